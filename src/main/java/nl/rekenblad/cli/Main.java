@@ -1,0 +1,77 @@
+package nl.rekenblad.cli;
+
+import java.io.PrintWriter;
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.core.Problem;
+import nl.rekenblad.rules.MissingRuleException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code rekenblad} command: subcommands per capability, one clear line per problem, no stack traces. */
+@Command(name = "rekenblad", mixinStandardHelpOptions = true, version = "rekenblad 0.1.0",
+        description = "Rekent belastingzaken voor kleine ondernemers door en schrijft een werkboek met live formules"
+                + " en een toelichting in het Nederlands.",
+        subcommands = {KorCommand.class, TemplateCommand.class},
+        exitCodeListHeading = "%nExitcodes:%n",
+        exitCodeList = {
+            "0:gelukt (eventueel met waarschuwingen)",
+            "1:fout in de invoer (elke fout op een eigen regel)",
+            "2:verkeerde aanroep (onbekende optie, ontbrekend argument)",
+            "3:bestand niet te lezen of te schrijven, of een interne fout"})
+public final class Main implements Runnable {
+    public static final int OK = 0;
+    public static final int INVALID_INPUT = 1;
+    public static final int USAGE = 2;
+    public static final int FAILURE = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, also for tests ({@code commandLine().execute(…)}). */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(Main::handle);
+        return cl;
+    }
+
+    private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        if (e instanceof InvalidInputException iie) {
+            for (Problem p : iie.problems()) {
+                err.println((p.isError() ? "fout: " : "waarschuwing: ") + p);
+            }
+            err.flush();
+            return INVALID_INPUT;
+        }
+        if (e instanceof MissingRuleException mre) {
+            err.println("fout: " + mre.getMessage());
+            err.flush();
+            return INVALID_INPUT;
+        }
+        if (e instanceof java.nio.file.NoSuchFileException nsf) {
+            err.println("fout: bestand niet gevonden: " + nsf.getFile());
+            err.flush();
+            return FAILURE;
+        }
+        if (e instanceof java.io.IOException io) {
+            err.println("fout: lezen of schrijven mislukt: " + io.getMessage());
+            err.flush();
+            return FAILURE;
+        }
+        err.println("interne fout: " + e + " (meld dit; zet REKENBLAD_DEBUG=1 voor de details)");
+        if (System.getenv("REKENBLAD_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return FAILURE;
+    }
+}

@@ -1,0 +1,74 @@
+package nl.rekenblad.core;
+
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An ordered list of {@link Step}s and the exact values they evaluate to, given inputs and
+ * parameters. Immutable once built.
+ */
+public final class Calculation {
+    private final List<Step> steps;
+    private final Map<String, Object> values;
+
+    private Calculation(List<Step> steps, Map<String, Object> values) {
+        this.steps = steps;
+        this.values = values;
+    }
+
+    /**
+     * Evaluates {@code steps} in order. {@code known} holds input and parameter values by key;
+     * a key that is neither known nor an earlier step is a programming error.
+     */
+    public static Calculation evaluate(List<Step> steps, Map<String, ?> known) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        Env env = key -> {
+            if (values.containsKey(key)) {
+                return values.get(key);
+            }
+            if (known.containsKey(key)) {
+                return known.get(key);
+            }
+            throw new IllegalStateException("unknown key " + key);
+        };
+        for (Step s : steps) {
+            if (values.containsKey(s.key())) {
+                throw new IllegalStateException("duplicate step " + s.key());
+            }
+            values.put(s.key(), s.expr().eval(env));
+        }
+        return new Calculation(List.copyOf(steps), Collections.unmodifiableMap(values));
+    }
+
+    public List<Step> steps() {
+        return steps;
+    }
+
+    public Step step(String key) {
+        return steps.stream().filter(s -> s.key().equals(key)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no step " + key));
+    }
+
+    /** The exact value of a step: {@link BigDecimal}, {@link Boolean} or {@link String}. */
+    public Object value(String key) {
+        if (!values.containsKey(key)) {
+            throw new IllegalArgumentException("no step " + key);
+        }
+        return values.get(key);
+    }
+
+    public Money money(String key) {
+        return Money.of(Expr.toNumber(value(key)));
+    }
+
+    public boolean bool(String key) {
+        return Expr.toBool(value(key));
+    }
+
+    public String text(String key) {
+        return String.valueOf(value(key));
+    }
+}

@@ -1,0 +1,35 @@
+package nl.rekenblad.core;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+
+/** Dutch number notation for explanation texts: {@code € 1.345}, {@code € 957,50}, {@code 2,5}. */
+public final class DutchText {
+    private DutchText() {
+    }
+
+    /** Whole euros without decimals, other amounts with two: {@code € 1.883}, {@code € 957,50}. */
+    public static String euro(BigDecimal amount) {
+        boolean whole = amount.stripTrailingZeros().scale() <= 0;
+        String pattern = whole ? "#,##0" : "#,##0.00";
+        BigDecimal v = whole ? amount : amount.setScale(2, RoundingMode.HALF_UP);
+        return "€ " + format(pattern).format(v);
+    }
+
+    /** A plain number with a decimal comma: {@code 2,5}. */
+    public static String number(BigDecimal value) {
+        return format("#,##0.##########").format(value);
+    }
+
+    private static DecimalFormat format(String pattern) {
+        DecimalFormatSymbols s = new DecimalFormatSymbols();
+        s.setDecimalSeparator(',');
+        s.setGroupingSeparator('.');
+        s.setMinusSign('-');
+        DecimalFormat f = new DecimalFormat(pattern, s);
+        f.setParseBigDecimal(true);
+        return f;
+    }
+}

@@ -1,0 +1,421 @@
+package nl.rekenblad.core;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * A calculation rule over keys, written once: it evaluates exactly in Java ({@link #eval}) and
+ * prints as an en-US spreadsheet formula ({@link #formula}). Immutable and thread-safe.
+ *
+ * <p>Values are {@link BigDecimal}, {@link Boolean} or {@link String}; a blank input
+ * ({@code null}) counts as zero in arithmetic, as in Excel. Each operation has the semantics of the
+ * spreadsheet function it prints as: {@code ROUNDUP} rounds away from zero ({@link
+ * RoundingMode#UP}), {@code ROUND} rounds half away from zero ({@link RoundingMode#HALF_UP}).
+ */
+public abstract class Expr {
+    /** Division keeps 34 significant digits; results are rounded only in named steps. */
+    public static final MathContext DIVISION = MathContext.DECIMAL128;
+
+    private static final int CMP = 1;
+    private static final int ADD = 2;
+    private static final int MUL = 3;
+    private static final int ATOM = 9;
+
+    Expr() {
+    }
+
+    /** Evaluates exactly against {@code env}. */
+    public abstract Object eval(Env env);
+
+    /** The formula text without the leading {@code =}, in en-US notation. */
+    public abstract String formula(Refs refs);
+
+    int precedence() {
+        return ATOM;
+    }
+
+    /** Evaluates and requires a number (blank counts as zero). */
+    public BigDecimal number(Env env) {
+        return toNumber(eval(env));
+    }
+
+    // ---- factories ------------------------------------------------------------------------
+
+    /** A value by key: an input cell, a parameter or an earlier step. */
+    public static Expr ref(String key) {
+        return new Ref(key);
+    }
+
+    public static Expr num(String plain) {
+        return new Const(new BigDecimal(plain));
+    }
+
+    public static Expr num(BigDecimal value) {
+        return new Const(value);
+    }
+
+    public static Expr text(String value) {
+        return new Const(value);
+    }
+
+    public static Expr bool(boolean value) {
+        return new Const(value);
+    }
+
+    public static Expr plus(Expr a, Expr b) {
+        return new Binary("+", ADD, a, b);
+    }
+
+    public static Expr minus(Expr a, Expr b) {
+        return new Binary("-", ADD, a, b);
+    }
+
+    public static Expr times(Expr a, Expr b) {
+        return new Binary("*", MUL, a, b);
+    }
+
+    public static Expr divide(Expr a, Expr b) {
+        return new Binary("/", MUL, a, b);
+    }
+
+    public static Expr lessOrEqual(Expr a, Expr b) {
+        return new Binary("<=", CMP, a, b);
+    }
+
+    public static Expr less(Expr a, Expr b) {
+        return new Binary("<", CMP, a, b);
+    }
+
+    public static Expr greater(Expr a, Expr b) {
+        return new Binary(">", CMP, a, b);
+    }
+
+    public static Expr greaterOrEqual(Expr a, Expr b) {
+        return new Binary(">=", CMP, a, b);
+    }
+
+    /** Text or number equality ({@code =}); text compares case-insensitively, as Excel does. */
+    public static Expr equal(Expr a, Expr b) {
+        return new Binary("=", CMP, a, b);
+    }
+
+    /** {@code SUM(…)}; consecutive cells print as one range. */
+    public static Expr sum(List<Expr> terms) {
+        return new Sum(List.copyOf(terms));
+    }
+
+    public static Expr sumOf(List<String> keys) {
+        return sum(keys.stream().map(Expr::ref).toList());
+    }
+
+    public static Expr max(Expr a, Expr b) {
+        return new Fn("MAX", List.of(a, b));
+    }
+
+    public static Expr min(Expr a, Expr b) {
+        return new Fn("MIN", List.of(a, b));
+    }
+
+    public static Expr and(Expr... terms) {
+        return new Fn("AND", List.of(terms));
+    }
+
+    public static Expr or(Expr... terms) {
+        return new Fn("OR", List.of(terms));
+    }
+
+    public static Expr not(Expr a) {
+        return new Fn("NOT", List.of(a));
+    }
+
+    /** {@code ISBLANK(key)}: true when the input cell is empty. */
+    public static Expr isBlank(String key) {
+        return new Fn("ISBLANK", List.of(ref(key)));
+    }
+
+    public static Expr ifThen(Expr condition, Expr then, Expr otherwise) {
+        return new Fn("IF", List.of(condition, then, otherwise));
+    }
+
+    /** {@code ROUNDUP(x, digits)}: away from zero, as Excel. */
+    public static Expr roundUp(Expr a, int digits) {
+        return new Round("ROUNDUP", RoundingMode.UP, a, digits);
+    }
+
+    /** {@code ROUNDDOWN(x, digits)}: towards zero, as Excel. */
+    public static Expr roundDown(Expr a, int digits) {
+        return new Round("ROUNDDOWN", RoundingMode.DOWN, a, digits);
+    }
+
+    /** {@code ROUND(x, digits)}: half away from zero, as Excel. */
+    public static Expr round(Expr a, int digits) {
+        return new Round("ROUND", RoundingMode.HALF_UP, a, digits);
+    }
+
+    // ---- helpers -------------------------------------------------------------------------
+
+    static BigDecimal toNumber(Object v) {
+        if (v == null) {
+            return BigDecimal.ZERO;
+        }
+        if (v instanceof BigDecimal d) {
+            return d;
+        }
+        if (v instanceof Boolean b) {
+            return b ? BigDecimal.ONE : BigDecimal.ZERO;
+        }
+        throw new IllegalStateException("a number was expected, found text \"" + v + "\"");
+    }
+
+    static boolean toBool(Object v) {
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        return toNumber(v).signum() != 0;
+    }
+
+    String child(Expr e, Refs refs, int minPrecedence) {
+        String f = e.formula(refs);
+        return e.precedence() < minPrecedence ? "(" + f + ")" : f;
+    }
+
+    // ---- nodes ---------------------------------------------------------------------------
+
+    static final class Ref extends Expr {
+        final String key;
+
+        Ref(String key) {
+            this.key = Objects.requireNonNull(key);
+        }
+
+        @Override
+        public Object eval(Env env) {
+            return env.get(key);
+        }
+
+        @Override
+        public String formula(Refs refs) {
+            Target t = refs.target(key);
+            return t instanceof Target.Name n ? n.name() : ((Target.Cell) t).a1(refs.currentSheet());
+        }
+    }
+
+    static final class Const extends Expr {
+        final Object value;
+
+        Const(Object value) {
+            this.value = Objects.requireNonNull(value);
+        }
+
+        @Override
+        public Object eval(Env env) {
+            return value;
+        }
+
+        @Override
+        public String formula(Refs refs) {
+            if (value instanceof BigDecimal d) {
+                return d.toPlainString();
+            }
+            if (value instanceof Boolean b) {
+                return b ? "TRUE" : "FALSE";
+            }
+            return "\"" + value.toString().replace("\"", "\"\"") + "\"";
+        }
+
+        @Override
+        int precedence() {
+            return value instanceof BigDecimal d && d.signum() < 0 ? ADD : ATOM;
+        }
+    }
+
+    static final class Binary extends Expr {
+        final String op;
+        final int prec;
+        final Expr a;
+        final Expr b;
+
+        Binary(String op, int prec, Expr a, Expr b) {
+            this.op = op;
+            this.prec = prec;
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public Object eval(Env env) {
+            Object x = a.eval(env);
+            Object y = b.eval(env);
+            switch (op) {
+                case "+": return toNumber(x).add(toNumber(y));
+                case "-": return toNumber(x).subtract(toNumber(y));
+                case "*": return toNumber(x).multiply(toNumber(y));
+                case "/": {
+                    BigDecimal d = toNumber(y);
+                    if (d.signum() == 0) {
+                        throw new ArithmeticException("division by zero in " + this);
+                    }
+                    return toNumber(x).divide(d, DIVISION);
+                }
+                case "=":
+                    if (x instanceof String || y instanceof String) {
+                        return String.valueOf(x == null ? "" : x).equalsIgnoreCase(String.valueOf(y == null ? "" : y));
+                    }
+                    return toNumber(x).compareTo(toNumber(y)) == 0;
+                default:
+                    int c = toNumber(x).compareTo(toNumber(y));
+                    return switch (op) {
+                        case "<=" -> c <= 0;
+                        case "<" -> c < 0;
+                        case ">" -> c > 0;
+                        case ">=" -> c >= 0;
+                        default -> throw new IllegalStateException(op);
+                    };
+            }
+        }
+
+        @Override
+        public String formula(Refs refs) {
+            // Left-associative: the right operand needs brackets at equal precedence (a-(b-c)).
+            return child(a, refs, prec) + op + child(b, refs, prec + 1);
+        }
+
+        @Override
+        int precedence() {
+            return prec;
+        }
+    }
+
+    static final class Sum extends Expr {
+        final List<Expr> terms;
+
+        Sum(List<Expr> terms) {
+            this.terms = terms;
+        }
+
+        @Override
+        public Object eval(Env env) {
+            BigDecimal total = BigDecimal.ZERO;
+            for (Expr t : terms) {
+                total = total.add(toNumber(t.eval(env)));
+            }
+            return total;
+        }
+
+        @Override
+        public String formula(Refs refs) {
+            if (terms.isEmpty()) {
+                return "0";
+            }
+            List<String> parts = new ArrayList<>();
+            int i = 0;
+            while (i < terms.size()) {
+                Target.Cell first = cellOf(terms.get(i), refs);
+                int j = i;
+                if (first != null && i + 1 < terms.size()) {
+                    Target.Cell second = cellOf(terms.get(i + 1), refs);
+                    int dRow = second == null ? 0 : second.row() - first.row();
+                    int dCol = second == null ? 0 : second.col() - first.col();
+                    // A run continues while each next cell is one further in the same direction.
+                    if (second != null && second.sheet().equals(first.sheet()) && dRow + dCol == 1
+                            && (dRow == 0 || dCol == 0)) {
+                        j = i + 1;
+                        while (j + 1 < terms.size()) {
+                            Target.Cell next = cellOf(terms.get(j + 1), refs);
+                            int k = j + 1 - i;
+                            if (next == null || !next.sheet().equals(first.sheet())
+                                    || next.row() != first.row() + k * dRow || next.col() != first.col() + k * dCol) {
+                                break;
+                            }
+                            j++;
+                        }
+                    }
+                }
+                if (j > i) {
+                    Target.Cell last = cellOf(terms.get(j), refs);
+                    parts.add(first.a1(refs.currentSheet()) + ":" + Target.columnLetters(last.col()) + (last.row() + 1));
+                } else {
+                    parts.add(terms.get(i).formula(refs));
+                }
+                i = j + 1;
+            }
+            return "SUM(" + String.join(",", parts) + ")";
+        }
+
+        private static Target.Cell cellOf(Expr e, Refs refs) {
+            return e instanceof Ref r && refs.target(r.key) instanceof Target.Cell c ? c : null;
+        }
+    }
+
+    static final class Fn extends Expr {
+        final String name;
+        final List<Expr> args;
+
+        Fn(String name, List<Expr> args) {
+            this.name = name;
+            this.args = args;
+        }
+
+        @Override
+        public Object eval(Env env) {
+            switch (name) {
+                case "MAX": {
+                    BigDecimal x = toNumber(args.get(0).eval(env));
+                    BigDecimal y = toNumber(args.get(1).eval(env));
+                    return x.max(y);
+                }
+                case "MIN": {
+                    BigDecimal x = toNumber(args.get(0).eval(env));
+                    BigDecimal y = toNumber(args.get(1).eval(env));
+                    return x.min(y);
+                }
+                case "AND":
+                    return args.stream().allMatch(a -> toBool(a.eval(env)));
+                case "OR":
+                    return args.stream().anyMatch(a -> toBool(a.eval(env)));
+                case "NOT":
+                    return !toBool(args.get(0).eval(env));
+                case "ISBLANK":
+                    return args.get(0).eval(env) == null;
+                case "IF":
+                    return toBool(args.get(0).eval(env)) ? args.get(1).eval(env) : args.get(2).eval(env);
+                default:
+                    throw new IllegalStateException(name);
+            }
+        }
+
+        @Override
+        public String formula(Refs refs) {
+            return name + "(" + args.stream().map(a -> a.formula(refs)).collect(Collectors.joining(",")) + ")";
+        }
+    }
+
+    static final class Round extends Expr {
+        final String name;
+        final RoundingMode mode;
+        final Expr a;
+        final int digits;
+
+        Round(String name, RoundingMode mode, Expr a, int digits) {
+            this.name = name;
+            this.mode = mode;
+            this.a = a;
+            this.digits = digits;
+        }
+
+        @Override
+        public Object eval(Env env) {
+            return toNumber(a.eval(env)).setScale(digits, mode);
+        }
+
+        @Override
+        public String formula(Refs refs) {
+            return name + "(" + a.formula(refs) + "," + digits + ")";
+        }
+    }
+}

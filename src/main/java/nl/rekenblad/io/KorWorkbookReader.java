@@ -1,0 +1,204 @@
+package nl.rekenblad.io;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.core.Money;
+import nl.rekenblad.core.Period;
+import nl.rekenblad.core.Problem;
+import nl.rekenblad.core.Target;
+import nl.rekenblad.kor.KorInput;
+import nl.rekenblad.kor.Rechtsvorm;
+import nl.rekenblad.kor.Rubriek;
+import nl.rekenblad.sheet.KorTemplate;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.CellValue;
+import org.apache.poi.ss.usermodel.FormulaEvaluator;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.NumberToTextConverter;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Reads a KOR input workbook made from {@code templates/kor-jaaropstelling.xlsx}, finding every
+ * part through its defined names. Every bad cell is reported with its {@code Sheet!Cell}.
+ */
+public final class KorWorkbookReader {
+
+    /** The input and the opened workbook, which becomes the output with the result sheets added. */
+    public record Loaded(KorInput input, XSSFWorkbook workbook) { }
+
+    /**
+     * Reads {@code file}; the file itself is only read, never written.
+     *
+     * @param rechtsvorm     overrides the legal form in the workbook, when present
+     * @param omzetVorigJaar overrides the previous year's turnover in the workbook, when present
+     */
+    public Loaded read(Path file, Optional<Rechtsvorm> rechtsvorm, Optional<Money> omzetVorigJaar)
+            throws IOException, InvalidInputException {
+        String bron = file.getFileName().toString();
+        XSSFWorkbook wb = Workbooks.open(file);
+        try {
+            return new Loaded(read(wb, bron, rechtsvorm, omzetVorigJaar), wb);
+        } catch (InvalidInputException | RuntimeException e) {
+            wb.close();
+            throw e;
+        }
+    }
+
+    KorInput read(Workbook wb, String bron, Optional<Rechtsvorm> rechtsvormOverride, Optional<Money> vorigOverride)
+            throws InvalidInputException {
+        List<Problem> problems = new ArrayList<>();
+        KorTemplate.Located loc = KorTemplate.locate(wb, problems, bron).orElseThrow(() -> new InvalidInputException(problems));
+        FormulaEvaluator ev = wb.getCreationHelper().createFormulaEvaluator();
+        Integer year = readYear(wb, loc.year(), bron, problems);
+        Rechtsvorm rechtsvorm = rechtsvormOverride.orElseGet(() -> loc.rechtsvorm()
+                .map(c -> readRechtsvorm(wb, c, bron, problems)).orElse(Rechtsvorm.EENMANSZAAK));
+        Optional<Money> vorig = vorigOverride.isPresent() ? vorigOverride
+                : loc.omzetVorigJaar().map(c -> amount(wb, ev, c, bron, problems)).map(Money::of);
+        if (year == null) {
+            throw new InvalidInputException(problems);
+        }
+        Map<Period, Integer> cols = loc.periodColumns(wb, year, problems, bron);
+        Map<Rubriek, Integer> rows = loc.rubriekRows(wb, problems, bron);
+        Map<Period, Map<Rubriek, KorInput.Bedragen>> lines = new LinkedHashMap<>();
+        for (Map.Entry<Period, Integer> pc : cols.entrySet()) {
+            Map<Rubriek, KorInput.Bedragen> m = new EnumMap<>(Rubriek.class);
+            for (Map.Entry<Rubriek, Integer> rr : rows.entrySet()) {
+                Rubriek r = rr.getKey();
+                Target.Cell oc = new Target.Cell(loc.sheet(), rr.getValue(), pc.getValue());
+                Target.Cell bc = new Target.Cell(loc.sheet(), rr.getValue(), pc.getValue() + 1);
+                BigDecimal omzet = amount(wb, ev, oc, bron, problems);
+                BigDecimal btw = amount(wb, ev, bc, bron, problems);
+                if (!r.hasOmzet() && omzet != null && omzet.signum() != 0) {
+                    problems.add(Problem.error(where(bron, oc), "rubriek 5b heeft alleen een btw-bedrag (de voorbelasting)"));
+                }
+                if (!r.hasBtw() && btw != null && btw.signum() != 0) {
+                    problems.add(Problem.error(where(bron, bc), "rubriek " + r.code() + " heeft geen btw; laat deze cel leeg"));
+                }
+                if (omzet != null || btw != null) {
+                    m.put(r, new KorInput.Bedragen(omzet == null ? null : Money.of(omzet), btw == null ? null : Money.of(btw)));
+                }
+            }
+            lines.put(pc.getKey(), m);
+        }
+        if (problems.stream().anyMatch(Problem::isError)) {
+            throw new InvalidInputException(problems);
+        }
+        List<Period> periods = cols.keySet().stream().sorted().toList();
+        List<Problem> warnings = new ArrayList<>();
+        List<Period> all = KorCsvReader.allPeriods(year, periods.get(0).kind());
+        for (Period p : all) {
+            if (!cols.containsKey(p)) {
+                warnings.add(Problem.warning(bron, "het werkboek heeft geen kolommen voor " + p.label() + ": die periode telt als nul"));
+            } else if (lines.get(p).isEmpty()) {
+                warnings.add(Problem.warning(bron, "geen bedragen voor " + p.label()
+                        + ": die periode telt als nul (begon de onderneming later in het jaar?)"));
+            }
+        }
+        return new KorInput(bron, year, periods, lines, rechtsvorm, vorig, warnings);
+    }
+
+    private static Integer readYear(Workbook wb, Target.Cell c, String bron, List<Problem> problems) {
+        Cell cell = cell(wb, c);
+        String where = where(bron, c);
+        if (cell == null || cell.getCellType() == CellType.BLANK
+                || (cell.getCellType() == CellType.STRING && cell.getStringCellValue().isBlank())) {
+            problems.add(Problem.error(where, "het jaar ontbreekt; vul het jaar in (gedefinieerde naam "
+                    + KorTemplate.N_JAAR + ")"));
+            return null;
+        }
+        String text = cell.getCellType() == CellType.NUMERIC ? NumberToTextConverter.toText(cell.getNumericCellValue())
+                : cell.getCellType() == CellType.STRING ? cell.getStringCellValue().trim() : "";
+        if (!text.matches("\\d{4}")) {
+            problems.add(Problem.error(where, "verwacht een jaartal, gevonden \"" + text + "\""));
+            return null;
+        }
+        return Integer.parseInt(text);
+    }
+
+    private static Rechtsvorm readRechtsvorm(Workbook wb, Target.Cell c, String bron, List<Problem> problems) {
+        Cell cell = cell(wb, c);
+        String text = cell == null || cell.getCellType() != CellType.STRING ? "" : cell.getStringCellValue().trim();
+        if (text.isEmpty()) {
+            return Rechtsvorm.EENMANSZAAK;
+        }
+        return Rechtsvorm.of(text).orElseGet(() -> {
+            problems.add(Problem.error(where(bron, c), "onbekende rechtsvorm \"" + text + "\"; verwacht een van: "
+                    + Rechtsvorm.words()));
+            return Rechtsvorm.EENMANSZAAK;
+        });
+    }
+
+    /** An amount cell: blank is null; text, error values and booleans are problems. */
+    static BigDecimal amount(Workbook wb, FormulaEvaluator ev, Target.Cell c, String bron, List<Problem> problems) {
+        Cell cell = cell(wb, c);
+        if (cell == null) {
+            return null;
+        }
+        String where = where(bron, c);
+        CellType type = cell.getCellType();
+        switch (type) {
+            case BLANK:
+                return null;
+            case NUMERIC:
+                // POI hands out a double: convert once, as Excel shows it (15 significant digits).
+                return new BigDecimal(NumberToTextConverter.toText(cell.getNumericCellValue()));
+            case STRING: {
+                String s = cell.getStringCellValue();
+                if (s.isBlank()) {
+                    return null;
+                }
+                problems.add(Problem.error(where, "verwacht een bedrag, de cel bevat tekst \"" + s.trim()
+                        + "\"; Excel rekent niet met tekst: typ het bedrag als getal"));
+                return null;
+            }
+            case FORMULA: {
+                CellValue v;
+                try {
+                    v = ev.evaluate(cell);
+                } catch (RuntimeException e) {
+                    v = null;
+                }
+                CellType result = v != null ? v.getCellType() : cell.getCachedFormulaResultType();
+                if (result == CellType.NUMERIC) {
+                    return new BigDecimal(NumberToTextConverter.toText(v != null ? v.getNumberValue() : cell.getNumericCellValue()));
+                }
+                if (result == CellType.BLANK || (result == CellType.STRING
+                        && (v != null ? v.getStringValue() : cell.getStringCellValue()).isBlank())) {
+                    return null;
+                }
+                problems.add(Problem.error(where, "de formule " + cell.getCellFormula() + " geeft geen bedrag"
+                        + (result == CellType.ERROR ? " maar een foutwaarde" : "")));
+                return null;
+            }
+            case ERROR:
+                problems.add(Problem.error(where, "de cel bevat een foutwaarde ("
+                        + org.apache.poi.ss.usermodel.FormulaError.forInt(cell.getErrorCellValue()).getString()
+                        + "); vul een bedrag in"));
+                return null;
+            default:
+                problems.add(Problem.error(where, "verwacht een bedrag, de cel bevat " + type.name().toLowerCase()));
+                return null;
+        }
+    }
+
+    private static Cell cell(Workbook wb, Target.Cell c) {
+        Sheet sh = wb.getSheet(c.sheet());
+        Row r = sh == null ? null : sh.getRow(c.row());
+        return r == null ? null : r.getCell(c.col());
+    }
+
+    static String where(String bron, Target.Cell c) {
+        return bron + " › " + Target.quoteSheet(c.sheet()) + "!" + c.a1(c.sheet());
+    }
+}

@@ -1,0 +1,105 @@
+package nl.rekenblad.io;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import nl.rekenblad.core.InvalidInputException;
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Opens untrusted .xlsx files safely: the file is read into memory once (it is never opened for
+ * writing), with limits on its size and on how far its zip entries may inflate, so a corrupt,
+ * encrypted or zip-bomb file ends as one clear message.
+ */
+public final class Workbooks {
+    /** Workbooks from bookkeepers are small; this is generous. */
+    public static final long MAX_BYTES = 20L * 1024 * 1024;
+    /** A zip entry may inflate to at most this many bytes. */
+    public static final long MAX_ENTRY_BYTES = 100L * 1024 * 1024;
+    /** Compressed size divided by inflated size must stay above this (POI's default, kept explicit). */
+    public static final double MIN_INFLATE_RATIO = 0.01;
+
+    static {
+        ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
+        ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
+    }
+
+    private Workbooks() {
+    }
+
+    /** True when the bytes look like an OOXML (zip) container. */
+    public static boolean looksLikeXlsx(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(8);
+            return head.length >= 4 && FileMagic.valueOf(head) == FileMagic.OOXML;
+        }
+    }
+
+    /**
+     * Opens {@code file} as an .xlsx workbook in memory.
+     *
+     * @throws InvalidInputException naming the file when it is too large, encrypted, an old .xls,
+     *                               a zip bomb, or not a workbook at all
+     */
+    public static XSSFWorkbook open(Path file) throws IOException, InvalidInputException {
+        String bron = file.getFileName().toString();
+        long size = Files.size(file);
+        if (size > MAX_BYTES) {
+            throw InvalidInputException.of(bron, "werkboek is te groot (" + size + " bytes; ten hoogste " + MAX_BYTES + ")");
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        if (bytes.length == 0) {
+            throw InvalidInputException.of(bron, "leeg bestand; verwacht een .xlsx-werkboek");
+        }
+        FileMagic magic = FileMagic.valueOf(bytes);
+        if (magic == FileMagic.OLE2) {
+            boolean encrypted;
+            try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(bytes))) {
+                encrypted = fs.getRoot().hasEntry("EncryptionInfo") || fs.getRoot().hasEntry("EncryptedPackage");
+            } catch (IOException | RuntimeException e) {
+                throw InvalidInputException.of(bron, "beschadigd bestand: geen geldig Excel-werkboek");
+            }
+            throw InvalidInputException.of(bron, encrypted
+                    ? "werkboek is versleuteld met een wachtwoord; sla het op zonder wachtwoord en probeer opnieuw"
+                    : "oud Excel-formaat (.xls); sla het werkboek op als .xlsx en probeer opnieuw");
+        }
+        if (magic != FileMagic.OOXML) {
+            throw InvalidInputException.of(bron, "geen Excel-werkboek (.xlsx): de inhoud is " + describe(magic));
+        }
+        try {
+            return new XSSFWorkbook(new ByteArrayInputStream(bytes));
+        } catch (EncryptedDocumentException e) {
+            throw InvalidInputException.of(bron, "werkboek is versleuteld; sla het op zonder wachtwoord");
+        } catch (IOException | RuntimeException e) {
+            String msg = String.valueOf(e.getMessage());
+            if (msg.contains("Zip bomb") || msg.contains("zip bomb") || msg.contains("MaxEntrySize")
+                    || msg.contains("max entry size")) {
+                throw InvalidInputException.of(bron, "verdacht werkboek (zip-bom): een onderdeel pakt veel groter uit"
+                        + " dan toegestaan; niet verwerkt");
+            }
+            throw InvalidInputException.of(bron, "beschadigd of geen geldig .xlsx-werkboek (" + firstLine(msg) + ")");
+        }
+    }
+
+    private static String describe(FileMagic magic) {
+        return switch (magic) {
+            case PDF -> "een PDF";
+            case HTML -> "HTML";
+            case XML -> "XML";
+            case UNKNOWN -> "onbekend (tekst of iets anders)";
+            default -> magic.name();
+        };
+    }
+
+    private static String firstLine(String msg) {
+        int nl = msg.indexOf('\n');
+        String s = nl < 0 ? msg : msg.substring(0, nl);
+        return s.length() > 160 ? s.substring(0, 160) + "…" : s;
+    }
+}

@@ -1,0 +1,45 @@
+package nl.rekenblad.kor;
+
+import nl.rekenblad.core.Period;
+
+/** The keys of the KOR calculation's inputs and steps, in one place. */
+public final class KorKeys {
+    public static final String JAAR_5A = "jaar.5a";
+    public static final String JAAR_5B = "jaar.5b";
+    public static final String JAAR_5C = "jaar.5c";
+    public static final String VERLEGD = "verlegd";
+    public static final String VERLEGD_AFTREK = "verlegd.aftrek";
+    public static final String FICTIEF = "fictief";
+    public static final String GRONDSLAG = "grondslag";
+    public static final String VERMINDERING = "vermindering";
+    public static final String TE_BETALEN = "teBetalen";
+    public static final String TERUG_FICTIEF = "terugFictief";
+    public static final String WINSTCORRECTIE = "winstcorrectie";
+    public static final String OMZET = "omzet";
+    public static final String OMZETGRENS = "omzetgrens";
+    public static final String BINNEN_GRENS = "binnenGrens";
+    public static final String VORIG_JAAR = "vorigJaar";
+    public static final String MOGELIJK = "vrijstellingMogelijk";
+    public static final String OVERSCHREDEN_IN = "overschredenIn";
+    public static final String AFWEGING_BTW = "afweging.btw";
+    public static final String AFWEGING_VOORBELASTING = "afweging.voorbelasting";
+    public static final String AFWEGING = "afweging";
+
+    public static final String IN_OMZET_VORIG_JAAR = "in.omzetVorigJaar";
+
+    private KorKeys() {
+    }
+
+    /** The input cell of one rubriek in one period: {@code in.2017_Q1.1a.btw}. */
+    public static String input(Period p, Rubriek r, boolean btw) {
+        return "in." + p.key() + "." + r.code() + (btw ? ".btw" : ".omzet");
+    }
+
+    public static String total(Rubriek r, boolean btw) {
+        return "tot." + r.code() + (btw ? ".btw" : ".omzet");
+    }
+
+    public static String period(Period p, String what) {
+        return p.key() + "." + what;
+    }
+}
