@@ -1,33 +1,19 @@
 package nl.rekenblad.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import nl.rekenblad.app.KorJob;
 import nl.rekenblad.core.DutchText;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Money;
 import nl.rekenblad.core.Problem;
 import nl.rekenblad.io.AmountNotation;
-import nl.rekenblad.io.AtomicFiles;
-import nl.rekenblad.io.Json;
-import nl.rekenblad.io.KorCsvReader;
-import nl.rekenblad.io.KorJson;
-import nl.rekenblad.io.KorWorkbookReader;
-import nl.rekenblad.io.Workbooks;
-import nl.rekenblad.kor.KorInput;
-import nl.rekenblad.kor.KorJaaropstelling;
 import nl.rekenblad.kor.KorResult;
 import nl.rekenblad.kor.Rechtsvorm;
 import nl.rekenblad.kor.Regime;
-import nl.rekenblad.sheet.KorTemplate;
-import nl.rekenblad.sheet.KorWorkbookWriter;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,10 +54,6 @@ public final class KorCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String bron = input.getFileName().toString();
-        if (!Files.isRegularFile(input)) {
-            throw InvalidInputException.of(bron, "bestand niet gevonden of geen gewoon bestand: " + input);
-        }
         Optional<Rechtsvorm> vorm = Optional.empty();
         if (rechtsvorm != null) {
             vorm = Optional.of(Rechtsvorm.of(rechtsvorm).orElseThrow(() -> InvalidInputException.of("--rechtsvorm",
@@ -88,37 +70,12 @@ public final class KorCommand implements Callable<Integer> {
             }
         }
 
-        KorInput in;
-        XSSFWorkbook wb;
-        if (isWorkbook(input)) {
-            KorWorkbookReader.Loaded loaded = new KorWorkbookReader().read(input, vorm, vorig);
-            in = loaded.input();
-            wb = loaded.workbook();
-        } else {
-            in = new KorCsvReader().read(input, vorm.orElse(Rechtsvorm.EENMANSZAAK), vorig);
-            wb = null;
-        }
-        try {
-            KorResult result = KorJaaropstelling.withBundledRules().calculate(in);
-            if (wb == null) {
-                wb = KorTemplate.filled(in);
-            }
-            new KorWorkbookWriter().write(wb, result);
-
-            Path target = (output != null ? output : Path.of(baseName(input) + ".kor.xlsx")).toAbsolutePath().normalize();
-            if (Files.exists(target) && Files.isSameFile(target, input)) {
-                throw InvalidInputException.of(bron, "het uitvoerbestand is het invoerbestand; kies met -o een andere naam"
-                        + " (rekenblad wijzigt de invoer nooit)");
-            }
-            AtomicFiles files = new AtomicFiles();
-            XSSFWorkbook book = wb;
-            files.add(target, book::write);
-            String jsonText = Json.write(KorJson.toMap(result));
+        try (KorJob.Outcome outcome = KorJob.compute(input, vorm, vorig)) {
+            KorResult result = outcome.result();
+            Path target = (output != null ? output : KorJob.defaultOutput(input, Path.of(""))).toAbsolutePath().normalize();
             boolean jsonToStdout = "-".equals(json);
-            if (json != null && !jsonToStdout) {
-                files.add(Path.of(json), o -> o.write(jsonText.getBytes(StandardCharsets.UTF_8)));
-            }
-            files.commit();
+            Optional<Path> jsonFile = json == null || jsonToStdout ? Optional.empty() : Optional.of(Path.of(json));
+            KorJob.write(outcome, input, target, jsonFile);
 
             PrintWriter summary = jsonToStdout ? err : out;
             for (Problem w : result.warnings()) {
@@ -127,30 +84,12 @@ public final class KorCommand implements Callable<Integer> {
             summary.print(summary(result, target));
             summary.flush();
             if (jsonToStdout) {
-                out.print(jsonText);
+                out.print(outcome.json());
             }
             out.flush();
             err.flush();
             return Main.OK;
-        } finally {
-            if (wb != null) {
-                wb.close();
-            }
         }
-    }
-
-    static boolean isWorkbook(Path file) throws IOException {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".csv") || name.endsWith(".txt")) {
-            return false;
-        }
-        return name.endsWith(".xlsx") || name.endsWith(".xlsm") || name.endsWith(".xls") || Workbooks.looksLikeXlsx(file);
-    }
-
-    static String baseName(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
     }
 
     static String summary(KorResult r, Path target) {
@@ -176,7 +115,7 @@ public final class KorCommand implements Callable<Integer> {
     }
 
     private static void line(StringBuilder sb, String label, Money m) {
-        String euro = DutchText.euro(m.amount().setScale(2, java.math.RoundingMode.HALF_UP));
+        String euro = DutchText.euroCents(m.amount());
         sb.append(String.format("  %-28s %14s%n", label, euro));
     }
 }

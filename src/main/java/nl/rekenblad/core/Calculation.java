@@ -38,7 +38,9 @@ public final class Calculation {
             if (values.containsKey(s.key())) {
                 throw new IllegalStateException("duplicate step " + s.key());
             }
-            values.put(s.key(), s.expr().eval(env));
+            Object v = s.expr().eval(env);
+            // A formula that only points at an empty cell shows 0 in a spreadsheet; so does the step.
+            values.put(s.key(), v == null ? BigDecimal.ZERO : v);
         }
         return new Calculation(List.copyOf(steps), Collections.unmodifiableMap(values));
     }

@@ -18,6 +18,11 @@ public final class DutchText {
         return "€ " + format(pattern).format(v);
     }
 
+    /** Always with cents: {@code € 1.340,00}, {@code € -699,00}. */
+    public static String euroCents(BigDecimal amount) {
+        return "€ " + format("#,##0.00").format(amount.setScale(2, RoundingMode.HALF_UP));
+    }
+
     /** A plain number with a decimal comma: {@code 2,5}. */
     public static String number(BigDecimal value) {
         return format("#,##0.##########").format(value);

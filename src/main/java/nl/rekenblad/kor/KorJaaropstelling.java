@@ -14,6 +14,7 @@ import static nl.rekenblad.core.Expr.num;
 import static nl.rekenblad.core.Expr.or;
 import static nl.rekenblad.core.Expr.plus;
 import static nl.rekenblad.core.Expr.ref;
+import static nl.rekenblad.core.Expr.round;
 import static nl.rekenblad.core.Expr.roundUp;
 import static nl.rekenblad.core.Expr.sum;
 import static nl.rekenblad.core.Expr.sumOf;
@@ -164,12 +165,18 @@ public final class KorJaaropstelling {
                 .rule("Btw die u zonder de verleggingsregeling aan uw afnemer had berekend, telt voor de KOR mee"
                         + " alsof u die verschuldigd bent.", SRC_UB25A));
         steps.add(Step.amount(GRONDSLAG, "S: grondslag voor de KOR",
-                plus(plus(minus(ref(JAAR_5C), ref(VERLEGD)), ref(VERLEGD_AFTREK)), ref(FICTIEF)))
+                round(plus(plus(minus(ref(JAAR_5C), ref(VERLEGD)), ref(VERLEGD_AFTREK)), ref(FICTIEF)), 2))
                 .rule("S = saldo 5c − verlegde btw + aftrek daarvan + fictieve btw: de btw die u over het hele jaar"
-                        + " na aftrek van voorbelasting zou betalen.", drempel.source())
+                        + " na aftrek van voorbelasting zou betalen, op centen (bedragen in de aangifte zijn hooguit"
+                        + " centen; de afronding haalt alleen rekenruis van de spreadsheet weg).", drempel.source())
                 .named("KOR_Grondslag"));
         Expr s = ref(GRONDSLAG);
-        Expr band = min(s, roundUp(times(ref(factor.name()), minus(ref(grens.name()), s)), 0));
+        steps.add(Step.amount(AFBOUW, "Afbouwbedrag " + f + " × (" + g + " − S), onafgerond",
+                round(times(ref(factor.name()), minus(ref(grens.name()), s)), 4))
+                .rule("Geldt als S tussen " + d + " en " + g + " ligt. Exact berekend; ROUND(…;4) verandert de"
+                        + " uitkomst niet en haalt alleen de rekenruis van binaire getallen weg, zodat de afronding"
+                        + " naar boven in de volgende stap in Excel hetzelfde uitvalt als hier.", drempel.source()));
+        Expr band = min(s, roundUp(ref(AFBOUW), 0));
         steps.add(Step.amount(VERMINDERING, "Vermindering volgens de KOR (rubriek 5d, laatste aangifte)",
                 max(num("0"), ifThen(lessOrEqual(s, ref(drempel.name())), s,
                         ifThen(less(s, ref(grens.name())), band, num("0")))))
@@ -200,6 +207,7 @@ public final class KorJaaropstelling {
             layout.row(label(steps, k), padded(k, columns + 1));
         }
         layout.total(label(steps, GRONDSLAG), padded(GRONDSLAG, columns + 1));
+        layout.row(label(steps, AFBOUW), padded(AFBOUW, columns + 1));
         layout.total(label(steps, VERMINDERING), padded(VERMINDERING, columns + 1));
         layout.row(label(steps, TE_BETALEN), padded(TE_BETALEN, columns + 1));
         layout.row(label(steps, TERUG_FICTIEF), padded(TERUG_FICTIEF, columns + 1));
@@ -228,17 +236,18 @@ public final class KorJaaropstelling {
                 counted = plus(counted, t);
             }
             String k = period(p, "omzetKor");
-            steps.add(Step.amount(k, "Omzet voor de omzetgrens " + p.label(), counted).unexplained());
+            steps.add(Step.amount(k, "Omzet voor de omzetgrens " + p.label(), round(counted, 2)).unexplained());
             String c = period(p, "cumulatief");
+            // On cents, so that the comparison with the grens has no binary noise in a spreadsheet.
             steps.add(Step.amount(c, "Cumulatieve omzet t/m " + p.label(),
-                    previous == null ? ref(k) : plus(ref(previous.key()), ref(k))).unexplained());
+                    previous == null ? ref(k) : round(plus(ref(previous.key()), ref(k)), 2)).unexplained());
             previous = steps.get(steps.size() - 1);
             steps.add(Step.amount(period(p, "overschreden"), "Omzetgrens overschreden t/m " + p.label(),
                     greater(ref(c), ref(grens.name()))).format(Format.JANEE).unexplained());
         }
-        steps.add(Step.amount(OMZET, "Omzet voor de omzetgrens over het jaar", sumOf(periodKeys(periods, "omzetKor")))
+        steps.add(Step.amount(OMZET, "Omzet voor de omzetgrens over het jaar", round(sumOf(periodKeys(periods, "omzetKor")), 2))
                 .rule("De omzet van de rubrieken die op het blad Parameters op 'ja' staan (standaard 1a, 1b, 1c,"
-                        + " 1e, 3a en 3b; niet 1d en 3c). Diensten in 3b die in een ander EU-land belast zijn, telt u"
+                        + " 1e, 3a en 3b; niet 1d en 3c), op centen. Diensten in 3b die in een ander EU-land belast zijn, telt u"
                         + " niet mee: zet 3b dan op 'nee' of corrigeer de omzet.", grens.source())
                 .named("KOR_Omzet"));
         steps.add(Step.amount(OMZETGRENS, "Omzetgrens", ref(grens.name()))

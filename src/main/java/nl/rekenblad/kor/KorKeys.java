@@ -11,6 +11,7 @@ public final class KorKeys {
     public static final String VERLEGD_AFTREK = "verlegd.aftrek";
     public static final String FICTIEF = "fictief";
     public static final String GRONDSLAG = "grondslag";
+    public static final String AFBOUW = "afbouw";
     public static final String VERMINDERING = "vermindering";
     public static final String TE_BETALEN = "teBetalen";
     public static final String TERUG_FICTIEF = "terugFictief";

@@ -395,6 +395,31 @@ public final class KorTemplate {
         return new Target.Cell(f.getSheetName(), f.getRow(), f.getCol());
     }
 
+    /**
+     * Gives a row room for its wrapped texts: POI does not measure text, so estimate the lines
+     * from the column widths (about one character per 256 width units).
+     */
+    static void fitRowHeight(Sheet sh, int rowIndex) {
+        Row r = sh.getRow(rowIndex);
+        if (r == null) {
+            return;
+        }
+        int lines = 1;
+        for (Cell c : r) {
+            if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && c.getCellStyle().getWrapText()) {
+                int chars = Math.max(1, sh.getColumnWidth(c.getColumnIndex()) / 256 - 1);
+                int need = 0;
+                for (String part : c.getStringCellValue().split("\n", -1)) {
+                    need += Math.max(1, (part.length() + chars - 1) / chars);
+                }
+                lines = Math.max(lines, need);
+            }
+        }
+        if (lines > 1) {
+            r.setHeightInPoints(lines * sh.getDefaultRowHeightInPoints() * 1.05f);
+        }
+    }
+
     /** Small helper to create cells with a style. */
     static final class Cells {
         private final XSSFSheet sh;

@@ -120,6 +120,10 @@ public final class KorWorkbookWriter {
         c.text(4, 0, "Regeling", Styles.Kind.LABEL);
         c.text(4, 2, result.regime() == Regime.OUD ? "oude KOR (vermindering, tot 2020)" : "KOR-vrijstelling (vanaf 2020)",
                 Styles.Kind.TEXT);
+        int[] widths = {24, 48, 14, 9, 11, 70, 10};
+        for (int i = 0; i < widths.length; i++) {
+            sh.setColumnWidth(i, widths[i] * 256);
+        }
         int row = 6;
         String[] headers = {"Naam", "Omschrijving", "Waarde", "Eenheid", "Jaren", "Bron", "Zekerheid"};
         for (int i = 0; i < headers.length; i++) {
@@ -148,6 +152,7 @@ public final class KorWorkbookWriter {
             c.text(row, 6, p.confidence(), Styles.Kind.TEXT);
             defineName(wb, p.name(), new Target.Cell(PARAMETERS, row, 2));
             targets.put(p.name(), new Target.Name(p.name()));
+            KorTemplate.fitRowHeight(sh, row);
             row++;
         }
         if (vorigJaar.isPresent()) {
@@ -159,10 +164,6 @@ public final class KorWorkbookWriter {
             c.text(row, 1, "Omzet van het vorige jaar voor de omzetgrens (leeg = onbekend)", Styles.Kind.WRAP);
             c.cell(row, 2).setCellStyle(st.get(Styles.Kind.MONEY_INPUT));
             targets.put(KorKeys.IN_OMZET_VORIG_JAAR, new Target.Cell(PARAMETERS, row, 2));
-        }
-        int[] widths = {24, 48, 14, 9, 11, 70, 10};
-        for (int i = 0; i < widths.length; i++) {
-            sh.setColumnWidth(i, widths[i] * 256);
         }
         sh.createFreezePane(0, 7);
         KorTemplate.pageSetup(sh);
@@ -243,6 +244,10 @@ public final class KorWorkbookWriter {
         c.text(1, 0, "Elke stap van het blad " + JAAROPSTELLING + ": wat het is, de regel, de bron, de formule en de"
                 + " uitkomst (een verwijzing naar dezelfde cel). Bedragen in euro's; afronding alleen waar de regel dat zegt.",
                 Styles.Kind.NOTE);
+        int[] widths = {5, 38, 70, 42, 48, 15};
+        for (int i = 0; i < widths.length; i++) {
+            sh.setColumnWidth(i, widths[i] * 256);
+        }
         int row = 3;
         String[] headers = {"Nr", "Stap", "Regel", "Bron", "Formule", "Uitkomst"};
         for (int i = 0; i < headers.length; i++) {
@@ -264,6 +269,7 @@ public final class KorWorkbookWriter {
             Step echo = new Step(step.key(), step.label(), "", "", nl.rekenblad.core.Expr.ref(step.key()),
                     step.format(), null, false);
             formulaCell(c.cell(row, 5), echo, result.calculation().value(step.key()), here, st, false);
+            KorTemplate.fitRowHeight(sh, row);
             row++;
         }
         if (!result.warnings().isEmpty()) {
@@ -272,10 +278,6 @@ public final class KorWorkbookWriter {
             for (Problem p : result.warnings()) {
                 c.text(row++, 1, p.toString(), Styles.Kind.LABEL);
             }
-        }
-        int[] widths = {5, 38, 70, 42, 48, 15};
-        for (int i = 0; i < widths.length; i++) {
-            sh.setColumnWidth(i, widths[i] * 256);
         }
         sh.createFreezePane(0, 4);
         KorTemplate.pageSetup(sh);

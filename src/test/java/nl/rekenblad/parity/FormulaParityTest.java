@@ -1,0 +1,241 @@
+package nl.rekenblad.parity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import nl.rekenblad.app.KorJob;
+import nl.rekenblad.core.Money;
+import nl.rekenblad.kor.KorResult;
+import nl.rekenblad.kor.Regime;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Name;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The Java figures and the formulas in the workbook agree to the cent, for every sample: the
+ * output's cached values are first scrambled, then recalculated by LibreOffice headless (forced
+ * recalculation on load) and by POI's evaluator, and every named result and every formula cell
+ * must come back to the value Java computed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FormulaParityTest {
+    private static final BigDecimal CENT = new BigDecimal("0.005");
+
+    @TempDir
+    static Path work;
+
+    /** One sample: its Java result, its output with Java's cached values, and LibreOffice's recalculation. */
+    record Case(String name, KorResult result, Path output, Path scrambled, Path recalculated) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private final List<Case> cases = new ArrayList<>();
+
+    /** S values at and around the statutory band edges (the year adds 1000 − 1000 + 0.1 − 0.1 + 0.2 − 0.2). */
+    private static final List<String> BOUNDARIES = List.of("1345", "1345.01", "1346", "1500", "1655.30", "1882",
+            "1882.99", "1883", "1882.6", "-250.75");
+
+    @BeforeAll
+    void produceAndRecalculateEverySample() throws Exception {
+        List<Path> samples;
+        try (Stream<Path> s = Files.list(Path.of("samples"))) {
+            samples = s.filter(p -> p.toString().endsWith(".csv") || p.toString().endsWith(".xlsx")).sorted().toList();
+        }
+        assertFalse(samples.isEmpty(), "no samples");
+        samples = new ArrayList<>(samples);
+        // The band edges of the old KOR, where ROUNDUP on binary doubles could differ from BigDecimal.
+        Files.createDirectories(work.resolve("grenzen"));
+        for (String s : BOUNDARIES) {
+            Path csv = work.resolve("grenzen").resolve("kor-2015-s-" + s + ".csv");
+            Files.writeString(csv, "periode,rubriek,omzet,btw\n2015-Q1,1a,,1000\n2015-Q2,1a,," + s
+                    + "\n2015-Q2,5b,,1000.00\n2015-Q3,1a,,0.1\n2015-Q3,5b,,0.1\n2015-Q4,1d,,0.2\n2015-Q4,5b,,0.2\n");
+            samples.add(csv);
+        }
+        // Exactly at the omzetgrens, from amounts whose binary sums are not exact.
+        Path precies = work.resolve("grenzen").resolve("kor-2024-precies-op-grens.csv");
+        Files.writeString(precies, "periode,rubriek,omzet,btw\n2024-Q1,1a,4999.99,1050\n2024-Q2,1b,5000.01,450\n"
+                + "2024-Q3,1a,0.1,0.02\n2024-Q3,3b,0.2,\n2024-Q4,1a,9999.7,2099.94\n");
+        samples.add(precies);
+        List<Path> scrambled = new ArrayList<>();
+        List<Object[]> pending = new ArrayList<>();
+        Files.createDirectories(work.resolve("scrambled"));
+        for (Path sample : samples) {
+            String name = sample.getFileName().toString();
+            Path out = work.resolve(name + ".kor.xlsx");
+            Path scr = work.resolve("scrambled").resolve(name + ".kor.xlsx");
+            try (KorJob.Outcome o = KorJob.compute(sample, Optional.empty(), Optional.empty())) {
+                KorJob.write(o, sample, out, Optional.empty());
+                pending.add(new Object[] {name, o.result(), out, scr});
+            }
+            scramble(out, scr);
+            scrambled.add(scr);
+        }
+        List<Path> recalculated = LibreOffice.recalculate(scrambled, work);
+        for (int i = 0; i < pending.size(); i++) {
+            Object[] p = pending.get(i);
+            cases.add(new Case((String) p[0], (KorResult) p[1], (Path) p[2], (Path) p[3], recalculated.get(i)));
+        }
+    }
+
+    List<Case> cases() {
+        return cases;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void libreOfficeGivesTheJavaFigureForEveryNamedResult(Case c) throws Exception {
+        try (XSSFWorkbook lo = open(c.recalculated())) {
+            for (Map.Entry<String, Money> e : namedResults(c.result()).entrySet()) {
+                assertCents(e.getValue().amount(), numberAt(lo, e.getKey()), c + " › " + e.getKey() + " (LibreOffice)");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void poiEvaluatorGivesTheJavaFigureForEveryNamedResult(Case c) throws Exception {
+        try (XSSFWorkbook wb = open(c.scrambled())) {
+            XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);
+            for (Map.Entry<String, Money> e : namedResults(c.result()).entrySet()) {
+                assertCents(e.getValue().amount(), numberAt(wb, e.getKey()), c + " › " + e.getKey() + " (POI)");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void libreOfficeAgreesWithEveryCachedFormulaValue(Case c) throws Exception {
+        try (XSSFWorkbook ours = open(c.output()); XSSFWorkbook lo = open(c.recalculated())) {
+            assertTrue(compareFormulaCells(ours, lo, c + " (LibreOffice)") > 20, "too few formula cells compared");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void poiEvaluatorAgreesWithEveryCachedFormulaValue(Case c) throws Exception {
+        try (XSSFWorkbook ours = open(c.output()); XSSFWorkbook wb = open(c.scrambled())) {
+            XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);
+            assertTrue(compareFormulaCells(ours, wb, c + " (POI)") > 20, "too few formula cells compared");
+        }
+    }
+
+    /** Every formula cell of our output: the cached (Java) value equals the engine's value. */
+    private static int compareFormulaCells(XSSFWorkbook ours, XSSFWorkbook engine, String what) {
+        int compared = 0;
+        for (Sheet sh : ours) {
+            Sheet other = engine.getSheet(sh.getSheetName());
+            assertNotNull(other, what + ": sheet " + sh.getSheetName() + " missing");
+            for (Row r : sh) {
+                for (Cell cell : r) {
+                    if (cell.getCellType() != CellType.FORMULA) {
+                        continue;
+                    }
+                    String where = what + " › " + sh.getSheetName() + "!" + cell.getAddress() + " =" + cell.getCellFormula();
+                    Cell o = other.getRow(r.getRowNum()).getCell(cell.getColumnIndex());
+                    CellType type = cell.getCachedFormulaResultType();
+                    CellType otherType = o.getCellType() == CellType.FORMULA ? o.getCachedFormulaResultType() : o.getCellType();
+                    switch (type) {
+                        case NUMERIC -> {
+                            assertEquals(CellType.NUMERIC, otherType, where);
+                            assertCents(BigDecimal.valueOf(cell.getNumericCellValue()),
+                                    BigDecimal.valueOf(o.getNumericCellValue()), where);
+                        }
+                        case BOOLEAN -> {
+                            assertEquals(CellType.BOOLEAN, otherType, where);
+                            assertEquals(cell.getBooleanCellValue(), o.getBooleanCellValue(), where);
+                        }
+                        case STRING -> {
+                            assertEquals(CellType.STRING, otherType, where);
+                            assertEquals(cell.getStringCellValue(), o.getStringCellValue(), where);
+                        }
+                        default -> throw new AssertionError(where + ": unexpected cached type " + type);
+                    }
+                    compared++;
+                }
+            }
+        }
+        return compared;
+    }
+
+    static Map<String, Money> namedResults(KorResult r) {
+        Map<String, Money> m = new LinkedHashMap<>();
+        if (r.regime() == Regime.OUD) {
+            m.put("KOR_Saldo", r.saldo());
+            m.put("KOR_Grondslag", r.grondslag());
+            m.put("KOR_Vermindering", r.vermindering());
+            m.put("KOR_TeBetalen", r.teBetalen());
+            m.put("KOR_Winstcorrectie", r.winstcorrectie());
+        } else {
+            m.put("KOR_Omzet", r.omzet());
+            m.put("KOR_Omzetgrens", r.omzetgrens());
+        }
+        return m;
+    }
+
+    /** Sets every formula's cached value to something wrong, so only a real recalculation can pass. */
+    private static void scramble(Path from, Path to) throws IOException {
+        try (XSSFWorkbook wb = open(from)) {
+            for (Sheet sh : wb) {
+                for (Row r : sh) {
+                    for (Cell c : r) {
+                        if (c.getCellType() == CellType.FORMULA) {
+                            switch (c.getCachedFormulaResultType()) {
+                                case BOOLEAN -> c.setCellValue(!c.getBooleanCellValue());
+                                case STRING -> c.setCellValue("onjuist");
+                                default -> c.setCellValue(-987654.32);
+                            }
+                        }
+                    }
+                }
+            }
+            try (OutputStream out = Files.newOutputStream(to)) {
+                wb.write(out);
+            }
+        }
+    }
+
+    static BigDecimal numberAt(XSSFWorkbook wb, String name) {
+        Name n = wb.getName(name);
+        assertNotNull(n, "defined name " + name + " missing");
+        CellReference ref = new CellReference(n.getRefersToFormula());
+        Cell c = wb.getSheet(ref.getSheetName()).getRow(ref.getRow()).getCell(ref.getCol());
+        return BigDecimal.valueOf(c.getNumericCellValue());
+    }
+
+    static void assertCents(BigDecimal expected, BigDecimal actual, String what) {
+        assertTrue(expected.subtract(actual).abs().compareTo(CENT) < 0, what + ": expected " + expected + ", got " + actual);
+    }
+
+    static XSSFWorkbook open(Path p) throws IOException {
+        try (InputStream in = Files.newInputStream(p)) {
+            return new XSSFWorkbook(in);
+        }
+    }
+}

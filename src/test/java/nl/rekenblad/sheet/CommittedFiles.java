@@ -1,0 +1,61 @@
+package nl.rekenblad.sheet;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import nl.rekenblad.core.Period;
+import nl.rekenblad.io.KorCsvReader;
+import nl.rekenblad.kor.KorInput;
+import nl.rekenblad.kor.Rechtsvorm;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * The workbooks committed under {@code templates/} and {@code samples/}, as the generator makes
+ * them. Run {@code main} to rewrite them after a change to the template; the tests check that the
+ * committed files match.
+ */
+public final class CommittedFiles {
+    /** Committed template path and how it is made. */
+    public static final Path KOR_TEMPLATE = Path.of("templates/kor-jaaropstelling.xlsx");
+    /** Filled templates, each made from the CSV of the same name. */
+    public static final List<String> FILLED_SAMPLES = List.of("kor-2017-voorbeeld-1", "kor-2017-voorbeeld-2",
+            "kor-2019-fictieve-btw");
+
+    private CommittedFiles() {
+    }
+
+    static List<String> filledSampleNames() {
+        return FILLED_SAMPLES;
+    }
+
+    public static byte[] korTemplate() throws IOException {
+        try (XSSFWorkbook wb = KorTemplate.create(Period.Kind.KWARTAAL, null)) {
+            return bytes(wb);
+        }
+    }
+
+    public static byte[] filledSample(String name) throws Exception {
+        KorInput in = new KorCsvReader().read(Path.of("samples", name + ".csv"), Rechtsvorm.EENMANSZAAK, Optional.empty());
+        try (XSSFWorkbook wb = KorTemplate.filled(in)) {
+            return bytes(wb);
+        }
+    }
+
+    static byte[] bytes(XSSFWorkbook wb) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        wb.write(out);
+        return out.toByteArray();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Files.createDirectories(KOR_TEMPLATE.getParent());
+        Files.write(KOR_TEMPLATE, korTemplate());
+        for (String s : FILLED_SAMPLES) {
+            Files.write(Path.of("samples", s + ".xlsx"), filledSample(s));
+        }
+        System.out.println("written: " + KOR_TEMPLATE + " and " + FILLED_SAMPLES.size() + " samples");
+    }
+}

@@ -1,0 +1,42 @@
+package nl.rekenblad.sheet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The committed templates and filled samples are exactly what the generator writes (part by part;
+ * zip timestamps aside). After changing the template, regenerate them with
+ * {@code mvn -q test-compile exec:java} or by running {@link CommittedFiles#main}.
+ */
+class CommittedFilesTest {
+    @Test
+    void committedKorTemplateIsWhatTheGeneratorWrites() throws Exception {
+        assertSameParts(CommittedFiles.korTemplate(), CommittedFiles.KOR_TEMPLATE);
+    }
+
+    @ParameterizedTest
+    @MethodSource("nl.rekenblad.sheet.CommittedFiles#filledSampleNames")
+    void committedFilledSampleIsWhatTheGeneratorMakesOfItsCsv(String name) throws Exception {
+        assertSameParts(CommittedFiles.filledSample(name), Path.of("samples", name + ".xlsx"));
+    }
+
+    @Test
+    void generatorIsDeterministic() throws Exception {
+        assertEquals(ZipContent.of(CommittedFiles.korTemplate()), ZipContent.of(CommittedFiles.korTemplate()));
+    }
+
+    private static void assertSameParts(byte[] generated, Path committed) throws Exception {
+        Map<String, String> want = ZipContent.of(generated);
+        Map<String, String> have = ZipContent.of(Files.readAllBytes(committed));
+        assertEquals(want.keySet(), have.keySet(), committed + ": parts differ; regenerate with CommittedFiles.main");
+        for (String part : want.keySet()) {
+            assertEquals(want.get(part), have.get(part), committed + " › " + part + " differs; regenerate with CommittedFiles.main");
+        }
+    }
+}
