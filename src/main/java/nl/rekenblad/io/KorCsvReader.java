@@ -227,6 +227,12 @@ public final class KorCsvReader {
                     line++;
                 }
             }
+            // The parser's position includes the empty lines it skipped before the record.
+            while (pos < text.length() && (text.charAt(pos) == '\n' || text.charAt(pos) == '\r')) {
+                if (text.charAt(pos++) == '\n') {
+                    line++;
+                }
+            }
             return line;
         }
     }
