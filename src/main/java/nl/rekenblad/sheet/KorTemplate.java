@@ -407,7 +407,8 @@ public final class KorTemplate {
         int lines = 1;
         for (Cell c : r) {
             if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && c.getCellStyle().getWrapText()) {
-                int chars = Math.max(1, sh.getColumnWidth(c.getColumnIndex()) / 256 - 1);
+                // A width unit is one '0' of the default font; running text fits about 1.2 characters per unit.
+                int chars = Math.max(1, sh.getColumnWidth(c.getColumnIndex()) * 6 / 5 / 256 - 1);
                 int need = 0;
                 for (String part : c.getStringCellValue().split("\n", -1)) {
                     need += Math.max(1, (part.length() + chars - 1) / chars);

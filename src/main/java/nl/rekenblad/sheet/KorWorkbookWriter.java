@@ -261,7 +261,9 @@ public final class KorWorkbookWriter {
             if (!step.explain()) {
                 continue;
             }
-            c.cell(row, 0).setCellValue(nr++);
+            XSSFCell nrCell = c.cell(row, 0);
+            nrCell.setCellValue(nr++);
+            nrCell.setCellStyle(st.get(Styles.Kind.LABEL));
             c.text(row, 1, step.label(), Styles.Kind.WRAP);
             c.text(row, 2, step.rule(), Styles.Kind.WRAP);
             c.text(row, 3, step.source(), Styles.Kind.WRAP);
