@@ -151,7 +151,7 @@ public final class KorWorkbookReader {
             case BLANK:
                 return null;
             case NUMERIC:
-                // POI hands out a double: convert once, as Excel shows it (15 significant digits).
+                // POI hands out a binary number: convert once, as Excel shows it (15 significant digits).
                 return new BigDecimal(NumberToTextConverter.toText(cell.getNumericCellValue()));
             case STRING: {
                 String s = cell.getStringCellValue();

@@ -22,11 +22,10 @@ public final class Workbooks {
     public static final long MAX_BYTES = 20L * 1024 * 1024;
     /** A zip entry may inflate to at most this many bytes. */
     public static final long MAX_ENTRY_BYTES = 100L * 1024 * 1024;
-    /** Compressed size divided by inflated size must stay above this (POI's default, kept explicit). */
-    public static final double MIN_INFLATE_RATIO = 0.01;
 
     static {
-        ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
+        // Compressed size divided by inflated size must stay above 1% (POI's default, kept explicit).
+        ZipSecureFile.setMinInflateRatio(0.01);
         ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
     }
 

@@ -205,7 +205,7 @@ public final class KorTemplate {
         n.setRefersToFormula(ref);
     }
 
-    /** "Q1", "jan" … "dec" or "Jaar": the label a template shows over a period's columns. */
+    /** Q1 … Q4, jan … dec or Jaar: the label a template shows over a period's columns. */
     public static String shortLabel(Period.Kind kind, int index) {
         return switch (kind) {
             case JAAR -> "Jaar";
@@ -215,7 +215,7 @@ public final class KorTemplate {
     }
 
     /**
-     * Reads a period label from the template: a short label ("Q3", "mrt", "Jaar") in {@code
+     * Reads a period label from the template: a short label (Q3, mrt, Jaar) in {@code
      * year}, or a full one ("2017-Q3"). Empty if it is neither.
      */
     public static Optional<Period> parseLabel(String label, int year) {
@@ -260,7 +260,7 @@ public final class KorTemplate {
         }
 
         /**
-         * The omzet column of each period, from the labels over the grid ("Q1" or "2017-Q1"); the
+         * The omzet column of each period, from the labels over the grid (Q1 or 2017-Q1); the
          * btw column is the one to its right. Adds a problem for a label that is no period, a
          * period of another year, a repeated period or periods of different lengths.
          */
