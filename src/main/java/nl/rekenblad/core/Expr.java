@@ -142,6 +142,30 @@ public abstract class Expr {
         return new Fn("IF", List.of(condition, then, otherwise));
     }
 
+    /** {@code YEAR(date)}: the year of a date held as a spreadsheet serial number. */
+    public static Expr year(Expr date) {
+        return new DatePart("YEAR", date);
+    }
+
+    /** {@code MONTH(date)}: the month (1–12) of a date held as a spreadsheet serial number. */
+    public static Expr month(Expr date) {
+        return new DatePart("MONTH", date);
+    }
+
+    /**
+     * {@code SUMIFS(sum, crit1, value1, …)} over keys that lie in one column (or row) each: sums
+     * {@code sumKeys[i]} where every {@code criteriaKeys[j][i]} equals {@code values[j]} (numbers
+     * compare numerically, text case-insensitively).
+     */
+    public static Expr sumIfs(List<String> sumKeys, List<List<String>> criteriaKeys, List<Expr> values) {
+        for (List<String> c : criteriaKeys) {
+            if (c.size() != sumKeys.size()) {
+                throw new IllegalArgumentException("criteria range of another size");
+            }
+        }
+        return new SumIfs(List.copyOf(sumKeys), criteriaKeys.stream().map(List::copyOf).toList(), List.copyOf(values));
+    }
+
     /** {@code ROUNDUP(x, digits)}: away from zero, as Excel. */
     public static Expr roundUp(Expr a, int digits) {
         return new Round("ROUNDUP", RoundingMode.UP, a, digits);
@@ -392,6 +416,87 @@ public abstract class Expr {
         @Override
         public String formula(Refs refs) {
             return name + "(" + args.stream().map(a -> a.formula(refs)).collect(Collectors.joining(",")) + ")";
+        }
+    }
+
+    static final class DatePart extends Expr {
+        final String name;
+        final Expr date;
+
+        DatePart(String name, Expr date) {
+            this.name = name;
+            this.date = date;
+        }
+
+        @Override
+        public Object eval(Env env) {
+            java.time.LocalDate d = SpreadsheetDate.toDate(toNumber(date.eval(env)));
+            return BigDecimal.valueOf(name.equals("YEAR") ? d.getYear() : d.getMonthValue());
+        }
+
+        @Override
+        public String formula(Refs refs) {
+            return name + "(" + date.formula(refs) + ")";
+        }
+    }
+
+    static final class SumIfs extends Expr {
+        final List<String> sumKeys;
+        final List<List<String>> criteriaKeys;
+        final List<Expr> values;
+
+        SumIfs(List<String> sumKeys, List<List<String>> criteriaKeys, List<Expr> values) {
+            this.sumKeys = sumKeys;
+            this.criteriaKeys = criteriaKeys;
+            this.values = values;
+        }
+
+        @Override
+        public Object eval(Env env) {
+            List<Object> wanted = values.stream().map(v -> v.eval(env)).toList();
+            BigDecimal total = BigDecimal.ZERO;
+            for (int i = 0; i < sumKeys.size(); i++) {
+                boolean match = true;
+                for (int j = 0; j < criteriaKeys.size() && match; j++) {
+                    Object have = env.get(criteriaKeys.get(j).get(i));
+                    Object want = wanted.get(j);
+                    if (want instanceof String w) {
+                        match = have instanceof String h && h.equalsIgnoreCase(w);
+                    } else {
+                        match = have instanceof BigDecimal h && h.compareTo(toNumber(want)) == 0;
+                    }
+                }
+                if (match) {
+                    Object v = env.get(sumKeys.get(i));
+                    if (v instanceof BigDecimal d) {
+                        total = total.add(d);
+                    }
+                }
+            }
+            return total;
+        }
+
+        @Override
+        public String formula(Refs refs) {
+            StringBuilder sb = new StringBuilder("SUMIFS(").append(range(sumKeys, refs));
+            for (int j = 0; j < criteriaKeys.size(); j++) {
+                sb.append(',').append(range(criteriaKeys.get(j), refs)).append(',').append(values.get(j).formula(refs));
+            }
+            return sb.append(')').toString();
+        }
+
+        private static String range(List<String> keys, Refs refs) {
+            Target.Cell first = (Target.Cell) refs.target(keys.get(0));
+            Target.Cell last = (Target.Cell) refs.target(keys.get(keys.size() - 1));
+            for (int i = 0; i < keys.size(); i++) {
+                Target.Cell c = (Target.Cell) refs.target(keys.get(i));
+                boolean inColumn = c.col() == first.col() && c.row() == first.row() + i;
+                boolean inRow = c.row() == first.row() && c.col() == first.col() + i;
+                if (!c.sheet().equals(first.sheet()) || !(inColumn || inRow)) {
+                    throw new IllegalStateException("SUMIFS range is not one column or row: " + keys);
+                }
+            }
+            return first.a1(refs.currentSheet()) + ":" + Target.columnLetters(last.col()) + (last.row() + 1);
         }
     }
 

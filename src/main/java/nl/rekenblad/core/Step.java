@@ -20,7 +20,7 @@ public record Step(String key, String label, String rule, String source, Expr ex
         String name, boolean explain) {
 
     /** How a step's value is shown. */
-    public enum Format { BEDRAG, GETAL, JANEE, TEKST }
+    public enum Format { BEDRAG, GETAL, PROCENT, JAAR, JANEE, TEKST }
 
     public Step {
         Objects.requireNonNull(key, "key");

@@ -38,6 +38,7 @@ import nl.rekenblad.core.Step;
 import nl.rekenblad.core.Step.Format;
 import nl.rekenblad.rules.Parameter;
 import nl.rekenblad.rules.RuleBook;
+import nl.rekenblad.rules.UsedParameter;
 
 /**
  * The KOR jaaropstelling: adds up a year of btw returns and applies the kleineondernemersregeling
@@ -76,7 +77,7 @@ public final class KorJaaropstelling {
                     + " maatschap, cv); een " + in.rechtsvorm().word() + " kan haar niet toepassen"
                     + " (Wet OB 1968 art. 25 lid 1, tekst tot 2020)");
         }
-        List<Parameter> params = new ArrayList<>();
+        List<UsedParameter> params = new ArrayList<>();
         List<Step> steps = new ArrayList<>();
         Layout layout = new Layout();
         List<Period> periods = in.periods();
@@ -137,15 +138,15 @@ public final class KorJaaropstelling {
             }
         }
         known.put(IN_OMZET_VORIG_JAAR, in.omzetVorigJaar().map(m -> m.amount()).orElse(null));
-        for (Parameter p : params) {
-            known.put(p.name(), p.value());
+        for (UsedParameter p : params) {
+            known.put(p.key(), p.value());
         }
         List<Problem> warnings = new ArrayList<>(in.warnings());
         Calculation calc = Calculation.evaluate(steps, known);
         return new KorResult(in, regime, calc, layout, List.copyOf(params), warnings);
     }
 
-    private void oldReduction(int year, int columns, List<Parameter> params, List<Step> steps, Layout layout) {
+    private void oldReduction(int year, int columns, List<UsedParameter> params, List<Step> steps, Layout layout) {
         Parameter drempel = use(params, "KOR_Oud_Drempel", year, "drempel van de oude KOR");
         Parameter grens = use(params, "KOR_Oud_Grens", year, "grens van de oude KOR");
         Parameter factor = use(params, "KOR_Oud_Factor", year, "afbouwfactor van de oude KOR");
@@ -214,7 +215,7 @@ public final class KorJaaropstelling {
         layout.total(label(steps, WINSTCORRECTIE), padded(WINSTCORRECTIE, columns + 1));
     }
 
-    private void exemption(KorInput in, List<Parameter> params, List<Step> steps, Layout layout, int width) {
+    private void exemption(KorInput in, List<UsedParameter> params, List<Step> steps, Layout layout, int width) {
         int year = in.year();
         List<Period> periods = in.periods();
         Parameter grens = use(params, "KOR_Vrij_Omzetgrens", year, "omzetgrens van de KOR");
@@ -308,9 +309,9 @@ public final class KorJaaropstelling {
         layout.total(label(steps, AFWEGING), padded(AFWEGING, width));
     }
 
-    private Parameter use(List<Parameter> params, String name, int year, String description) {
+    private Parameter use(List<UsedParameter> params, String name, int year, String description) {
         Parameter p = rules.get(name, year, description);
-        params.add(p);
+        params.add(new UsedParameter(name, year, p));
         return p;
     }
 

@@ -7,14 +7,14 @@ import nl.rekenblad.core.Layout;
 import nl.rekenblad.core.Money;
 import nl.rekenblad.core.Period;
 import nl.rekenblad.core.Problem;
-import nl.rekenblad.rules.Parameter;
+import nl.rekenblad.rules.UsedParameter;
 
 /**
  * A computed KOR jaaropstelling: the steps with their exact values, how they are laid out, the
  * parameters used and the warnings. Immutable.
  */
 public record KorResult(KorInput input, Regime regime, Calculation calculation, Layout layout,
-        List<Parameter> parameters, List<Problem> warnings) {
+        List<UsedParameter> parameters, List<Problem> warnings) {
 
     public int year() {
         return input.year();

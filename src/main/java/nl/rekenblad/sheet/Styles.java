@@ -20,7 +20,7 @@ public final class Styles {
     /** The kinds of cell on rekenblad's sheets. */
     public enum Kind {
         TITLE, SUBTITLE, SECTION, HEADER, HEADER_RIGHT, LABEL, LABEL_TOTAL, NOTE, WRAP,
-        MONEY, MONEY_TOTAL, MONEY_INPUT, NUMBER, NUMBER_INPUT, INTEGER_INPUT, TEXT_INPUT, BOOL, TEXT, DISABLED
+        MONEY, MONEY_TOTAL, MONEY_INPUT, NUMBER, PERCENT, YEAR, DATE_INPUT, NUMBER_INPUT, INTEGER_INPUT, TEXT_INPUT, BOOL, TEXT, DISABLED
     }
 
     static final String MONEY_FORMAT = "\"€ \"#,##0.00;\"€ \"-#,##0.00";
@@ -72,6 +72,12 @@ public final class Styles {
                 input(s);
             }
             case NUMBER -> s.setDataFormat(format("#,##0.########"));
+            case PERCENT -> s.setDataFormat(format("0.000000%"));
+            case YEAR -> s.setDataFormat(format("0"));
+            case DATE_INPUT -> {
+                s.setDataFormat(format("d-m-yyyy"));
+                input(s);
+            }
             case NUMBER_INPUT -> {
                 s.setDataFormat(format("#,##0.########"));
                 input(s);

@@ -1,0 +1,318 @@
+package nl.rekenblad.sheet;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import nl.rekenblad.core.Calculation;
+import nl.rekenblad.core.Expr;
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.core.Layout;
+import nl.rekenblad.core.Problem;
+import nl.rekenblad.core.Refs;
+import nl.rekenblad.core.Step;
+import nl.rekenblad.core.Target;
+import nl.rekenblad.rules.Parameter;
+import nl.rekenblad.rules.UsedParameter;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationHelper;
+import org.apache.poi.ss.usermodel.Name;
+import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Writes a {@link Calculation} into a workbook: places its {@link Layout}s on result sheets,
+ * lists the parameters with their sources (each a defined name), writes every step as a live
+ * formula with its cached value, and explains each step on a Toelichting sheet. Shared by every
+ * capability; it knows no tax rule.
+ *
+ * <p>Use in order: {@link #place} every layout, {@link #parameters}, then {@link #write} every
+ * layout and {@link #toelichting}, then {@link #finish}.
+ */
+public final class ResultSheets {
+    private final XSSFWorkbook wb;
+    private final Styles st;
+    private final Map<String, Target> targets;
+
+    /** @param targets where the inputs are; steps and parameters are added as they are placed */
+    public ResultSheets(XSSFWorkbook wb, Map<String, Target> targets) {
+        this.wb = wb;
+        this.st = new Styles(wb);
+        this.targets = targets;
+    }
+
+    public Styles styles() {
+        return st;
+    }
+
+    /**
+     * Removes the sheets and defined names of an earlier rekenblad run (recognised by {@code
+     * marker} in the custom properties); refuses to touch a same-named sheet that is not ours.
+     */
+    public static void removeEarlierOutput(XSSFWorkbook wb, String marker, List<String> sheets, String namePrefix,
+            List<String> keepNames, String bron) throws InvalidInputException {
+        boolean ours = wb.getProperties().getCustomProperties().contains(marker);
+        for (String name : sheets) {
+            int i = wb.getSheetIndex(name);
+            if (i < 0) {
+                continue;
+            }
+            if (!ours) {
+                throw InvalidInputException.of(bron, "het werkboek heeft al een blad \"" + name
+                        + "\" dat niet door rekenblad is gemaakt; geef dat blad een andere naam");
+            }
+            wb.removeSheetAt(i);
+        }
+        List<Name> outputNames = new ArrayList<>();
+        for (Name n : wb.getAllNames()) {
+            if (n.getNameName().startsWith(namePrefix) && !keepNames.contains(n.getNameName())) {
+                outputNames.add(n);
+            }
+        }
+        outputNames.forEach(wb::removeName);
+    }
+
+    /** The first row a layout's sections start on, below the title and subtitle. */
+    static final int FIRST_SECTION_ROW = 3;
+
+    /** Decides where every step of {@code layout} goes on {@code sheet}. */
+    public void place(String sheet, Layout layout) {
+        int row = FIRST_SECTION_ROW;
+        for (Layout.Section s : layout.sections()) {
+            row += 2;
+            for (Layout.Row r : s.rows()) {
+                for (int j = 0; j < r.keys().size(); j++) {
+                    String key = r.keys().get(j);
+                    if (key != null) {
+                        targets.put(key, new Target.Cell(sheet, row, j + 1));
+                    }
+                }
+                row++;
+            }
+            row++;
+        }
+    }
+
+    /** Lists the parameters on a sheet of their own; each value cell becomes a defined name. */
+    public XSSFSheet parameters(String sheetName, String title, String note, List<UsedParameter> params) {
+        XSSFSheet sh = wb.createSheet(sheetName);
+        KorTemplate.Cells c = new KorTemplate.Cells(sh, st);
+        c.text(0, 0, title, Styles.Kind.TITLE);
+        c.text(1, 0, note, Styles.Kind.NOTE);
+        int[] widths = {24, 48, 14, 9, 8, 11, 70, 10};
+        for (int i = 0; i < widths.length; i++) {
+            sh.setColumnWidth(i, widths[i] * 256);
+        }
+        int row = 3;
+        String[] headers = {"Naam", "Omschrijving", "Waarde", "Eenheid", "Jaar", "Geldt voor", "Bron", "Zekerheid"};
+        for (int i = 0; i < headers.length; i++) {
+            c.text(row, i, headers[i], Styles.Kind.HEADER);
+        }
+        row++;
+        DataValidationHelper dvh = sh.getDataValidationHelper();
+        for (UsedParameter u : params) {
+            Parameter p = u.parameter();
+            c.text(row, 0, u.key(), Styles.Kind.LABEL);
+            c.text(row, 1, p.label(), Styles.Kind.WRAP);
+            XSSFCell v = c.cell(row, 2);
+            if (p.value() instanceof BigDecimal d) {
+                v.setCellValue(d.doubleValue());
+                v.setCellStyle(st.get(p.unit().equals("EUR") ? Styles.Kind.MONEY
+                        : p.unit().equals("%") ? Styles.Kind.PERCENT : Styles.Kind.NUMBER));
+            } else {
+                v.setCellValue((String) p.value());
+                v.setCellStyle(st.get(Styles.Kind.TEXT_INPUT));
+                DataValidation dv = dvh.createValidation(dvh.createExplicitListConstraint(new String[] {"ja", "nee"}),
+                        new CellRangeAddressList(row, row, 2, 2));
+                dv.setShowErrorBox(true);
+                sh.addValidationData(dv);
+            }
+            c.text(row, 3, p.unit(), Styles.Kind.TEXT);
+            c.cell(row, 4).setCellValue(u.year());
+            c.text(row, 5, p.years(), Styles.Kind.TEXT);
+            c.text(row, 6, p.source(), Styles.Kind.WRAP);
+            c.text(row, 7, p.confidence(), Styles.Kind.TEXT);
+            defineName(u.key(), new Target.Cell(sheetName, row, 2));
+            targets.put(u.key(), new Target.Name(u.key()));
+            KorTemplate.fitRowHeight(sh, row);
+            row++;
+        }
+        sh.createFreezePane(0, 4);
+        KorTemplate.pageSetup(sh);
+        return sh;
+    }
+
+    /** Writes a placed layout: labels, headers, and every step as a formula with its cached value. */
+    public XSSFSheet write(String sheetName, String title, String subtitle, Layout layout, Calculation calc, int labelWidth) {
+        XSSFSheet sh = wb.getSheet(sheetName) != null ? wb.getSheet(sheetName) : wb.createSheet(sheetName);
+        KorTemplate.Cells c = new KorTemplate.Cells(sh, st);
+        c.text(0, 0, title, Styles.Kind.TITLE);
+        c.text(1, 0, subtitle, Styles.Kind.SUBTITLE);
+        Refs refs = refs(sheetName);
+        int row = FIRST_SECTION_ROW;
+        int width = 1;
+        for (Layout.Section s : layout.sections()) {
+            c.text(row++, 0, s.title(), Styles.Kind.SECTION);
+            c.text(row, 0, "", Styles.Kind.HEADER);
+            for (int j = 0; j < s.headers().size(); j++) {
+                c.text(row, j + 1, s.headers().get(j), Styles.Kind.HEADER_RIGHT);
+            }
+            row++;
+            for (Layout.Row r : s.rows()) {
+                c.text(row, 0, r.label(), r.total() ? Styles.Kind.LABEL_TOTAL : Styles.Kind.LABEL);
+                width = Math.max(width, r.keys().size());
+                for (int j = 0; j < r.keys().size(); j++) {
+                    String key = r.keys().get(j);
+                    if (key == null) {
+                        if (r.total()) {
+                            c.cell(row, j + 1).setCellStyle(st.get(Styles.Kind.LABEL_TOTAL));
+                        }
+                        continue;
+                    }
+                    Step step = calc.step(key);
+                    formulaCell(c.cell(row, j + 1), step, calc.value(key), refs, r.total());
+                    if (step.name() != null) {
+                        defineName(step.name(), (Target.Cell) targets.get(key));
+                    }
+                }
+                row++;
+            }
+            row++;
+        }
+        sh.setColumnWidth(0, labelWidth * 256);
+        for (int j = 1; j <= width; j++) {
+            sh.setColumnWidth(j, 15 * 256);
+        }
+        sh.createFreezePane(1, FIRST_SECTION_ROW);
+        KorTemplate.pageSetup(sh);
+        wb.setPrintArea(wb.getSheetIndex(sh), 0, width, 0, row);
+        return sh;
+    }
+
+    /** One line per explained step: what, rule, source, formula, and the amount (a reference to the step's cell). */
+    public XSSFSheet toelichting(String sheetName, String title, Calculation calc, List<Problem> warnings) {
+        XSSFSheet sh = wb.createSheet(sheetName);
+        KorTemplate.Cells c = new KorTemplate.Cells(sh, st);
+        c.text(0, 0, title, Styles.Kind.TITLE);
+        c.text(1, 0, "Elke stap: wat het is, de regel, de bron, de formule en de uitkomst (een verwijzing naar dezelfde"
+                + " cel). Bedragen in euro's; afronding alleen waar de regel dat zegt.", Styles.Kind.NOTE);
+        int[] widths = {5, 38, 70, 42, 48, 15};
+        for (int i = 0; i < widths.length; i++) {
+            sh.setColumnWidth(i, widths[i] * 256);
+        }
+        int row = 3;
+        String[] headers = {"Nr", "Stap", "Regel", "Bron", "Formule", "Uitkomst"};
+        for (int i = 0; i < headers.length; i++) {
+            c.text(row, i, headers[i], i == 5 ? Styles.Kind.HEADER_RIGHT : Styles.Kind.HEADER);
+        }
+        row++;
+        Refs here = refs(sheetName);
+        int nr = 1;
+        for (Step step : calc.steps()) {
+            if (!step.explain()) {
+                continue;
+            }
+            Target.Cell at = (Target.Cell) targets.get(step.key());
+            XSSFCell nrCell = c.cell(row, 0);
+            nrCell.setCellValue(nr++);
+            nrCell.setCellStyle(st.get(Styles.Kind.LABEL));
+            c.text(row, 1, step.label(), Styles.Kind.WRAP);
+            c.text(row, 2, step.rule(), Styles.Kind.WRAP);
+            c.text(row, 3, step.source(), Styles.Kind.WRAP);
+            c.text(row, 4, "=" + step.expr().formula(refs(at.sheet())), Styles.Kind.WRAP);
+            Step echo = new Step(step.key(), step.label(), "", "", Expr.ref(step.key()), step.format(), null, false);
+            formulaCell(c.cell(row, 5), echo, calc.value(step.key()), here, false);
+            KorTemplate.fitRowHeight(sh, row);
+            row++;
+        }
+        if (!warnings.isEmpty()) {
+            row++;
+            c.text(row++, 0, "Opmerkingen bij de invoer", Styles.Kind.SECTION);
+            for (Problem p : warnings) {
+                c.text(row++, 1, p.toString(), Styles.Kind.LABEL);
+            }
+        }
+        sh.createFreezePane(0, 4);
+        KorTemplate.pageSetup(sh);
+        return sh;
+    }
+
+    /** Opens the workbook on {@code activeSheet}, asks Excel to recalculate on load, and marks our sheets. */
+    public void finish(String activeSheet, String marker, List<String> sheets) {
+        int idx = wb.getSheetIndex(activeSheet);
+        for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+            wb.getSheetAt(i).setSelected(i == idx);
+        }
+        wb.setActiveSheet(idx);
+        wb.setForceFormulaRecalculation(true);
+        var custom = wb.getProperties().getCustomProperties();
+        if (!custom.contains(marker)) {
+            custom.addProperty(marker, String.join(";", sheets));
+        }
+    }
+
+    /** Checks that every step has a place; a step without one is a programming error. */
+    public void checkPlaced(Calculation calc) {
+        for (Step step : calc.steps()) {
+            if (!(targets.get(step.key()) instanceof Target.Cell)) {
+                throw new IllegalStateException("step " + step.key() + " has no place on a sheet");
+            }
+        }
+    }
+
+    /** A formula cell with its cached value, so viewers that do not recalculate show the right figure. */
+    void formulaCell(XSSFCell cell, Step step, Object value, Refs refs, boolean total) {
+        cell.setCellFormula(step.expr().formula(refs));
+        switch (step.format()) {
+            case BEDRAG, GETAL, PROCENT, JAAR -> {
+                cell.setCellValue(((BigDecimal) value).doubleValue());
+                cell.setCellStyle(st.get(switch (step.format()) {
+                    case GETAL -> Styles.Kind.NUMBER;
+                    case PROCENT -> Styles.Kind.PERCENT;
+                    case JAAR -> Styles.Kind.YEAR;
+                    default -> total ? Styles.Kind.MONEY_TOTAL : Styles.Kind.MONEY;
+                }));
+            }
+            case JANEE -> {
+                cell.setCellValue((Boolean) value);
+                cell.setCellStyle(st.get(Styles.Kind.BOOL));
+            }
+            case TEKST -> {
+                cell.setCellValue(String.valueOf(value));
+                cell.setCellStyle(st.get(Styles.Kind.BOOL));
+            }
+            default -> throw new IllegalStateException(step.format().name());
+        }
+    }
+
+    Refs refs(String sheet) {
+        return new Refs() {
+            @Override
+            public Target target(String key) {
+                Target t = targets.get(key);
+                if (t == null) {
+                    throw new IllegalStateException("no cell for " + key);
+                }
+                return t;
+            }
+
+            @Override
+            public String currentSheet() {
+                return sheet;
+            }
+        };
+    }
+
+    void defineName(String name, Target.Cell cell) {
+        Name existing = wb.getName(name);
+        if (existing != null) {
+            wb.removeName(existing);
+        }
+        Name n = wb.createName();
+        n.setNameName(name);
+        n.setRefersToFormula(new CellReference(cell.sheet(), cell.row(), cell.col(), true, true).formatAsString());
+    }
+}
