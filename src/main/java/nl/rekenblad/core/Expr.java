@@ -133,6 +133,11 @@ public abstract class Expr {
         return new Fn("NOT", List.of(a));
     }
 
+    /** {@code LOWER(text)}. */
+    public static Expr lower(Expr a) {
+        return new Fn("LOWER", List.of(a));
+    }
+
     /** {@code ISBLANK(key)}: true when the input cell is empty. */
     public static Expr isBlank(String key) {
         return new Fn("ISBLANK", List.of(ref(key)));
@@ -406,6 +411,11 @@ public abstract class Expr {
                     return !toBool(args.get(0).eval(env));
                 case "ISBLANK":
                     return args.get(0).eval(env) == null;
+                case "LOWER": {
+                    Object v = args.get(0).eval(env);
+                    return v == null ? "" : v instanceof String t ? t.toLowerCase(java.util.Locale.ROOT)
+                            : ((BigDecimal) v).toPlainString();
+                }
                 case "IF":
                     return toBool(args.get(0).eval(env)) ? args.get(1).eval(env) : args.get(2).eval(env);
                 default:
