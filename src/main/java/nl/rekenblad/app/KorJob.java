@@ -1,19 +1,14 @@
 package nl.rekenblad.app;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Money;
-import nl.rekenblad.io.AtomicFiles;
 import nl.rekenblad.io.Json;
 import nl.rekenblad.io.KorCsvReader;
 import nl.rekenblad.io.KorJson;
 import nl.rekenblad.io.KorWorkbookReader;
-import nl.rekenblad.io.Workbooks;
 import nl.rekenblad.kor.KorInput;
 import nl.rekenblad.kor.KorJaaropstelling;
 import nl.rekenblad.kor.KorResult;
@@ -53,13 +48,10 @@ public final class KorJob {
      */
     public static Outcome compute(Path input, Optional<Rechtsvorm> rechtsvorm, Optional<Money> omzetVorigJaar)
             throws IOException, InvalidInputException {
-        String bron = input.getFileName().toString();
-        if (!Files.isRegularFile(input)) {
-            throw InvalidInputException.of(bron, "bestand niet gevonden of geen gewoon bestand: " + input);
-        }
+        Outputs.requireFile(input);
         KorInput in;
         XSSFWorkbook wb;
-        if (isWorkbook(input)) {
+        if (Outputs.isWorkbook(input)) {
             KorWorkbookReader.Loaded loaded = new KorWorkbookReader().read(input, rechtsvorm, omzetVorigJaar);
             in = loaded.input();
             wb = loaded.workbook();
@@ -82,39 +74,14 @@ public final class KorJob {
         }
     }
 
-    /**
-     * Writes the workbook (and the JSON, when {@code json} is given) atomically: both or neither.
-     *
-     * @throws InvalidInputException when the output would overwrite the input
-     */
+    /** Writes the workbook (and the JSON, when given) atomically; see {@link Outputs#write}. */
     public static void write(Outcome outcome, Path input, Path workbook, Optional<Path> json)
             throws IOException, InvalidInputException {
-        for (Path target : json.isPresent() ? java.util.List.of(workbook, json.get()) : java.util.List.of(workbook)) {
-            if (Files.exists(target) && Files.isSameFile(target, input)) {
-                throw InvalidInputException.of(input.getFileName().toString(), "het uitvoerbestand " + target
-                        + " is het invoerbestand; kies een andere naam (rekenblad wijzigt de invoer nooit)");
-            }
-        }
-        AtomicFiles files = new AtomicFiles().add(workbook, outcome.workbook()::write);
-        if (json.isPresent()) {
-            byte[] text = outcome.json().getBytes(StandardCharsets.UTF_8);
-            files.add(json.get(), o -> o.write(text));
-        }
-        files.commit();
+        Outputs.write(outcome.workbook(), outcome.json(), input, workbook, json);
     }
 
     /** The default output name: {@code <input name>.kor.xlsx} in {@code dir}. */
     public static Path defaultOutput(Path input, Path dir) {
-        String name = input.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dir.resolve((dot > 0 ? name.substring(0, dot) : name) + ".kor.xlsx");
-    }
-
-    static boolean isWorkbook(Path file) throws IOException {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".csv") || name.endsWith(".txt")) {
-            return false;
-        }
-        return name.endsWith(".xlsx") || name.endsWith(".xlsm") || name.endsWith(".xls") || Workbooks.looksLikeXlsx(file);
+        return Outputs.defaultOutput(input, dir, "kor");
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import nl.rekenblad.core.Period;
 import nl.rekenblad.io.AtomicFiles;
+import nl.rekenblad.sheet.KiaTemplate;
 import nl.rekenblad.sheet.KorTemplate;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import picocli.CommandLine;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Parameters;
         description = "Schrijft een leeg invoerwerkboek (sjabloon) met gedefinieerde namen, zodat u het mag opmaken en verplaatsen.")
 public final class TemplateCommand implements Callable<Integer> {
     /** The templates rekenblad can write. */
-    enum Soort { kor }
+    enum Soort { kor, kia }
 
     /** Period lengths, in Dutch. */
     enum Periode { kwartaal, maand, jaar }
@@ -25,14 +26,15 @@ public final class TemplateCommand implements Callable<Integer> {
     Soort soort;
 
     @Option(names = {"-o", "--output"}, paramLabel = "BESTAND.xlsx",
-            description = "waar het sjabloon komt (standaard: kor-jaaropstelling.xlsx in de huidige map)")
+            description = "waar het sjabloon komt (standaard: kor-jaaropstelling.xlsx of kia-investeringsregister.xlsx"
+                    + " in de huidige map)")
     Path output;
 
     @Option(names = "--periode", paramLabel = "LENGTE", defaultValue = "kwartaal",
-            description = "aangifteperiode: ${COMPLETION-CANDIDATES} (standaard: ${DEFAULT-VALUE})")
+            description = "KOR: aangifteperiode: ${COMPLETION-CANDIDATES} (standaard: ${DEFAULT-VALUE})")
     Periode periode;
 
-    @Option(names = "--jaar", paramLabel = "JAAR", description = "vul het jaar alvast in")
+    @Option(names = "--jaar", paramLabel = "JAAR", description = "KOR: vul het jaar alvast in")
     Integer jaar;
 
     @CommandLine.Spec
@@ -45,8 +47,9 @@ public final class TemplateCommand implements Callable<Integer> {
             case maand -> Period.Kind.MAAND;
             case jaar -> Period.Kind.JAAR;
         };
-        Path target = (output != null ? output : Path.of("kor-jaaropstelling.xlsx")).toAbsolutePath().normalize();
-        try (XSSFWorkbook wb = KorTemplate.create(kind, jaar)) {
+        String name = soort == Soort.kor ? "kor-jaaropstelling.xlsx" : "kia-investeringsregister.xlsx";
+        Path target = (output != null ? output : Path.of(name)).toAbsolutePath().normalize();
+        try (XSSFWorkbook wb = soort == Soort.kor ? KorTemplate.create(kind, jaar) : KiaTemplate.create()) {
             new AtomicFiles().add(target, wb::write).commit();
         }
         spec.commandLine().getOut().println("sjabloon: " + target);

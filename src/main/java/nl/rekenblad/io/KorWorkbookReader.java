@@ -59,12 +59,12 @@ public final class KorWorkbookReader {
             throws InvalidInputException {
         List<Problem> problems = new ArrayList<>();
         KorTemplate.Located loc = KorTemplate.locate(wb, problems, bron).orElseThrow(() -> new InvalidInputException(problems));
-        FormulaEvaluator ev = wb.getCreationHelper().createFormulaEvaluator();
+        CellReader cells = new CellReader(wb, bron, problems);
         Integer year = readYear(wb, loc.year(), bron, problems);
         Rechtsvorm rechtsvorm = rechtsvormOverride.orElseGet(() -> loc.rechtsvorm()
                 .map(c -> readRechtsvorm(wb, c, bron, problems)).orElse(Rechtsvorm.EENMANSZAAK));
         Optional<Money> vorig = vorigOverride.isPresent() ? vorigOverride
-                : loc.omzetVorigJaar().map(c -> amount(wb, ev, c, bron, problems)).map(Money::of);
+                : loc.omzetVorigJaar().map(cells::amount).map(Money::of);
         if (year == null) {
             throw new InvalidInputException(problems);
         }
@@ -77,8 +77,8 @@ public final class KorWorkbookReader {
                 Rubriek r = rr.getKey();
                 Target.Cell oc = new Target.Cell(loc.sheet(), rr.getValue(), pc.getValue());
                 Target.Cell bc = new Target.Cell(loc.sheet(), rr.getValue(), pc.getValue() + 1);
-                BigDecimal omzet = amount(wb, ev, oc, bron, problems);
-                BigDecimal btw = amount(wb, ev, bc, bron, problems);
+                BigDecimal omzet = cells.amount(oc);
+                BigDecimal btw = cells.amount(bc);
                 if (!r.hasOmzet() && omzet != null && omzet.signum() != 0) {
                     problems.add(Problem.error(where(bron, oc), "rubriek 5b heeft alleen een btw-bedrag (de voorbelasting)"));
                 }
@@ -137,59 +137,6 @@ public final class KorWorkbookReader {
                     + Rechtsvorm.words()));
             return Rechtsvorm.EENMANSZAAK;
         });
-    }
-
-    /** An amount cell: blank is null; text, error values and booleans are problems. */
-    static BigDecimal amount(Workbook wb, FormulaEvaluator ev, Target.Cell c, String bron, List<Problem> problems) {
-        Cell cell = cell(wb, c);
-        if (cell == null) {
-            return null;
-        }
-        String where = where(bron, c);
-        CellType type = cell.getCellType();
-        switch (type) {
-            case BLANK:
-                return null;
-            case NUMERIC:
-                // POI hands out a binary number: convert once, as Excel shows it (15 significant digits).
-                return new BigDecimal(NumberToTextConverter.toText(cell.getNumericCellValue()));
-            case STRING: {
-                String s = cell.getStringCellValue();
-                if (s.isBlank()) {
-                    return null;
-                }
-                problems.add(Problem.error(where, "verwacht een bedrag, de cel bevat tekst \"" + s.trim()
-                        + "\"; Excel rekent niet met tekst: typ het bedrag als getal"));
-                return null;
-            }
-            case FORMULA: {
-                CellValue v;
-                try {
-                    v = ev.evaluate(cell);
-                } catch (RuntimeException e) {
-                    v = null;
-                }
-                CellType result = v != null ? v.getCellType() : cell.getCachedFormulaResultType();
-                if (result == CellType.NUMERIC) {
-                    return new BigDecimal(NumberToTextConverter.toText(v != null ? v.getNumberValue() : cell.getNumericCellValue()));
-                }
-                if (result == CellType.BLANK || (result == CellType.STRING
-                        && (v != null ? v.getStringValue() : cell.getStringCellValue()).isBlank())) {
-                    return null;
-                }
-                problems.add(Problem.error(where, "de formule " + cell.getCellFormula() + " geeft geen bedrag"
-                        + (result == CellType.ERROR ? " maar een foutwaarde" : "")));
-                return null;
-            }
-            case ERROR:
-                problems.add(Problem.error(where, "de cel bevat een foutwaarde ("
-                        + org.apache.poi.ss.usermodel.FormulaError.forInt(cell.getErrorCellValue()).getString()
-                        + "); vul een bedrag in"));
-                return null;
-            default:
-                problems.add(Problem.error(where, "verwacht een bedrag, de cel bevat " + type.name().toLowerCase()));
-                return null;
-        }
     }
 
     private static Cell cell(Workbook wb, Target.Cell c) {

@@ -437,19 +437,13 @@ public final class KiaBerekening {
             kiaLayout.section("Samenwerkingsverband", List.of("Aandeel"));
             kiaLayout.row("Aandeel van de vennoot in het samenwerkingsverband", "aandeel");
         }
-        kiaLayout.section("Per bedrijfsmiddel", List.of("Telt mee", "Reden", "Jaar", "Bedrag in jaar", "Jaar rest", "Rest",
-                "Telt (jaar)", "Telt (rest)", "KIA", "EIA", "MIA"));
+        kiaLayout.section("Per bedrijfsmiddel", List.of("Telt mee", "Reden", "Jaar", "Nog niet in gebruik",
+                "Bedrag in jaar", "Jaar rest", "Rest", "Telt (jaar)", "Telt (rest)", "Meegeteld", "KIA", "EIA", "MIA"));
         for (int i = 0; i < n; i++) {
             Activum a = activa.get(i);
-            kiaLayout.row(a.id() + " " + a.omschrijving(), asset(i, "telt"), asset(i, "reden"), asset(i, "jaar"), asset(i, "deel1"),
-                    asset(i, "jaar2"), asset(i, "deel2"), asset(i, "telt1"), asset(i, "telt2"), asset(i, "kia"), asset(i, "eia"),
-                    asset(i, "mia"));
-        }
-        // The counted total per asset sits beside, for the percentage on the disposals sheet.
-        kiaLayout.section("Meegeteld per bedrijfsmiddel", List.of("Meegeteld"));
-        for (int i = 0; i < n; i++) {
-            Activum a = activa.get(i);
-            kiaLayout.row(a.id() + " " + a.omschrijving(), asset(i, "geteld"));
+            kiaLayout.row(a.id() + " " + a.omschrijving(), asset(i, "telt"), asset(i, "reden"), asset(i, "jaar"),
+                    asset(i, "uitgesteld"), asset(i, "deel1"), asset(i, "jaar2"), asset(i, "deel2"), asset(i, "telt1"),
+                    asset(i, "telt2"), asset(i, "geteld"), asset(i, "kia"), asset(i, "eia"), asset(i, "mia"));
         }
 
         disLayout.section("Desinvesteringsbijtelling per jaar", List.of("Jaar", "Verkoopprijzen", "Drempel", "Boven drempel",

@@ -37,7 +37,7 @@ public final class KorWorkbookWriter {
      */
     public void write(XSSFWorkbook wb, KorResult result) throws InvalidInputException {
         String bron = result.input().bron();
-        ResultSheets.removeEarlierOutput(wb, MARKER, SHEETS, "KOR_", KorTemplate.INPUT_NAMES, bron);
+        ResultSheets.removeEarlierOutput(wb, MARKER, SHEETS, List.of("KOR_"), KorTemplate.INPUT_NAMES, bron);
         List<Problem> problems = new ArrayList<>();
         KorTemplate.Located loc = KorTemplate.locate(wb, problems, bron).orElseThrow(() -> new InvalidInputException(problems));
         Map<Period, Integer> cols = loc.periodColumns(wb, result.year(), problems, bron);

@@ -52,7 +52,7 @@ public final class ResultSheets {
      * Removes the sheets and defined names of an earlier rekenblad run (recognised by {@code
      * marker} in the custom properties); refuses to touch a same-named sheet that is not ours.
      */
-    public static void removeEarlierOutput(XSSFWorkbook wb, String marker, List<String> sheets, String namePrefix,
+    public static void removeEarlierOutput(XSSFWorkbook wb, String marker, List<String> sheets, List<String> namePrefixes,
             List<String> keepNames, String bron) throws InvalidInputException {
         boolean ours = wb.getProperties().getCustomProperties().contains(marker);
         for (String name : sheets) {
@@ -68,7 +68,8 @@ public final class ResultSheets {
         }
         List<Name> outputNames = new ArrayList<>();
         for (Name n : wb.getAllNames()) {
-            if (n.getNameName().startsWith(namePrefix) && !keepNames.contains(n.getNameName())) {
+            boolean output = namePrefixes.stream().anyMatch(p -> n.getNameName().startsWith(p));
+            if (ours && output && !keepNames.contains(n.getNameName())) {
                 outputNames.add(n);
             }
         }

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import nl.rekenblad.core.Period;
+import nl.rekenblad.io.KiaCsvReader;
 import nl.rekenblad.io.KorCsvReader;
+import nl.rekenblad.kia.KiaInput;
 import nl.rekenblad.kor.KorInput;
 import nl.rekenblad.kor.Rechtsvorm;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -22,7 +24,8 @@ public final class CommittedFiles {
     public static final Path KOR_TEMPLATE = Path.of("templates/kor-jaaropstelling.xlsx");
     /** Filled templates, each made from the CSV of the same name. */
     public static final List<String> FILLED_SAMPLES = List.of("kor-2017-voorbeeld-1", "kor-2017-voorbeeld-2",
-            "kor-2019-fictieve-btw");
+            "kor-2019-fictieve-btw", "kia-2024-2025-register");
+    public static final Path KIA_TEMPLATE = Path.of("templates/kia-investeringsregister.xlsx");
 
     private CommittedFiles() {
     }
@@ -37,7 +40,19 @@ public final class CommittedFiles {
         }
     }
 
+    public static byte[] kiaTemplate() throws IOException {
+        try (XSSFWorkbook wb = KiaTemplate.create()) {
+            return bytes(wb);
+        }
+    }
+
     public static byte[] filledSample(String name) throws Exception {
+        if (name.startsWith("kia-")) {
+            KiaInput kia = new KiaCsvReader().read(Path.of("samples", name + ".csv"), Optional.empty());
+            try (XSSFWorkbook wb = KiaTemplate.filled(kia)) {
+                return bytes(wb);
+            }
+        }
         KorInput in = new KorCsvReader().read(Path.of("samples", name + ".csv"), Rechtsvorm.EENMANSZAAK, Optional.empty());
         try (XSSFWorkbook wb = KorTemplate.filled(in)) {
             return bytes(wb);
@@ -53,6 +68,7 @@ public final class CommittedFiles {
     public static void main(String[] args) throws Exception {
         Files.createDirectories(KOR_TEMPLATE.getParent());
         Files.write(KOR_TEMPLATE, korTemplate());
+        Files.write(KIA_TEMPLATE, kiaTemplate());
         for (String s : FILLED_SAMPLES) {
             Files.write(Path.of("samples", s + ".xlsx"), filledSample(s));
         }

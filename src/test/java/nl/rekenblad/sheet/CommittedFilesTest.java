@@ -20,6 +20,11 @@ class CommittedFilesTest {
         assertSameParts(CommittedFiles.korTemplate(), CommittedFiles.KOR_TEMPLATE);
     }
 
+    @Test
+    void committedKiaTemplateIsWhatTheGeneratorWrites() throws Exception {
+        assertSameParts(CommittedFiles.kiaTemplate(), CommittedFiles.KIA_TEMPLATE);
+    }
+
     @ParameterizedTest
     @MethodSource("nl.rekenblad.sheet.CommittedFiles#filledSampleNames")
     void committedFilledSampleIsWhatTheGeneratorMakesOfItsCsv(String name) throws Exception {

@@ -1,0 +1,63 @@
+package nl.rekenblad.app;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.io.AtomicFiles;
+import nl.rekenblad.io.Workbooks;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/** What every job does with its files: choose names, refuse to overwrite the input, write atomically. */
+public final class Outputs {
+    private Outputs() {
+    }
+
+    /** The default output name: {@code <input name>.<suffix>.xlsx} in {@code dir}. */
+    public static Path defaultOutput(Path input, Path dir, String suffix) {
+        String name = input.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dir.resolve((dot > 0 ? name.substring(0, dot) : name) + "." + suffix + ".xlsx");
+    }
+
+    /** A workbook by its name, or by its content when the name says nothing. */
+    public static boolean isWorkbook(Path file) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv") || name.endsWith(".txt")) {
+            return false;
+        }
+        return name.endsWith(".xlsx") || name.endsWith(".xlsm") || name.endsWith(".xls") || Workbooks.looksLikeXlsx(file);
+    }
+
+    /** Refuses a missing or irregular input file with a message naming it. */
+    public static void requireFile(Path input) throws InvalidInputException {
+        if (!Files.isRegularFile(input)) {
+            throw InvalidInputException.of(input.getFileName().toString(), "bestand niet gevonden of geen gewoon bestand: " + input);
+        }
+    }
+
+    /**
+     * Writes the workbook (and the JSON, when a path is given) atomically: both or neither.
+     *
+     * @throws InvalidInputException when an output would overwrite the input
+     */
+    public static void write(XSSFWorkbook workbook, String json, Path input, Path workbookPath, Optional<Path> jsonPath)
+            throws IOException, InvalidInputException {
+        for (Path target : jsonPath.isPresent() ? List.of(workbookPath, jsonPath.get()) : List.of(workbookPath)) {
+            if (Files.exists(target) && Files.isSameFile(target, input)) {
+                throw InvalidInputException.of(input.getFileName().toString(), "het uitvoerbestand " + target
+                        + " is het invoerbestand; kies een andere naam (rekenblad wijzigt de invoer nooit)");
+            }
+        }
+        AtomicFiles files = new AtomicFiles().add(workbookPath, workbook::write);
+        if (jsonPath.isPresent()) {
+            byte[] text = json.getBytes(StandardCharsets.UTF_8);
+            files.add(jsonPath.get(), o -> o.write(text));
+        }
+        files.commit();
+    }
+}

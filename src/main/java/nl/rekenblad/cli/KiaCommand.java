@@ -1,0 +1,113 @@
+package nl.rekenblad.cli;
+
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import nl.rekenblad.app.KiaJob;
+import nl.rekenblad.core.DutchText;
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.core.Money;
+import nl.rekenblad.core.Problem;
+import nl.rekenblad.kia.KiaResult;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code rekenblad kia}: the investment register worked out. */
+@Command(name = "kia", mixinStandardHelpOptions = true,
+        description = {
+            "KIA investeringsregister: kleinschaligheidsinvesteringsaftrek per jaar uit de tabel van dat jaar,"
+                + " desinvesteringsbijtelling, EIA/MIA en afschrijvingen.",
+            "INVOER is een CSV met ten minste de kolommen id,omschrijving,datum,bedrag,soort (en eventueel ingebruikname,"
+                + " betaald, restwaarde, gebruiksduur, verkoopdatum, verkoopprijs, regeling) of een werkboek gemaakt met"
+                + " 'rekenblad template kia'."})
+public final class KiaCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "INVOER", description = "CSV of .xlsx-werkboek (KIA-sjabloon)")
+    Path input;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "UIT.xlsx",
+            description = "het werkboek met de uitkomst (standaard: <invoernaam>.kia.xlsx in de huidige map)")
+    Path output;
+
+    @Option(names = "--json", paramLabel = "UIT.json|-", description = "schrijf de uitkomst ook als JSON (- = standaarduitvoer)")
+    String json;
+
+    @Option(names = "--aandeel", paramLabel = "DEEL",
+            description = "het register is van een samenwerkingsverband; het aandeel van de vennoot: 0.5, 50% of 1/3")
+    String aandeel;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<BigDecimal> share = aandeel == null ? Optional.empty() : Optional.of(parseShare(aandeel));
+        try (KiaJob.Outcome outcome = KiaJob.compute(input, share)) {
+            KiaResult result = outcome.result();
+            Path target = (output != null ? output : KiaJob.defaultOutput(input, Path.of(""))).toAbsolutePath().normalize();
+            boolean jsonToStdout = "-".equals(json);
+            Optional<Path> jsonFile = json == null || jsonToStdout ? Optional.empty() : Optional.of(Path.of(json));
+            KiaJob.write(outcome, input, target, jsonFile);
+            PrintWriter summary = jsonToStdout ? err : out;
+            for (Problem w : result.warnings()) {
+                err.println("waarschuwing: " + w);
+            }
+            summary.print(summary(result, target));
+            summary.flush();
+            if (jsonToStdout) {
+                out.print(outcome.json());
+            }
+            out.flush();
+            err.flush();
+            return Main.OK;
+        }
+    }
+
+    static BigDecimal parseShare(String text) throws InvalidInputException {
+        String t = text.trim().replace(',', '.');
+        BigDecimal v;
+        try {
+            if (t.endsWith("%")) {
+                v = new BigDecimal(t.substring(0, t.length() - 1).trim()).movePointLeft(2);
+            } else if (t.contains("/")) {
+                String[] p = t.split("/");
+                v = new BigDecimal(p[0].trim()).divide(new BigDecimal(p[1].trim()), MathContext.DECIMAL128);
+            } else {
+                v = new BigDecimal(t);
+            }
+        } catch (NumberFormatException | ArithmeticException | ArrayIndexOutOfBoundsException e) {
+            throw InvalidInputException.of("--aandeel", "verwacht een deel als 0.5, 50% of 1/3, gevonden \"" + text + "\"");
+        }
+        if (v.signum() <= 0 || v.compareTo(BigDecimal.ONE) > 0) {
+            throw InvalidInputException.of("--aandeel", "het aandeel moet groter dan 0 en ten hoogste 1 zijn, gevonden \"" + text + "\"");
+        }
+        return v;
+    }
+
+    static String summary(KiaResult r, Path target) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("KIA investeringsregister · ").append(r.input().bron()).append(" · ")
+                .append(r.input().activa().size()).append(" bedrijfsmiddelen\n");
+        sb.append(String.format("  %-6s %14s %14s %12s %14s %12s%n", "jaar", "investeringen", "KIA", "EIA+MIA", "bijtelling",
+                "afschrijving"));
+        TreeSet<Integer> years = new TreeSet<>(r.years());
+        years.addAll(r.disposalYears());
+        for (int y : years) {
+            sb.append(String.format("  %-6d %14s %14s %12s %14s %12s%n", y, e(r.investeringen(y)), e(r.kia(y)),
+                    e(r.eia(y).plus(r.mia(y))), e(r.bijtelling(y)), e(r.afschrijving(y))));
+        }
+        sb.append("werkboek: ").append(target).append('\n');
+        return sb.toString();
+    }
+
+    private static String e(Money m) {
+        return DutchText.euroCents(m.amount());
+    }
+}

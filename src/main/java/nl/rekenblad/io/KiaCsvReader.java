@@ -1,0 +1,94 @@
+package nl.rekenblad.io;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.core.Problem;
+import nl.rekenblad.kia.KiaInput;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads an investment register from a CSV: one row per asset, columns found by name in any
+ * order ({@code id,omschrijving,datum,bedrag,soort} required; {@code ingebruikname, betaald,
+ * restwaarde, gebruiksduur, verkoopdatum, verkoopprijs, regeling} optional).
+ */
+public final class KiaCsvReader {
+    public static final long MAX_BYTES = 5L * 1024 * 1024;
+    static final List<String> REQUIRED = List.of("id", "omschrijving", "datum", "bedrag", "soort");
+    static final List<String> OPTIONAL = List.of("ingebruikname", "betaald", "restwaarde", "gebruiksduur", "verkoopdatum",
+            "verkoopprijs", "regeling");
+
+    public KiaInput read(Path file, Optional<BigDecimal> aandeel) throws IOException, InvalidInputException {
+        String bron = file.getFileName().toString();
+        return parse(bron, TextFiles.read(file, MAX_BYTES), aandeel);
+    }
+
+    KiaInput parse(String bron, String text, Optional<BigDecimal> aandeel) throws InvalidInputException {
+        if (text.isBlank()) {
+            throw InvalidInputException.of(bron, "leeg bestand; verwacht een kopregel met ten minste "
+                    + String.join(",", REQUIRED) + " en daaronder een regel per bedrijfsmiddel");
+        }
+        String firstLine = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
+        char delimiter = firstLine.chars().filter(c -> c == ';').count() > firstLine.chars().filter(c -> c == ',').count() ? ';' : ',';
+        AmountNotation notation = AmountNotation.forDelimiter(delimiter);
+        List<Problem> problems = new ArrayList<>();
+        List<Problem> warnings = new ArrayList<>();
+        List<KiaRow> rows = new ArrayList<>();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).setTrim(true).build();
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+            Map<String, Integer> cols = null;
+            KorCsvReader.LineCounter lines = new KorCsvReader.LineCounter(text);
+            for (CSVRecord rec : parser) {
+                long line = lines.lineAt(rec.getCharacterPosition());
+                if (cols == null) {
+                    cols = new LinkedHashMap<>();
+                    for (int i = 0; i < rec.size(); i++) {
+                        String name = rec.get(i).trim().toLowerCase(Locale.ROOT);
+                        if (!REQUIRED.contains(name) && !OPTIONAL.contains(name) && !name.isEmpty()) {
+                            warnings.add(Problem.warning(bron + " › regel " + line, "kolom \"" + rec.get(i).trim()
+                                    + "\" wordt niet gebruikt"));
+                        }
+                        cols.putIfAbsent(name, i);
+                    }
+                    Map<String, Integer> c = cols;
+                    List<String> missing = REQUIRED.stream().filter(n -> !c.containsKey(n)).toList();
+                    if (!missing.isEmpty()) {
+                        problems.add(Problem.error(bron + " › regel " + line, "kolom " + String.join(", ", missing)
+                                + " ontbreekt in de kopregel; verwacht ten minste " + String.join(",", REQUIRED)
+                                + " en eventueel " + String.join(",", OPTIONAL)));
+                        break;
+                    }
+                    continue;
+                }
+                Map<String, String> fields = new HashMap<>();
+                boolean empty = true;
+                for (Map.Entry<String, Integer> e : cols.entrySet()) {
+                    String v = e.getValue() < rec.size() ? rec.get(e.getValue()).trim() : "";
+                    fields.put(e.getKey(), v);
+                    empty &= v.isEmpty();
+                }
+                if (!empty) {
+                    rows.add(new KiaRow(bron + " › regel " + line, fields));
+                }
+            }
+        } catch (UncheckedIOException | IllegalStateException | IOException e) {
+            problems.add(Problem.error(bron, "geen leesbare CSV: " + e.getMessage()));
+        }
+        if (problems.isEmpty() && rows.isEmpty()) {
+            problems.add(Problem.error(bron, "geen bedrijfsmiddelen onder de kopregel"));
+        }
+        return KiaRow.toInput(bron, rows, notation::parse, aandeel, problems, warnings);
+    }
+}

@@ -1,0 +1,202 @@
+package nl.rekenblad.sheet;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import nl.rekenblad.core.Problem;
+import nl.rekenblad.core.SpreadsheetDate;
+import nl.rekenblad.core.Target;
+import nl.rekenblad.kia.Activum;
+import nl.rekenblad.kia.KiaInput;
+import nl.rekenblad.kia.KiaKeys;
+import nl.rekenblad.kia.Regeling;
+import nl.rekenblad.kia.Soort;
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationHelper;
+import org.apache.poi.ss.usermodel.Name;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.AreaReference;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * The investment register sheet ("Register"): one row per asset under a header row, the whole
+ * table under the defined name {@code KIA_Register}. Columns are found by their header text, so
+ * a bookkeeper may reorder, restyle or move them.
+ */
+public final class KiaTemplate {
+    public static final String SHEET = "Register";
+    public static final String N_REGISTER = "KIA_Register";
+    public static final List<String> REQUIRED = List.of("id", "omschrijving", "datum", "bedrag", "soort");
+    static final int HEADER_ROW = 3;
+    static final int EMPTY_ROWS = 100;
+
+    private KiaTemplate() {
+    }
+
+    public static XSSFWorkbook create() {
+        return build(null);
+    }
+
+    public static XSSFWorkbook filled(KiaInput input) {
+        return build(input);
+    }
+
+    private static XSSFWorkbook build(KiaInput input) {
+        XSSFWorkbook wb = new XSSFWorkbook();
+        KorTemplate.fixProperties(wb);
+        Styles st = new Styles(wb);
+        XSSFSheet sh = wb.createSheet(SHEET);
+        KorTemplate.Cells c = new KorTemplate.Cells(sh, st);
+        c.text(0, 0, "Investeringsregister", Styles.Kind.TITLE);
+        c.text(1, 0, "Eén regel per bedrijfsmiddel. datum = datum van de investeringsverplichting; bedrag excl. aftrekbare"
+                + " btw; soort: " + Soort.words() + "; regeling: " + Regeling.words() + " (leeg = geen).", Styles.Kind.NOTE);
+        String[] fields = KiaKeys.FIELDS;
+        int[] widths = {8, 34, 12, 14, 15, 13, 13, 13, 11, 13, 14, 10};
+        Styles.Kind[] kinds = {Styles.Kind.TEXT_INPUT, Styles.Kind.TEXT_INPUT, Styles.Kind.DATE_INPUT, Styles.Kind.MONEY_INPUT,
+            Styles.Kind.TEXT_INPUT, Styles.Kind.DATE_INPUT, Styles.Kind.MONEY_INPUT, Styles.Kind.MONEY_INPUT,
+            Styles.Kind.NUMBER_INPUT, Styles.Kind.DATE_INPUT, Styles.Kind.MONEY_INPUT, Styles.Kind.TEXT_INPUT};
+        for (int i = 0; i < fields.length; i++) {
+            c.text(HEADER_ROW, i, fields[i], Styles.Kind.HEADER);
+            sh.setColumnWidth(i, widths[i] * 256);
+        }
+        int n = input == null ? 0 : input.activa().size();
+        int rows = n + (input == null ? EMPTY_ROWS : 20);
+        for (int r = 0; r < rows; r++) {
+            for (int i = 0; i < fields.length; i++) {
+                c.cell(HEADER_ROW + 1 + r, i).setCellStyle(st.get(kinds[i]));
+            }
+            if (r < n) {
+                fill(c, HEADER_ROW + 1 + r, input.activa().get(r));
+            }
+        }
+        int last = HEADER_ROW + rows;
+        Name name = wb.createName();
+        name.setNameName(N_REGISTER);
+        name.setRefersToFormula(new AreaReference(new CellReference(SHEET, HEADER_ROW, 0, true, true),
+                new CellReference(SHEET, last, fields.length - 1, true, true), SpreadsheetVersion.EXCEL2007).formatAsString());
+        DataValidationHelper dvh = sh.getDataValidationHelper();
+        list(sh, dvh, java.util.Arrays.stream(Soort.values()).map(Soort::word).toArray(String[]::new), last, 4);
+        list(sh, dvh, java.util.Arrays.stream(Regeling.values()).map(Regeling::word).toArray(String[]::new), last, 11);
+        sh.createFreezePane(2, HEADER_ROW + 1);
+        KorTemplate.pageSetup(sh);
+        return wb;
+    }
+
+    private static void list(XSSFSheet sh, DataValidationHelper dvh, String[] words, int last, int col) {
+        DataValidation dv = dvh.createValidation(dvh.createExplicitListConstraint(words),
+                new CellRangeAddressList(HEADER_ROW + 1, last, col, col));
+        dv.setShowErrorBox(true);
+        sh.addValidationData(dv);
+    }
+
+    private static void fill(KorTemplate.Cells c, int row, Activum a) {
+        c.cell(row, 0).setCellValue(a.id());
+        c.cell(row, 1).setCellValue(a.omschrijving());
+        date(c.cell(row, 2), Optional.of(a.datum()));
+        c.cell(row, 3).setCellValue(a.bedrag().amount().doubleValue());
+        c.cell(row, 4).setCellValue(a.soort().word());
+        date(c.cell(row, 5), a.ingebruikname());
+        a.betaald().ifPresent(m -> c.cell(row, 6).setCellValue(m.amount().doubleValue()));
+        a.restwaarde().ifPresent(m -> c.cell(row, 7).setCellValue(m.amount().doubleValue()));
+        a.gebruiksduur().ifPresent(d -> c.cell(row, 8).setCellValue(d.doubleValue()));
+        date(c.cell(row, 9), a.verkoopdatum());
+        a.verkoopprijs().ifPresent(m -> c.cell(row, 10).setCellValue(m.amount().doubleValue()));
+        a.regeling().ifPresent(r -> c.cell(row, 11).setCellValue(r.word()));
+    }
+
+    private static void date(XSSFCell cell, Optional<java.time.LocalDate> d) {
+        d.ifPresent(v -> cell.setCellValue(SpreadsheetDate.serial(v).doubleValue()));
+    }
+
+    /** Where the register is: its sheet, header row, last row and the column of each header. */
+    public record Located(String sheet, int headerRow, int lastRow, Map<String, Integer> columns) {
+        /** The rows that hold an asset (any cell filled), in order. */
+        public List<Integer> assetRows(Workbook wb) {
+            List<Integer> rows = new ArrayList<>();
+            Sheet sh = wb.getSheet(sheet);
+            for (int r = headerRow + 1; r <= lastRow; r++) {
+                Row row = sh.getRow(r);
+                if (row == null) {
+                    continue;
+                }
+                for (int col : columns.values()) {
+                    Cell cell = row.getCell(col);
+                    if (cell != null && cell.getCellType() != CellType.BLANK
+                            && !(cell.getCellType() == CellType.STRING && cell.getStringCellValue().isBlank())) {
+                        rows.add(r);
+                        break;
+                    }
+                }
+            }
+            return rows;
+        }
+
+        /** The input cells of every asset, keyed as the KIA calculation names them. */
+        public Map<String, Target.Cell> inputCells(List<Integer> assetRows) {
+            Map<String, Target.Cell> cells = new LinkedHashMap<>();
+            for (int i = 0; i < assetRows.size(); i++) {
+                for (Map.Entry<String, Integer> e : columns.entrySet()) {
+                    cells.put(KiaKeys.input(i, e.getKey()), new Target.Cell(sheet, assetRows.get(i), e.getValue()));
+                }
+            }
+            return cells;
+        }
+    }
+
+    /** Finds the register through {@code KIA_Register}; adds a problem when it is missing or incomplete. */
+    public static Optional<Located> locate(Workbook wb, List<Problem> problems, String bron) {
+        Name name = wb.getName(N_REGISTER);
+        if (name == null) {
+            problems.add(Problem.error(bron, "dit is geen werkboek van het rekenblad KIA-sjabloon: de gedefinieerde naam "
+                    + N_REGISTER + " ontbreekt; maak een nieuw sjabloon met 'rekenblad template kia'"));
+            return Optional.empty();
+        }
+        AreaReference area;
+        try {
+            area = new AreaReference(name.getRefersToFormula(), SpreadsheetVersion.EXCEL2007);
+        } catch (RuntimeException e) {
+            problems.add(Problem.error(bron, "de gedefinieerde naam " + N_REGISTER + " wijst niet naar cellen"));
+            return Optional.empty();
+        }
+        String sheet = area.getFirstCell().getSheetName();
+        Sheet sh = sheet == null ? null : wb.getSheet(sheet);
+        if (sh == null) {
+            problems.add(Problem.error(bron, "de gedefinieerde naam " + N_REGISTER + " wijst niet naar een bestaand blad"));
+            return Optional.empty();
+        }
+        CellRangeAddress r = new CellRangeAddress(area.getFirstCell().getRow(), area.getLastCell().getRow(),
+                area.getFirstCell().getCol(), area.getLastCell().getCol());
+        Map<String, Integer> cols = new LinkedHashMap<>();
+        Row header = sh.getRow(r.getFirstRow());
+        for (int col = r.getFirstColumn(); col <= r.getLastColumn(); col++) {
+            Cell cell = header == null ? null : header.getCell(col);
+            if (cell != null && cell.getCellType() == CellType.STRING) {
+                String h = cell.getStringCellValue().trim().toLowerCase(Locale.ROOT);
+                if (java.util.Arrays.asList(KiaKeys.FIELDS).contains(h)) {
+                    cols.putIfAbsent(h, col);
+                }
+            }
+        }
+        List<String> missing = java.util.Arrays.stream(KiaKeys.FIELDS).filter(f -> !cols.containsKey(f)).toList();
+        if (!missing.isEmpty()) {
+            problems.add(Problem.error(bron + " › " + Target.quoteSheet(sheet) + "!" + (r.getFirstRow() + 1),
+                    "kolom " + String.join(", ", missing) + " ontbreekt in de kopregel van het register; verwacht "
+                            + String.join(", ", KiaKeys.FIELDS)));
+            return Optional.empty();
+        }
+        return Optional.of(new Located(sheet, r.getFirstRow(), r.getLastRow(), cols));
+    }
+}
