@@ -68,11 +68,11 @@ record KiaRow(String where, Map<String, String> fields, Map<String, String> cell
             problems.add(Problem.error(where("id"), "kolom id is leeg; geef elk bedrijfsmiddel een id"));
         }
         LocalDate datum = date("datum", problems);
-        if (datum == null && get("datum").isEmpty()) {
+        if (datum == null && get("datum").isEmpty() && !reported("datum", problems)) {
             problems.add(Problem.error(where("datum"), "kolom datum is leeg; vul de datum van de investeringsverplichting in"));
         }
         BigDecimal bedrag = amount("bedrag", amounts, problems);
-        if (bedrag == null && get("bedrag").isEmpty()) {
+        if (bedrag == null && get("bedrag").isEmpty() && !reported("bedrag", problems)) {
             problems.add(Problem.error(where("bedrag"), "kolom bedrag is leeg"));
         } else if (bedrag != null && bedrag.signum() <= 0) {
             problems.add(Problem.error(where("bedrag"), "kolom bedrag: het investeringsbedrag moet positief zijn"));
@@ -100,12 +100,18 @@ record KiaRow(String where, Map<String, String> fields, Map<String, String> cell
         if (rest != null && bedrag != null && rest.compareTo(bedrag) > 0) {
             problems.add(Problem.error(where("restwaarde"), "kolom restwaarde: meer dan het investeringsbedrag"));
         }
-        if (problems.size() > before) {
+        if (problems.size() > before || datum == null || bedrag == null || soort == null) {
             return null;
         }
         return new Activum(where, id, get("omschrijving"), datum, Money.of(bedrag), soort, Optional.ofNullable(inGebruik),
                 Optional.ofNullable(betaald).map(Money::of), Optional.ofNullable(rest).map(Money::of), Optional.ofNullable(duur),
                 Optional.ofNullable(verkoop), Optional.ofNullable(prijs).map(Money::of), Optional.ofNullable(regeling));
+    }
+
+    /** True when the cell of this column already has a problem (a workbook cell of the wrong type). */
+    private boolean reported(String column, List<Problem> problems) {
+        String w = where(column);
+        return problems.stream().anyMatch(p -> w.equals(p.where()));
     }
 
     private LocalDate date(String column, List<Problem> problems) {

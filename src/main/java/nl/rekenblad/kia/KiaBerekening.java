@@ -69,6 +69,7 @@ public final class KiaBerekening {
 
     static final String SRC_343 = "Wet IB 2001 art. 3.43 (investeren: aangaan van de verplichting; zolang niet in"
             + " gebruik genomen alleen het betaalde deel)";
+    static final String SRC_345 = "Wet IB 2001 art. 3.45; belastingdienst.nl 'Geen recht op investeringsaftrek'";
     static final String SRC_347 = "Wet IB 2001 art. 3.47 (desinvesteringsbijtelling)";
     static final String SRC_AFS = "Belastingdienst, toelichting aangifte IB 2025 vraag 17; Wet IB 2001 art. 3.30";
     /** Depreciation columns at most (a schedule longer than this is cut off, with a warning). */
@@ -151,10 +152,19 @@ public final class KiaBerekening {
             steps.add(Step.amount(asset(i, "telt"), "Telt mee " + a.id(),
                     and(equal(soort, text("bedrijfsmiddel")), greaterOrEqual(bedrag, ref(min))))
                     .format(Format.JANEE).unexplained());
-            steps.add(Step.amount(asset(i, "reden"), "Reden " + a.id(),
+            Step reden = Step.amount(asset(i, "reden"), "Telt niet mee: " + a.id() + " " + a.omschrijving(),
                     ifThen(not(equal(soort, text("bedrijfsmiddel"))), lower(soort),
                             ifThen(less(bedrag, ref(min)), text("minder dan " + DutchText.number(paramValue(params, min))), text(""))))
-                    .format(Format.TEKST).unexplained());
+                    .format(Format.TEKST);
+            if (a.soort().qualifies() && a.bedrag().amount().compareTo(paramValue(params, min)) >= 0) {
+                reden = reden.unexplained();
+            } else {
+                // The Toelichting names every excluded asset and why.
+                reden = reden.rule(a.soort().qualifies()
+                        ? "Een bedrijfsmiddel van minder dan " + euro(params, min) + " telt niet mee voor de KIA."
+                        : a.soort().exclusion(), SRC_345);
+            }
+            steps.add(reden);
             steps.add(Step.amount(asset(i, "jaar"), "Investeringsjaar " + a.id(), year(ref(input(i, "datum"))))
                     .format(Format.JAAR).unexplained());
             Expr inUse = ref(input(i, "ingebruikname"));

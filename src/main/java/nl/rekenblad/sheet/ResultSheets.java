@@ -161,6 +161,10 @@ public final class ResultSheets {
             for (int j = 0; j < s.headers().size(); j++) {
                 c.text(row, j + 1, s.headers().get(j), Styles.Kind.HEADER_RIGHT);
             }
+            if (s.headers().stream().anyMatch(h -> h.length() > 12)) {
+                // Bold headers wrap in a 15-wide column from about 13 characters on.
+                sh.getRow(row).setHeightInPoints(2 * sh.getDefaultRowHeightInPoints() * 1.05f);
+            }
             row++;
             for (Layout.Row r : s.rows()) {
                 c.text(row, 0, r.label(), r.total() ? Styles.Kind.LABEL_TOTAL : Styles.Kind.LABEL);
