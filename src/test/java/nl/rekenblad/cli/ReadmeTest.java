@@ -37,6 +37,18 @@ class ReadmeTest {
     }
 
     @Test
+    void kiaExampleCommandPrintsWhatTheReadmeShows() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        Matcher cmd = Pattern.compile("\\./rekenblad kia (\\S+)\\n```\\s+```text\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        assertTrue(cmd.find(), "no kia example in the README");
+        KorCommandTest.Run r = KorCommandTest.run("kia", cmd.group(1), "-o", dir.resolve("kia.xlsx").toString());
+        assertEquals(0, r.exit(), r.err());
+        List<String> shown = cmd.group(2).lines().filter(l -> !l.startsWith("werkboek:")).toList();
+        List<String> printed = r.out().lines().filter(l -> !l.startsWith("werkboek:")).toList();
+        assertEquals(shown, printed);
+    }
+
+    @Test
     void readmeTestCommandIsTheOneCiRuns() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
         String ci = Files.readString(Path.of(".ci/run"));
