@@ -19,6 +19,8 @@ public final class KiaJson {
         Map<String, Object> m = new LinkedHashMap<>();
         TreeSet<Integer> years = new TreeSet<>(r.years());
         years.addAll(r.disposalYears());
+        // Every year with a disposal appears, also one past the five years (bijtelling nil).
+        r.input().activa().forEach(a -> a.verkoopdatum().ifPresent(d -> years.add(d.getYear())));
         List<Object> jaren = new ArrayList<>();
         for (int y : years) {
             Map<String, Object> j = new LinkedHashMap<>();

@@ -8,7 +8,14 @@ import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Problem;
 import nl.rekenblad.core.Target;
 import nl.rekenblad.kia.KiaBerekening;
+import nl.rekenblad.core.Expr;
+import nl.rekenblad.core.Step;
+import nl.rekenblad.kia.KiaKeys;
 import nl.rekenblad.kia.KiaResult;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -22,6 +29,9 @@ public final class KiaWorkbookWriter {
     static final String MARKER = "rekenblad-kia";
     static final List<String> SHEETS = List.of(KiaBerekening.KIA, KiaBerekening.DESINVESTERINGEN,
             KiaBerekening.AFSCHRIJVINGEN, PARAMETERS, TOELICHTING);
+
+    /** The header of the column rekenblad adds beside the register. */
+    static final String REDEN_HEADER = "Telt niet mee omdat (rekenblad)";
 
     public void write(XSSFWorkbook wb, KiaResult result) throws InvalidInputException {
         String bron = result.input().bron();
@@ -52,7 +62,46 @@ public final class KiaWorkbookWriter {
                 + " met KIA" + from, result.layouts().get(KiaBerekening.DESINVESTERINGEN), result.calculation(), 40);
         out.write(KiaBerekening.AFSCHRIJVINGEN, "Afschrijvingsstaat", "Lineair, naar rato per maand, ten hoogste 20% per jaar"
                 + " (goodwill 10%)" + from, result.layouts().get(KiaBerekening.AFSCHRIJVINGEN), result.calculation(), 44);
+        redenColumn(wb, out, loc, rows, result);
         out.toelichting(TOELICHTING, "Toelichting investeringsaftrek", result.calculation(), result.warnings());
         out.finish(KiaBerekening.KIA, MARKER, SHEETS);
+    }
+
+    /**
+     * Beside the register (one empty column to its right) a formula column states why an asset does
+     * not count. Only empty cells, or this column from an earlier run, are written; when the
+     * bookkeeper has something there, the column is left out and the KIA sheet still says it.
+     */
+    private static void redenColumn(XSSFWorkbook wb, ResultSheets out, KiaTemplate.Located loc, List<Integer> rows,
+            KiaResult result) {
+        XSSFSheet sh = wb.getSheet(loc.sheet());
+        int col = loc.columns().values().stream().mapToInt(Integer::intValue).max().orElseThrow() + 2;
+        XSSFRow header = sh.getRow(loc.headerRow());
+        XSSFCell h = header == null ? null : header.getCell(col);
+        boolean ours = h != null && h.getCellType() == CellType.STRING && REDEN_HEADER.equals(h.getStringCellValue());
+        if (!ours) {
+            for (int r = loc.headerRow(); r <= loc.lastRow(); r++) {
+                XSSFRow row = sh.getRow(r);
+                XSSFCell c = row == null ? null : row.getCell(col);
+                if (c != null && c.getCellType() != CellType.BLANK) {
+                    return;
+                }
+            }
+        }
+        KorTemplate.Cells cells = new KorTemplate.Cells(sh, out.styles());
+        cells.text(loc.headerRow(), col, REDEN_HEADER, Styles.Kind.HEADER);
+        sh.setColumnWidth(col, 30 * 256);
+        for (int r = loc.headerRow() + 1; r <= loc.lastRow(); r++) {
+            XSSFRow row = sh.getRow(r);
+            XSSFCell c = row == null ? null : row.getCell(col);
+            if (c != null) {
+                row.removeCell(c);
+            }
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            String key = KiaKeys.asset(i, "reden");
+            Step echo = new Step("echo." + key, "", "", "", Expr.ref(key), Step.Format.TEKST, null, false);
+            out.formulaCell(cells.cell(rows.get(i), col), echo, result.calculation().value(key), out.refs(loc.sheet()), false);
+        }
     }
 }

@@ -63,6 +63,32 @@ class KiaCommandTest {
     }
 
     @Test
+    void registerShowsWhyAnAssetDoesNotCountAndARerunKeepsOneSuchColumn() throws Exception {
+        Path first = dir.resolve("eerste.xlsx");
+        Path second = dir.resolve("tweede.xlsx");
+        assertEquals(0, KorCommandTest.run("kia", "samples/kia-2024-2025-register.xlsx", "-o", first.toString()).exit());
+        KorCommandTest.Run r = KorCommandTest.run("kia", first.toString(), "-o", second.toString());
+        assertEquals(0, r.exit(), r.err());
+        try (XSSFWorkbook wb = KorCommandTest.open(second)) {
+            var reg = wb.getSheet("Register");
+            assertEquals("Telt niet mee omdat (rekenblad)", reg.getRow(3).getCell(13).getStringCellValue());
+            assertEquals("personenauto", reg.getRow(7).getCell(13).getStringCellValue());
+            assertEquals("minder dan 450", reg.getRow(6).getCell(13).getStringCellValue());
+            assertEquals(null, reg.getRow(3).getCell(15));
+            assertEquals(6, wb.getNumberOfSheets());
+        }
+    }
+
+    @Test
+    void disposalAfterFiveYearsStillListsItsYear() throws Exception {
+        Path in = dir.resolve("oud.csv");
+        Files.writeString(in, KiaReadersTestHeader.HEADER + "1,x,2020-01-01,10000,bedrijfsmiddel,,,,,2025-06-01,5000,\n");
+        KorCommandTest.Run r = KorCommandTest.run("kia", in.toString(), "-o", dir.resolve("u.xlsx").toString(), "--json", "-");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("\"jaar\": 2025") && r.out().contains("\"bijtelling\": 0.00"), r.out());
+    }
+
+    @Test
     void partnershipShareIsShownBesideThePartnershipsKia() throws Exception {
         KorCommandTest.Run r = KorCommandTest.run("kia", "samples/kia-2024-2025-register.csv", "-o", dir.resolve("v.xlsx").toString(),
                 "--json", "-", "--aandeel", "50%");
