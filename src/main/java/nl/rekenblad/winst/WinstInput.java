@@ -1,0 +1,36 @@
+package nl.rekenblad.winst;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A year's inputs for the winstberekening. Immutable.
+ *
+ * @param bron        the input's name for messages
+ * @param jaar        the calendar year
+ * @param waarden     the values as the input sheet holds them, by field ({@code winst}, {@code uren}, …):
+ *                    {@link BigDecimal}, {@link String} (ja/nee, the gemengde-kosten choice) or null when blank
+ * @param overgenomen amounts taken over from a KOR or KIA output instead of typed in, by field
+ * @param warnings    what the reader noticed but did not stop for
+ */
+public record WinstInput(String bron, int jaar, Map<String, Object> waarden, Map<String, Overgenomen> overgenomen,
+        List<nl.rekenblad.core.Problem> warnings) {
+
+    /** An amount taken over from another rekenblad output: its value and where it came from. */
+    public record Overgenomen(BigDecimal bedrag, String herkomst) { }
+
+    /** The fields of the input, in the order of the chain. */
+    public static final List<String> VELDEN = List.of("jaar", "winst", "kor", "kia", "eia", "mia", "bijtelling",
+            "gemengdeKosten", "gemengdeKostenKeuze", "uren", "aowLeeftijd", "starter", "partnerUren", "stakingswinst");
+
+    /** The amount fields that may be taken over from a KOR or KIA output. */
+    public static final List<String> OVERNEEMBAAR = List.of("kor", "kia", "eia", "mia", "bijtelling");
+
+    public WinstInput {
+        waarden = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(waarden));
+        overgenomen = Map.copyOf(overgenomen);
+        warnings = List.copyOf(warnings);
+    }
+
+}

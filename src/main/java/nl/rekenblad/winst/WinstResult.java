@@ -1,0 +1,30 @@
+package nl.rekenblad.winst;
+
+import java.util.List;
+import nl.rekenblad.core.Calculation;
+import nl.rekenblad.core.Layout;
+import nl.rekenblad.core.Money;
+import nl.rekenblad.rules.UsedParameter;
+
+/** A computed winstberekening. Immutable. */
+public record WinstResult(WinstInput input, Calculation calculation, Layout layout, List<UsedParameter> parameters) {
+    public Money get(String step) {
+        return calculation.money(step);
+    }
+
+    public Money fiscaleWinst() {
+        return get("fiscaal");
+    }
+
+    public Money naOndernemersaftrek() {
+        return get("na");
+    }
+
+    public Money mkbVrijstelling() {
+        return get("mkb");
+    }
+
+    public Money belastbaar() {
+        return get("belastbaar");
+    }
+}

@@ -1,0 +1,200 @@
+package nl.rekenblad.winst;
+
+import static nl.rekenblad.core.Expr.and;
+import static nl.rekenblad.core.Expr.equal;
+import static nl.rekenblad.core.Expr.greaterOrEqual;
+import static nl.rekenblad.core.Expr.ifThen;
+import static nl.rekenblad.core.Expr.lower;
+import static nl.rekenblad.core.Expr.max;
+import static nl.rekenblad.core.Expr.min;
+import static nl.rekenblad.core.Expr.minus;
+import static nl.rekenblad.core.Expr.not;
+import static nl.rekenblad.core.Expr.num;
+import static nl.rekenblad.core.Expr.or;
+import static nl.rekenblad.core.Expr.plus;
+import static nl.rekenblad.core.Expr.ref;
+import static nl.rekenblad.core.Expr.text;
+import static nl.rekenblad.core.Expr.times;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.rekenblad.core.Calculation;
+import nl.rekenblad.core.DutchText;
+import nl.rekenblad.core.Expr;
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.core.Layout;
+import nl.rekenblad.core.Money;
+import nl.rekenblad.core.Step;
+import nl.rekenblad.core.Step.Format;
+import nl.rekenblad.rules.Parameter;
+import nl.rekenblad.rules.RuleBook;
+import nl.rekenblad.rules.UsedParameter;
+
+/**
+ * From commercial profit to belastbare winst uit onderneming, in the order the law takes it:
+ * KOR benefit, investment deductions and bijtelling, gemengde kosten → fiscal profit;
+ * ondernemersaftrek → profit after it; MKB-winstvrijstelling → taxable profit. Pure.
+ */
+public final class Winstberekening {
+    public static final String SHEET = "Winstberekening";
+    private static final String SRC_KIA = "Wet IB 2001 art. 3.40–3.47 (investeringsaftrek en desinvesteringsbijtelling)";
+
+    private final RuleBook rules;
+
+    public Winstberekening(RuleBook rules) {
+        this.rules = rules;
+    }
+
+    public static Winstberekening withBundledRules() {
+        return new Winstberekening(RuleBook.load("winst"));
+    }
+
+    /** The input cell of a field: {@code in.winst}. */
+    public static String input(String field) {
+        return "in." + field;
+    }
+
+    public WinstResult calculate(WinstInput in) throws InvalidInputException {
+        int y = in.jaar();
+        Map<String, UsedParameter> params = new LinkedHashMap<>();
+        for (String n : List.of("MKB_Pct", "ZA_Bedrag", "ZA_AowFactor", "SA_Bedrag", "Urencriterium", "MWA_Uren1", "MWA_Pct1",
+                "MWA_Uren2", "MWA_Pct2", "MWA_Uren3", "MWA_Pct3", "MWA_Uren4", "MWA_Pct4", "STA_Max", "GK_Pct")) {
+            Parameter p = rules.get(n, y, "waarde voor de winstberekening (" + n + ")");
+            params.put(n, new UsedParameter(n, y, p));
+        }
+        String keuze = String.valueOf(Optional.ofNullable(in.waarden().get("gemengdeKostenKeuze")).orElse("")).trim();
+        boolean drempelMogelijk = rules.covers("GK_Drempel", y);
+        if (drempelMogelijk) {
+            params.put("GK_Drempel", new UsedParameter("GK_Drempel", y, rules.get("GK_Drempel", y, "drempel gemengde kosten")));
+        } else if (keuze.equalsIgnoreCase("drempel")) {
+            throw InvalidInputException.of(in.bron(), "geen drempel voor gemengde kosten voor " + y + " in de regels van"
+                    + " rekenblad (bekend: " + rules.knownYears("GK_Drempel") + "); kies 80% of vul de kosten gecorrigeerd in");
+        }
+        List<Step> steps = new ArrayList<>();
+        Layout layout = new Layout();
+
+        steps.add(Step.amount("winst", "Winst volgens de jaarrekening", ref(input("winst")))
+                .rule("De commerciële winst vóór de posten hieronder, zoals ingevoerd.", ""));
+        amount(in, steps, "kor", "Bij: voordeel kleineondernemersregeling (KOR)",
+                "De vermindering volgens de oude KOR is winst (KOR_Winstcorrectie). Vanaf 2020 is de KOR een vrijstelling"
+                        + " en is er geen correctie.", "Wet IB 2001 art. 3.8; art. 25 Wet OB 1968 (tekst tot 2020)");
+        amount(in, steps, "kia", "Af: kleinschaligheidsinvesteringsaftrek", "De KIA van dit jaar uit het investeringsregister.",
+                SRC_KIA);
+        amount(in, steps, "eia", "Af: energie-investeringsaftrek", "De EIA van dit jaar.", SRC_KIA);
+        amount(in, steps, "mia", "Af: milieu-investeringsaftrek", "De MIA van dit jaar.", SRC_KIA);
+        amount(in, steps, "bijtelling", "Bij: desinvesteringsbijtelling", "De bijtelling bij verkoop binnen 5 jaar.", SRC_KIA);
+        Expr kosten = ref(input("gemengdeKosten"));
+        Expr tachtig = times(kosten, minus(num("1"), ref("GK_Pct")));
+        Expr gk = drempelMogelijk
+                ? ifThen(equal(lower(ref(input("gemengdeKostenKeuze"))), text("drempel")), min(max(num("0"), kosten), ref("GK_Drempel")), tachtig)
+                : tachtig;
+        steps.add(Step.amount("gk", "Bij: niet-aftrekbaar deel gemengde kosten", gk)
+                .rule("Kosten van voedsel, drank, representatie en congressen: bij de keuze 'drempel' is het deel tot "
+                        + (drempelMogelijk ? DutchText.euro(params.get("GK_Drempel").parameter().number()) : "de drempel")
+                        + " niet aftrekbaar; bij de keuze '80%' is 20% niet aftrekbaar. Het niet-aftrekbare deel komt"
+                        + " bij de winst.", "Wet IB 2001 art. 3.15"));
+        steps.add(Step.amount("fiscaal", "Fiscale winst uit onderneming",
+                plus(minus(minus(minus(plus(ref("winst"), ref("kor")), ref("kia")), ref("eia")), ref("mia")),
+                        plus(ref("bijtelling"), ref("gk"))))
+                .rule("Winst + KOR − KIA − EIA − MIA + desinvesteringsbijtelling + niet-aftrekbare gemengde kosten.",
+                        "Wet IB 2001 art. 3.8 en afdeling 3.2.2")
+                .named("WINST_Fiscaal"));
+
+        steps.add(Step.amount("urencriterium", "Urencriterium gehaald?",
+                greaterOrEqual(ref(input("uren")), ref("Urencriterium"))).format(Format.JANEE)
+                .rule("Ten minste " + params.get("Urencriterium").parameter().number().toPlainString() + " uur aan de"
+                        + " onderneming besteed.", params.get("Urencriterium").parameter().source()));
+        steps.add(Step.amount("aow", "AOW-leeftijd bereikt aan het begin van het jaar?", yes("aowLeeftijd")).format(Format.JANEE)
+                .rule("Zoals ingevoerd (ja/nee).", ""));
+        steps.add(Step.amount("startersrecht", "Recht op startersaftrek?",
+                and(ref("urencriterium"), yes("starter"), not(ref("aow")))).format(Format.JANEE)
+                .rule("Urencriterium, starter (in een of meer van de 5 voorgaande jaren geen ondernemer en daarin ten"
+                        + " hoogste 2 keer zelfstandigenaftrek) en de AOW-leeftijd nog niet bereikt.",
+                        params.get("SA_Bedrag").parameter().source()));
+        steps.add(Step.amount("zaf.basis", "Zelfstandigenaftrek vóór beperking",
+                ifThen(ref("urencriterium"), ifThen(ref("aow"), times(ref("ZA_Bedrag"), ref("ZA_AowFactor")), ref("ZA_Bedrag")),
+                        num("0")))
+                .rule("Alleen met het urencriterium: " + DutchText.euro(params.get("ZA_Bedrag").parameter().number())
+                        + " in " + y + ", de helft bij de AOW-leeftijd.", params.get("ZA_Bedrag").parameter().source()));
+        steps.add(Step.amount("zaf", "Zelfstandigenaftrek",
+                ifThen(ref("startersrecht"), ref("zaf.basis"), min(ref("zaf.basis"), max(num("0"), ref("fiscaal")))))
+                .rule("Niet meer dan de fiscale winst (niet-benutte aftrek is 9 jaar te verrekenen; dat doet rekenblad niet),"
+                        + " behalve wie recht heeft op de startersaftrek.", params.get("ZA_Bedrag").parameter().source()));
+        steps.add(Step.amount("saf", "Startersaftrek", ifThen(ref("startersrecht"), ref("SA_Bedrag"), num("0")))
+                .rule("Verhoging van de zelfstandigenaftrek voor starters.", params.get("SA_Bedrag").parameter().source()));
+        Expr p = ref(input("partnerUren"));
+        Expr pct = ifThen(greaterOrEqual(p, ref("MWA_Uren4")), ref("MWA_Pct4"),
+                ifThen(greaterOrEqual(p, ref("MWA_Uren3")), ref("MWA_Pct3"),
+                        ifThen(greaterOrEqual(p, ref("MWA_Uren2")), ref("MWA_Pct2"),
+                                ifThen(greaterOrEqual(p, ref("MWA_Uren1")), ref("MWA_Pct1"), num("0")))));
+        steps.add(Step.amount("mwa", "Meewerkaftrek", ifThen(ref("urencriterium"), times(max(num("0"), ref("fiscaal")), pct), num("0")))
+                .rule("Voor een partner die onbetaald meewerkt: 1,25% / 2% / 3% / 4% van de winst vanaf 525 / 875 / 1.225 /"
+                        + " 1.750 uur (met het urencriterium).", params.get("MWA_Pct1").parameter().source()));
+        steps.add(Step.amount("sta", "Stakingsaftrek", min(max(num("0"), ref(input("stakingswinst"))), ref("STA_Max")))
+                .rule("Bij staking: de stakingswinst, ten hoogste " + DutchText.euro(params.get("STA_Max").parameter().number())
+                        + " (eerder gebruikte stakingsaftrek telt niet mee in rekenblad).", params.get("STA_Max").parameter().source()));
+        steps.add(Step.amount("oa", "Ondernemersaftrek", plus(plus(ref("zaf"), ref("saf")), plus(ref("mwa"), ref("sta"))))
+                .rule("Zelfstandigenaftrek + startersaftrek + meewerkaftrek + stakingsaftrek (S&O-aftrek niet"
+                        + " opgenomen).", "Wet IB 2001 art. 3.74"));
+        steps.add(Step.amount("na", "Winst na ondernemersaftrek", minus(ref("fiscaal"), ref("oa")))
+                .rule("Fiscale winst min ondernemersaftrek.", "Wet IB 2001 art. 3.74").named("WINST_NaOndernemersaftrek"));
+        Parameter mkb = params.get("MKB_Pct").parameter();
+        steps.add(Step.amount("mkb", "MKB-winstvrijstelling", times(ref("na"), ref("MKB_Pct")))
+                .rule(DutchText.number(mkb.number().movePointRight(2)) + "% van de winst na ondernemersaftrek in " + y
+                        + "; bij een verlies verkleint zij het verlies.", mkb.source())
+                .named("WINST_MKBVrijstelling"));
+        steps.add(Step.amount("belastbaar", "Belastbare winst uit onderneming", minus(ref("na"), ref("mkb")))
+                .rule("Winst na ondernemersaftrek min MKB-winstvrijstelling.", mkb.source()).named("WINST_Belastbaar"));
+
+        layout.section("Van winst naar fiscale winst " + y, List.of("Bedrag"));
+        for (String k : List.of("winst", "kor", "kia", "eia", "mia", "bijtelling", "gk")) {
+            layout.row(label(steps, k), k);
+        }
+        layout.total(label(steps, "fiscaal"), List.of("fiscaal"));
+        layout.section("Ondernemersaftrek", List.of("Bedrag"));
+        for (String k : List.of("urencriterium", "aow", "startersrecht", "zaf.basis", "zaf", "saf", "mwa", "sta")) {
+            layout.row(label(steps, k), k);
+        }
+        layout.total(label(steps, "oa"), List.of("oa"));
+        layout.total(label(steps, "na"), List.of("na"));
+        layout.section("MKB-winstvrijstelling", List.of("Bedrag"));
+        layout.row(label(steps, "mkb"), "mkb");
+        layout.total(label(steps, "belastbaar"), List.of("belastbaar"));
+
+        Map<String, Object> known = new HashMap<>();
+        for (String f : WinstInput.VELDEN) {
+            known.put(input(f), in.waarden().get(f));
+        }
+        params.values().forEach(u -> known.put(u.key(), u.value()));
+        Calculation calc = Calculation.evaluate(steps, known);
+        return new WinstResult(in, calc, layout, List.copyOf(params.values()));
+    }
+
+    /** An amount typed into the input, or taken over from another output (then a constant, with its origin). */
+    private static void amount(WinstInput in, List<Step> steps, String field, String label, String rule, String source) {
+        WinstInput.Overgenomen o = in.overgenomen().get(field);
+        if (o == null) {
+            steps.add(Step.amount(field, label, ref(input(field))).rule(rule, source));
+        } else {
+            steps.add(Step.amount(field, label + " (uit " + o.herkomst() + ")", num(o.bedrag()))
+                    .rule(rule + " Overgenomen uit " + o.herkomst() + ".", source));
+        }
+    }
+
+    /** ja, yes or true (any case) in a text cell. */
+    private static Expr yes(String field) {
+        Expr v = lower(ref(input(field)));
+        return or(equal(v, text("ja")), equal(v, text("yes")), equal(v, text("true")));
+    }
+
+    private static String label(List<Step> steps, String key) {
+        return steps.stream().filter(s -> s.key().equals(key)).findFirst().orElseThrow().label();
+    }
+
+
+}

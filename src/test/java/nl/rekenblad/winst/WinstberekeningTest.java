@@ -1,0 +1,122 @@
+package nl.rekenblad.winst;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.core.Money;
+import nl.rekenblad.rules.MissingRuleException;
+import org.junit.jupiter.api.Test;
+
+class WinstberekeningTest {
+    private final Winstberekening w = Winstberekening.withBundledRules();
+
+    private WinstResult calc(int jaar, Object... kv) throws InvalidInputException {
+        Map<String, Object> m = new HashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            Object v = kv[i + 1];
+            m.put((String) kv[i], v instanceof String s && s.matches("-?[0-9.]+") ? new BigDecimal(s) : v);
+        }
+        m.put("jaar", BigDecimal.valueOf(jaar));
+        return w.calculate(new WinstInput("w.csv", jaar, m, Map.of(), List.of()));
+    }
+
+    private static Money eur(String s) {
+        return Money.parse(s);
+    }
+
+    /** Seed example, 2025: € 50.000 after ondernemersaftrek → 12,7% = € 6.350 → € 43.650. */
+    @Test
+    void seedExample2025AppliesTwelvePointSevenPercent() throws Exception {
+        WinstResult r = calc(2025, "winst", "52470", "uren", "1400");
+        assertEquals(eur("2470"), r.get("zaf"));
+        assertEquals(eur("50000"), r.naOndernemersaftrek());
+        assertEquals(eur("6350"), r.mkbVrijstelling());
+        assertEquals(eur("43650"), r.belastbaar());
+    }
+
+    @Test
+    void lossYearReducesTheLossAndLimitsTheZelfstandigenaftrek() throws Exception {
+        WinstResult r = calc(2024, "winst", "-10000", "uren", "1400");
+        assertEquals(eur("0"), r.get("zaf"));
+        assertEquals(eur("-10000"), r.naOndernemersaftrek());
+        assertEquals(eur("-1331"), r.mkbVrijstelling());
+        assertEquals(eur("-8669"), r.belastbaar());
+    }
+
+    @Test
+    void withoutTheUrencriterionThereIsNoOndernemersaftrekButStillTheMkbVrijstelling() throws Exception {
+        WinstResult r = calc(2025, "winst", "30000", "uren", "1224", "starter", "ja", "partnerUren", "900");
+        assertEquals(eur("0"), r.get("oa"));
+        assertEquals(eur("3810"), r.mkbVrijstelling());
+    }
+
+    @Test
+    void starterMayDeductMoreThanTheProfit() throws Exception {
+        WinstResult r = calc(2025, "winst", "1000", "uren", "1300", "starter", "ja");
+        assertEquals(eur("2470"), r.get("zaf"));
+        assertEquals(eur("2123"), r.get("saf"));
+        assertEquals(eur("-3593"), r.naOndernemersaftrek());
+    }
+
+    @Test
+    void atAowAgeHalfTheZelfstandigenaftrekAndNoStartersaftrek() throws Exception {
+        WinstResult r = calc(2025, "winst", "20000", "uren", "1300", "aowLeeftijd", "Ja", "starter", "yes");
+        assertEquals(eur("1235"), r.get("zaf"));
+        assertEquals(eur("0"), r.get("saf"));
+    }
+
+    @Test
+    void meewerkaftrekFollowsThePartnerHours() throws Exception {
+        assertEquals(eur("400"), calc(2025, "winst", "20000", "uren", "1300", "partnerUren", "875").get("mwa"));
+        assertEquals(eur("250"), calc(2025, "winst", "20000", "uren", "1300", "partnerUren", "874").get("mwa"));
+        assertEquals(eur("800"), calc(2025, "winst", "20000", "uren", "1300", "partnerUren", "1750").get("mwa"));
+        assertEquals(eur("0"), calc(2025, "winst", "20000", "uren", "1300", "partnerUren", "524").get("mwa"));
+    }
+
+    @Test
+    void stakingsaftrekIsCapped() throws Exception {
+        assertEquals(eur("3630"), calc(2025, "winst", "20000", "stakingswinst", "5000").get("sta"));
+        assertEquals(eur("1200"), calc(2025, "winst", "20000", "stakingswinst", "1200").get("sta"));
+    }
+
+    @Test
+    void gemengdeKostenByThresholdOrEightyPercent() throws Exception {
+        assertEquals(eur("3000"), calc(2025, "winst", "20000", "gemengdeKosten", "3000", "gemengdeKostenKeuze", "drempel").get("gk"));
+        assertEquals(eur("5700"), calc(2025, "winst", "20000", "gemengdeKosten", "8000", "gemengdeKostenKeuze", "drempel").get("gk"));
+        assertEquals(eur("1600"), calc(2025, "winst", "20000", "gemengdeKosten", "8000", "gemengdeKostenKeuze", "80%").get("gk"));
+    }
+
+    @Test
+    void thresholdChoiceWithoutAThresholdForTheYearIsAnError() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> calc(2026, "winst", "20000", "gemengdeKosten", "3000", "gemengdeKostenKeuze", "drempel"));
+        assertTrue(e.getMessage().contains("2026"), e.getMessage());
+    }
+
+    @Test
+    void korAndInvestmentItemsComeBeforeTheOndernemersaftrek() throws Exception {
+        WinstResult r = calc(2025, "winst", "40000", "kor", "570", "kia", "14000", "eia", "4000", "bijtelling", "1120");
+        assertEquals(eur("23690"), r.fiscaleWinst());
+    }
+
+    @Test
+    void amountsTakenOverFromAnotherOutputCount() throws Exception {
+        Map<String, Object> m = new HashMap<>(Map.of("winst", new BigDecimal("40000"), "jaar", new BigDecimal("2025")));
+        WinstResult r = w.calculate(new WinstInput("w.csv", 2025, m,
+                Map.of("kia", new WinstInput.Overgenomen(new BigDecimal("19600"), "kia.json")), List.of()));
+        assertEquals(eur("20400"), r.fiscaleWinst());
+        assertTrue(r.calculation().step("kia").label().contains("kia.json"));
+    }
+
+    @Test
+    void yearOutsideTheRulesIsNamed() {
+        MissingRuleException e = assertThrows(MissingRuleException.class, () -> calc(2019, "winst", "1000"));
+        assertTrue(e.getMessage().contains("2019"));
+    }
+}
