@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.io.AtomicFiles;
@@ -26,11 +25,7 @@ public final class Outputs {
 
     /** A workbook by its name, or by its content when the name says nothing. */
     public static boolean isWorkbook(Path file) throws IOException {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".csv") || name.endsWith(".txt")) {
-            return false;
-        }
-        return name.endsWith(".xlsx") || name.endsWith(".xlsm") || name.endsWith(".xls") || Workbooks.looksLikeXlsx(file);
+        return Workbooks.isWorkbookFile(file);
     }
 
     /** Refuses a missing or irregular input file with a message naming it. */

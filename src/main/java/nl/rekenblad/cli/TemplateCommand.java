@@ -6,6 +6,7 @@ import nl.rekenblad.core.Period;
 import nl.rekenblad.io.AtomicFiles;
 import nl.rekenblad.sheet.KiaTemplate;
 import nl.rekenblad.sheet.KorTemplate;
+import nl.rekenblad.sheet.WinstTemplate;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Parameters;
         description = "Schrijft een leeg invoerwerkboek (sjabloon) met gedefinieerde namen, zodat u het mag opmaken en verplaatsen.")
 public final class TemplateCommand implements Callable<Integer> {
     /** The templates rekenblad can write. */
-    enum Soort { kor, kia }
+    enum Soort { kor, kia, winst }
 
     /** Period lengths, in Dutch. */
     enum Periode { kwartaal, maand, jaar }
@@ -26,8 +27,8 @@ public final class TemplateCommand implements Callable<Integer> {
     Soort soort;
 
     @Option(names = {"-o", "--output"}, paramLabel = "BESTAND.xlsx",
-            description = "waar het sjabloon komt (standaard: kor-jaaropstelling.xlsx of kia-investeringsregister.xlsx"
-                    + " in de huidige map)")
+            description = "waar het sjabloon komt (standaard: kor-jaaropstelling.xlsx, kia-investeringsregister.xlsx of"
+                    + " winstberekening.xlsx in de huidige map)")
     Path output;
 
     @Option(names = "--periode", paramLabel = "LENGTE", defaultValue = "kwartaal",
@@ -47,9 +48,17 @@ public final class TemplateCommand implements Callable<Integer> {
             case maand -> Period.Kind.MAAND;
             case jaar -> Period.Kind.JAAR;
         };
-        String name = soort == Soort.kor ? "kor-jaaropstelling.xlsx" : "kia-investeringsregister.xlsx";
+        String name = switch (soort) {
+            case kor -> "kor-jaaropstelling.xlsx";
+            case kia -> "kia-investeringsregister.xlsx";
+            case winst -> "winstberekening.xlsx";
+        };
         Path target = (output != null ? output : Path.of(name)).toAbsolutePath().normalize();
-        try (XSSFWorkbook wb = soort == Soort.kor ? KorTemplate.create(kind, jaar) : KiaTemplate.create()) {
+        try (XSSFWorkbook wb = switch (soort) {
+            case kor -> KorTemplate.create(kind, jaar);
+            case kia -> KiaTemplate.create();
+            case winst -> WinstTemplate.create(java.util.Map.of());
+        }) {
             new AtomicFiles().add(target, wb::write).commit();
         }
         spec.commandLine().getOut().println("sjabloon: " + target);

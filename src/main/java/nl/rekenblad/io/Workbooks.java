@@ -32,6 +32,15 @@ public final class Workbooks {
     private Workbooks() {
     }
 
+    /** A workbook by its name, or by its content when the name says nothing. */
+    public static boolean isWorkbookFile(Path file) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".csv") || name.endsWith(".txt") || name.endsWith(".json")) {
+            return false;
+        }
+        return name.endsWith(".xlsx") || name.endsWith(".xlsm") || name.endsWith(".xls") || looksLikeXlsx(file);
+    }
+
     /** True when the bytes look like an OOXML (zip) container. */
     public static boolean looksLikeXlsx(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {

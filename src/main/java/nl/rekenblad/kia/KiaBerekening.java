@@ -269,11 +269,13 @@ public final class KiaBerekening {
             steps.add(Step.amount(KiaKeys.year(y, "eia"), "EIA " + y, sumIfs(assetKeys(n, "eia"), List.of(jaarCol), List.of(yr)))
                     .rule("Energie-investeringsaftrek: per bedrijfsmiddel met regeling eia het percentage van het"
                             + " investeringsbedrag (ten minste € 2.500 per bedrijfsmiddel; melding bij RVO binnen 3 maanden).",
-                            rules.find("EIA_Pct", y).map(Parameter::source).orElse("")));
+                            rules.find("EIA_Pct", y).map(Parameter::source).orElse(""))
+                    .named("KIA_EIA_" + y));
             steps.add(Step.amount(KiaKeys.year(y, "mia"), "MIA " + y, sumIfs(assetKeys(n, "mia"), List.of(jaarCol), List.of(yr)))
                     .rule("Milieu-investeringsaftrek: per categorie van de Milieulijst (mia-1, mia-2, mia-3) het"
                             + " percentage van het investeringsbedrag. EIA en MIA nooit op hetzelfde bedrijfsmiddel.",
-                            rules.find("MIA_1", y).map(Parameter::source).orElse("")));
+                            rules.find("MIA_1", y).map(Parameter::source).orElse(""))
+                    .named("KIA_MIA_" + y));
             steps.add(Step.amount(KiaKeys.year(y, "totaal"), "Investeringsaftrek " + y + " totaal (KIA + EIA + MIA)",
                     plus(plus(ref(KiaKeys.year(y, "kia")), ref(KiaKeys.year(y, "eia"))), ref(KiaKeys.year(y, "mia"))))
                     .rule("KIA gaat samen met EIA of MIA.", "Wet IB 2001 art. 3.40"));

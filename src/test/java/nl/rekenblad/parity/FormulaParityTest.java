@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import nl.rekenblad.app.KiaJob;
 import nl.rekenblad.app.KorJob;
+import nl.rekenblad.app.WinstJob;
 import nl.rekenblad.kia.KiaResult;
 import nl.rekenblad.core.Money;
 import nl.rekenblad.kor.KorResult;
@@ -92,7 +93,17 @@ class FormulaParityTest {
             String name = sample.getFileName().toString();
             Path out = work.resolve(name + ".kor.xlsx");
             Path scr = work.resolve("scrambled").resolve(name + ".kor.xlsx");
-            if (name.startsWith("kia-")) {
+            if (name.startsWith("winst-")) {
+                try (WinstJob.Outcome o = WinstJob.compute(sample)) {
+                    WinstJob.write(o, sample, out, Optional.empty());
+                    Map<String, Money> named = new LinkedHashMap<>();
+                    named.put("WINST_Fiscaal", o.result().fiscaleWinst());
+                    named.put("WINST_NaOndernemersaftrek", o.result().naOndernemersaftrek());
+                    named.put("WINST_MKBVrijstelling", o.result().mkbVrijstelling());
+                    named.put("WINST_Belastbaar", o.result().belastbaar());
+                    pending.add(new Object[] {name, named, out, scr});
+                }
+            } else if (name.startsWith("kia-")) {
                 try (KiaJob.Outcome o = KiaJob.compute(sample, Optional.empty())) {
                     KiaJob.write(o, sample, out, Optional.empty());
                     pending.add(new Object[] {name, namedResults(o.result()), out, scr});

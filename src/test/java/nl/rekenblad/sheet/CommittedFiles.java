@@ -9,6 +9,7 @@ import java.util.Optional;
 import nl.rekenblad.core.Period;
 import nl.rekenblad.io.KiaCsvReader;
 import nl.rekenblad.io.KorCsvReader;
+import nl.rekenblad.io.WinstReader;
 import nl.rekenblad.kia.KiaInput;
 import nl.rekenblad.kor.KorInput;
 import nl.rekenblad.kor.Rechtsvorm;
@@ -24,8 +25,9 @@ public final class CommittedFiles {
     public static final Path KOR_TEMPLATE = Path.of("templates/kor-jaaropstelling.xlsx");
     /** Filled templates, each made from the CSV of the same name. */
     public static final List<String> FILLED_SAMPLES = List.of("kor-2017-voorbeeld-1", "kor-2017-voorbeeld-2",
-            "kor-2019-fictieve-btw", "kia-2024-2025-register");
+            "kor-2019-fictieve-btw", "kia-2024-2025-register", "winst-2025");
     public static final Path KIA_TEMPLATE = Path.of("templates/kia-investeringsregister.xlsx");
+    public static final Path WINST_TEMPLATE = Path.of("templates/winstberekening.xlsx");
 
     private CommittedFiles() {
     }
@@ -46,7 +48,19 @@ public final class CommittedFiles {
         }
     }
 
+    public static byte[] winstTemplate() throws IOException {
+        try (XSSFWorkbook wb = WinstTemplate.create(java.util.Map.of())) {
+            return bytes(wb);
+        }
+    }
+
     public static byte[] filledSample(String name) throws Exception {
+        if (name.startsWith("winst-")) {
+            WinstReader.Loaded l = new WinstReader().read(Path.of("samples", name + ".csv"));
+            try (XSSFWorkbook wb = WinstTemplate.create(l.input().waarden())) {
+                return bytes(wb);
+            }
+        }
         if (name.startsWith("kia-")) {
             KiaInput kia = new KiaCsvReader().read(Path.of("samples", name + ".csv"), Optional.empty());
             try (XSSFWorkbook wb = KiaTemplate.filled(kia)) {
@@ -69,6 +83,7 @@ public final class CommittedFiles {
         Files.createDirectories(KOR_TEMPLATE.getParent());
         Files.write(KOR_TEMPLATE, korTemplate());
         Files.write(KIA_TEMPLATE, kiaTemplate());
+        Files.write(WINST_TEMPLATE, winstTemplate());
         for (String s : FILLED_SAMPLES) {
             Files.write(Path.of("samples", s + ".xlsx"), filledSample(s));
         }

@@ -25,6 +25,23 @@ class CommittedFilesTest {
         assertSameParts(CommittedFiles.kiaTemplate(), CommittedFiles.KIA_TEMPLATE);
     }
 
+    @Test
+    void committedWinstTemplateIsWhatTheGeneratorWrites() throws Exception {
+        assertSameParts(CommittedFiles.winstTemplate(), CommittedFiles.WINST_TEMPLATE);
+    }
+
+    /** The KOR and KIA outputs that the winst sample chains are what rekenblad writes for their inputs now. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"kor-2025-vrijstelling,kor", "kia-2024-2025-register,kia"})
+    void chainedSampleOutputsAreUpToDate(String name, String kind) throws Exception {
+        Path in = Path.of("samples", name + ".csv");
+        String json = kind.equals("kor")
+                ? nl.rekenblad.app.KorJob.compute(in, java.util.Optional.empty(), java.util.Optional.empty()).json()
+                : nl.rekenblad.app.KiaJob.compute(in, java.util.Optional.empty()).json();
+        assertEquals(json, Files.readString(Path.of("samples", name + "." + kind + ".json")),
+                "regenerate with ./rekenblad " + kind + " " + in + " --json samples/" + name + "." + kind + ".json");
+    }
+
     @ParameterizedTest
     @MethodSource("nl.rekenblad.sheet.CommittedFiles#filledSampleNames")
     void committedFilledSampleIsWhatTheGeneratorMakesOfItsCsv(String name) throws Exception {

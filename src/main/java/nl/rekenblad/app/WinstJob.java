@@ -1,0 +1,60 @@
+package nl.rekenblad.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.io.Json;
+import nl.rekenblad.io.WinstJson;
+import nl.rekenblad.io.WinstReader;
+import nl.rekenblad.sheet.WinstTemplate;
+import nl.rekenblad.sheet.WinstWorkbookWriter;
+import nl.rekenblad.winst.WinstResult;
+import nl.rekenblad.winst.Winstberekening;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/** One winstberekening from its input file to its output workbook; inputs are only read. */
+public final class WinstJob {
+    /** The result and the finished output workbook. Close it when done. */
+    public record Outcome(WinstResult result, XSSFWorkbook workbook) implements AutoCloseable {
+        public String json() {
+            return Json.write(WinstJson.toMap(result));
+        }
+
+        @Override
+        public void close() throws IOException {
+            workbook.close();
+        }
+    }
+
+    private WinstJob() {
+    }
+
+    public static Outcome compute(Path input) throws IOException, InvalidInputException {
+        Outputs.requireFile(input);
+        WinstReader.Loaded loaded = new WinstReader().read(input);
+        XSSFWorkbook wb = loaded.workbook().orElse(null);
+        try {
+            WinstResult result = Winstberekening.withBundledRules().calculate(loaded.input());
+            if (wb == null) {
+                wb = WinstTemplate.create(loaded.input().waarden());
+            }
+            new WinstWorkbookWriter().write(wb, result);
+            return new Outcome(result, wb);
+        } catch (InvalidInputException | RuntimeException e) {
+            if (wb != null) {
+                wb.close();
+            }
+            throw e;
+        }
+    }
+
+    public static void write(Outcome outcome, Path input, Path workbook, Optional<Path> json)
+            throws IOException, InvalidInputException {
+        Outputs.write(outcome.workbook(), outcome.json(), input, workbook, json);
+    }
+
+    public static Path defaultOutput(Path input, Path dir) {
+        return Outputs.defaultOutput(input, dir, "winst");
+    }
+}

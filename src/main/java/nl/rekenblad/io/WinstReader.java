@@ -1,0 +1,287 @@
+package nl.rekenblad.io;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.core.Problem;
+import nl.rekenblad.core.Target;
+import nl.rekenblad.sheet.WinstTemplate;
+import nl.rekenblad.winst.WinstInput;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Name;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.ss.util.NumberToTextConverter;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Reads the winstberekening inputs from a {@code veld,waarde} CSV or the winst template, and takes
+ * over the figures of KOR and KIA outputs named by path (JSON or workbook, relative to the input).
+ */
+public final class WinstReader {
+    static final List<String> TEXT_FIELDS = List.of("kor", "kia", "gemengdeKostenKeuze", "aowLeeftijd", "starter");
+    static final List<String> YES_NO = List.of("ja", "nee", "yes", "no", "true", "false", "j", "n");
+
+    /** The input and, for a workbook, the opened workbook (the output starts from it). */
+    public record Loaded(WinstInput input, Optional<XSSFWorkbook> workbook) { }
+
+    public Loaded read(Path file) throws IOException, InvalidInputException {
+        String bron = file.getFileName().toString();
+        List<Problem> problems = new ArrayList<>();
+        Map<String, Object> raw = new LinkedHashMap<>();
+        Map<String, String> where = new HashMap<>();
+        XSSFWorkbook wb = null;
+        if (Workbooks.isWorkbookFile(file)) {
+            wb = Workbooks.open(file);
+            Map<String, Target.Cell> cells = WinstTemplate.locate(wb, problems, bron).orElse(Map.of());
+            CellReader reader = new CellReader(wb, bron, problems);
+            for (Map.Entry<String, Target.Cell> e : cells.entrySet()) {
+                where.put(e.getKey(), reader.where(e.getValue()));
+                if (TEXT_FIELDS.contains(e.getKey())) {
+                    Cell c = reader.cell(e.getValue());
+                    if (c != null && c.getCellType() == CellType.NUMERIC) {
+                        raw.put(e.getKey(), new BigDecimal(NumberToTextConverter.toText(c.getNumericCellValue())));
+                    } else {
+                        String t = reader.text(e.getValue());
+                        raw.put(e.getKey(), t.isEmpty() ? null : t);
+                    }
+                } else {
+                    raw.put(e.getKey(), reader.amount(e.getValue()));
+                }
+            }
+        } else {
+            readCsv(bron, TextFiles.read(file, 1024 * 1024), raw, where, problems);
+        }
+        try {
+            WinstInput in = validate(file, bron, raw, where, problems);
+            return new Loaded(in, Optional.ofNullable(wb));
+        } catch (InvalidInputException | RuntimeException | IOException e) {
+            if (wb != null) {
+                wb.close();
+            }
+            throw e;
+        }
+    }
+
+    private static void readCsv(String bron, String text, Map<String, Object> raw, Map<String, String> where,
+            List<Problem> problems) throws InvalidInputException {
+        if (text.isBlank()) {
+            throw InvalidInputException.of(bron, "leeg bestand; verwacht een kopregel veld,waarde en een regel per invoer");
+        }
+        String first = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
+        char delimiter = first.indexOf(';') >= 0 ? ';' : ',';
+        AmountNotation notation = AmountNotation.forDelimiter(delimiter);
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).setTrim(true).build();
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+            KorCsvReader.LineCounter lines = new KorCsvReader.LineCounter(text);
+            boolean header = true;
+            for (CSVRecord rec : parser) {
+                long line = lines.lineAt(rec.getCharacterPosition());
+                String w = bron + " › regel " + line;
+                if (header) {
+                    header = false;
+                    if (rec.size() < 2 || !rec.get(0).trim().equalsIgnoreCase("veld") || !rec.get(1).trim().equalsIgnoreCase("waarde")) {
+                        throw InvalidInputException.of(w, "verwacht de kopregel veld,waarde");
+                    }
+                    continue;
+                }
+                String k = rec.get(0).trim();
+                String v = rec.size() > 1 ? rec.get(1).trim() : "";
+                String field = WinstInput.VELDEN.stream().filter(f -> f.equalsIgnoreCase(k)).findFirst().orElse(null);
+                if (field == null) {
+                    problems.add(Problem.error(w, "onbekend veld \"" + k + "\"; verwacht een van: " + String.join(", ", WinstInput.VELDEN)));
+                    continue;
+                }
+                if (where.containsKey(field)) {
+                    problems.add(Problem.error(w, "veld " + field + " staat er al (" + where.get(field) + ")"));
+                    continue;
+                }
+                where.put(field, w);
+                if (TEXT_FIELDS.contains(field)) {
+                    // kor and kia may be amounts too: keep them as numbers when they read as one.
+                    Object val = v.isEmpty() ? null : v;
+                    if ((field.equals("kor") || field.equals("kia")) && !v.isEmpty()) {
+                        try {
+                            val = notation.parse(v);
+                        } catch (IllegalArgumentException notAnAmount) {
+                            val = v;
+                        }
+                    }
+                    raw.put(field, val);
+                } else {
+                    try {
+                        raw.put(field, notation.parse(v));
+                    } catch (IllegalArgumentException e) {
+                        problems.add(Problem.error(w, "veld " + field + ": " + e.getMessage()));
+                    }
+                }
+            }
+        } catch (UncheckedIOException | IllegalStateException | IOException e) {
+            problems.add(Problem.error(bron, "geen leesbare CSV: " + e.getMessage()));
+        }
+    }
+
+    private static WinstInput validate(Path file, String bron, Map<String, Object> raw, Map<String, String> where,
+            List<Problem> problems) throws InvalidInputException, IOException {
+        Integer jaar = null;
+        Object j = raw.get("jaar");
+        if (j instanceof BigDecimal d && d.stripTrailingZeros().scale() <= 0 && d.intValue() > 1900 && d.intValue() < 2200) {
+            jaar = d.intValue();
+        } else if (problems.stream().noneMatch(p -> p.where().equals(where.get("jaar")))) {
+            problems.add(Problem.error(where.getOrDefault("jaar", bron), j == null ? "het jaar ontbreekt (veld jaar)"
+                    : "veld jaar: verwacht een jaartal, gevonden " + j));
+        }
+        if (raw.get("winst") == null && problems.stream().noneMatch(p -> p.where().equals(where.get("winst")))) {
+            problems.add(Problem.error(where.getOrDefault("winst", bron), "de winst ontbreekt (veld winst)"));
+        }
+        for (String f : List.of("aowLeeftijd", "starter")) {
+            Object v = raw.get(f);
+            if (v != null && !YES_NO.contains(String.valueOf(v).trim().toLowerCase(Locale.ROOT))) {
+                problems.add(Problem.error(where.get(f), "veld " + f + ": verwacht ja of nee, gevonden \"" + v + "\""));
+            }
+        }
+        Object keuze = raw.get("gemengdeKostenKeuze");
+        String k = keuze == null ? "" : String.valueOf(keuze).trim().toLowerCase(Locale.ROOT);
+        if (!k.isEmpty() && !k.equals("drempel") && !k.equals("80%")) {
+            problems.add(Problem.error(where.get("gemengdeKostenKeuze"), "veld gemengdeKostenKeuze: verwacht drempel of 80%,"
+                    + " gevonden \"" + keuze + "\""));
+        }
+        if (k.isEmpty() && raw.get("gemengdeKosten") instanceof BigDecimal g && g.signum() != 0) {
+            problems.add(Problem.error(where.get("gemengdeKosten"), "gemengde kosten zonder keuze: vul gemengdeKostenKeuze in"
+                    + " (drempel of 80%)"));
+        }
+        Map<String, WinstInput.Overgenomen> over = new LinkedHashMap<>();
+        List<Problem> warnings = new ArrayList<>();
+        if (jaar != null) {
+            if (raw.get("kor") instanceof String path) {
+                korOutput(file, path, jaar, where.get("kor"), over, problems, warnings);
+            }
+            if (raw.get("kia") instanceof String path) {
+                for (String f : List.of("eia", "mia", "bijtelling")) {
+                    if (raw.get(f) instanceof BigDecimal) {
+                        problems.add(Problem.error(where.get(f), "veld " + f + " komt al uit de KIA-uitvoer " + path
+                                + "; laat het leeg"));
+                    }
+                }
+                kiaOutput(file, path, jaar, where.get("kia"), over, problems, warnings);
+            }
+        }
+        if (problems.stream().anyMatch(Problem::isError)) {
+            throw new InvalidInputException(problems);
+        }
+        return new WinstInput(bron, jaar, raw, over, warnings);
+    }
+
+    private static Path resolve(Path input, String path) {
+        Path p = Path.of(path);
+        return p.isAbsolute() ? p : input.toAbsolutePath().getParent().resolve(p).normalize();
+    }
+
+    private static void korOutput(Path input, String path, int jaar, String where, Map<String, WinstInput.Overgenomen> over,
+            List<Problem> problems, List<Problem> warnings) throws IOException {
+        Path f = resolve(input, path);
+        if (!Files.isRegularFile(f)) {
+            problems.add(Problem.error(where, "veld kor: geen bedrag en geen bestaand bestand: " + path));
+            return;
+        }
+        try {
+            BigDecimal value;
+            int year;
+            if (Workbooks.isWorkbookFile(f)) {
+                try (XSSFWorkbook wb = Workbooks.open(f)) {
+                    year = named(wb, "KOR_Jaar", f).intValue();
+                    value = wb.getName("KOR_Winstcorrectie") != null ? named(wb, "KOR_Winstcorrectie", f)
+                            : wb.getName("KOR_Omzet") != null ? BigDecimal.ZERO : null;
+                }
+            } else {
+                Map<?, ?> m = (Map<?, ?>) JsonReader.parse(TextFiles.read(f, 10L * 1024 * 1024));
+                year = ((BigDecimal) m.get("jaar")).intValue();
+                value = "vrijstelling".equals(m.get("regime")) ? BigDecimal.ZERO : (BigDecimal) m.get("winstcorrectie");
+            }
+            if (value == null) {
+                problems.add(Problem.error(where, "veld kor: " + path + " is geen KOR-uitvoer van rekenblad"));
+            } else if (year != jaar) {
+                problems.add(Problem.error(where, "veld kor: " + path + " gaat over " + year + ", niet over " + jaar));
+            } else {
+                over.put("kor", new WinstInput.Overgenomen(value, f.getFileName().toString()));
+                if (jaar >= 2020) {
+                    warnings.add(Problem.warning(where, "KOR vanaf 2020 is een vrijstelling: geen winstcorrectie"));
+                }
+            }
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+        } catch (RuntimeException e) {
+            problems.add(Problem.error(where, "veld kor: " + path + " is niet te lezen als KOR-uitvoer (" + e.getMessage() + ")"));
+        }
+    }
+
+    private static void kiaOutput(Path input, String path, int jaar, String where, Map<String, WinstInput.Overgenomen> over,
+            List<Problem> problems, List<Problem> warnings) throws IOException {
+        Path f = resolve(input, path);
+        if (!Files.isRegularFile(f)) {
+            problems.add(Problem.error(where, "veld kia: geen bedrag en geen bestaand bestand: " + path));
+            return;
+        }
+        String name = f.getFileName().toString();
+        try {
+            Map<String, BigDecimal> v = new LinkedHashMap<>();
+            if (Workbooks.isWorkbookFile(f)) {
+                try (XSSFWorkbook wb = Workbooks.open(f)) {
+                    if (wb.getName("KIA_Register") == null) {
+                        problems.add(Problem.error(where, "veld kia: " + path + " is geen KIA-uitvoer van rekenblad"));
+                        return;
+                    }
+                    v.put("kia", optional(wb, "KIA_Aftrek_" + jaar, f));
+                    v.put("eia", optional(wb, "KIA_EIA_" + jaar, f));
+                    v.put("mia", optional(wb, "KIA_MIA_" + jaar, f));
+                    v.put("bijtelling", optional(wb, "KIA_Bijtelling_" + jaar, f));
+                }
+            } else {
+                Map<?, ?> m = (Map<?, ?>) JsonReader.parse(TextFiles.read(f, 10L * 1024 * 1024));
+                List<?> jaren = (List<?>) m.get("jaren");
+                Map<?, ?> row = jaren.stream().map(o -> (Map<?, ?>) o)
+                        .filter(o -> ((BigDecimal) o.get("jaar")).intValue() == jaar).findFirst().orElse(Map.of());
+                for (String k : List.of("kia", "eia", "mia", "bijtelling")) {
+                    v.put(k, row.get(k) instanceof BigDecimal d ? d : BigDecimal.ZERO);
+                }
+            }
+            if (v.values().stream().allMatch(d -> d.signum() == 0)) {
+                warnings.add(Problem.warning(where, path + " heeft voor " + jaar + " geen investeringsaftrek of bijtelling"));
+            }
+            v.forEach((k, d) -> over.put(k, new WinstInput.Overgenomen(d, name)));
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+        } catch (RuntimeException e) {
+            problems.add(Problem.error(where, "veld kia: " + path + " is niet te lezen als KIA-uitvoer (" + e.getMessage() + ")"));
+        }
+    }
+
+    private static BigDecimal optional(XSSFWorkbook wb, String name, Path f) {
+        return wb.getName(name) == null ? BigDecimal.ZERO : named(wb, name, f);
+    }
+
+    /** The cached number of a named cell in a rekenblad output (its formulas carry Java's values). */
+    private static BigDecimal named(XSSFWorkbook wb, String name, Path f) {
+        Name n = wb.getName(name);
+        if (n == null) {
+            throw new IllegalArgumentException("de naam " + name + " ontbreekt in " + f.getFileName());
+        }
+        CellReference r = new CellReference(n.getRefersToFormula());
+        Cell c = wb.getSheet(r.getSheetName()).getRow(r.getRow()).getCell(r.getCol());
+        return new BigDecimal(NumberToTextConverter.toText(c.getNumericCellValue()));
+    }
+}
