@@ -36,12 +36,14 @@ class ReadmeTest {
         assertEquals(shown, printed);
     }
 
-    @Test
-    void kiaExampleCommandPrintsWhatTheReadmeShows() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"kia", "winst"})
+    void exampleCommandPrintsWhatTheReadmeShows(String command) throws Exception {
         String readme = Files.readString(Path.of("README.md"));
-        Matcher cmd = Pattern.compile("\\./rekenblad kia (\\S+)\\n```\\s+```text\\n(.*?)```", Pattern.DOTALL).matcher(readme);
-        assertTrue(cmd.find(), "no kia example in the README");
-        KorCommandTest.Run r = KorCommandTest.run("kia", cmd.group(1), "-o", dir.resolve("kia.xlsx").toString());
+        Matcher cmd = Pattern.compile("\\./rekenblad " + command + " (\\S+)\\n```\\s+```text\\n(.*?)```", Pattern.DOTALL)
+                .matcher(readme);
+        assertTrue(cmd.find(), "no " + command + " example in the README");
+        KorCommandTest.Run r = KorCommandTest.run(command, cmd.group(1), "-o", dir.resolve("uit.xlsx").toString());
         assertEquals(0, r.exit(), r.err());
         List<String> shown = cmd.group(2).lines().filter(l -> !l.startsWith("werkboek:")).toList();
         List<String> printed = r.out().lines().filter(l -> !l.startsWith("werkboek:")).toList();

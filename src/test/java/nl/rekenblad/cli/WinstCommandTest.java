@@ -1,0 +1,98 @@
+package nl.rekenblad.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WinstCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void sampleChainsTheKorAndKiaOutputs() throws Exception {
+        Path out = dir.resolve("w.xlsx");
+        KorCommandTest.Run r = KorCommandTest.run("winst", "samples/winst-2025.csv", "-o", out.toString(), "--json", "-");
+        assertEquals(0, r.exit(), r.err());
+        for (String s : List.of("\"kia\": 19600.00", "\"eia\": 8800.00", "\"mia\": 6480.00", "\"bijtelling\": 5942.28",
+                "\"fiscaleWinst\": 40042.28", "\"zelfstandigenaftrek\": 2470.00", "\"meewerkaftrek\": 500.53",
+                "\"naOndernemersaftrek\": 37071.75", "\"mkbVrijstelling\": 4708.11", "\"belastbaar\": 32363.64")) {
+            assertTrue(r.out().contains(s), s + " in " + r.out());
+        }
+        try (XSSFWorkbook wb = KorCommandTest.open(out)) {
+            assertEquals(32363.64, KorCommandTest.named(wb, "WINST_Belastbaar"), 0.005);
+            assertEquals(40042.28, KorCommandTest.named(wb, "WINST_Fiscaal"), 0.005);
+        }
+    }
+
+    @Test
+    void filledTemplateGivesTheSameFigures() throws Exception {
+        KorCommandTest.Run r = KorCommandTest.run("winst", "samples/winst-2025.xlsx", "-o", dir.resolve("w.xlsx").toString(),
+                "--json", "-");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("\"belastbaar\": 32363.64"), r.out());
+    }
+
+    @Test
+    void kiaWorkbookOutputCanBeChainedToo() throws Exception {
+        Path kia = dir.resolve("register.kia.xlsx");
+        assertEquals(0, KorCommandTest.run("kia", "samples/kia-2024-2025-register.csv", "-o", kia.toString()).exit());
+        Path in = dir.resolve("w.csv");
+        Files.writeString(in, "veld;waarde\njaar;2025\nwinst;€ 68.500,00\nkia;register.kia.xlsx\nuren;1450\n");
+        KorCommandTest.Run r = KorCommandTest.run("winst", in.toString(), "-o", dir.resolve("w.xlsx").toString(), "--json", "-");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("\"kia\": 19600.00") && r.out().contains("\"bijtelling\": 5942.28"), r.out());
+    }
+
+    @Test
+    void kiaOutputOfAnotherYearGivesZerosWithAWarning() throws Exception {
+        Path in = dir.resolve("w.csv");
+        Files.writeString(in, "veld,waarde\njaar,2023\nwinst,30000\nkia," + Path.of("samples/kia-2024-2025-register.kia.json")
+                .toAbsolutePath() + "\n");
+        KorCommandTest.Run r = KorCommandTest.run("winst", in.toString(), "-o", dir.resolve("w.xlsx").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("geen investeringsaftrek"), r.err());
+    }
+
+    @Test
+    void korOutputOfAnotherYearIsRefused() throws Exception {
+        Path in = dir.resolve("w.csv");
+        Files.writeString(in, "veld,waarde\njaar,2024\nwinst,30000\nkor," + Path.of("samples/kor-2025-vrijstelling.kor.json")
+                .toAbsolutePath() + "\n");
+        KorCommandTest.Run r = KorCommandTest.run("winst", in.toString(), "-o", dir.resolve("w.xlsx").toString());
+        assertEquals(Main.INVALID_INPUT, r.exit());
+        assertTrue(r.err().contains("gaat over 2025, niet over 2024"), r.err());
+    }
+
+    @Test
+    void everyBadFieldIsReportedAndNothingIsWritten() throws Exception {
+        Path in = dir.resolve("fout.csv");
+        Files.writeString(in, "veld,waarde\njaar,2025\nwinst,veel\nstarter,misschien\nkleur,rood\n"
+                + "gemengdeKosten,1000\nkia,bestaat-niet.json\n");
+        KorCommandTest.Run r = KorCommandTest.run("winst", in.toString(), "-o", dir.resolve("w.xlsx").toString());
+        assertEquals(Main.INVALID_INPUT, r.exit());
+        String err = r.err();
+        for (String s : List.of("regel 3: veld winst", "regel 4: veld starter", "regel 5: onbekend veld \"kleur\"",
+                "gemengde kosten zonder keuze", "bestaat-niet.json")) {
+            assertTrue(err.contains(s), s + " in " + err);
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(List.of(in), s.toList());
+        }
+    }
+
+    @Test
+    void templateWinstWritesTheInputSheet() throws Exception {
+        Path t = dir.resolve("winst.xlsx");
+        assertEquals(0, KorCommandTest.run("template", "winst", "-o", t.toString()).exit());
+        try (XSSFWorkbook wb = KorCommandTest.open(t)) {
+            assertTrue(wb.getName("WINST_Invoer") != null);
+        }
+    }
+}
