@@ -40,7 +40,7 @@ public final class Outputs {
      *
      * @throws InvalidInputException when an output would overwrite the input
      */
-    public static void write(XSSFWorkbook workbook, String json, Path input, Path workbookPath, Optional<Path> jsonPath)
+    public static void write(org.apache.poi.ss.usermodel.Workbook workbook, String json, Path input, Path workbookPath, Optional<Path> jsonPath)
             throws IOException, InvalidInputException {
         for (Path target : jsonPath.isPresent() ? List.of(workbookPath, jsonPath.get()) : List.of(workbookPath)) {
             if (Files.exists(target) && Files.isSameFile(target, input)) {

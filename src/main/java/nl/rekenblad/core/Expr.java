@@ -171,6 +171,24 @@ public abstract class Expr {
         return new SumIfs(List.copyOf(sumKeys), criteriaKeys.stream().map(List::copyOf).toList(), List.copyOf(values));
     }
 
+    /**
+     * A value computed elsewhere (for example while a large input was streamed), known by {@code
+     * valueKey}, whose formula is written by {@code formula} (such as a SUMIFS over a column).
+     */
+    public static Expr given(String valueKey, java.util.function.Function<Refs, String> formula) {
+        return new Given(valueKey, formula);
+    }
+
+    /** {@code INT(x)}: whole number towards minus infinity, as Excel. */
+    public static Expr floor(Expr a) {
+        return new Whole(a, false);
+    }
+
+    /** {@code -INT(-x)}: whole number towards plus infinity. */
+    public static Expr ceiling(Expr a) {
+        return new Whole(a, true);
+    }
+
     /** {@code ROUNDUP(x, digits)}: away from zero, as Excel. */
     public static Expr roundUp(Expr a, int digits) {
         return new Round("ROUNDUP", RoundingMode.UP, a, digits);
@@ -429,6 +447,26 @@ public abstract class Expr {
         }
     }
 
+    static final class Given extends Expr {
+        final String key;
+        final java.util.function.Function<Refs, String> formula;
+
+        Given(String key, java.util.function.Function<Refs, String> formula) {
+            this.key = key;
+            this.formula = formula;
+        }
+
+        @Override
+        public Object eval(Env env) {
+            return env.get(key);
+        }
+
+        @Override
+        public String formula(Refs refs) {
+            return formula.apply(refs);
+        }
+    }
+
     static final class DatePart extends Expr {
         final String name;
         final Expr date;
@@ -507,6 +545,31 @@ public abstract class Expr {
                 }
             }
             return first.a1(refs.currentSheet()) + ":" + Target.columnLetters(last.col()) + (last.row() + 1);
+        }
+    }
+
+    static final class Whole extends Expr {
+        final Expr a;
+        final boolean up;
+
+        Whole(Expr a, boolean up) {
+            this.a = a;
+            this.up = up;
+        }
+
+        @Override
+        public Object eval(Env env) {
+            return toNumber(a.eval(env)).setScale(0, up ? RoundingMode.CEILING : RoundingMode.FLOOR);
+        }
+
+        @Override
+        public String formula(Refs refs) {
+            return up ? "-INT(-" + child(a, refs, MUL) + ")" : "INT(" + a.formula(refs) + ")";
+        }
+
+        @Override
+        int precedence() {
+            return up ? ADD : ATOM;
         }
     }
 

@@ -72,9 +72,19 @@ public final class KorTemplate {
         return build(input.periods().get(0).kind(), input.year(), input);
     }
 
+    /** Adds the input sheet, filled with {@code input}, to an existing workbook (the btw-opstelling with --kor). */
+    public static void addTo(XSSFWorkbook wb, KorInput input) {
+        fill(wb, input.periods().get(0).kind(), input.year(), input);
+    }
+
     private static XSSFWorkbook build(Period.Kind kind, Integer year, KorInput input) {
         XSSFWorkbook wb = new XSSFWorkbook();
         fixProperties(wb);
+        fill(wb, kind, year, input);
+        return wb;
+    }
+
+    private static void fill(XSSFWorkbook wb, Period.Kind kind, Integer year, KorInput input) {
         Styles st = new Styles(wb);
         XSSFSheet sh = wb.createSheet(SHEET);
         int n = switch (kind) {
@@ -164,7 +174,6 @@ public final class KorTemplate {
         }
         sh.createFreezePane(2, FIRST_GRID_ROW);
         pageSetup(sh);
-        return wb;
     }
 
     /** Fixed document dates, so that the same template always has the same bytes inside. */

@@ -1,0 +1,106 @@
+package nl.rekenblad.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import nl.rekenblad.app.BtwJob;
+import nl.rekenblad.btw.BtwAangifte;
+import nl.rekenblad.core.DutchText;
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.core.Period;
+import nl.rekenblad.kor.Rechtsvorm;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code rekenblad btw}: each period's btw-aangifte from a bookkeeping export. */
+@Command(name = "btw", mixinStandardHelpOptions = true,
+        description = {
+            "Btw-opstelling: van een export van de boekhouding (CSV: datum, omschrijving, rubriek, grondslag, btw, tarief)"
+                + " naar de rubrieken van de aangifte per periode, met SUMIFS-formules over de boekingen.",
+            "Lege btw = grondslag × tarief (op centen); leeg tarief volgt uit rubriek en datum (1a 21%, 1b 9% of vóór 2019 6%)."})
+public final class BtwCommand implements Callable<Integer> {
+    /** Period lengths, in Dutch. */
+    enum Lengte { kwartaal, maand, jaar }
+
+    @Parameters(index = "0", paramLabel = "EXPORT", description = "CSV-export van het journaal")
+    Path input;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "UIT.xlsx",
+            description = "het werkboek (standaard: <invoernaam>.btw.xlsx in de huidige map)")
+    Path output;
+
+    @Option(names = "--json", paramLabel = "UIT.json|-", description = "schrijf de uitkomst ook als JSON (- = standaarduitvoer)")
+    String json;
+
+    @Option(names = "--jaar", paramLabel = "JAAR", description = "het jaar (standaard: het jaar van de eerste boeking)")
+    Integer jaar;
+
+    @Option(names = "--periode", paramLabel = "LENGTE", defaultValue = "kwartaal",
+            description = "aangifteperiode: ${COMPLETION-CANDIDATES} (standaard: ${DEFAULT-VALUE})")
+    Lengte periode;
+
+    @Option(names = "--kor", description = "voeg de KOR jaaropstelling toe, uit de afgeronde bedragen per periode")
+    boolean kor;
+
+    @Option(names = "--rechtsvorm", paramLabel = "VORM", description = "rechtsvorm voor --kor (standaard eenmanszaak)")
+    String rechtsvorm;
+
+    @Option(names = "--kolommen", paramLabel = "BESTAND",
+            description = "bestand met regels veld=kolomnaam voor een export met andere kolomnamen"
+                    + " (velden: datum, omschrijving, rubriek, grondslag, btw, tarief)")
+    Path kolommen;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Rechtsvorm vorm = rechtsvorm == null ? Rechtsvorm.EENMANSZAAK : Rechtsvorm.of(rechtsvorm).orElseThrow(() ->
+                InvalidInputException.of("--rechtsvorm", "onbekende rechtsvorm \"" + rechtsvorm + "\"; verwacht een van: "
+                        + Rechtsvorm.words()));
+        Period.Kind kind = switch (periode) {
+            case kwartaal -> Period.Kind.KWARTAAL;
+            case maand -> Period.Kind.MAAND;
+            case jaar -> Period.Kind.JAAR;
+        };
+        BtwJob.Options options = new BtwJob.Options(Optional.ofNullable(jaar), kind, kor, Optional.ofNullable(kolommen), vorm);
+        try (BtwJob.Outcome o = BtwJob.compute(input, options)) {
+            Path target = (output != null ? output : BtwJob.defaultOutput(input, Path.of(""))).toAbsolutePath().normalize();
+            boolean jsonToStdout = "-".equals(json);
+            Optional<Path> jsonFile = json == null || jsonToStdout ? Optional.empty() : Optional.of(Path.of(json));
+            BtwJob.write(o, input, target, jsonFile);
+            PrintWriter summary = jsonToStdout ? err : out;
+            StringBuilder sb = new StringBuilder();
+            sb.append("Btw-opstelling ").append(o.berekening().jaar()).append(" · ").append(input.getFileName()).append(" · ")
+                    .append(o.berekening().regels()).append(" boekingen\n");
+            sb.append(String.format("  %-10s %16s %16s %16s%n", "periode", "5a", "5b", "5c"));
+            for (Period p : o.berekening().perioden()) {
+                sb.append(String.format("  %-10s %16s %16s %16s%n", p.label(), e(o, BtwAangifte.exact(p, "5a")),
+                        e(o, BtwAangifte.exact(p, "5b")), e(o, BtwAangifte.exact(p, "5c"))));
+            }
+            if (o.berekening().aantalMeldingen() > 0) {
+                sb.append("  ").append(o.berekening().aantalMeldingen()).append(" regels vragen aandacht: zie het blad Controle\n");
+            }
+            o.kor().ifPresent(k -> sb.append(KorCommand.summary(k, target)));
+            if (o.kor().isEmpty()) {
+                sb.append("werkboek: ").append(target).append('\n');
+            }
+            summary.print(sb);
+            summary.flush();
+            if (jsonToStdout) {
+                out.print(o.json());
+            }
+            out.flush();
+            return Main.OK;
+        }
+    }
+
+    private static String e(BtwJob.Outcome o, String key) {
+        return DutchText.euroCents(o.aangifte().exact(key));
+    }
+}

@@ -1,0 +1,360 @@
+package nl.rekenblad.io;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import nl.rekenblad.btw.Boeking;
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.core.Problem;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Streams a bookkeeping export (CSV) line by line, so a journal of a million lines is read in
+ * little memory. Columns are found by name, with the common spellings of Dutch packages
+ * ({@code boekdatum}, {@code bedrag excl. btw}, {@code btw-bedrag}, {@code btw code} …) or a
+ * {@code --kolommen} mapping file ({@code veld=kolomnaam} per line). UTF-8 with or without BOM and
+ * Windows-1252 are read; in a {@code ;} file amounts are Dutch.
+ */
+public final class LedgerReader implements Closeable {
+    /** The fields rekenblad needs, with the header spellings it recognises. */
+    public static final Map<String, List<String>> SYNONYMS = new LinkedHashMap<>();
+
+    static {
+        SYNONYMS.put("datum", List.of("datum", "boekdatum", "factuurdatum", "transactiedatum", "date"));
+        SYNONYMS.put("omschrijving", List.of("omschrijving", "omschr", "tekst", "description", "boekstukomschrijving"));
+        SYNONYMS.put("rubriek", List.of("rubriek", "btw code", "btwcode", "btw rubriek", "aangifterubriek", "code"));
+        SYNONYMS.put("grondslag", List.of("grondslag", "bedrag excl", "bedrag excl btw", "bedrag exclusief btw",
+                "bedrag ex btw", "netto", "netto bedrag", "bedrag"));
+        SYNONYMS.put("btw", List.of("btw", "btw bedrag", "btwbedrag", "bedrag btw", "vat"));
+        SYNONYMS.put("tarief", List.of("tarief", "btw tarief", "btw percentage", "btw %", "percentage", "btw perc"));
+    }
+
+    static final List<String> REQUIRED = List.of("datum", "rubriek", "grondslag");
+
+    private final String bron;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final LineCounting lineCounter;
+    private final List<String> header;
+    private final Map<String, Integer> columns;
+    private final AmountNotation notation;
+    private CSVRecord current;
+    private long line;
+
+    private LedgerReader(String bron, Reader reader, String firstLine, Optional<Map<String, String>> mapping)
+            throws IOException, InvalidInputException {
+        this.bron = bron;
+        char delimiter = count(firstLine, ';') > count(firstLine, ',') ? ';'
+                : count(firstLine, '\t') > count(firstLine, ',') ? '\t' : ',';
+        this.notation = AmountNotation.forDelimiter(delimiter);
+        this.parser = CSVParser.parse(reader, CSVFormat.DEFAULT.builder().setDelimiter(delimiter)
+                .setIgnoreEmptyLines(true).setTrim(true).build());
+        this.records = parser.iterator();
+        this.lineCounter = (LineCounting) reader;
+        if (!records.hasNext()) {
+            parser.close();
+            throw InvalidInputException.of(bron, "leeg bestand; verwacht een kopregel met datum, rubriek, grondslag en btw");
+        }
+        CSVRecord h = records.next();
+        header = h.toList();
+        columns = map(header, mapping);
+        List<String> missing = REQUIRED.stream().filter(f -> !columns.containsKey(f)).toList();
+        if (!missing.isEmpty()) {
+            parser.close();
+            throw InvalidInputException.of(bron + " › regel 1", "kolom " + String.join(", ", missing) + " niet gevonden;"
+                    + " kopregel: " + String.join(", ", header) + ". Herkend worden onder meer "
+                    + SYNONYMS.get(missing.get(0)) + "; geef anders met --kolommen een bestand met regels als "
+                    + missing.get(0) + "=<kolomnaam>");
+        }
+    }
+
+    /**
+     * Opens {@code file}; {@code kolommen} is an optional mapping file.
+     *
+     * @throws InvalidInputException for an empty file, a missing column or a bad mapping
+     */
+    public static LedgerReader open(Path file, Optional<Path> kolommen) throws IOException, InvalidInputException {
+        String bron = file.getFileName().toString();
+        Optional<Map<String, String>> mapping = Optional.empty();
+        if (kolommen.isPresent()) {
+            mapping = Optional.of(readMapping(kolommen.get()));
+        }
+        Charset cs = isUtf8(file) ? StandardCharsets.UTF_8 : Charset.forName("windows-1252");
+        InputStream in = Files.newInputStream(file);
+        byte[] bom = in.readNBytes(3);
+        boolean hasBom = bom.length == 3 && (bom[0] & 0xff) == 0xef && (bom[1] & 0xff) == 0xbb && (bom[2] & 0xff) == 0xbf;
+        in.close();
+        in = Files.newInputStream(file);
+        if (hasBom) {
+            in.skipNBytes(3);
+        }
+        String first;
+        try (BufferedReader peek = new BufferedReader(new InputStreamReader(Files.newInputStream(file), cs))) {
+            first = peek.readLine();
+            while (first != null && first.isBlank()) {
+                first = peek.readLine();
+            }
+        }
+        LineCounting r = new LineCounting(new BufferedReader(new InputStreamReader(in, cs), 1 << 16));
+        try {
+            return new LedgerReader(bron, r, first == null ? "" : first, mapping);
+        } catch (InvalidInputException | IOException | RuntimeException e) {
+            r.close();
+            throw e;
+        }
+    }
+
+    /** The header as given. */
+    public List<String> header() {
+        return header;
+    }
+
+    /** Where each field was found (index into the header). */
+    public Map<String, Integer> columns() {
+        return columns;
+    }
+
+    /** The raw fields of the line last read, as given. */
+    public List<String> fields() {
+        return current.toList();
+    }
+
+    /** The line number of the line last read. */
+    public long line() {
+        return line;
+    }
+
+    /**
+     * The next line, or null at the end. A line that cannot be read (a bad date or amount) adds a
+     * problem naming its line and is returned as {@link Optional#empty()}.
+     */
+    public Optional<Boeking> next(List<Problem> problems) {
+        while (records.hasNext()) {
+            current = records.next();
+            line = lineCounter.lineAt(current.getCharacterPosition());
+            if (current.toList().stream().allMatch(String::isBlank)) {
+                continue;
+            }
+            String where = bron + " › regel " + line;
+            int before = problems.size();
+            LocalDate datum = null;
+            try {
+                datum = DateNotation.parse(get("datum"));
+                if (datum == null) {
+                    problems.add(Problem.error(where, "kolom datum is leeg"));
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(Problem.error(where, "kolom datum: " + e.getMessage()));
+            }
+            BigDecimal grondslag = amount("grondslag", where, problems);
+            if (grondslag == null && problems.size() == before) {
+                problems.add(Problem.error(where, "kolom grondslag is leeg"));
+            }
+            BigDecimal btw = amount("btw", where, problems);
+            BigDecimal tarief = rate(where, problems);
+            if (problems.size() > before) {
+                return Optional.empty();
+            }
+            return Optional.of(new Boeking(line, datum, get("omschrijving"), get("rubriek"), grondslag, btw, tarief));
+        }
+        return null;
+    }
+
+    private String get(String field) {
+        Integer i = columns.get(field);
+        return i == null || i >= current.size() ? "" : current.get(i).trim();
+    }
+
+    private BigDecimal amount(String field, String where, List<Problem> problems) {
+        try {
+            return notation.parse(get(field));
+        } catch (IllegalArgumentException e) {
+            problems.add(Problem.error(where, "kolom " + field + ": " + e.getMessage()));
+            return null;
+        }
+    }
+
+    /** {@code 21%}, {@code 21} or {@code 0.21} (and {@code 0,21} in a Dutch file) as the fraction 0.21. */
+    private BigDecimal rate(String where, List<Problem> problems) {
+        String t = get("tarief").replace(" ", "");
+        if (t.isEmpty()) {
+            return null;
+        }
+        boolean percent = t.endsWith("%");
+        try {
+            BigDecimal v = notation.parse(percent ? t.substring(0, t.length() - 1) : t);
+            return percent || v.compareTo(BigDecimal.ONE) > 0 ? v.movePointLeft(2) : v;
+        } catch (IllegalArgumentException e) {
+            problems.add(Problem.error(where, "kolom tarief: verwacht 21%, 21 of 0.21, gevonden \"" + t + "\""));
+            return null;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        parser.close();
+    }
+
+    static String normalize(String h) {
+        return h.toLowerCase(Locale.ROOT).replaceAll("[._\\-/()]", " ").replace("exclusief", "excl").replaceAll("\\s+", " ").trim();
+    }
+
+    private Map<String, Integer> map(List<String> header, Optional<Map<String, String>> mapping) throws InvalidInputException {
+        Map<String, Integer> cols = new LinkedHashMap<>();
+        List<String> norm = header.stream().map(LedgerReader::normalize).toList();
+        if (mapping.isPresent()) {
+            for (Map.Entry<String, String> e : mapping.get().entrySet()) {
+                int i = norm.indexOf(normalize(e.getValue()));
+                if (i < 0) {
+                    throw InvalidInputException.of(bron + " › regel 1", "--kolommen: kolom \"" + e.getValue() + "\" voor "
+                            + e.getKey() + " staat niet in de kopregel (" + String.join(", ", header) + ")");
+                }
+                cols.put(e.getKey(), i);
+            }
+        }
+        for (Map.Entry<String, List<String>> e : SYNONYMS.entrySet()) {
+            if (cols.containsKey(e.getKey())) {
+                continue;
+            }
+            for (String syn : e.getValue()) {
+                int i = norm.indexOf(normalize(syn));
+                if (i >= 0 && !cols.containsValue(i)) {
+                    cols.put(e.getKey(), i);
+                    break;
+                }
+            }
+        }
+        return cols;
+    }
+
+    static Map<String, String> readMapping(Path file) throws IOException, InvalidInputException {
+        Map<String, String> m = new LinkedHashMap<>();
+        List<Problem> problems = new ArrayList<>();
+        int n = 0;
+        for (String l : TextFiles.read(file, 64 * 1024).split("\\R")) {
+            n++;
+            String t = l.trim();
+            if (t.isEmpty() || t.startsWith("#")) {
+                continue;
+            }
+            int eq = t.indexOf('=');
+            String field = eq < 0 ? "" : t.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+            if (eq < 0 || !SYNONYMS.containsKey(field)) {
+                problems.add(Problem.error(file.getFileName() + " › regel " + n, "verwacht veld=kolomnaam met veld een van "
+                        + String.join(", ", SYNONYMS.keySet()) + ", gevonden \"" + t + "\""));
+                continue;
+            }
+            m.put(field, t.substring(eq + 1).trim());
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return m;
+    }
+
+    /** Scans the file once: valid UTF-8 (with or without BOM) or not, in which case it is Windows-1252. */
+    static boolean isUtf8(Path file) throws IOException {
+        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.allocate(1 << 16);
+        CharBuffer out = CharBuffer.allocate(1 << 16);
+        try (InputStream s = Files.newInputStream(file)) {
+            byte[] buf = new byte[1 << 15];
+            int n;
+            while ((n = s.read(buf)) > 0) {
+                in.put(buf, 0, n);
+                in.flip();
+                CoderResult r = d.decode(in, out, false);
+                if (r.isError()) {
+                    return false;
+                }
+                out.clear();
+                in.compact();
+            }
+            in.flip();
+            return !d.decode(in, out, true).isError();
+        }
+    }
+
+    /**
+     * Counts line breaks as the parser reads ahead, so the line of a record (by its character
+     * position) is known without keeping the text: only the breaks not yet passed are remembered.
+     */
+    static final class LineCounting extends java.io.FilterReader {
+        private final java.util.ArrayDeque<Long> breaks = new java.util.ArrayDeque<>();
+        private long read;
+        private long passed;
+
+        LineCounting(Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c == '\n') {
+                breaks.add(read);
+            }
+            if (c >= 0) {
+                read++;
+            }
+            return c;
+        }
+
+        @Override
+        public int read(char[] cbuf, int off, int len) throws IOException {
+            int n = super.read(cbuf, off, len);
+            for (int i = 0; i < n; i++) {
+                if (cbuf[off + i] == '\n') {
+                    breaks.add(read + i);
+                }
+            }
+            if (n > 0) {
+                read += n;
+            }
+            return n;
+        }
+
+        /** The 1-based line of the character at {@code position}, skipping the empty lines before it. */
+        long lineAt(long position) {
+            while (!breaks.isEmpty() && breaks.peekFirst() < position) {
+                breaks.pollFirst();
+                passed++;
+            }
+            // The parser's position includes empty lines it skipped (LF or CRLF): a break right there is one.
+            long p = position;
+            while (!breaks.isEmpty() && (breaks.peekFirst() == p || breaks.peekFirst() == p + 1)) {
+                p = breaks.pollFirst() + 1;
+                passed++;
+            }
+            return passed + 1;
+        }
+    }
+
+    private static int count(String s, char c) {
+        return (int) s.chars().filter(x -> x == c).count();
+    }
+}
