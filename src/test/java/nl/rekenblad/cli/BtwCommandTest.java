@@ -1,0 +1,47 @@
+package nl.rekenblad.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BtwCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void korFlagRunsTheJaaropstellingOnTheWholeEuroFigures() throws Exception {
+        Path f = dir.resolve("k.csv");
+        Files.writeString(f, "datum,omschrijving,rubriek,grondslag,btw\n2017-02-01,f,1a,5000,\n2017-05-01,f,1a,3000.40,\n"
+                + "2017-06-01,k,5b,1000,210.30\n");
+        KorCommandTest.Run r = KorCommandTest.run("btw", f.toString(), "--kor", "-o", dir.resolve("k.xlsx").toString(),
+                "--json", "-");
+        assertEquals(0, r.exit(), r.err());
+        // 1050 + 630 (630,08 down) − 211 (210,30 up) = 1469 → 2,5 × (1883 − 1469) = 1035
+        assertTrue(r.out().contains("\"kor\"") && r.out().contains("\"grondslag\": 1469.00")
+                && r.out().contains("\"vermindering\": 1035.00"), r.out());
+        try (var wb = KorCommandTest.open(dir.resolve("k.xlsx"))) {
+            assertEquals(1035.0, KorCommandTest.named(wb, "KOR_Vermindering"));
+            assertEquals(1050.0, KorCommandTest.named(wb, "BTW_2017_Q1_5a"));
+        }
+    }
+
+    @Test
+    void sampleJournalPrintsEveryPeriodAndPointsAtControle() {
+        KorCommandTest.Run r = KorCommandTest.run("btw", "samples/btw-2025-journaal.csv", "-o", dir.resolve("b.xlsx").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("2025-Q1") && r.out().contains("€ 796,05") && r.out().contains("blad Controle"), r.out());
+    }
+
+    @Test
+    void monthlyPeriodsAndJsonShape() {
+        KorCommandTest.Run r = KorCommandTest.run("btw", "samples/btw-2025-journaal.csv", "--periode", "maand",
+                "-o", dir.resolve("b.xlsx").toString(), "--json", "-");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("\"periode\": \"2025-12\"") && r.out().contains("\"rubrieken\"")
+                && r.out().contains("\"totaal\"") && r.out().contains("\"4b\": {"), r.out());
+    }
+}
