@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "rekenblad", mixinStandardHelpOptions = true, version = "rekenblad 0.1.0",
         description = "Rekent belastingzaken voor kleine ondernemers door en schrijft een werkboek met live formules"
                 + " en een toelichting in het Nederlands.",
-        subcommands = {KorCommand.class, KiaCommand.class, WinstCommand.class, BtwCommand.class, TemplateCommand.class},
+        subcommands = {KorCommand.class, KiaCommand.class, WinstCommand.class, BtwCommand.class, TemplateCommand.class,
+            BenchCommand.class},
         exitCodeListHeading = "%nExitcodes:%n",
         exitCodeList = {
             "0:gelukt (eventueel met waarschuwingen)",

@@ -38,6 +38,10 @@ public enum AmountNotation {
         if (t.isEmpty()) {
             return null;
         }
+        BigDecimal fast = fast(t);
+        if (fast != null) {
+            return fast;
+        }
         Matcher m = SIGN_AND_EURO.matcher(t);
         if (m.matches() && !(m.group(1) != null && m.group(2) != null)) {
             String body = m.group(3);
@@ -50,6 +54,31 @@ public enum AmountNotation {
         String hint = this == DUTCH ? " (in een bestand met ; als scheidingsteken: 1.234,56)"
                 : " (in een bestand met , als scheidingsteken: 1234.56)";
         throw new IllegalArgumentException("verwacht een bedrag, gevonden \"" + text.trim() + "\"" + hint);
+    }
+
+    /**
+     * The plain forms ({@code -1234,56} in Dutch, {@code -1234.56} otherwise: digits, one decimal mark)
+     * without a regular expression; null for anything else, which the full rules then read.
+     */
+    private BigDecimal fast(String t) {
+        char mark = this == DUTCH ? ',' : '.';
+        int n = t.length();
+        int start = t.charAt(0) == '-' ? 1 : 0;
+        if (start == n) {
+            return null;
+        }
+        int marks = 0;
+        for (int i = start; i < n; i++) {
+            char c = t.charAt(i);
+            if (c == mark) {
+                if (++marks > 1 || i == start || i == n - 1) {
+                    return null;
+                }
+            } else if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        return new BigDecimal(mark == '.' ? t : t.replace(',', '.'));
     }
 
     public String example() {

@@ -14,7 +14,6 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -39,6 +38,7 @@ public final class BtwWorkbook implements AutoCloseable {
     private final Styles styles;
     private final CellStyle money;
     private final CellStyle percent;
+    private final CellStyle text;
     private final int given;
     private int nextRow = 1;
 
@@ -50,8 +50,9 @@ public final class BtwWorkbook implements AutoCloseable {
         xssf.createSheet(BOEKINGEN);
         money = styles.get(Styles.Kind.MONEY);
         percent = styles.get(Styles.Kind.PERCENT);
-        sxssf = new SXSSFWorkbook(xssf, 200);
-        sxssf.setCompressTempFiles(true);
+        // Every streamed cell gets a style: an unstyled one makes SXSSF look up the column's style each time.
+        text = styles.get(Styles.Kind.TEXT);
+        sxssf = new FastSxssf(xssf);
         boekingen = sxssf.getSheet(BOEKINGEN);
         given = header.size();
         Row h = boekingen.createRow(0);
@@ -67,17 +68,41 @@ public final class BtwWorkbook implements AutoCloseable {
         boekingen.createFreezePane(0, 1);
     }
 
+    /**
+     * SXSSF that deflates the output with {@link java.util.zip.Deflater#BEST_SPEED}: a journal sheet of a
+     * million lines spends most of its writing time compressing; the file gets somewhat larger.
+     */
+    static final class FastSxssf extends SXSSFWorkbook {
+        FastSxssf(XSSFWorkbook template) {
+            super(template, 200);
+        }
+
+        @Override
+        protected org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream createArchiveOutputStream(
+                java.io.OutputStream out) {
+            var zos = super.createArchiveOutputStream(out);
+            zos.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            return zos;
+        }
+    }
+
     /** Appends one journal line: the fields as given, then period, rubriek, grondslag, rate, btw. */
     public void boeking(List<String> fields, BtwBerekening.Regel r) {
         Row row = boekingen.createRow(nextRow++);
         for (int i = 0; i < fields.size() && i < given; i++) {
-            row.createCell(i).setCellValue(fields.get(i));
+            var c = row.createCell(i);
+            c.setCellValue(fields.get(i));
+            c.setCellStyle(text);
         }
         if (r.periode() != null) {
-            row.createCell(given).setCellValue(r.periode().key());
+            var c = row.createCell(given);
+            c.setCellValue(r.periode().key());
+            c.setCellStyle(text);
         }
         if (r.rubriek() != null) {
-            row.createCell(given + 1).setCellValue(rubriekLabel(r.rubriek().code()));
+            var c = row.createCell(given + 1);
+            c.setCellValue(RUBRIEK_LABELS.get(r.rubriek()));
+            c.setCellStyle(text);
         }
         var g = row.createCell(given + 2);
         g.setCellValue(r.boeking().grondslag().doubleValue());
@@ -90,7 +115,18 @@ public final class BtwWorkbook implements AutoCloseable {
         var b = row.createCell(given + 4);
         b.setCellValue(r.btw().doubleValue());
         b.setCellStyle(money);
-        row.createCell(given + 5).setCellValue(r.berekend() ? "ja" : "nee");
+        var bb = row.createCell(given + 5);
+        bb.setCellValue(r.berekend() ? "ja" : "nee");
+        bb.setCellStyle(text);
+    }
+
+    private static final java.util.Map<nl.rekenblad.kor.Rubriek, String> RUBRIEK_LABELS = new java.util.EnumMap<>(
+            nl.rekenblad.kor.Rubriek.class);
+
+    static {
+        for (nl.rekenblad.kor.Rubriek r : nl.rekenblad.kor.Rubriek.values()) {
+            RUBRIEK_LABELS.put(r, rubriekLabel(r.code()));
+        }
     }
 
     /** The text in the rubriek column: "rubriek 1a" (a bare "1a" could be read as a time by a spreadsheet's criteria). */
@@ -128,23 +164,35 @@ public final class BtwWorkbook implements AutoCloseable {
         out.finish(AANGIFTE, MARKER, List.of(AANGIFTE, BOEKINGEN, CONTROLE, PARAMETERS, TOELICHTING));
     }
 
+    /** The flagged lines, streamed as well: there may be thousands. */
     private void controle(BtwBerekening b) {
-        XSSFSheet sh = xssf.createSheet(CONTROLE);
-        KorTemplate.Cells c = new KorTemplate.Cells(sh, styles);
-        c.text(0, 0, "Controle", Styles.Kind.TITLE);
-        c.text(1, 0, b.aantalMeldingen() + " regels vragen aandacht (btw wijkt meer dan een cent af van grondslag × tarief,"
-                + " datum buiten het jaar, onbekende rubriek, geen btw of tarief)"
-                + (b.aantalMeldingen() > b.meldingen().size() ? "; de eerste " + b.meldingen().size() + " staan hieronder" : ""),
-                Styles.Kind.NOTE);
-        c.text(3, 0, "Regel", Styles.Kind.HEADER);
-        c.text(3, 1, "Omschrijving", Styles.Kind.HEADER);
-        c.text(3, 2, "Melding", Styles.Kind.HEADER);
+        Sheet sh = sxssf.createSheet(CONTROLE);
+        CellStyle title = styles.get(Styles.Kind.TITLE);
+        CellStyle note = styles.get(Styles.Kind.NOTE);
+        CellStyle header = styles.get(Styles.Kind.HEADER);
+        Row r0 = sh.createRow(0);
+        r0.createCell(0).setCellValue("Controle");
+        r0.getCell(0).setCellStyle(title);
+        Row r1 = sh.createRow(1);
+        r1.createCell(0).setCellValue(b.aantalMeldingen() + " regels vragen aandacht (btw wijkt meer dan een cent af van"
+                + " grondslag × tarief, datum buiten het jaar, onbekende rubriek, geen btw of tarief)"
+                + (b.aantalMeldingen() > b.meldingen().size() ? "; de eerste " + b.meldingen().size() + " staan hieronder" : ""));
+        r1.getCell(0).setCellStyle(note);
+        Row h = sh.createRow(3);
+        String[] headers = {"Regel", "Omschrijving", "Melding"};
+        for (int i = 0; i < headers.length; i++) {
+            h.createCell(i).setCellValue(headers[i]);
+            h.getCell(i).setCellStyle(header);
+        }
         int row = 4;
         for (BtwBerekening.Melding m : b.meldingen()) {
-            c.cell(row, 0).setCellValue(m.regel());
-            c.text(row, 1, m.omschrijving(), Styles.Kind.LABEL);
-            c.text(row, 2, m.melding(), Styles.Kind.LABEL);
-            row++;
+            Row r = sh.createRow(row++);
+            r.createCell(0).setCellValue(m.regel());
+            r.createCell(1).setCellValue(m.omschrijving());
+            r.createCell(2).setCellValue(m.melding());
+            for (int i = 0; i < 3; i++) {
+                r.getCell(i).setCellStyle(text);
+            }
         }
         sh.setColumnWidth(0, 9 * 256);
         sh.setColumnWidth(1, 40 * 256);

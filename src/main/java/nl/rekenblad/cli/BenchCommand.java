@@ -1,0 +1,34 @@
+package nl.rekenblad.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import nl.rekenblad.bench.BtwBenchmark;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code rekenblad bench btw}: measures the btw-opstelling on generated journals. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Meet de snelheid op zelf gemaakte journaals (niets groots wordt bewaard). Draai met"
+                + " REKENBLAD_JAVA_OPTS=-Xmx512m om het geheugen te begrenzen.")
+public final class BenchCommand implements Callable<Integer> {
+    /** What to measure. */
+    enum Wat { btw }
+
+    @Parameters(index = "0", paramLabel = "WAT", description = "${COMPLETION-CANDIDATES}")
+    Wat wat;
+
+    @Option(names = "--regels", split = ",", paramLabel = "N", defaultValue = "10000,100000,1000000",
+            description = "aantallen regels (standaard: ${DEFAULT-VALUE})")
+    List<Integer> regels;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        BtwBenchmark.run(regels, spec.commandLine().getOut());
+        return Main.OK;
+    }
+}
