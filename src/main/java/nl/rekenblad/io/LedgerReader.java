@@ -55,39 +55,134 @@ public final class LedgerReader implements Closeable {
     static final List<String> REQUIRED = List.of("datum", "rubriek", "grondslag");
 
     private final String bron;
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
-    private final LineCounting lineCounter;
+    private final RowSource source;
     private final List<String> header;
     private final Map<String, Integer> columns;
     private final AmountNotation notation;
-    private CSVRecord current;
+    private List<String> current;
     private long line;
 
-    private LedgerReader(String bron, Reader reader, String firstLine, Optional<Map<String, String>> mapping)
+    /** Rows of text fields with their line numbers: a CSV or a sheet. */
+    interface RowSource extends Closeable {
+        /** The next row's fields, or null at the end. */
+        List<String> next() throws IOException;
+
+        /** The 1-based line (or sheet row) of the row last returned. */
+        long line();
+    }
+
+    private LedgerReader(String bron, RowSource source, AmountNotation notation, Optional<Map<String, String>> mapping)
             throws IOException, InvalidInputException {
         this.bron = bron;
-        char delimiter = count(firstLine, ';') > count(firstLine, ',') ? ';'
-                : count(firstLine, '\t') > count(firstLine, ',') ? '\t' : ',';
-        this.notation = AmountNotation.forDelimiter(delimiter);
-        this.parser = CSVParser.parse(reader, CSVFormat.DEFAULT.builder().setDelimiter(delimiter)
-                .setIgnoreEmptyLines(true).setTrim(true).build());
-        this.records = parser.iterator();
-        this.lineCounter = (LineCounting) reader;
-        if (!records.hasNext()) {
-            parser.close();
+        this.source = source;
+        this.notation = notation;
+        List<String> h = source.next();
+        if (h == null) {
+            source.close();
             throw InvalidInputException.of(bron, "leeg bestand; verwacht een kopregel met datum, rubriek, grondslag en btw");
         }
-        CSVRecord h = records.next();
-        header = h.toList();
+        header = h;
         columns = map(header, mapping);
         List<String> missing = REQUIRED.stream().filter(f -> !columns.containsKey(f)).toList();
         if (!missing.isEmpty()) {
-            parser.close();
-            throw InvalidInputException.of(bron + " › regel 1", "kolom " + String.join(", ", missing) + " niet gevonden;"
-                    + " kopregel: " + String.join(", ", header) + ". Herkend worden onder meer "
+            source.close();
+            throw InvalidInputException.of(bron + " › regel " + source.line(), "kolom " + String.join(", ", missing)
+                    + " niet gevonden; kopregel: " + String.join(", ", header) + ". Herkend worden onder meer "
                     + SYNONYMS.get(missing.get(0)) + "; geef anders met --kolommen een bestand met regels als "
                     + missing.get(0) + "=<kolomnaam>");
+        }
+    }
+
+    /** A CSV as rows; lines are counted from the characters read, without keeping the text. */
+    static final class CsvRows implements RowSource {
+        private final CSVParser parser;
+        private final Iterator<CSVRecord> records;
+        private final LineCounting counter;
+        private long line;
+
+        CsvRows(LineCounting reader, char delimiter) throws IOException {
+            this.counter = reader;
+            this.parser = CSVParser.parse(reader, CSVFormat.DEFAULT.builder().setDelimiter(delimiter)
+                    .setIgnoreEmptyLines(true).setTrim(true).build());
+            this.records = parser.iterator();
+        }
+
+        @Override
+        public List<String> next() {
+            if (!records.hasNext()) {
+                return null;
+            }
+            CSVRecord r = records.next();
+            line = counter.lineAt(r.getCharacterPosition());
+            return r.toList();
+        }
+
+        @Override
+        public long line() {
+            return line;
+        }
+
+        @Override
+        public void close() throws IOException {
+            parser.close();
+        }
+    }
+
+    /** The first sheet of a workbook as rows: numbers in plain notation, dates as 2025-01-31, other cells as shown. */
+    static final class SheetRows implements RowSource {
+        private final org.apache.poi.xssf.usermodel.XSSFWorkbook wb;
+        private final Iterator<org.apache.poi.ss.usermodel.Row> rows;
+        private final org.apache.poi.ss.usermodel.DataFormatter fmt = new org.apache.poi.ss.usermodel.DataFormatter();
+        private long line;
+
+        SheetRows(org.apache.poi.xssf.usermodel.XSSFWorkbook wb) {
+            this.wb = wb;
+            this.rows = wb.getSheetAt(0).rowIterator();
+        }
+
+        @Override
+        public List<String> next() {
+            while (rows.hasNext()) {
+                org.apache.poi.ss.usermodel.Row r = rows.next();
+                List<String> fields = new ArrayList<>();
+                for (int c = 0; c < Math.max(0, r.getLastCellNum()); c++) {
+                    fields.add(text(r.getCell(c)));
+                }
+                if (fields.stream().allMatch(String::isBlank)) {
+                    continue;
+                }
+                line = r.getRowNum() + 1L;
+                return fields;
+            }
+            return null;
+        }
+
+        private String text(org.apache.poi.ss.usermodel.Cell c) {
+            if (c == null) {
+                return "";
+            }
+            org.apache.poi.ss.usermodel.CellType t = c.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA
+                    ? c.getCachedFormulaResultType() : c.getCellType();
+            if (t == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+                if (org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(c)) {
+                    return c.getLocalDateTimeCellValue().toLocalDate().toString();
+                }
+                return org.apache.poi.ss.util.NumberToTextConverter.toText(c.getNumericCellValue());
+            }
+            if (t == org.apache.poi.ss.usermodel.CellType.STRING) {
+                return c.getStringCellValue().trim();
+            }
+            return t == org.apache.poi.ss.usermodel.CellType.BLANK ? "" : fmt.formatCellValue(c);
+        }
+
+        @Override
+        public long line() {
+            return line;
+        }
+
+        @Override
+        public void close() throws IOException {
+            wb.close();
         }
     }
 
@@ -101,6 +196,10 @@ public final class LedgerReader implements Closeable {
         Optional<Map<String, String>> mapping = Optional.empty();
         if (kolommen.isPresent()) {
             mapping = Optional.of(readMapping(kolommen.get()));
+        }
+        if (Workbooks.isWorkbookFile(file)) {
+            // A workbook's numbers are read as numbers: plain notation, whatever the sheet shows.
+            return new LedgerReader(bron, new SheetRows(Workbooks.open(file)), AmountNotation.PLAIN, mapping);
         }
         Charset cs = isUtf8(file) ? StandardCharsets.UTF_8 : Charset.forName("windows-1252");
         InputStream in = Files.newInputStream(file);
@@ -119,8 +218,10 @@ public final class LedgerReader implements Closeable {
             }
         }
         LineCounting r = new LineCounting(new BufferedReader(new InputStreamReader(in, cs), 1 << 16));
+        String f = first == null ? "" : first;
+        char delimiter = count(f, ';') > count(f, ',') ? ';' : count(f, '\t') > count(f, ',') ? '\t' : ',';
         try {
-            return new LedgerReader(bron, r, first == null ? "" : first, mapping);
+            return new LedgerReader(bron, new CsvRows(r, delimiter), AmountNotation.forDelimiter(delimiter), mapping);
         } catch (InvalidInputException | IOException | RuntimeException e) {
             r.close();
             throw e;
@@ -139,7 +240,7 @@ public final class LedgerReader implements Closeable {
 
     /** The raw fields of the line last read, as given. */
     public List<String> fields() {
-        return current.toList();
+        return current;
     }
 
     /** The line number of the line last read. */
@@ -152,10 +253,17 @@ public final class LedgerReader implements Closeable {
      * problem naming its line and is returned as {@link Optional#empty()}.
      */
     public Optional<Boeking> next(List<Problem> problems) {
-        while (records.hasNext()) {
-            current = records.next();
-            line = lineCounter.lineAt(current.getCharacterPosition());
-            if (current.toList().stream().allMatch(String::isBlank)) {
+        while (true) {
+            try {
+                current = source.next();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            if (current == null) {
+                return null;
+            }
+            line = source.line();
+            if (current.stream().allMatch(String::isBlank)) {
                 continue;
             }
             String where = bron + " › regel " + line;
@@ -180,7 +288,6 @@ public final class LedgerReader implements Closeable {
             }
             return Optional.of(new Boeking(line, datum, get("omschrijving"), get("rubriek"), grondslag, btw, tarief));
         }
-        return null;
     }
 
     private String get(String field) {
@@ -215,7 +322,7 @@ public final class LedgerReader implements Closeable {
 
     @Override
     public void close() throws IOException {
-        parser.close();
+        source.close();
     }
 
     static String normalize(String h) {

@@ -142,6 +142,41 @@ class BtwOpstellingTest {
     }
 
     @Test
+    void firstSheetOfAWorkbookIsReadLikeTheCsv() throws Exception {
+        Path f = dir.resolve("journaal.xlsx");
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = Files.newOutputStream(f)) {
+            var sh = wb.createSheet("Journaal");
+            var h = sh.createRow(0);
+            String[] header = {"Boekdatum", "Omschrijving", "BTW-code", "Bedrag excl. BTW", "BTW-bedrag"};
+            for (int i = 0; i < header.length; i++) {
+                h.createCell(i).setCellValue(header[i]);
+            }
+            var dateStyle = wb.createCellStyle();
+            dateStyle.setDataFormat(wb.createDataFormat().getFormat("d-m-yyyy"));
+            Object[][] rows = {{java.time.LocalDate.of(2025, 2, 3), "a", "1a", 1000.5, 210.11},
+                {java.time.LocalDate.of(2025, 8, 9), "b", "1b", 95.0, null}, {java.time.LocalDate.of(2025, 8, 10), "c", "5b", 100.0, 21.0}};
+            for (int r = 0; r < rows.length; r++) {
+                var row = sh.createRow(r + 1);
+                var d = row.createCell(0);
+                d.setCellValue((java.time.LocalDate) rows[r][0]);
+                d.setCellStyle(dateStyle);
+                row.createCell(1).setCellValue((String) rows[r][1]);
+                row.createCell(2).setCellValue((String) rows[r][2]);
+                row.createCell(3).setCellValue((Double) rows[r][3]);
+                if (rows[r][4] != null) {
+                    row.createCell(4).setCellValue((Double) rows[r][4]);
+                }
+            }
+            wb.write(out);
+        }
+        try (BtwJob.Outcome o = BtwJob.compute(f, BtwJob.Options.defaults())) {
+            assertEquals(0, new BigDecimal("210.11").compareTo(x(o, Period.quarter(2025, 1), "5a")));
+            assertEquals(0, new BigDecimal("8.55").compareTo(x(o, Period.quarter(2025, 3), "5a")));
+            assertEquals(0, new BigDecimal("21").compareTo(x(o, Period.quarter(2025, 3), "5b")));
+        }
+    }
+
+    @Test
     void missingColumnListsWhatIsRecognisedAndSuggestsAMapping() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> run("wanneer,wat,hoeveel\n2025-01-01,1a,100\n"));

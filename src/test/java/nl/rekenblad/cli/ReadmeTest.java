@@ -37,7 +37,7 @@ class ReadmeTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"kia", "winst"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"kia", "winst", "btw"})
     void exampleCommandPrintsWhatTheReadmeShows(String command) throws Exception {
         String readme = Files.readString(Path.of("README.md"));
         Matcher cmd = Pattern.compile("\\./rekenblad " + command + " (\\S+)\\n```\\s+```text\\n(.*?)```", Pattern.DOTALL)
