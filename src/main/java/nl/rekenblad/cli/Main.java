@@ -11,19 +11,21 @@ import picocli.CommandLine.Command;
 @Command(name = "rekenblad", mixinStandardHelpOptions = true, version = "rekenblad 0.1.0",
         description = "Rekent belastingzaken voor kleine ondernemers door en schrijft een werkboek met live formules"
                 + " en een toelichting in het Nederlands.",
-        subcommands = {KorCommand.class, KiaCommand.class, WinstCommand.class, BtwCommand.class, TemplateCommand.class,
-            BenchCommand.class},
+        subcommands = {KorCommand.class, KiaCommand.class, WinstCommand.class, BtwCommand.class, BatchCommand.class,
+            TemplateCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExitcodes:%n",
         exitCodeList = {
             "0:gelukt (eventueel met waarschuwingen)",
             "1:fout in de invoer (elke fout op een eigen regel)",
             "2:verkeerde aanroep (onbekende optie, ontbrekend argument)",
-            "3:bestand niet te lezen of te schrijven, of een interne fout"})
+            "3:bestand niet te lezen of te schrijven, of een interne fout",
+            "4:batch: een of meer bestanden mislukten (zie het verslag)"})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int INVALID_INPUT = 1;
     public static final int USAGE = 2;
     public static final int FAILURE = 3;
+    public static final int SOME_FAILED = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -325,7 +325,8 @@ public final class LedgerReader implements Closeable {
         source.close();
     }
 
-    static String normalize(String h) {
+    /** A header name as compared: lower case, punctuation as spaces. */
+    public static String normalize(String h) {
         return h.toLowerCase(Locale.ROOT).replaceAll("[._\\-/()]", " ").replace("exclusief", "excl").replaceAll("\\s+", " ").trim();
     }
 

@@ -29,6 +29,11 @@ public final class TextFiles {
         return decode(Files.readAllBytes(file));
     }
 
+    /** The start of a file as text, for recognising it; a character cut in two at the end is tolerated. */
+    public static String decodeHead(byte[] bytes) {
+        return decode(bytes);
+    }
+
     static String decode(byte[] bytes) {
         int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
         ByteBuffer buf = ByteBuffer.wrap(bytes, start, bytes.length - start);

@@ -81,7 +81,11 @@ public final class Workbooks {
             throw InvalidInputException.of(bron, "geen Excel-werkboek (.xlsx): de inhoud is " + describe(magic));
         }
         try {
-            return new XSSFWorkbook(new ByteArrayInputStream(bytes));
+            XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes));
+            if (wb.getWorkbookType() == org.apache.poi.xssf.usermodel.XSSFWorkbookType.XLSM) {
+                withoutMacros(wb);
+            }
+            return wb;
         } catch (EncryptedDocumentException e) {
             throw InvalidInputException.of(bron, "werkboek is versleuteld; sla het op zonder wachtwoord");
         } catch (IOException | RuntimeException e) {
@@ -92,6 +96,24 @@ public final class Workbooks {
                         + " dan toegestaan; niet verwerkt");
             }
             throw InvalidInputException.of(bron, "beschadigd of geen geldig .xlsx-werkboek (" + firstLine(msg) + ")");
+        }
+    }
+
+    /**
+     * Macros are never run and never passed on: the workbook becomes a plain .xlsx, its VBA project
+     * is dropped.
+     */
+    static void withoutMacros(XSSFWorkbook wb) {
+        wb.setWorkbookType(org.apache.poi.xssf.usermodel.XSSFWorkbookType.XLSX);
+        try {
+            var part = wb.getPackagePart();
+            for (var rel : part.getRelationshipsByType("http://schemas.microsoft.com/office/2006/relationships/vbaProject")) {
+                var vba = part.getRelatedPart(rel);
+                part.removeRelationship(rel.getId());
+                wb.getPackage().removePart(vba);
+            }
+        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException | RuntimeException e) {
+            // The content type is already plain .xlsx: Excel ignores an unreferenced part.
         }
     }
 

@@ -1,0 +1,148 @@
+package nl.rekenblad.batch;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.poi.hsmf.MAPIMessage;
+import org.apache.poi.hsmf.datatypes.AttachmentChunks;
+
+/**
+ * Turns the inputs of a batch (files and folders, recursively) into the attachments to process:
+ * the attachments of .eml and .msg mails, and plain workbooks and CSV files. The inputs are only
+ * read. An attachment larger than {@link #MAX_BIJLAGE} is kept out with an error.
+ */
+public final class Intake {
+    /** Attachments and files larger than this are not processed. */
+    public static final long MAX_BIJLAGE = 20L * 1024 * 1024;
+    /** A mail larger than this is not opened. */
+    public static final long MAX_MAIL = 60L * 1024 * 1024;
+
+    private Intake() {
+    }
+
+    /** Every attachment of every input, in a stable order (folders sorted by path). */
+    public static List<Bijlage> lees(List<Path> inputs) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path in : inputs) {
+            if (Files.isDirectory(in)) {
+                try (Stream<Path> s = Files.walk(in)) {
+                    s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted()
+                            .forEach(files::add);
+                }
+            } else {
+                files.add(in);
+            }
+        }
+        List<Bijlage> out = new ArrayList<>();
+        for (Path f : files) {
+            String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (!Files.isRegularFile(f)) {
+                out.add(Bijlage.onleesbaar(f, "bestand niet gevonden"));
+            } else if (name.endsWith(".eml")) {
+                out.addAll(eml(f));
+            } else if (name.endsWith(".msg")) {
+                out.addAll(msg(f));
+            } else {
+                out.add(Bijlage.bestand(f));
+            }
+        }
+        return out;
+    }
+
+    static List<Bijlage> eml(Path mail) {
+        List<Bijlage> out = new ArrayList<>();
+        try {
+            if (Files.size(mail) > MAX_MAIL) {
+                return List.of(Bijlage.onleesbaar(mail, "mail is te groot (" + Files.size(mail) + " bytes)"));
+            }
+            try (InputStream in = Files.newInputStream(mail)) {
+                MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), in);
+                walk(m, mail, new Namen(), out, 0);
+            }
+        } catch (Exception e) {
+            return List.of(Bijlage.onleesbaar(mail, "mail niet te lezen: " + firstLine(e)));
+        }
+        if (out.isEmpty()) {
+            out.add(Bijlage.onleesbaar(mail, "geen bijlagen in de mail"));
+        }
+        return out;
+    }
+
+    private static void walk(Part p, Path mail, Namen namen, List<Bijlage> out, int depth) throws Exception {
+        if (depth > 20) {
+            return;
+        }
+        if (p.isMimeType("multipart/*")) {
+            Multipart mp = (Multipart) p.getContent();
+            for (int i = 0; i < mp.getCount(); i++) {
+                BodyPart bp = mp.getBodyPart(i);
+                walk(bp, mail, namen, out, depth + 1);
+            }
+            return;
+        }
+        String file = p.getFileName();
+        if (file == null && !Part.ATTACHMENT.equalsIgnoreCase(p.getDisposition())) {
+            return;
+        }
+        String decoded = file == null ? "bijlage" : MimeUtility.decodeText(file);
+        try (InputStream in = p.getInputStream()) {
+            byte[] data = in.readNBytes((int) MAX_BIJLAGE + 1);
+            String naam = namen.uniek(decoded);
+            if (data.length > MAX_BIJLAGE) {
+                out.add(new Bijlage(mail, naam, null, null, java.util.Optional.of("bijlage is te groot (meer dan "
+                        + MAX_BIJLAGE + " bytes)")));
+            } else {
+                out.add(Bijlage.vanMail(mail, naam, data));
+            }
+        }
+    }
+
+    static List<Bijlage> msg(Path mail) {
+        List<Bijlage> out = new ArrayList<>();
+        try {
+            if (Files.size(mail) > MAX_MAIL) {
+                return List.of(Bijlage.onleesbaar(mail, "mail is te groot (" + Files.size(mail) + " bytes)"));
+            }
+            try (InputStream in = Files.newInputStream(mail); MAPIMessage m = new MAPIMessage(in)) {
+                Namen namen = new Namen();
+                for (AttachmentChunks a : m.getAttachmentFiles()) {
+                    String file = a.getAttachLongFileName() != null ? a.getAttachLongFileName().getValue()
+                            : a.getAttachFileName() != null ? a.getAttachFileName().getValue() : "bijlage";
+                    byte[] data = a.getEmbeddedAttachmentObject();
+                    if (data == null) {
+                        continue;
+                    }
+                    String naam = namen.uniek(file);
+                    out.add(data.length > MAX_BIJLAGE
+                            ? new Bijlage(mail, naam, null, null, java.util.Optional.of("bijlage is te groot"))
+                            : Bijlage.vanMail(mail, naam, data));
+                }
+            }
+        } catch (Exception e) {
+            return List.of(Bijlage.onleesbaar(mail, "Outlook-bericht (.msg) niet te lezen: " + firstLine(e)));
+        }
+        if (out.isEmpty()) {
+            out.add(Bijlage.onleesbaar(mail, "geen bijlagen in de mail"));
+        }
+        return out;
+    }
+
+    static String firstLine(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        m = nl < 0 ? m : m.substring(0, nl);
+        return m.length() > 160 ? m.substring(0, 160) + "…" : m;
+    }
+}

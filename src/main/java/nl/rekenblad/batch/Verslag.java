@@ -1,0 +1,41 @@
+package nl.rekenblad.batch;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One line of the batch report: per attachment (or file) where it came from, what it was, how it
+ * went, the key figures and the outputs. Immutable.
+ */
+public record Verslag(String bron, String bijlage, String soort, Status status, String melding, Map<String, Object> cijfers,
+        List<String> uitvoer) {
+
+    /** How an attachment went. */
+    public enum Status {
+        OK("ok"), WAARSCHUWING("waarschuwing"), FOUT("fout"), NIET_HERKEND("niet herkend");
+
+        private final String word;
+
+        Status(String word) {
+            this.word = word;
+        }
+
+        public String word() {
+            return word;
+        }
+    }
+
+    /** The report line as a JSON object (ordered). */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("bron", bron);
+        m.put("bijlage", bijlage);
+        m.put("soort", soort);
+        m.put("status", status.word());
+        m.put("melding", melding);
+        m.put("cijfers", cijfers);
+        m.put("uitvoer", uitvoer);
+        return m;
+    }
+}
