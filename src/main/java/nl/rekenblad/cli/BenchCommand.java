@@ -14,21 +14,29 @@ import picocli.CommandLine.Parameters;
                 + " REKENBLAD_JAVA_OPTS=-Xmx512m om het geheugen te begrenzen.")
 public final class BenchCommand implements Callable<Integer> {
     /** What to measure. */
-    enum Wat { btw }
+    enum Wat { btw, batch }
 
     @Parameters(index = "0", paramLabel = "WAT", description = "${COMPLETION-CANDIDATES}")
     Wat wat;
 
     @Option(names = "--regels", split = ",", paramLabel = "N", defaultValue = "10000,100000,1000000",
-            description = "aantallen regels (standaard: ${DEFAULT-VALUE})")
+            description = "btw: aantallen regels (standaard: ${DEFAULT-VALUE})")
     List<Integer> regels;
+
+    @Option(names = "--mails", split = ",", paramLabel = "N", defaultValue = "200,2000",
+            description = "batch: aantallen mails (standaard: ${DEFAULT-VALUE})")
+    List<Integer> mails;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        BtwBenchmark.run(regels, spec.commandLine().getOut());
+        if (wat == Wat.btw) {
+            BtwBenchmark.run(regels, spec.commandLine().getOut());
+        } else {
+            nl.rekenblad.bench.BatchBenchmark.run(mails, spec.commandLine().getOut());
+        }
         return Main.OK;
     }
 }
