@@ -1,6 +1,7 @@
 package nl.rekenblad.cli;
 
-import java.io.PrintWriter;
+import java.util.List;
+import nl.rekenblad.core.Problem;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -28,12 +29,8 @@ public final class BtwCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "EXPORT", description = "CSV-export van het journaal")
     Path input;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "UIT.xlsx",
-            description = "het werkboek (standaard: <invoernaam>.btw.xlsx in de huidige map)")
-    Path output;
-
-    @Option(names = "--json", paramLabel = "UIT.json|-", description = "schrijf de uitkomst ook als JSON (- = standaarduitvoer)")
-    String json;
+    @CommandLine.Mixin
+    OutputOptions outputs;
 
     @Option(names = "--jaar", paramLabel = "JAAR", description = "het jaar (standaard: het jaar van de eerste boeking)")
     Integer jaar;
@@ -58,8 +55,6 @@ public final class BtwCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         Rechtsvorm vorm = rechtsvorm == null ? Rechtsvorm.EENMANSZAAK : Rechtsvorm.of(rechtsvorm).orElseThrow(() ->
                 InvalidInputException.of("--rechtsvorm", "onbekende rechtsvorm \"" + rechtsvorm + "\"; verwacht een van: "
                         + Rechtsvorm.words()));
@@ -70,34 +65,30 @@ public final class BtwCommand implements Callable<Integer> {
         };
         BtwJob.Options options = new BtwJob.Options(Optional.ofNullable(jaar), kind, kor, Optional.ofNullable(kolommen), vorm);
         try (BtwJob.Outcome o = BtwJob.compute(input, options)) {
-            Path target = (output != null ? output : BtwJob.defaultOutput(input, Path.of(""))).toAbsolutePath().normalize();
-            boolean jsonToStdout = "-".equals(json);
-            Optional<Path> jsonFile = json == null || jsonToStdout ? Optional.empty() : Optional.of(Path.of(json));
-            BtwJob.write(o, input, target, jsonFile);
-            PrintWriter summary = jsonToStdout ? err : out;
-            StringBuilder sb = new StringBuilder();
-            sb.append("Btw-opstelling ").append(o.berekening().jaar()).append(" · ").append(input.getFileName()).append(" · ")
-                    .append(o.berekening().regels()).append(" boekingen\n");
-            sb.append(String.format("  %-10s %16s %16s %16s%n", "periode", "5a", "5b", "5c"));
-            for (Period p : o.berekening().perioden()) {
-                sb.append(String.format("  %-10s %16s %16s %16s%n", p.label(), e(o, BtwAangifte.exact(p, "5a")),
-                        e(o, BtwAangifte.exact(p, "5b")), e(o, BtwAangifte.exact(p, "5c"))));
-            }
-            if (o.berekening().aantalMeldingen() > 0) {
-                sb.append("  ").append(o.berekening().aantalMeldingen()).append(" regels vragen aandacht: zie het blad Controle\n");
-            }
-            o.kor().ifPresent(k -> sb.append(KorCommand.summary(k, target)));
-            if (o.kor().isEmpty()) {
-                sb.append("werkboek: ").append(target).append('\n');
-            }
-            summary.print(sb);
-            summary.flush();
-            if (jsonToStdout) {
-                out.print(o.json());
-            }
-            out.flush();
-            return Main.OK;
+            List<Problem> warnings = List.of();
+            return outputs.deliver(spec, input, "btw", (xlsx, json) -> BtwJob.write(o, input, xlsx, json), warnings,
+                    target -> summary(o, input, target), o::json);
         }
+    }
+
+    static String summary(BtwJob.Outcome o, Path input, Path target) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Btw-opstelling ").append(o.berekening().jaar()).append(" · ").append(input.getFileName()).append(" · ")
+                .append(o.berekening().regels())
+                .append(" boekingen\n");
+        sb.append(String.format("  %-10s %16s %16s %16s%n", "periode", "5a", "5b", "5c"));
+        for (Period p : o.berekening().perioden()) {
+            sb.append(String.format("  %-10s %16s %16s %16s%n", p.label(), e(o, BtwAangifte.exact(p, "5a")),
+                    e(o, BtwAangifte.exact(p, "5b")), e(o, BtwAangifte.exact(p, "5c"))));
+        }
+        if (o.berekening().aantalMeldingen() > 0) {
+            sb.append("  ").append(o.berekening().aantalMeldingen()).append(" regels vragen aandacht: zie het blad Controle\n");
+        }
+        o.kor().ifPresent(k -> sb.append(KorCommand.summary(k, target)));
+        if (o.kor().isEmpty()) {
+            sb.append("werkboek: ").append(target).append('\n');
+        }
+        return sb.toString();
     }
 
     private static String e(BtwJob.Outcome o, String key) {

@@ -1,6 +1,5 @@
 package nl.rekenblad.cli;
 
-import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import nl.rekenblad.app.KiaJob;
 import nl.rekenblad.core.DutchText;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Money;
-import nl.rekenblad.core.Problem;
 import nl.rekenblad.kia.KiaResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,12 +28,8 @@ public final class KiaCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "INVOER", description = "CSV of .xlsx-werkboek (KIA-sjabloon)")
     Path input;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "UIT.xlsx",
-            description = "het werkboek met de uitkomst (standaard: <invoernaam>.kia.xlsx in de huidige map)")
-    Path output;
-
-    @Option(names = "--json", paramLabel = "UIT.json|-", description = "schrijf de uitkomst ook als JSON (- = standaarduitvoer)")
-    String json;
+    @CommandLine.Mixin
+    OutputOptions outputs;
 
     @Option(names = "--aandeel", paramLabel = "DEEL",
             description = "het register is van een samenwerkingsverband; het aandeel van de vennoot: 0.5, 50% of 1/3")
@@ -46,27 +40,10 @@ public final class KiaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         Optional<BigDecimal> share = aandeel == null ? Optional.empty() : Optional.of(parseShare(aandeel));
         try (KiaJob.Outcome outcome = KiaJob.compute(input, share)) {
-            KiaResult result = outcome.result();
-            Path target = (output != null ? output : KiaJob.defaultOutput(input, Path.of(""))).toAbsolutePath().normalize();
-            boolean jsonToStdout = "-".equals(json);
-            Optional<Path> jsonFile = json == null || jsonToStdout ? Optional.empty() : Optional.of(Path.of(json));
-            KiaJob.write(outcome, input, target, jsonFile);
-            PrintWriter summary = jsonToStdout ? err : out;
-            for (Problem w : result.warnings()) {
-                err.println("waarschuwing: " + w);
-            }
-            summary.print(summary(result, target));
-            summary.flush();
-            if (jsonToStdout) {
-                out.print(outcome.json());
-            }
-            out.flush();
-            err.flush();
-            return Main.OK;
+            return outputs.deliver(spec, input, "kia", (xlsx, json) -> KiaJob.write(outcome, input, xlsx, json),
+                    outcome.result().warnings(), target -> summary(outcome.result(), target), outcome::json);
         }
     }
 

@@ -1,6 +1,5 @@
 package nl.rekenblad.cli;
 
-import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -9,7 +8,6 @@ import nl.rekenblad.app.KorJob;
 import nl.rekenblad.core.DutchText;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Money;
-import nl.rekenblad.core.Problem;
 import nl.rekenblad.io.AmountNotation;
 import nl.rekenblad.kor.KorResult;
 import nl.rekenblad.kor.Rechtsvorm;
@@ -31,12 +29,8 @@ public final class KorCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "INVOER", description = "CSV of .xlsx-werkboek (KOR-sjabloon)")
     Path input;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "UIT.xlsx",
-            description = "het werkboek met de uitkomst (standaard: <invoernaam>.kor.xlsx in de huidige map)")
-    Path output;
-
-    @Option(names = "--json", paramLabel = "UIT.json|-", description = "schrijf de uitkomst ook als JSON (- = standaarduitvoer)")
-    String json;
+    @CommandLine.Mixin
+    OutputOptions outputs;
 
     @Option(names = "--rechtsvorm", paramLabel = "VORM",
             description = "eenmanszaak, vof, maatschap, cv, bv, nv, stichting of vereniging (standaard: uit het werkboek,"
@@ -52,8 +46,6 @@ public final class KorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         Optional<Rechtsvorm> vorm = Optional.empty();
         if (rechtsvorm != null) {
             vorm = Optional.of(Rechtsvorm.of(rechtsvorm).orElseThrow(() -> InvalidInputException.of("--rechtsvorm",
@@ -71,24 +63,8 @@ public final class KorCommand implements Callable<Integer> {
         }
 
         try (KorJob.Outcome outcome = KorJob.compute(input, vorm, vorig)) {
-            KorResult result = outcome.result();
-            Path target = (output != null ? output : KorJob.defaultOutput(input, Path.of(""))).toAbsolutePath().normalize();
-            boolean jsonToStdout = "-".equals(json);
-            Optional<Path> jsonFile = json == null || jsonToStdout ? Optional.empty() : Optional.of(Path.of(json));
-            KorJob.write(outcome, input, target, jsonFile);
-
-            PrintWriter summary = jsonToStdout ? err : out;
-            for (Problem w : result.warnings()) {
-                err.println("waarschuwing: " + w);
-            }
-            summary.print(summary(result, target));
-            summary.flush();
-            if (jsonToStdout) {
-                out.print(outcome.json());
-            }
-            out.flush();
-            err.flush();
-            return Main.OK;
+            return outputs.deliver(spec, input, "kor", (xlsx, json) -> KorJob.write(outcome, input, xlsx, json),
+                    outcome.result().warnings(), target -> summary(outcome.result(), target), outcome::json);
         }
     }
 
