@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
         description = {
             "Btw-opstelling: van een export van de boekhouding (CSV: datum, omschrijving, rubriek, grondslag, btw, tarief)"
                 + " naar de rubrieken van de aangifte per periode, met SUMIFS-formules over de boekingen.",
-            "Lege btw = grondslag × tarief (op centen); leeg tarief volgt uit rubriek en datum (1a 21%, 1b 9% of vóór 2019 6%)."})
+            "Lege btw = grondslag × tarief (op centen); leeg tarief volgt uit rubriek en datum (1a 21%%, 1b 9%% of vóór 2019 6%%)."})
 public final class BtwCommand implements Callable<Integer> {
     /** Period lengths, in Dutch. */
     enum Lengte { kwartaal, maand, jaar }

@@ -32,7 +32,7 @@ public final class KiaCommand implements Callable<Integer> {
     OutputOptions outputs;
 
     @Option(names = "--aandeel", paramLabel = "DEEL",
-            description = "het register is van een samenwerkingsverband; het aandeel van de vennoot: 0.5, 50% of 1/3")
+            description = "het register is van een samenwerkingsverband; het aandeel van de vennoot: 0.5, 50%% of 1/3")
     String aandeel;
 
     @CommandLine.Spec
@@ -60,7 +60,7 @@ public final class KiaCommand implements Callable<Integer> {
                 v = new BigDecimal(t);
             }
         } catch (NumberFormatException | ArithmeticException | ArrayIndexOutOfBoundsException e) {
-            throw InvalidInputException.of("--aandeel", "verwacht een deel als 0.5, 50% of 1/3, gevonden \"" + text + "\"");
+            throw InvalidInputException.of("--aandeel", "verwacht een deel als 0.5, 50%% of 1/3, gevonden \"" + text + "\"");
         }
         if (v.signum() <= 0 || v.compareTo(BigDecimal.ONE) > 0) {
             throw InvalidInputException.of("--aandeel", "het aandeel moet groter dan 0 en ten hoogste 1 zijn, gevonden \"" + text + "\"");

@@ -258,6 +258,15 @@ class KorCommandTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"kor", "kia", "winst", "btw", "batch", "template", "bench"})
+    void everyCommandsHelpPrintsCleanly(String command) {
+        Run help = run(command, "--help");
+        assertEquals(0, help.exit());
+        assertEquals("", help.err());
+        assertTrue(help.out().startsWith("Usage: rekenblad " + command), help.out());
+    }
+
     @Test
     void helpListsTheOptionsAndUnknownOptionsAreAUsageError() {
         Run help = run("kor", "--help");
