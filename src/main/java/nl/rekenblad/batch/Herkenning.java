@@ -33,6 +33,14 @@ final class Herkenning {
      */
     static Optional<Soort> herken(Path file) throws IOException, InvalidInputException {
         if (Workbooks.isWorkbookFile(file)) {
+            // The template's defined names stand in xl/workbook.xml: a look there spares a full second open.
+            Optional<String> names = workbookXml(file);
+            if (names.isPresent() && (names.get().contains(">KOR_Invoer<") || names.get().contains("\"KOR_Invoer\""))) {
+                return Optional.of(Soort.kor);
+            }
+            if (names.isPresent() && (names.get().contains(">KIA_Register<") || names.get().contains("\"KIA_Register\""))) {
+                return Optional.of(Soort.kia);
+            }
             try (XSSFWorkbook wb = Workbooks.open(file)) {
                 if (wb.getName("KOR_Invoer") != null) {
                     return Optional.of(Soort.kor);
@@ -71,6 +79,26 @@ final class Herkenning {
             return Optional.of(Soort.kia);
         }
         return ledger(cols) ? Optional.of(Soort.btw) : Optional.empty();
+    }
+
+    /**
+     * The text of {@code xl/workbook.xml} when the file is a zip that has one of modest size; empty
+     * otherwise (then the full, guarded open decides, with its own messages).
+     */
+    static Optional<String> workbookXml(Path file) {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            java.util.zip.ZipEntry e = zip.getEntry("xl/workbook.xml");
+            if (e == null || e.getSize() < 0 || e.getSize() > 1_000_000) {
+                return Optional.empty();
+            }
+            try (InputStream in = zip.getInputStream(e)) {
+                byte[] b = in.readNBytes(1_000_001);
+                return b.length > 1_000_000 ? Optional.empty()
+                        : Optional.of(new String(b, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** A journal: a date, a rubriek and an amount column by any of the recognised spellings. */

@@ -31,8 +31,14 @@ public final class RuleBook {
         this.byName = byName;
     }
 
-    /** Loads a family bundled with rekenblad, such as {@code "kor"}. */
+    private static final java.util.concurrent.ConcurrentMap<String, RuleBook> BUNDLED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A family bundled with rekenblad, such as {@code "kor"}; read once (rule books are immutable). */
     public static RuleBook load(String family) {
+        return BUNDLED.computeIfAbsent(family, RuleBook::read);
+    }
+
+    private static RuleBook read(String family) {
         String resource = "/nl/rekenblad/rules/" + family + ".tsv";
         try (InputStream in = RuleBook.class.getResourceAsStream(resource)) {
             if (in == null) {
