@@ -49,19 +49,10 @@ public final class KiaJob {
         } else {
             in = new KiaCsvReader().read(input, aandeel);
         }
-        try {
-            KiaResult result = KiaBerekening.withBundledRules().calculate(in);
-            if (wb == null) {
-                wb = KiaTemplate.filled(in);
-            }
-            new KiaWorkbookWriter().write(wb, result);
-            return new Outcome(result, wb);
-        } catch (InvalidInputException | RuntimeException e) {
-            if (wb != null) {
-                wb.close();
-            }
-            throw e;
-        }
+        KiaInput calculated = in;
+        Outputs.Filled<KiaResult> f = Outputs.fill(wb, () -> KiaBerekening.withBundledRules().calculate(calculated),
+                () -> KiaTemplate.filled(calculated), new KiaWorkbookWriter()::write);
+        return new Outcome(f.result(), f.workbook());
     }
 
     public static void write(Outcome outcome, Path input, Path workbook, Optional<Path> json)

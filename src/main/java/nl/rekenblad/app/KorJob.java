@@ -59,19 +59,10 @@ public final class KorJob {
             in = new KorCsvReader().read(input, rechtsvorm.orElse(Rechtsvorm.EENMANSZAAK), omzetVorigJaar);
             wb = null;
         }
-        try {
-            KorResult result = KorJaaropstelling.withBundledRules().calculate(in);
-            if (wb == null) {
-                wb = KorTemplate.filled(in);
-            }
-            new KorWorkbookWriter().write(wb, result);
-            return new Outcome(result, wb);
-        } catch (InvalidInputException | RuntimeException e) {
-            if (wb != null) {
-                wb.close();
-            }
-            throw e;
-        }
+        KorInput calculated = in;
+        Outputs.Filled<KorResult> f = Outputs.fill(wb, () -> KorJaaropstelling.withBundledRules().calculate(calculated),
+                () -> KorTemplate.filled(calculated), new KorWorkbookWriter()::write);
+        return new Outcome(f.result(), f.workbook());
     }
 
     /** Writes the workbook (and the JSON, when given) atomically; see {@link Outputs#write}. */

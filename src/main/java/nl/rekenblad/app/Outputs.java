@@ -23,6 +23,43 @@ public final class Outputs {
         return dir.resolve((dot > 0 ? name.substring(0, dot) : name) + "." + suffix + ".xlsx");
     }
 
+    /** A step that may find the input unusable. */
+    @FunctionalInterface
+    public interface Calculating<R> {
+        R calculate() throws InvalidInputException;
+    }
+
+    /** Writes a result's sheets into a workbook. */
+    @FunctionalInterface
+    public interface Writing<R> {
+        void write(XSSFWorkbook wb, R result) throws InvalidInputException;
+    }
+
+    /** A result and the workbook that holds its sheets. */
+    public record Filled<R>(R result, XSSFWorkbook workbook) { }
+
+    /**
+     * Calculates, then writes the result sheets into the input's own workbook ({@code opened}, when
+     * the input was one) or into a fresh one; the workbook is closed when either step fails.
+     */
+    public static <R> Filled<R> fill(XSSFWorkbook opened, Calculating<R> calculation,
+            java.util.function.Supplier<XSSFWorkbook> fresh, Writing<R> writer) throws IOException, InvalidInputException {
+        XSSFWorkbook wb = opened;
+        try {
+            R result = calculation.calculate();
+            if (wb == null) {
+                wb = fresh.get();
+            }
+            writer.write(wb, result);
+            return new Filled<>(result, wb);
+        } catch (InvalidInputException | RuntimeException e) {
+            if (wb != null) {
+                wb.close();
+            }
+            throw e;
+        }
+    }
+
     /** A workbook by its name, or by its content when the name says nothing. */
     public static boolean isWorkbook(Path file) throws IOException {
         return Workbooks.isWorkbookFile(file);

@@ -33,20 +33,10 @@ public final class WinstJob {
     public static Outcome compute(Path input) throws IOException, InvalidInputException {
         Outputs.requireFile(input);
         WinstReader.Loaded loaded = new WinstReader().read(input);
-        XSSFWorkbook wb = loaded.workbook().orElse(null);
-        try {
-            WinstResult result = Winstberekening.withBundledRules().calculate(loaded.input());
-            if (wb == null) {
-                wb = WinstTemplate.create(loaded.input().waarden());
-            }
-            new WinstWorkbookWriter().write(wb, result);
-            return new Outcome(result, wb);
-        } catch (InvalidInputException | RuntimeException e) {
-            if (wb != null) {
-                wb.close();
-            }
-            throw e;
-        }
+        Outputs.Filled<WinstResult> f = Outputs.fill(loaded.workbook().orElse(null),
+                () -> Winstberekening.withBundledRules().calculate(loaded.input()),
+                () -> WinstTemplate.create(loaded.input().waarden()), new WinstWorkbookWriter()::write);
+        return new Outcome(f.result(), f.workbook());
     }
 
     public static void write(Outcome outcome, Path input, Path workbook, Optional<Path> json)

@@ -60,9 +60,9 @@ public final class KorWorkbookReader {
         List<Problem> problems = new ArrayList<>();
         KorTemplate.Located loc = KorTemplate.locate(wb, problems, bron).orElseThrow(() -> new InvalidInputException(problems));
         CellReader cells = new CellReader(wb, bron, problems);
-        Integer year = readYear(wb, loc.year(), bron, problems);
+        Integer year = readYear(cells, loc.year(), problems);
         Rechtsvorm rechtsvorm = rechtsvormOverride.orElseGet(() -> loc.rechtsvorm()
-                .map(c -> readRechtsvorm(wb, c, bron, problems)).orElse(Rechtsvorm.EENMANSZAAK));
+                .map(c -> readRechtsvorm(cells, c, problems)).orElse(Rechtsvorm.EENMANSZAAK));
         Optional<Money> vorig = vorigOverride.isPresent() ? vorigOverride
                 : loc.omzetVorigJaar().map(cells::amount).map(Money::of);
         if (year == null) {
@@ -80,10 +80,10 @@ public final class KorWorkbookReader {
                 BigDecimal omzet = cells.amount(oc);
                 BigDecimal btw = cells.amount(bc);
                 if (!r.hasOmzet() && omzet != null && omzet.signum() != 0) {
-                    problems.add(Problem.error(where(bron, oc), "rubriek 5b heeft alleen een btw-bedrag (de voorbelasting)"));
+                    problems.add(Problem.error(cells.where(oc), "rubriek 5b heeft alleen een btw-bedrag (de voorbelasting)"));
                 }
                 if (!r.hasBtw() && btw != null && btw.signum() != 0) {
-                    problems.add(Problem.error(where(bron, bc), "rubriek " + r.code() + " heeft geen btw; laat deze cel leeg"));
+                    problems.add(Problem.error(cells.where(bc), "rubriek " + r.code() + " heeft geen btw; laat deze cel leeg"));
                 }
                 if (omzet != null || btw != null) {
                     m.put(r, new KorInput.Bedragen(omzet == null ? null : Money.of(omzet), btw == null ? null : Money.of(btw)));
@@ -108,9 +108,9 @@ public final class KorWorkbookReader {
         return new KorInput(bron, year, periods, lines, rechtsvorm, vorig, warnings);
     }
 
-    private static Integer readYear(Workbook wb, Target.Cell c, String bron, List<Problem> problems) {
-        Cell cell = cell(wb, c);
-        String where = where(bron, c);
+    private static Integer readYear(CellReader cells, Target.Cell c, List<Problem> problems) {
+        Cell cell = cells.cell(c);
+        String where = cells.where(c);
         if (cell == null || cell.getCellType() == CellType.BLANK
                 || (cell.getCellType() == CellType.STRING && cell.getStringCellValue().isBlank())) {
             problems.add(Problem.error(where, "het jaar ontbreekt; vul het jaar in (gedefinieerde naam "
@@ -126,26 +126,16 @@ public final class KorWorkbookReader {
         return Integer.parseInt(text);
     }
 
-    private static Rechtsvorm readRechtsvorm(Workbook wb, Target.Cell c, String bron, List<Problem> problems) {
-        Cell cell = cell(wb, c);
+    private static Rechtsvorm readRechtsvorm(CellReader cells, Target.Cell c, List<Problem> problems) {
+        Cell cell = cells.cell(c);
         String text = cell == null || cell.getCellType() != CellType.STRING ? "" : cell.getStringCellValue().trim();
         if (text.isEmpty()) {
             return Rechtsvorm.EENMANSZAAK;
         }
         return Rechtsvorm.of(text).orElseGet(() -> {
-            problems.add(Problem.error(where(bron, c), "onbekende rechtsvorm \"" + text + "\"; verwacht een van: "
+            problems.add(Problem.error(cells.where(c), "onbekende rechtsvorm \"" + text + "\"; verwacht een van: "
                     + Rechtsvorm.words()));
             return Rechtsvorm.EENMANSZAAK;
         });
-    }
-
-    private static Cell cell(Workbook wb, Target.Cell c) {
-        Sheet sh = wb.getSheet(c.sheet());
-        Row r = sh == null ? null : sh.getRow(c.row());
-        return r == null ? null : r.getCell(c.col());
-    }
-
-    static String where(String bron, Target.Cell c) {
-        return bron + " › " + Target.quoteSheet(c.sheet()) + "!" + c.a1(c.sheet());
     }
 }
