@@ -14,12 +14,12 @@ import nl.rekenblad.kia.KiaInput;
 import nl.rekenblad.kia.KiaResult;
 import nl.rekenblad.sheet.KiaTemplate;
 import nl.rekenblad.sheet.KiaWorkbookWriter;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import nl.rekenblad.sheet.OutputWorkbook;
 
 /** One investment register from its input file to its output workbook; the input is only read. */
 public final class KiaJob {
     /** The result and the finished output workbook (not yet written). Close it when done. */
-    public record Outcome(KiaResult result, XSSFWorkbook workbook) implements AutoCloseable {
+    public record Outcome(KiaResult result, OutputWorkbook workbook) implements AutoCloseable {
         public String json() {
             return Json.write(KiaJson.toMap(result));
         }
@@ -41,7 +41,7 @@ public final class KiaJob {
     public static Outcome compute(Path input, Optional<BigDecimal> aandeel) throws IOException, InvalidInputException {
         Outputs.requireFile(input);
         KiaInput in;
-        XSSFWorkbook wb = null;
+        OutputWorkbook wb = null;
         if (Outputs.isWorkbook(input)) {
             KiaWorkbookReader.Loaded loaded = new KiaWorkbookReader().read(input, aandeel);
             in = loaded.input();

@@ -15,7 +15,7 @@ import nl.rekenblad.kor.KorResult;
 import nl.rekenblad.kor.Rechtsvorm;
 import nl.rekenblad.sheet.KorTemplate;
 import nl.rekenblad.sheet.KorWorkbookWriter;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import nl.rekenblad.sheet.OutputWorkbook;
 
 /**
  * One KOR jaaropstelling from an input file to its output workbook: read (CSV or template),
@@ -24,7 +24,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 public final class KorJob {
     /** The result and the finished output workbook (not yet written anywhere). Close it when done. */
-    public record Outcome(KorResult result, XSSFWorkbook workbook) implements AutoCloseable {
+    public record Outcome(KorResult result, OutputWorkbook workbook) implements AutoCloseable {
         /** The {@code --json} report. */
         public String json() {
             return Json.write(KorJson.toMap(result));
@@ -50,7 +50,7 @@ public final class KorJob {
             throws IOException, InvalidInputException {
         Outputs.requireFile(input);
         KorInput in;
-        XSSFWorkbook wb;
+        OutputWorkbook wb;
         if (Outputs.isWorkbook(input)) {
             KorWorkbookReader.Loaded loaded = new KorWorkbookReader().read(input, rechtsvorm, omzetVorigJaar);
             in = loaded.input();

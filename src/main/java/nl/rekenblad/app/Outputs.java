@@ -9,7 +9,7 @@ import java.util.Optional;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.io.AtomicFiles;
 import nl.rekenblad.io.Workbooks;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import nl.rekenblad.sheet.OutputWorkbook;
 
 /** What every job does with its files: choose names, refuse to overwrite the input, write atomically. */
 public final class Outputs {
@@ -32,19 +32,19 @@ public final class Outputs {
     /** Writes a result's sheets into a workbook. */
     @FunctionalInterface
     public interface Writing<R> {
-        void write(XSSFWorkbook wb, R result) throws InvalidInputException;
+        void write(OutputWorkbook wb, R result) throws InvalidInputException;
     }
 
     /** A result and the workbook that holds its sheets. */
-    public record Filled<R>(R result, XSSFWorkbook workbook) { }
+    public record Filled<R>(R result, OutputWorkbook workbook) { }
 
     /**
      * Calculates, then writes the result sheets into the input's own workbook ({@code opened}, when
      * the input was one) or into a fresh one; the workbook is closed when either step fails.
      */
-    public static <R> Filled<R> fill(XSSFWorkbook opened, Calculating<R> calculation,
-            java.util.function.Supplier<XSSFWorkbook> fresh, Writing<R> writer) throws IOException, InvalidInputException {
-        XSSFWorkbook wb = opened;
+    public static <R> Filled<R> fill(OutputWorkbook opened, Calculating<R> calculation,
+            java.util.function.Supplier<OutputWorkbook> fresh, Writing<R> writer) throws IOException, InvalidInputException {
+        OutputWorkbook wb = opened;
         try {
             R result = calculation.calculate();
             if (wb == null) {
@@ -85,7 +85,7 @@ public final class Outputs {
                         + " is het invoerbestand; kies een andere naam (rekenblad wijzigt de invoer nooit)");
             }
         }
-        AtomicFiles files = new AtomicFiles().add(workbookPath, workbook::write);
+        AtomicFiles files = new AtomicFiles().add(workbookPath, out -> OutputWorkbook.save(workbook, out));
         if (jsonPath.isPresent()) {
             byte[] text = json.getBytes(StandardCharsets.UTF_8);
             files.add(jsonPath.get(), o -> o.write(text));

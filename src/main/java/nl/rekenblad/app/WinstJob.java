@@ -11,12 +11,12 @@ import nl.rekenblad.sheet.WinstTemplate;
 import nl.rekenblad.sheet.WinstWorkbookWriter;
 import nl.rekenblad.winst.WinstResult;
 import nl.rekenblad.winst.Winstberekening;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import nl.rekenblad.sheet.OutputWorkbook;
 
 /** One winstberekening from its input file to its output workbook; inputs are only read. */
 public final class WinstJob {
     /** The result and the finished output workbook. Close it when done. */
-    public record Outcome(WinstResult result, XSSFWorkbook workbook) implements AutoCloseable {
+    public record Outcome(WinstResult result, OutputWorkbook workbook) implements AutoCloseable {
         public String json() {
             return Json.write(WinstJson.toMap(result));
         }

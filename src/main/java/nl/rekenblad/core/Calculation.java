@@ -13,10 +13,16 @@ import java.util.Map;
 public final class Calculation {
     private final List<Step> steps;
     private final Map<String, Object> values;
+    private final Map<String, Step> byKey;
 
     private Calculation(List<Step> steps, Map<String, Object> values) {
         this.steps = steps;
         this.values = values;
+        Map<String, Step> index = new java.util.HashMap<>(steps.size() * 2);
+        for (Step s : steps) {
+            index.put(s.key(), s);
+        }
+        this.byKey = index;
     }
 
     /**
@@ -50,8 +56,11 @@ public final class Calculation {
     }
 
     public Step step(String key) {
-        return steps.stream().filter(s -> s.key().equals(key)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no step " + key));
+        Step s = byKey.get(key);
+        if (s == null) {
+            throw new IllegalArgumentException("no step " + key);
+        }
+        return s;
     }
 
     /** The exact value of a step: {@link BigDecimal}, {@link Boolean} or {@link String}. */

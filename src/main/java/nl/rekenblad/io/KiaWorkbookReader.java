@@ -19,6 +19,7 @@ import nl.rekenblad.kia.KiaKeys;
 import nl.rekenblad.kia.Regeling;
 import nl.rekenblad.kia.Soort;
 import nl.rekenblad.sheet.KiaTemplate;
+import nl.rekenblad.sheet.OutputWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -31,11 +32,11 @@ public final class KiaWorkbookReader {
     private static final List<String> AMOUNTS = List.of("bedrag", "betaald", "restwaarde", "gebruiksduur", "verkoopprijs");
 
     /** The register and the opened workbook, which becomes the output. */
-    public record Loaded(KiaInput input, XSSFWorkbook workbook) { }
+    public record Loaded(KiaInput input, OutputWorkbook workbook) { }
 
     public Loaded read(Path file, Optional<BigDecimal> aandeel) throws IOException, InvalidInputException {
         String bron = file.getFileName().toString();
-        XSSFWorkbook wb = Workbooks.open(file);
+        OutputWorkbook wb = Workbooks.open(file);
         try {
             return new Loaded(read(wb, bron, aandeel), wb);
         } catch (InvalidInputException | RuntimeException e) {

@@ -18,6 +18,7 @@ import nl.rekenblad.kor.KorInput;
 import nl.rekenblad.kor.Rechtsvorm;
 import nl.rekenblad.kor.Rubriek;
 import nl.rekenblad.sheet.KorTemplate;
+import nl.rekenblad.sheet.OutputWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.CellValue;
@@ -35,7 +36,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 public final class KorWorkbookReader {
 
     /** The input and the opened workbook, which becomes the output with the result sheets added. */
-    public record Loaded(KorInput input, XSSFWorkbook workbook) { }
+    public record Loaded(KorInput input, OutputWorkbook workbook) { }
 
     /**
      * Reads {@code file}; the file itself is only read, never written.
@@ -46,7 +47,7 @@ public final class KorWorkbookReader {
     public Loaded read(Path file, Optional<Rechtsvorm> rechtsvorm, Optional<Money> omzetVorigJaar)
             throws IOException, InvalidInputException {
         String bron = file.getFileName().toString();
-        XSSFWorkbook wb = Workbooks.open(file);
+        OutputWorkbook wb = Workbooks.open(file);
         try {
             return new Loaded(read(wb, bron, rechtsvorm, omzetVorigJaar), wb);
         } catch (InvalidInputException | RuntimeException e) {

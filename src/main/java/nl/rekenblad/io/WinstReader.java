@@ -21,6 +21,7 @@ import nl.rekenblad.winst.WinstInput;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import nl.rekenblad.sheet.OutputWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Name;
@@ -37,14 +38,14 @@ public final class WinstReader {
     static final List<String> YES_NO = List.of("ja", "nee", "yes", "no", "true", "false", "j", "n");
 
     /** The input and, for a workbook, the opened workbook (the output starts from it). */
-    public record Loaded(WinstInput input, Optional<XSSFWorkbook> workbook) { }
+    public record Loaded(WinstInput input, Optional<OutputWorkbook> workbook) { }
 
     public Loaded read(Path file) throws IOException, InvalidInputException {
         String bron = file.getFileName().toString();
         List<Problem> problems = new ArrayList<>();
         Map<String, Object> raw = new LinkedHashMap<>();
         Map<String, String> where = new HashMap<>();
-        XSSFWorkbook wb = null;
+        OutputWorkbook wb = null;
         if (Workbooks.isWorkbookFile(file)) {
             wb = Workbooks.open(file);
             Map<String, Target.Cell> cells = WinstTemplate.locate(wb, problems, bron).orElse(Map.of());

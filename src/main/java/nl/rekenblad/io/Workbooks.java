@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.sheet.OutputWorkbook;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.FileMagic;
@@ -55,7 +56,7 @@ public final class Workbooks {
      * @throws InvalidInputException naming the file when it is too large, encrypted, an old .xls,
      *                               a zip bomb, or not a workbook at all
      */
-    public static XSSFWorkbook open(Path file) throws IOException, InvalidInputException {
+    public static OutputWorkbook open(Path file) throws IOException, InvalidInputException {
         String bron = file.getFileName().toString();
         long size = Files.size(file);
         if (size > MAX_BYTES) {
@@ -81,7 +82,7 @@ public final class Workbooks {
             throw InvalidInputException.of(bron, "geen Excel-werkboek (.xlsx): de inhoud is " + describe(magic));
         }
         try {
-            XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes));
+            OutputWorkbook wb = new OutputWorkbook(new ByteArrayInputStream(bytes));
             if (wb.getWorkbookType() == org.apache.poi.xssf.usermodel.XSSFWorkbookType.XLSM) {
                 withoutMacros(wb);
             }

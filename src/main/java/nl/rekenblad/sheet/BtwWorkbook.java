@@ -32,7 +32,7 @@ public final class BtwWorkbook implements AutoCloseable {
     static final List<String> COMPUTED = List.of("periode (rekenblad)", "rubriek (rekenblad)", "grondslag (rekenblad)",
             "tarief (rekenblad)", "btw (rekenblad)", "btw berekend");
 
-    private final XSSFWorkbook xssf;
+    private final OutputWorkbook xssf;
     private final SXSSFWorkbook sxssf;
     private final Sheet boekingen;
     private final Styles styles;
@@ -43,7 +43,7 @@ public final class BtwWorkbook implements AutoCloseable {
     private int nextRow = 1;
 
     public BtwWorkbook(List<String> header) {
-        xssf = new XSSFWorkbook();
+        xssf = new OutputWorkbook();
         KorTemplate.fixProperties(xssf);
         styles = new Styles(xssf);
         xssf.createSheet(AANGIFTE);
@@ -202,7 +202,7 @@ public final class BtwWorkbook implements AutoCloseable {
     }
 
     /** The underlying workbook, for result sheets added after the btw ones (the KOR with --kor). */
-    public XSSFWorkbook xssf() {
+    public OutputWorkbook xssf() {
         return xssf;
     }
 

@@ -46,16 +46,16 @@ public final class KiaTemplate {
     private KiaTemplate() {
     }
 
-    public static XSSFWorkbook create() {
+    public static OutputWorkbook create() {
         return build(null);
     }
 
-    public static XSSFWorkbook filled(KiaInput input) {
+    public static OutputWorkbook filled(KiaInput input) {
         return build(input);
     }
 
-    private static XSSFWorkbook build(KiaInput input) {
-        XSSFWorkbook wb = new XSSFWorkbook();
+    private static OutputWorkbook build(KiaInput input) {
+        OutputWorkbook wb = new OutputWorkbook();
         KorTemplate.fixProperties(wb);
         Styles st = new Styles(wb);
         XSSFSheet sh = wb.createSheet(SHEET);

@@ -33,7 +33,7 @@ public final class KiaWorkbookWriter {
     /** The header of the column rekenblad adds beside the register. */
     static final String REDEN_HEADER = "Telt niet mee omdat (rekenblad)";
 
-    public void write(XSSFWorkbook wb, KiaResult result) throws InvalidInputException {
+    public void write(OutputWorkbook wb, KiaResult result) throws InvalidInputException {
         String bron = result.input().bron();
         ResultSheets.removeEarlierOutput(wb, MARKER, SHEETS, List.of("KIA_", "EIA_", "MIA_", "AFS_"),
                 List.of(KiaTemplate.N_REGISTER), bron);

@@ -63,12 +63,12 @@ public final class KorTemplate {
     }
 
     /** An empty template for periods of {@code kind}; {@code year} may be null (the bookkeeper fills it in). */
-    public static XSSFWorkbook create(Period.Kind kind, Integer year) {
+    public static OutputWorkbook create(Period.Kind kind, Integer year) {
         return build(kind, year, null);
     }
 
     /** The input sheet filled with {@code input}, as the output of a CSV run starts. */
-    public static XSSFWorkbook filled(KorInput input) {
+    public static OutputWorkbook filled(KorInput input) {
         return build(input.periods().get(0).kind(), input.year(), input);
     }
 
@@ -77,8 +77,8 @@ public final class KorTemplate {
         fill(wb, input.periods().get(0).kind(), input.year(), input);
     }
 
-    private static XSSFWorkbook build(Period.Kind kind, Integer year, KorInput input) {
-        XSSFWorkbook wb = new XSSFWorkbook();
+    private static OutputWorkbook build(Period.Kind kind, Integer year, KorInput input) {
+        OutputWorkbook wb = new OutputWorkbook();
         fixProperties(wb);
         fill(wb, kind, year, input);
         return wb;
@@ -416,18 +416,23 @@ public final class KorTemplate {
         int lines = 1;
         for (Cell c : r) {
             if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && c.getCellStyle().getWrapText()) {
-                // A width unit is one '0' of the default font; running text fits about 1.2 characters per unit.
-                int chars = Math.max(1, sh.getColumnWidth(c.getColumnIndex()) * 6 / 5 / 256 - 1);
-                int need = 0;
-                for (String part : c.getStringCellValue().split("\n", -1)) {
-                    need += Math.max(1, (part.length() + chars - 1) / chars);
-                }
-                lines = Math.max(lines, need);
+                lines = Math.max(lines, linesNeeded(c.getStringCellValue(), sh.getColumnWidth(c.getColumnIndex())));
             }
         }
         if (lines > 1) {
             r.setHeightInPoints(lines * sh.getDefaultRowHeightInPoints() * 1.05f);
         }
+    }
+
+    /** The lines a wrapping text takes in a column {@code width} (in 1/256 of a character) wide. */
+    static int linesNeeded(String text, int width) {
+        // A width unit is one '0' of the default font; running text fits about 1.2 characters per unit.
+        int chars = Math.max(1, width * 6 / 5 / 256 - 1);
+        int need = 0;
+        for (String part : text.split("\n", -1)) {
+            need += Math.max(1, (part.length() + chars - 1) / chars);
+        }
+        return need;
     }
 
     /** Small helper to create cells with a style. */
@@ -451,9 +456,28 @@ public final class KorTemplate {
 
         XSSFCell text(int row, int col, String text, Styles.Kind kind) {
             XSSFCell c = cell(row, col);
-            c.setCellValue(text);
+            inlineText(c, text);
             c.setCellStyle(st.get(kind));
             return c;
         }
+    }
+
+    /**
+     * Puts a text in the cell itself (an inline string) rather than in the shared-string table,
+     * whose upkeep in POI costs more than the rest of a small sheet. Excel and LibreOffice read both
+     * alike. A text with spaces at either end goes the usual way, which keeps those spaces.
+     */
+    static void inlineText(XSSFCell c, String text) {
+        if (text.isEmpty() || Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(text.length() - 1))
+                || c.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA) {
+            c.setCellValue(text);
+            return;
+        }
+        var ct = c.getCTCell();
+        if (ct.isSetV()) {
+            ct.unsetV();
+        }
+        ct.setT(org.openxmlformats.schemas.spreadsheetml.x2006.main.STCellType.INLINE_STR);
+        (ct.isSetIs() ? ct.getIs() : ct.addNewIs()).setT(text);
     }
 }

@@ -12,9 +12,6 @@ import nl.rekenblad.kor.KorKeys;
 import nl.rekenblad.kor.KorResult;
 import nl.rekenblad.kor.Regime;
 import nl.rekenblad.kor.Rubriek;
-import org.apache.poi.xssf.usermodel.XSSFCell;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Adds the KOR result sheets to a workbook that holds the input sheet: "Jaaropstelling" (every
@@ -35,7 +32,7 @@ public final class KorWorkbookWriter {
      * @throws InvalidInputException when the workbook already has a sheet of the same name that
      *                               rekenblad did not make
      */
-    public void write(XSSFWorkbook wb, KorResult result) throws InvalidInputException {
+    public void write(OutputWorkbook wb, KorResult result) throws InvalidInputException {
         String bron = result.input().bron();
         ResultSheets.removeEarlierOutput(wb, MARKER, SHEETS, List.of("KOR_"), KorTemplate.INPUT_NAMES, bron);
         List<Problem> problems = new ArrayList<>();
@@ -59,19 +56,17 @@ public final class KorWorkbookWriter {
         out.place(JAAROPSTELLING, result.layout());
         out.checkPlaced(result.calculation());
         wb.createSheet(JAAROPSTELLING);
-        XSSFSheet params = out.parameters(PARAMETERS, "Parameters kleineondernemersregeling " + result.year(),
+        SheetCells params = out.parameters(PARAMETERS, "Parameters kleineondernemersregeling " + result.year(),
                 "De bedragen en keuzes waarmee het blad " + JAAROPSTELLING + " rekent, met hun bron."
                         + " De gele keuzes (ja/nee) mag u aanpassen; de formules volgen.", result.parameters());
         if (loc.omzetVorigJaar().isPresent()) {
             targets.put(KorKeys.IN_OMZET_VORIG_JAAR, loc.omzetVorigJaar().get());
         } else {
             // A workbook without the optional input: keep an empty input here so the formulas work.
-            int row = params.getLastRowNum() + 2;
-            KorTemplate.Cells c = new KorTemplate.Cells(params, out.styles());
-            c.text(row, 0, "Omzet vorig jaar", Styles.Kind.LABEL);
-            c.text(row, 1, "Omzet van het vorige jaar voor de omzetgrens (leeg = onbekend)", Styles.Kind.WRAP);
-            XSSFCell input = c.cell(row, 2);
-            input.setCellStyle(out.styles().get(Styles.Kind.MONEY_INPUT));
+            int row = params.lastRow() + 2;
+            out.text(params, row, 0, "Omzet vorig jaar", Styles.Kind.LABEL);
+            out.text(params, row, 1, "Omzet van het vorige jaar voor de omzetgrens (leeg = onbekend)", Styles.Kind.WRAP);
+            params.blank(row, 2, out.styles().get(Styles.Kind.MONEY_INPUT));
             targets.put(KorKeys.IN_OMZET_VORIG_JAAR, new Target.Cell(PARAMETERS, row, 2));
         }
         out.write(JAAROPSTELLING, "KOR jaaropstelling " + result.year(),

@@ -33,12 +33,12 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * layout and {@link #toelichting}, then {@link #finish}.
  */
 public final class ResultSheets {
-    private final XSSFWorkbook wb;
+    private final OutputWorkbook wb;
     private final Styles st;
     private final Map<String, Target> targets;
 
     /** @param targets where the inputs are; steps and parameters are added as they are placed */
-    public ResultSheets(XSSFWorkbook wb, Map<String, Target> targets) {
+    public ResultSheets(OutputWorkbook wb, Map<String, Target> targets) {
         this.wb = wb;
         this.st = new Styles(wb);
         this.targets = targets;
@@ -98,11 +98,11 @@ public final class ResultSheets {
     }
 
     /** Lists the parameters on a sheet of their own; each value cell becomes a defined name. */
-    public XSSFSheet parameters(String sheetName, String title, String note, List<UsedParameter> params) {
-        XSSFSheet sh = wb.createSheet(sheetName);
-        KorTemplate.Cells c = new KorTemplate.Cells(sh, st);
-        c.text(0, 0, title, Styles.Kind.TITLE);
-        c.text(1, 0, note, Styles.Kind.NOTE);
+    public SheetCells parameters(String sheetName, String title, String note, List<UsedParameter> params) {
+        SheetCells c = wb.createGeneratedSheet(sheetName);
+        XSSFSheet sh = c.sheet();
+        text(c, 0, 0, title, Styles.Kind.TITLE);
+        text(c, 1, 0, note, Styles.Kind.NOTE);
         int[] widths = {24, 48, 14, 9, 8, 11, 70, 10};
         for (int i = 0; i < widths.length; i++) {
             sh.setColumnWidth(i, widths[i] * 256);
@@ -110,75 +110,77 @@ public final class ResultSheets {
         int row = 3;
         String[] headers = {"Naam", "Omschrijving", "Waarde", "Eenheid", "Jaar", "Geldt voor", "Bron", "Zekerheid"};
         for (int i = 0; i < headers.length; i++) {
-            c.text(row, i, headers[i], Styles.Kind.HEADER);
+            text(c, row, i, headers[i], Styles.Kind.HEADER);
         }
         row++;
         DataValidationHelper dvh = sh.getDataValidationHelper();
         for (UsedParameter u : params) {
             Parameter p = u.parameter();
-            c.text(row, 0, u.key(), Styles.Kind.LABEL);
-            c.text(row, 1, p.label(), Styles.Kind.WRAP);
-            XSSFCell v = c.cell(row, 2);
+            text(c, row, 0, u.key(), Styles.Kind.LABEL);
+            text(c, row, 1, p.label(), Styles.Kind.WRAP);
             if (p.value() instanceof BigDecimal d) {
-                v.setCellValue(d.doubleValue());
-                v.setCellStyle(st.get(p.unit().equals("EUR") ? Styles.Kind.MONEY
+                c.number(row, 2, d.doubleValue(), st.get(p.unit().equals("EUR") ? Styles.Kind.MONEY
                         : p.unit().equals("%") ? Styles.Kind.PERCENT : Styles.Kind.NUMBER));
             } else {
-                v.setCellValue((String) p.value());
-                v.setCellStyle(st.get(Styles.Kind.TEXT_INPUT));
+                text(c, row, 2, (String) p.value(), Styles.Kind.TEXT_INPUT);
                 DataValidation dv = dvh.createValidation(dvh.createExplicitListConstraint(new String[] {"ja", "nee"}),
                         new CellRangeAddressList(row, row, 2, 2));
                 dv.setShowErrorBox(true);
                 sh.addValidationData(dv);
             }
-            c.text(row, 3, p.unit(), Styles.Kind.TEXT);
-            c.cell(row, 4).setCellValue(u.year());
-            c.text(row, 5, p.years(), Styles.Kind.TEXT);
-            c.text(row, 6, p.source(), Styles.Kind.WRAP);
-            c.text(row, 7, p.confidence(), Styles.Kind.TEXT);
+            text(c, row, 3, p.unit(), Styles.Kind.TEXT);
+            c.number(row, 4, u.year(), null);
+            text(c, row, 5, p.years(), Styles.Kind.TEXT);
+            text(c, row, 6, p.source(), Styles.Kind.WRAP);
+            text(c, row, 7, p.confidence(), Styles.Kind.TEXT);
             defineName(u.key(), new Target.Cell(sheetName, row, 2));
             targets.put(u.key(), new Target.Name(u.key()));
-            KorTemplate.fitRowHeight(sh, row);
+            c.fitRowHeight(row);
             row++;
         }
         sh.createFreezePane(0, 4);
         KorTemplate.pageSetup(sh);
-        return sh;
+        return c;
+    }
+
+    /** A text cell of one of rekenblad's kinds on a generated sheet. */
+    public void text(SheetCells c, int row, int col, String text, Styles.Kind kind) {
+        c.text(row, col, text, st.get(kind));
     }
 
     /** Writes a placed layout: labels, headers, and every step as a formula with its cached value. */
     public XSSFSheet write(String sheetName, String title, String subtitle, Layout layout, Calculation calc, int labelWidth) {
-        XSSFSheet sh = wb.getSheet(sheetName) != null ? wb.getSheet(sheetName) : wb.createSheet(sheetName);
-        KorTemplate.Cells c = new KorTemplate.Cells(sh, st);
-        c.text(0, 0, title, Styles.Kind.TITLE);
-        c.text(1, 0, subtitle, Styles.Kind.SUBTITLE);
+        SheetCells c = wb.createGeneratedSheet(sheetName);
+        XSSFSheet sh = c.sheet();
+        text(c, 0, 0, title, Styles.Kind.TITLE);
+        text(c, 1, 0, subtitle, Styles.Kind.SUBTITLE);
         Refs refs = refs(sheetName);
         int row = FIRST_SECTION_ROW;
         int width = 1;
         for (Layout.Section s : layout.sections()) {
-            c.text(row++, 0, s.title(), Styles.Kind.SECTION);
-            c.text(row, 0, "", Styles.Kind.HEADER);
+            text(c, row++, 0, s.title(), Styles.Kind.SECTION);
+            text(c, row, 0, "", Styles.Kind.HEADER);
             for (int j = 0; j < s.headers().size(); j++) {
-                c.text(row, j + 1, s.headers().get(j), Styles.Kind.HEADER_RIGHT);
+                text(c, row, j + 1, s.headers().get(j), Styles.Kind.HEADER_RIGHT);
             }
             if (s.headers().stream().anyMatch(h -> h.length() > 12)) {
                 // Bold headers wrap in a 15-wide column from about 13 characters on.
-                sh.getRow(row).setHeightInPoints(2 * sh.getDefaultRowHeightInPoints() * 1.05f);
+                c.height(row, 2 * sh.getDefaultRowHeightInPoints() * 1.05f);
             }
             row++;
             for (Layout.Row r : s.rows()) {
-                c.text(row, 0, r.label(), r.total() ? Styles.Kind.LABEL_TOTAL : Styles.Kind.LABEL);
+                text(c, row, 0, r.label(), r.total() ? Styles.Kind.LABEL_TOTAL : Styles.Kind.LABEL);
                 width = Math.max(width, r.keys().size());
                 for (int j = 0; j < r.keys().size(); j++) {
                     String key = r.keys().get(j);
                     if (key == null) {
                         if (r.total()) {
-                            c.cell(row, j + 1).setCellStyle(st.get(Styles.Kind.LABEL_TOTAL));
+                            c.blank(row, j + 1, st.get(Styles.Kind.LABEL_TOTAL));
                         }
                         continue;
                     }
                     Step step = calc.step(key);
-                    formulaCell(c.cell(row, j + 1), step, calc.value(key), refs, r.total());
+                    formulaCell(c, row, j + 1, step, calc.value(key), refs, r.total());
                     if (step.name() != null) {
                         defineName(step.name(), (Target.Cell) targets.get(key));
                     }
@@ -199,10 +201,10 @@ public final class ResultSheets {
 
     /** One line per explained step: what, rule, source, formula, and the amount (a reference to the step's cell). */
     public XSSFSheet toelichting(String sheetName, String title, Calculation calc, List<Problem> warnings) {
-        XSSFSheet sh = wb.createSheet(sheetName);
-        KorTemplate.Cells c = new KorTemplate.Cells(sh, st);
-        c.text(0, 0, title, Styles.Kind.TITLE);
-        c.text(1, 0, "Elke stap: wat het is, de regel, de bron, de formule en de uitkomst (een verwijzing naar dezelfde"
+        SheetCells c = wb.createGeneratedSheet(sheetName);
+        XSSFSheet sh = c.sheet();
+        text(c, 0, 0, title, Styles.Kind.TITLE);
+        text(c, 1, 0, "Elke stap: wat het is, de regel, de bron, de formule en de uitkomst (een verwijzing naar dezelfde"
                 + " cel). Bedragen in euro's; afronding alleen waar de regel dat zegt.", Styles.Kind.NOTE);
         int[] widths = {5, 38, 70, 42, 48, 15};
         for (int i = 0; i < widths.length; i++) {
@@ -211,7 +213,7 @@ public final class ResultSheets {
         int row = 3;
         String[] headers = {"Nr", "Stap", "Regel", "Bron", "Formule", "Uitkomst"};
         for (int i = 0; i < headers.length; i++) {
-            c.text(row, i, headers[i], i == 5 ? Styles.Kind.HEADER_RIGHT : Styles.Kind.HEADER);
+            text(c, row, i, headers[i], i == 5 ? Styles.Kind.HEADER_RIGHT : Styles.Kind.HEADER);
         }
         row++;
         Refs here = refs(sheetName);
@@ -221,23 +223,21 @@ public final class ResultSheets {
                 continue;
             }
             Target.Cell at = (Target.Cell) targets.get(step.key());
-            XSSFCell nrCell = c.cell(row, 0);
-            nrCell.setCellValue(nr++);
-            nrCell.setCellStyle(st.get(Styles.Kind.LABEL));
-            c.text(row, 1, step.label(), Styles.Kind.WRAP);
-            c.text(row, 2, step.rule(), Styles.Kind.WRAP);
-            c.text(row, 3, step.source(), Styles.Kind.WRAP);
-            c.text(row, 4, "=" + step.expr().formula(refs(at.sheet())), Styles.Kind.WRAP);
+            c.number(row, 0, nr++, st.get(Styles.Kind.LABEL));
+            text(c, row, 1, step.label(), Styles.Kind.WRAP);
+            text(c, row, 2, step.rule(), Styles.Kind.WRAP);
+            text(c, row, 3, step.source(), Styles.Kind.WRAP);
+            text(c, row, 4, "=" + step.expr().formula(refs(at.sheet())), Styles.Kind.WRAP);
             Step echo = new Step(step.key(), step.label(), "", "", Expr.ref(step.key()), step.format(), null, false);
-            formulaCell(c.cell(row, 5), echo, calc.value(step.key()), here, false);
-            KorTemplate.fitRowHeight(sh, row);
+            formulaCell(c, row, 5, echo, calc.value(step.key()), here, false);
+            c.fitRowHeight(row);
             row++;
         }
         if (!warnings.isEmpty()) {
             row++;
-            c.text(row++, 0, "Opmerkingen bij de invoer", Styles.Kind.SECTION);
+            text(c, row++, 0, "Opmerkingen bij de invoer", Styles.Kind.SECTION);
             for (Problem p : warnings) {
-                c.text(row++, 1, p.toString(), Styles.Kind.LABEL);
+                text(c, row++, 1, p.toString(), Styles.Kind.LABEL);
             }
         }
         sh.createFreezePane(0, 4);
@@ -269,28 +269,41 @@ public final class ResultSheets {
     }
 
     /** A formula cell with its cached value, so viewers that do not recalculate show the right figure. */
+    void formulaCell(SheetCells c, int row, int col, Step step, Object value, Refs refs, boolean total) {
+        c.formula(row, col, step.expr().formula(refs), cached(step, value), st.get(kind(step.format(), total)));
+    }
+
+    /** The value a formula cell caches: a number, a boolean or a text, by the step's format. */
+    private static Object cached(Step step, Object value) {
+        return switch (step.format()) {
+            case BEDRAG, GETAL, PROCENT, JAAR -> (BigDecimal) value;
+            case JANEE -> (Boolean) value;
+            case TEKST -> String.valueOf(value);
+        };
+    }
+
+    private static Styles.Kind kind(Step.Format format, boolean total) {
+        return switch (format) {
+            case GETAL -> Styles.Kind.NUMBER;
+            case PROCENT -> Styles.Kind.PERCENT;
+            case JAAR -> Styles.Kind.YEAR;
+            case BEDRAG -> total ? Styles.Kind.MONEY_TOTAL : Styles.Kind.MONEY;
+            case JANEE, TEKST -> Styles.Kind.BOOL;
+        };
+    }
+
+    /** The same on a sheet of POI's model (beside the bookkeeper's register). */
     void formulaCell(XSSFCell cell, Step step, Object value, Refs refs, boolean total) {
         cell.setCellFormula(step.expr().formula(refs));
-        switch (step.format()) {
-            case BEDRAG, GETAL, PROCENT, JAAR -> {
-                cell.setCellValue(((BigDecimal) value).doubleValue());
-                cell.setCellStyle(st.get(switch (step.format()) {
-                    case GETAL -> Styles.Kind.NUMBER;
-                    case PROCENT -> Styles.Kind.PERCENT;
-                    case JAAR -> Styles.Kind.YEAR;
-                    default -> total ? Styles.Kind.MONEY_TOTAL : Styles.Kind.MONEY;
-                }));
-            }
-            case JANEE -> {
-                cell.setCellValue((Boolean) value);
-                cell.setCellStyle(st.get(Styles.Kind.BOOL));
-            }
-            case TEKST -> {
-                cell.setCellValue(String.valueOf(value));
-                cell.setCellStyle(st.get(Styles.Kind.BOOL));
-            }
-            default -> throw new IllegalStateException(step.format().name());
+        Object cached = cached(step, value);
+        if (cached instanceof BigDecimal d) {
+            cell.setCellValue(d.doubleValue());
+        } else if (cached instanceof Boolean b) {
+            cell.setCellValue(b);
+        } else {
+            cell.setCellValue((String) cached);
         }
+        cell.setCellStyle(st.get(kind(step.format(), total)));
     }
 
     Refs refs(String sheet) {

@@ -50,8 +50,8 @@ public final class WinstTemplate {
     }
 
     /** The template, empty, or filled with the values of a CSV (text as text, numbers as numbers). */
-    public static XSSFWorkbook create(Map<String, Object> values) {
-        XSSFWorkbook wb = new XSSFWorkbook();
+    public static OutputWorkbook create(Map<String, Object> values) {
+        OutputWorkbook wb = new OutputWorkbook();
         KorTemplate.fixProperties(wb);
         Styles st = new Styles(wb);
         XSSFSheet sh = wb.createSheet(SHEET);

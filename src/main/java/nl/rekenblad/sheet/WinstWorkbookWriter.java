@@ -10,8 +10,6 @@ import nl.rekenblad.core.Target;
 import nl.rekenblad.winst.WinstInput;
 import nl.rekenblad.winst.WinstResult;
 import nl.rekenblad.winst.Winstberekening;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** Adds "Winstberekening", "Parameters" and "Toelichting" to a workbook holding the winst input sheet. */
 public final class WinstWorkbookWriter {
@@ -20,7 +18,7 @@ public final class WinstWorkbookWriter {
     static final String MARKER = "rekenblad-winst";
     static final List<String> SHEETS = List.of(Winstberekening.SHEET, PARAMETERS, TOELICHTING);
 
-    public void write(XSSFWorkbook wb, WinstResult result) throws InvalidInputException {
+    public void write(OutputWorkbook wb, WinstResult result) throws InvalidInputException {
         String bron = result.input().bron();
         List<String> paramNames = result.parameters().stream().map(p -> p.key()).toList();
         ResultSheets.removeEarlierOutput(wb, MARKER, SHEETS, List.of("WINST_", "MKB_", "ZA_", "SA_", "MWA_", "STA_", "GK_",
@@ -38,14 +36,13 @@ public final class WinstWorkbookWriter {
         out.place(Winstberekening.SHEET, result.layout());
         out.checkPlaced(result.calculation());
         wb.createSheet(Winstberekening.SHEET);
-        XSSFSheet params = out.parameters(PARAMETERS, "Parameters winstberekening " + result.input().jaar(),
+        SheetCells params = out.parameters(PARAMETERS, "Parameters winstberekening " + result.input().jaar(),
                 "De bedragen en percentages van " + result.input().jaar() + " met hun bron.", result.parameters());
-        int row = params.getLastRowNum() + 2;
-        KorTemplate.Cells c = new KorTemplate.Cells(params, out.styles());
+        int row = params.lastRow() + 2;
         for (String f : WinstInput.VELDEN) {
             if (!cells.containsKey(f)) {
                 // A field the bookkeeper removed from the input counts as blank: point the formulas at an empty cell.
-                c.text(row, 0, f + " (niet in de invoer)", Styles.Kind.NOTE);
+                out.text(params, row, 0, f + " (niet in de invoer)", Styles.Kind.NOTE);
                 targets.put(Winstberekening.input(f), new Target.Cell(PARAMETERS, row, 2));
                 row++;
             }
