@@ -5,7 +5,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,35 +58,113 @@ public final class Batch {
     private Batch() {
     }
 
+    /**
+     * Files processed at once unless told otherwise: one per core. (Measured with {@code ./rekenblad
+     * bench batch --threads}: two per core was no faster; the work is CPU-bound.)
+     */
+    public static int defaultThreads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
     public static Uitkomst run(List<Path> inputs, Options o, PrintWriter voortgang, boolean terminal) throws IOException {
         long start = System.nanoTime();
         Files.createDirectories(o.uitmap());
-        List<Bijlage> bijlagen = Intake.lees(inputs);
-        Map<Bijlage, String> basis = outputNames(bijlagen);
+        List<Path> files = Intake.bestanden(inputs);
         Path tmp = Files.createTempDirectory("rekenblad-batch");
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, o.threads()), r -> {
+        int threads = Math.max(1, o.threads());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "rekenblad-batch");
             t.setDaemon(true);
             return t;
         });
-        List<Verslag> regels = new ArrayList<>();
+        Run run = new Run(o, voortgang, terminal, files.size());
         try {
-            List<Future<Verslag>> futures = new ArrayList<>();
-            AtomicInteger n = new AtomicInteger();
-            for (Bijlage b : bijlagen) {
-                Path own = tmp.resolve("b" + n.incrementAndGet());
-                futures.add(pool.submit(() -> verwerk(b, basis.get(b), own, o.uitmap())));
+            // A pipeline: mails are read on the pool a few ahead, their attachments are processed on the pool as they
+            // come, and results are reported in input order. At most `ahead` of each are in flight, so memory stays
+            // bounded however many mails there are.
+            int ahead = 4 * threads;
+            Deque<Future<List<Bijlage>>> reading = new ArrayDeque<>();
+            Map<String, Integer> used = new HashMap<>();
+            int next = 0;
+            int n = 0;
+            while (next < files.size() || !reading.isEmpty()) {
+                while (next < files.size() && reading.size() < ahead) {
+                    Path f = files.get(next++);
+                    reading.add(pool.submit(() -> Intake.lees(f)));
+                }
+                int index = next - reading.size();
+                for (Bijlage b : run.read(reading.poll(), files.get(index))) {
+                    String basis = outputName(b, used);
+                    Path own = tmp.resolve("b" + ++n);
+                    run.add(b, index, pool.submit(() -> verwerk(b, basis, own, o.uitmap())));
+                }
+                run.reportDone(ahead);
             }
-            long budgetEnd = System.nanoTime();
-            for (int i = 0; i < futures.size(); i++) {
-                Bijlage b = bijlagen.get(i);
+            run.reportDone(0);
+        } finally {
+            pool.shutdownNow();
+            deleteTree(tmp);
+        }
+        if (terminal) {
+            voortgang.println();
+        }
+        Uitkomst u = new Uitkomst(run.regels, (System.nanoTime() - start) / 1_000_000);
+        writeReport(u, o);
+        return u;
+    }
+
+    /** The attachments being processed, and the report lines of those done, in input order. */
+    private static final class Run {
+        private final Options o;
+        private final PrintWriter voortgang;
+        private final boolean terminal;
+        private final int files;
+        private final Deque<Bijlage> bijlagen = new ArrayDeque<>();
+        private final Deque<Integer> fileIndex = new ArrayDeque<>();
+        private final Deque<Future<Verslag>> futures = new ArrayDeque<>();
+        private final List<Verslag> regels = new ArrayList<>();
+        private long budgetEnd = System.nanoTime();
+
+        Run(Options o, PrintWriter voortgang, boolean terminal, int files) {
+            this.o = o;
+            this.voortgang = voortgang;
+            this.terminal = terminal;
+            this.files = files;
+        }
+
+        List<Bijlage> read(Future<List<Bijlage>> f, Path mail) throws IOException {
+            try {
+                return f.get(o.secondsPerFile(), TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                f.cancel(true);
+                return List.of(Bijlage.onleesbaar(mail, "te lang bezig met lezen (meer dan " + o.secondsPerFile() + " s); overgeslagen"));
+            } catch (ExecutionException e) {
+                return List.of(Bijlage.onleesbaar(mail, "interne fout: " + e.getCause()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("onderbroken", e);
+            }
+        }
+
+        void add(Bijlage b, int index, Future<Verslag> f) {
+            bijlagen.add(b);
+            fileIndex.add(index);
+            futures.add(f);
+        }
+
+        /** Reports the oldest results: those already done, and more (waiting) while over {@code keep} are in flight. */
+        void reportDone(int keep) throws IOException {
+            while (!futures.isEmpty() && (futures.size() > keep || futures.peek().isDone())) {
+                Bijlage b = bijlagen.poll();
+                int index = fileIndex.poll();
+                Future<Verslag> f = futures.poll();
                 Verslag v;
                 // Each file gets its budget, counted from when the previous result came in (files run in parallel).
                 budgetEnd = Math.max(budgetEnd, System.nanoTime()) + TimeUnit.SECONDS.toNanos(o.secondsPerFile());
                 try {
-                    v = futures.get(i).get(Math.max(1, budgetEnd - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    v = f.get(Math.max(1, budgetEnd - System.nanoTime()), TimeUnit.NANOSECONDS);
                 } catch (TimeoutException e) {
-                    futures.get(i).cancel(true);
+                    f.cancel(true);
                     v = fout(b, null, "te lang bezig (meer dan " + o.secondsPerFile() + " s); overgeslagen");
                 } catch (ExecutionException e) {
                     v = fout(b, null, "interne fout: " + e.getCause());
@@ -93,34 +173,20 @@ public final class Batch {
                     throw new IOException("onderbroken", e);
                 }
                 regels.add(v);
-                progress(voortgang, terminal, i + 1, futures.size(), v);
+                progress(voortgang, terminal, index + 1, files, regels.size(), v);
             }
-        } finally {
-            pool.shutdownNow();
-            deleteTree(tmp);
         }
-        if (terminal) {
-            voortgang.println();
-        }
-        Uitkomst u = new Uitkomst(regels, (System.nanoTime() - start) / 1_000_000);
-        writeReport(u, o);
-        return u;
     }
 
-    /** Output names: mail and attachment (or the file), with a number when two inputs would clash. */
-    static Map<Bijlage, String> outputNames(List<Bijlage> bijlagen) {
-        Map<Bijlage, String> names = new LinkedHashMap<>();
-        Map<String, Integer> used = new HashMap<>();
-        for (Bijlage b : bijlagen) {
-            if (b.naam() == null) {
-                continue;
-            }
-            String base = b.pad() != null ? Namen.stam(Namen.veilig(b.naam()))
-                    : Namen.stam(Namen.veilig(b.bron().getFileName().toString())) + "__" + Namen.stam(b.naam());
-            int k = used.merge(base.toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
-            names.put(b, k == 1 ? base : base + "-" + k);
+    /** The output name of an attachment: mail and attachment (or the file), numbered when it would clash with an earlier one. */
+    static String outputName(Bijlage b, Map<String, Integer> used) {
+        if (b.naam() == null) {
+            return null;
         }
-        return names;
+        String base = b.pad() != null ? Namen.stam(Namen.veilig(b.naam()))
+                : Namen.stam(Namen.veilig(b.bron().getFileName().toString())) + "__" + Namen.stam(b.naam());
+        int k = used.merge(base.toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+        return k == 1 ? base : base + "-" + k;
     }
 
     static Verslag verwerk(Bijlage b, String basis, Path own, Path uitmap) {
@@ -211,11 +277,12 @@ public final class Batch {
         return b.bron().toString();
     }
 
-    private static void progress(PrintWriter out, boolean terminal, int done, int total, Verslag v) {
+    private static void progress(PrintWriter out, boolean terminal, int filesDone, int files, int done, Verslag v) {
         if (terminal) {
             int width = 30;
-            int filled = total == 0 ? width : done * width / total;
-            out.print("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + done + "/" + total);
+            int filled = files == 0 ? width : filesDone * width / files;
+            out.print("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + filesDone + "/" + files + " bestanden, "
+                    + done + " bijlagen");
         } else {
             out.println(String.format("%-13s %s%s%s", v.status().word(), Path.of(v.bron()).getFileName(),
                     v.bijlage() != null && !Path.of(v.bron()).getFileName().toString().equals(v.bijlage()) ? " › " + v.bijlage() : "",

@@ -34,6 +34,15 @@ public final class Intake {
 
     /** Every attachment of every input, in a stable order (folders sorted by path). */
     public static List<Bijlage> lees(List<Path> inputs) throws IOException {
+        List<Bijlage> out = new ArrayList<>();
+        for (Path f : bestanden(inputs)) {
+            out.addAll(lees(f));
+        }
+        return out;
+    }
+
+    /** The files to take in: each input file, and the files in each input folder (recursively, sorted by path). */
+    public static List<Path> bestanden(List<Path> inputs) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path in : inputs) {
             if (Files.isDirectory(in)) {
@@ -45,20 +54,20 @@ public final class Intake {
                 files.add(in);
             }
         }
-        List<Bijlage> out = new ArrayList<>();
-        for (Path f : files) {
-            String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (!Files.isRegularFile(f)) {
-                out.add(Bijlage.onleesbaar(f, "bestand niet gevonden"));
-            } else if (name.endsWith(".eml")) {
-                out.addAll(eml(f));
-            } else if (name.endsWith(".msg")) {
-                out.addAll(msg(f));
-            } else {
-                out.add(Bijlage.bestand(f));
-            }
+        return files;
+    }
+
+    /** The attachments of one mail, or the file itself; never throws (an unreadable mail becomes an error entry). */
+    public static List<Bijlage> lees(Path f) {
+        String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!Files.isRegularFile(f)) {
+            return List.of(Bijlage.onleesbaar(f, "bestand niet gevonden"));
+        } else if (name.endsWith(".eml")) {
+            return eml(f);
+        } else if (name.endsWith(".msg")) {
+            return msg(f);
         }
-        return out;
+        return List.of(Bijlage.bestand(f));
     }
 
     static List<Bijlage> eml(Path mail) {

@@ -32,14 +32,20 @@ public final class BatchBenchmark {
     private BatchBenchmark() {
     }
 
-    public static void run(List<Integer> sizes, PrintWriter out) throws Exception {
+    public static void run(List<Integer> sizes, int threads, PrintWriter out) throws Exception {
         Path dir = Files.createTempDirectory("rekenblad-batchbench");
         try {
             byte[][] attachments = attachments();
             String[] names = {"aangiften.csv", "aangiften.xlsx", "register.csv"};
-            int threads = Runtime.getRuntime().availableProcessors();
-            out.printf("java %s, %d cores, %d threads%n", System.getProperty("java.version"), threads, threads);
-            Path warm = mails(dir.resolve("warm"), 100, attachments, names);
+            boolean c1 = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-XX:TieredStopAtLevel=1");
+            out.printf("java %s, %d cores, %d threads, JIT %s%n", System.getProperty("java.version"),
+                    Runtime.getRuntime().availableProcessors(), threads,
+                    c1 ? "alleen C1 (zoals ./rekenblad batch draait)" : "C1 en C2");
+            // Warm-up: enough files for the JIT compiler to have compiled the hot paths of POI and rekenblad.
+            int warmup = 400;
+            out.printf("opwarmen met %d mails …%n", warmup);
+            out.flush();
+            Path warm = mails(dir.resolve("warm"), warmup, attachments, names);
             Batch.run(List.of(warm), new Batch.Options(dir.resolve("uit-warm"), Optional.empty(), threads, 60),
                     new PrintWriter(OutputStream.nullOutputStream()), false);
             out.printf("%8s %10s %12s %8s%n", "mails", "seconden", "bestanden/s", "fout");

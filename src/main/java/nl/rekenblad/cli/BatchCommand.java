@@ -43,7 +43,7 @@ public final class BatchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         boolean terminal = System.console() != null && System.getenv("TERM") != null && !"dumb".equals(System.getenv("TERM"));
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int n = threads != null ? threads : Batch.defaultThreads();
         Batch.Uitkomst u = Batch.run(inputs, new Batch.Options(outdir, Optional.ofNullable(rapport), n, budget), out, terminal);
         out.printf("bestanden: %d · ok: %d · waarschuwing: %d · fout: %d · niet herkend: %d · tijd: %.1f s%n",
                 u.regels().size(), u.tel(Verslag.Status.OK), u.tel(Verslag.Status.WAARSCHUWING), u.tel(Verslag.Status.FOUT),

@@ -27,6 +27,9 @@ public final class BenchCommand implements Callable<Integer> {
             description = "batch: aantallen mails (standaard: ${DEFAULT-VALUE})")
     List<Integer> mails;
 
+    @Option(names = "--threads", paramLabel = "N", description = "batch: bestanden tegelijk (standaard: als rekenblad batch, het aantal cores)")
+    Integer threads;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -35,7 +38,8 @@ public final class BenchCommand implements Callable<Integer> {
         if (wat == Wat.btw) {
             BtwBenchmark.run(regels, spec.commandLine().getOut());
         } else {
-            nl.rekenblad.bench.BatchBenchmark.run(mails, spec.commandLine().getOut());
+            nl.rekenblad.bench.BatchBenchmark.run(mails, threads != null ? threads : nl.rekenblad.batch.Batch.defaultThreads(),
+                    spec.commandLine().getOut());
         }
         return Main.OK;
     }

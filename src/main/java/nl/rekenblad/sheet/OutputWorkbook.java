@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -136,12 +134,12 @@ public final class OutputWorkbook extends XSSFWorkbook {
                 if (!m.find()) {
                     throw new IllegalStateException("no empty sheetData in " + e.getName());
                 }
+                StringBuilder sheet = new StringBuilder(xml.length() + 64 * 1024);
+                sheet.append(cells.dimension(xml.substring(0, m.start())));
+                cells.writeSheetData(sheet);
+                sheet.append(xml, m.end(), xml.length());
                 zos.putArchiveEntry(new ZipArchiveEntry(e.getName()));
-                Writer w = new OutputStreamWriter(new NoClose(zos), StandardCharsets.UTF_8);
-                w.write(cells.dimension(xml.substring(0, m.start())));
-                cells.writeSheetData(w);
-                w.write(xml, m.end(), xml.length() - m.end());
-                w.flush();
+                zos.write(sheet.toString().getBytes(StandardCharsets.UTF_8));
                 zos.closeArchiveEntry();
             }
             zos.finish();

@@ -1,7 +1,5 @@
 package nl.rekenblad.sheet;
 
-import java.io.IOException;
-import java.io.Writer;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.poi.ss.util.CellReference;
@@ -118,65 +116,70 @@ public final class SheetCells {
         int end = head.indexOf('"', at + 16);
         int firstCol = Integer.MAX_VALUE;
         int lastCol = 0;
-        for (Row r : rows.values()) {
+        int firstRow = -1;
+        int lastRow = -1;
+        for (Map.Entry<Integer, Row> e : rows.entrySet()) {
+            Row r = e.getValue();
             if (!r.cells.isEmpty()) {
                 firstCol = Math.min(firstCol, r.cells.firstKey());
                 lastCol = Math.max(lastCol, r.cells.lastKey());
+                firstRow = firstRow < 0 ? e.getKey() : firstRow;
+                lastRow = e.getKey();
             }
         }
-        if (firstCol == Integer.MAX_VALUE) {
+        if (firstRow < 0) {
             return head;
         }
-        String ref = CellReference.convertNumToColString(firstCol) + (rows.firstKey() + 1) + ":"
-                + CellReference.convertNumToColString(lastCol) + (rows.lastKey() + 1);
+        String ref = CellReference.convertNumToColString(firstCol) + (firstRow + 1) + ":"
+                + CellReference.convertNumToColString(lastCol) + (lastRow + 1);
         return head.substring(0, at + 16) + ref + head.substring(end);
     }
 
     /** Writes {@code <sheetData>…</sheetData>}. */
-    void writeSheetData(Writer w) throws IOException {
+    void writeSheetData(StringBuilder w) {
         if (rows.isEmpty()) {
-            w.write("<sheetData/>");
+            w.append("<sheetData/>");
             return;
         }
-        w.write("<sheetData>");
+        w.append("<sheetData>");
         for (Map.Entry<Integer, Row> re : rows.entrySet()) {
             int r = re.getKey() + 1;
             Row row = re.getValue();
-            w.write("<row r=\"");
-            w.write(Integer.toString(r));
-            w.write('"');
+            w.append("<row r=\"");
+            w.append(Integer.toString(r));
+            w.append('"');
             if (row.height >= 0) {
-                w.write(" ht=\"");
-                w.write(Float.toString(row.height));
-                w.write("\" customHeight=\"true\"");
+                w.append(" ht=\"");
+                w.append(Float.toString(row.height));
+                w.append("\" customHeight=\"true\"");
             }
             if (row.cells.isEmpty()) {
-                w.write("/>");
+                w.append("/>");
                 continue;
             }
-            w.write('>');
+            w.append('>');
             for (Map.Entry<Integer, Cell> ce : row.cells.entrySet()) {
                 Cell c = ce.getValue();
-                w.write("<c r=\"");
-                w.write(CellReference.convertNumToColString(ce.getKey()));
-                w.write(Integer.toString(r));
-                w.write('"');
+                w.append("<c r=\"");
+                w.append(CellReference.convertNumToColString(ce.getKey()));
+                w.append(Integer.toString(r));
+                w.append('"');
                 if (c.style() != null && c.style().getIndex() != 0) {
-                    w.write(" s=\"");
-                    w.write(Integer.toString(c.style().getIndex()));
-                    w.write('"');
+                    w.append(" s=\"");
+                    w.append(Integer.toString(c.style().getIndex()));
+                    w.append('"');
                 }
                 switch (c.kind()) {
-                    case BLANK -> w.write("/>");
+                    case BLANK -> w.append("/>");
                     case TEXT -> {
-                        w.write(" t=\"inlineStr\"><is><t");
+                        w.append(" t=\"inlineStr\"><is><t");
                         if (!c.value().isEmpty() && (Character.isWhitespace(c.value().charAt(0))
                                 || Character.isWhitespace(c.value().charAt(c.value().length() - 1)))) {
-                            w.write(" xml:space=\"preserve\"");
+                            w.append(" xml:space=\"preserve\"");
                         }
-                        w.write('>');
+                        w.append('>');
                         escape(c.value(), w);
-                        w.write("</t></is></c>");
+                        w.append("</t></is></c>");
                     }
                     case NUMBER -> value(w, null, null, c.value());
                     case BOOLEAN -> value(w, "b", null, c.value());
@@ -186,30 +189,30 @@ public final class SheetCells {
                     default -> throw new IllegalStateException(c.kind().name());
                 }
             }
-            w.write("</row>");
+            w.append("</row>");
         }
-        w.write("</sheetData>");
+        w.append("</sheetData>");
     }
 
-    private static void value(Writer w, String type, String formula, String value) throws IOException {
+    private static void value(StringBuilder w, String type, String formula, String value) {
         if (type != null) {
-            w.write(" t=\"");
-            w.write(type);
-            w.write('"');
+            w.append(" t=\"");
+            w.append(type);
+            w.append('"');
         }
-        w.write('>');
+        w.append('>');
         if (formula != null) {
-            w.write("<f>");
+            w.append("<f>");
             escape(formula, w);
-            w.write("</f>");
+            w.append("</f>");
         }
-        w.write("<v>");
+        w.append("<v>");
         escape(value, w);
-        w.write("</v></c>");
+        w.append("</v></c>");
     }
 
     /** XML text; characters XML 1.0 cannot hold (control characters) become U+FFFD. */
-    static void escape(String s, Writer w) throws IOException {
+    static void escape(String s, StringBuilder w) {
         int start = 0;
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
@@ -223,11 +226,11 @@ public final class SheetCells {
                 default -> ch < 0x20 || ch == 0xFFFE || ch == 0xFFFF ? "\uFFFD" : null;
             };
             if (rep != null) {
-                w.write(s, start, i - start);
-                w.write(rep);
+                w.append(s, start, i);
+                w.append(rep);
                 start = i + 1;
             }
         }
-        w.write(s, start, s.length() - start);
+        w.append(s, start, s.length());
     }
 }
