@@ -75,7 +75,12 @@ public final class BtwJob {
         RuleBook rules = RuleBook.load("btw");
         try (LedgerReader reader = LedgerReader.open(input, options.kolommen())) {
             Optional<Boeking> next;
+            long lines = 0;
             while ((next = reader.next(problems.size() < MAX_PROBLEMS ? problems : new ArrayList<>())) != null) {
+                if ((++lines & 0xFFF) == 0 && Thread.currentThread().isInterrupted()) {
+                    // A batch ran out of time for this file: stop, rather than work on for nothing.
+                    throw new java.io.InterruptedIOException("afgebroken na " + lines + " regels");
+                }
                 if (next.isEmpty()) {
                     bad++;
                     continue;

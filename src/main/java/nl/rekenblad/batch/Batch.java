@@ -214,6 +214,7 @@ public final class Batch {
             switch (soort.get()) {
                 case kor -> {
                     try (KorJob.Outcome out = KorJob.compute(input, Optional.empty(), Optional.empty())) {
+                        notCancelled();
                         KorJob.write(out, input, xlsx, Optional.of(json));
                         korCijfers(out.result(), cijfers);
                         warnings = out.result().warnings();
@@ -221,6 +222,7 @@ public final class Batch {
                 }
                 case kia -> {
                     try (KiaJob.Outcome out = KiaJob.compute(input, Optional.empty())) {
+                        notCancelled();
                         KiaJob.write(out, input, xlsx, Optional.of(json));
                         for (int y : out.result().years()) {
                             cijfers.put("kia" + y, out.result().kia(y));
@@ -230,6 +232,7 @@ public final class Batch {
                 }
                 default -> {
                     try (BtwJob.Outcome out = BtwJob.compute(input, BtwJob.Options.defaults())) {
+                        notCancelled();
                         BtwJob.write(out, input, xlsx, Optional.of(json));
                         for (Period p : out.berekening().perioden()) {
                             cijfers.put("5c " + p.label(), Money.of(out.aangifte().exact(BtwAangifte.exact(p, "5c"))));
@@ -255,6 +258,13 @@ public final class Batch {
             return fout(b, null, "lezen of schrijven mislukt: " + e.getMessage());
         } catch (RuntimeException | OutOfMemoryError e) {
             return fout(b, null, "niet te verwerken: " + e);
+        }
+    }
+
+    /** A file whose time ran out is reported as such; it must not put outputs in place afterwards. */
+    private static void notCancelled() throws java.io.InterruptedIOException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new java.io.InterruptedIOException("afgebroken: de tijd voor dit bestand is op");
         }
     }
 

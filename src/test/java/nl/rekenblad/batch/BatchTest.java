@@ -252,4 +252,29 @@ class BatchTest {
         }
     }
 
+
+    @Test
+    void fileOverItsTimeBudgetIsAnErrorStopsAndLeavesNoOutputWhileTheNextFileIsDone() throws Exception {
+        Path slow = dir.resolve("traag");
+        Files.createDirectories(slow);
+        // About 350.000 journal lines: several seconds of work against a budget of one second.
+        StringBuilder j = new StringBuilder("boekdatum;omschrijving;btw code;bedrag excl. btw;btw-bedrag\n");
+        for (int i = 0; i < 350_000; i++) {
+            j.append(String.format("%02d-%02d-2025;Boeking %d;1a;100,00;21,00%n", 1 + i % 28, 1 + i % 12, i));
+        }
+        Files.writeString(slow.resolve("a-journaal.csv"), j);
+        Files.write(slow.resolve("b-kor.csv"), sample("kor-2017-voorbeeld-2.csv"));
+        Path uit = dir.resolve("uit-traag");
+        Batch.Uitkomst u = Batch.run(List.of(slow), new Batch.Options(uit, Optional.empty(), 1, 1),
+                new PrintWriter(new StringWriter()), false);
+        assertEquals(Verslag.Status.FOUT, u.regels().get(0).status());
+        assertTrue(u.regels().get(0).melding().contains("te lang bezig"), u.regels().get(0).melding());
+        assertEquals(Verslag.Status.OK, u.regels().get(1).status(), u.regels().get(1).melding());
+        Thread.sleep(1500);
+        try (Stream<Path> s = Files.list(uit)) {
+            List<String> names = s.map(p -> p.getFileName().toString()).sorted().toList();
+            assertFalse(names.stream().anyMatch(n -> n.startsWith("a-journaal") || n.endsWith(".tmp")), names.toString());
+            assertTrue(names.contains("b-kor.kor.xlsx"), names.toString());
+        }
+    }
 }
