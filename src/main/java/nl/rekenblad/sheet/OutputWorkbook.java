@@ -37,6 +37,7 @@ public final class OutputWorkbook extends XSSFWorkbook {
     private static final java.util.regex.Pattern EMPTY_SHEET_DATA = java.util.regex.Pattern.compile(
             "<sheetData\\s*/>|<sheetData>\\s*</sheetData>");
     private final Map<XSSFSheet, SheetCells> generated = new IdentityHashMap<>();
+    private boolean saving;
 
     public OutputWorkbook() {
         super();
@@ -60,6 +61,15 @@ public final class OutputWorkbook extends XSSFWorkbook {
     public Optional<SheetCells> generated(String name) {
         XSSFSheet sh = getSheet(name);
         return sh == null ? Optional.empty() : Optional.ofNullable(generated.get(sh));
+    }
+
+    /** Refuses POI's own {@code write} of a workbook with generated sheets: it would leave them empty. */
+    @Override
+    protected void commit() throws IOException {
+        if (!generated.isEmpty() && !saving) {
+            throw new IllegalStateException("a workbook with generated sheets is saved with OutputWorkbook.save, not write");
+        }
+        super.commit();
     }
 
     /**
@@ -86,7 +96,10 @@ public final class OutputWorkbook extends XSSFWorkbook {
             Path tmp = Files.createTempFile("rekenblad", ".xlsx");
             try {
                 try (OutputStream f = Files.newOutputStream(tmp)) {
+                    o.saving = true;
                     s.write(f);
+                } finally {
+                    o.saving = false;
                 }
                 try (SeekableByteChannel ch = Files.newByteChannel(tmp)) {
                     o.fill(ch, out);
@@ -106,7 +119,12 @@ public final class OutputWorkbook extends XSSFWorkbook {
             return;
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 * 1024);
-        write(bytes);
+        saving = true;
+        try {
+            write(bytes);
+        } finally {
+            saving = false;
+        }
         fill(new SeekableInMemoryByteChannel(bytes.toByteArray()), out);
     }
 

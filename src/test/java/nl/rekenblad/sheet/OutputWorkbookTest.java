@@ -142,4 +142,15 @@ class OutputWorkbookTest {
             }
         }
     }
+
+    @Test
+    void poisOwnWriteIsRefusedWhenItWouldLeaveGeneratedSheetsEmpty() throws Exception {
+        try (OutputWorkbook wb = new OutputWorkbook()) {
+            wb.createGeneratedSheet("Uitkomst").text(0, 0, "x", null);
+            assertThrows(IllegalStateException.class, () -> wb.write(new ByteArrayOutputStream()));
+            try (XSSFWorkbook back = reopen(save(wb))) {
+                assertEquals("x", back.getSheet("Uitkomst").getRow(0).getCell(0).getStringCellValue());
+            }
+        }
+    }
 }
