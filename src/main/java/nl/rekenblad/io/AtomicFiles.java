@@ -3,9 +3,11 @@ package nl.rekenblad.io;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +25,7 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private final Map<Path, Content> files = new LinkedHashMap<>();
 
     public AtomicFiles add(Path target, Content content) {
@@ -38,9 +41,22 @@ public final class AtomicFiles {
                 Path target = e.getKey();
                 Path dir = target.getParent();
                 Files.createDirectories(dir);
-                Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+                Path tmp = null;
+                OutputStream opened = null;
+                // Not Files.createTempFile: that makes the file readable by its owner only, and an output must be
+                // readable like any file the user makes (permissions by the umask), e.g. by the pipeline collecting it.
+                for (int attempt = 0; opened == null; attempt++) {
+                    tmp = dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+                    try {
+                        opened = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    } catch (FileAlreadyExistsException ex) {
+                        if (attempt > 100) {
+                            throw ex;
+                        }
+                    }
+                }
                 written.add(new Path[] {tmp, target});
-                try (OutputStream out = Files.newOutputStream(tmp)) {
+                try (OutputStream out = new java.io.BufferedOutputStream(opened, 64 * 1024)) {
                     e.getValue().writeTo(out);
                 }
             }
