@@ -132,12 +132,13 @@ public final class Batch {
             this.files = files;
         }
 
+        /**
+         * The attachments of one mail. No time limit here: the task may still wait in the queue behind long files, and
+         * reading a mail is bounded by its size limit ({@link Intake#MAX_MAIL}).
+         */
         List<Bijlage> read(Future<List<Bijlage>> f, Path mail) throws IOException {
             try {
-                return f.get(o.secondsPerFile(), TimeUnit.SECONDS);
-            } catch (TimeoutException e) {
-                f.cancel(true);
-                return List.of(Bijlage.onleesbaar(mail, "te lang bezig met lezen (meer dan " + o.secondsPerFile() + " s); overgeslagen"));
+                return f.get();
             } catch (ExecutionException e) {
                 return List.of(Bijlage.onleesbaar(mail, "interne fout: " + e.getCause()));
             } catch (InterruptedException e) {
