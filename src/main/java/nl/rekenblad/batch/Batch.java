@@ -69,7 +69,15 @@ public final class Batch {
     public static Uitkomst run(List<Path> inputs, Options o, PrintWriter voortgang, boolean terminal) throws IOException {
         long start = System.nanoTime();
         Files.createDirectories(o.uitmap());
-        List<Path> files = Intake.bestanden(inputs);
+        // The output folder (and the report) may lie inside an input folder: never take our own outputs in again.
+        Path uit = o.uitmap().toAbsolutePath().normalize();
+        Optional<Path> rapport = o.rapport().map(p -> p.toAbsolutePath().normalize());
+        List<Path> files = Intake.bestanden(inputs).stream()
+                .filter(f -> {
+                    Path a = f.toAbsolutePath().normalize();
+                    return !a.startsWith(uit) && !rapport.equals(Optional.of(a));
+                })
+                .toList();
         Path tmp = Files.createTempDirectory("rekenblad-batch");
         int threads = Math.max(1, o.threads());
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {

@@ -277,4 +277,23 @@ class BatchTest {
             assertTrue(names.contains("b-kor.kor.xlsx"), names.toString());
         }
     }
+
+    @Test
+    void outputFolderInsideTheInputFolderIsNotTakenInAgain() throws Exception {
+        Path inbox = dir.resolve("inbox");
+        Files.createDirectories(inbox);
+        Files.write(inbox.resolve("kor.csv"), sample("kor-2017-voorbeeld-2.csv"));
+        Path uit = inbox.resolve("verwerkt");
+        Path verslag = inbox.resolve("verslag.jsonl");
+        Batch.Options o = new Batch.Options(uit, Optional.of(verslag), 2, 60);
+        Batch.Uitkomst first = Batch.run(List.of(inbox), o, new PrintWriter(new StringWriter()), false);
+        Batch.Uitkomst second = Batch.run(List.of(inbox), o, new PrintWriter(new StringWriter()), false);
+        assertEquals(1, first.regels().size());
+        assertEquals(1, second.regels().size(), second.regels().toString());
+        assertEquals(first.regels().get(0).cijfers(), second.regels().get(0).cijfers());
+        try (Stream<Path> s = Files.list(uit)) {
+            assertEquals(List.of("kor.kor.json", "kor.kor.xlsx", "overzicht.xlsx"),
+                    s.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
 }
