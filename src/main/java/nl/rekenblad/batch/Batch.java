@@ -19,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import nl.rekenblad.app.BtwJob;
 import nl.rekenblad.app.KiaJob;
 import nl.rekenblad.app.KorJob;

@@ -28,6 +28,8 @@ public final class Intake {
     public static final long MAX_BIJLAGE = 20L * 1024 * 1024;
     /** A mail larger than this is not opened. */
     public static final long MAX_MAIL = 60L * 1024 * 1024;
+    /** One mail session for parsing only (nothing is sent or fetched); making one per mail cost more than parsing it. */
+    private static final Session SESSION = Session.getInstance(new Properties());
 
     private Intake() {
     }
@@ -77,7 +79,7 @@ public final class Intake {
                 return List.of(Bijlage.onleesbaar(mail, "mail is te groot (" + Files.size(mail) + " bytes)"));
             }
             try (InputStream in = Files.newInputStream(mail)) {
-                MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), in);
+                MimeMessage m = new MimeMessage(SESSION, in);
                 walk(m, mail, new Namen(), out, 0);
             }
         } catch (Exception e) {

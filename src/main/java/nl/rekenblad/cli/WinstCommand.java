@@ -8,7 +8,6 @@ import nl.rekenblad.core.Money;
 import nl.rekenblad.winst.WinstResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code rekenblad winst}: from profit to belastbare winst uit onderneming. */

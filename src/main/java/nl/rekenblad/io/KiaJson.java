@@ -1,6 +1,5 @@
 package nl.rekenblad.io;
 
-import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -21,13 +21,9 @@ import nl.rekenblad.sheet.KorTemplate;
 import nl.rekenblad.sheet.OutputWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.CellValue;
-import org.apache.poi.ss.usermodel.FormulaEvaluator;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.NumberToTextConverter;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Reads a KOR input workbook made from {@code templates/kor-jaaropstelling.xlsx}, finding every

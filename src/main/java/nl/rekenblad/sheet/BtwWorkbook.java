@@ -1,7 +1,5 @@
 package nl.rekenblad.sheet;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

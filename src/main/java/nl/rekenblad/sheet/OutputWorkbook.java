@@ -1,6 +1,7 @@
 package nl.rekenblad.sheet;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,7 +14,8 @@ import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -34,7 +36,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * {@code <sheetData/>}.
  */
 public final class OutputWorkbook extends XSSFWorkbook {
-    private static final java.util.regex.Pattern EMPTY_SHEET_DATA = java.util.regex.Pattern.compile(
+    private static final Pattern EMPTY_SHEET_DATA = Pattern.compile(
             "<sheetData\\s*/>|<sheetData>\\s*</sheetData>");
     private final Map<XSSFSheet, SheetCells> generated = new IdentityHashMap<>();
     private boolean saving;
@@ -55,12 +57,6 @@ public final class OutputWorkbook extends XSSFWorkbook {
             throw new IllegalStateException("sheet " + name + " already has cells");
         }
         return generated.computeIfAbsent(sh, SheetCells::new);
-    }
-
-    /** The cells of a generated sheet, if {@code name} is one. */
-    public Optional<SheetCells> generated(String name) {
-        XSSFSheet sh = getSheet(name);
-        return sh == null ? Optional.empty() : Optional.ofNullable(generated.get(sh));
     }
 
     /** Refuses POI's own {@code write} of a workbook with generated sheets: it would leave them empty. */
@@ -148,7 +144,7 @@ public final class OutputWorkbook extends XSSFWorkbook {
                     xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 }
                 // POI writes an empty sheet's data as <sheetData/>; a streamed (SXSSF) one as <sheetData>\n</sheetData>.
-                java.util.regex.Matcher m = EMPTY_SHEET_DATA.matcher(xml);
+                Matcher m = EMPTY_SHEET_DATA.matcher(xml);
                 if (!m.find()) {
                     throw new IllegalStateException("no empty sheetData in " + e.getName());
                 }
@@ -169,7 +165,7 @@ public final class OutputWorkbook extends XSSFWorkbook {
     }
 
     /** Keeps the caller's stream open when a wrapper is closed. */
-    private static final class NoClose extends java.io.FilterOutputStream {
+    private static final class NoClose extends FilterOutputStream {
         NoClose(OutputStream out) {
             super(out);
         }

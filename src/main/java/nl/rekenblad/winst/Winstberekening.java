@@ -16,7 +16,6 @@ import static nl.rekenblad.core.Expr.ref;
 import static nl.rekenblad.core.Expr.text;
 import static nl.rekenblad.core.Expr.times;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,7 +27,6 @@ import nl.rekenblad.core.DutchText;
 import nl.rekenblad.core.Expr;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Layout;
-import nl.rekenblad.core.Money;
 import nl.rekenblad.core.Step;
 import nl.rekenblad.core.Step.Format;
 import nl.rekenblad.rules.Parameter;
