@@ -297,16 +297,25 @@ public final class Batch {
 
     private static void progress(PrintWriter out, boolean terminal, int filesDone, int files, int done, Verslag v) {
         if (terminal) {
+            if (v.status() == Verslag.Status.FOUT) {
+                // A failed file stays on screen above the bar (clear the bar's line first).
+                out.print("\r\u001b[K");
+                out.println(line(v));
+            }
             int width = 30;
             int filled = files == 0 ? width : filesDone * width / files;
             out.print("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + filesDone + "/" + files + " bestanden, "
                     + done + " bijlagen");
         } else {
-            out.println(String.format("%-13s %s%s%s", v.status().word(), Path.of(v.bron()).getFileName(),
-                    v.bijlage() != null && !Path.of(v.bron()).getFileName().toString().equals(v.bijlage()) ? " › " + v.bijlage() : "",
-                    v.melding().isEmpty() ? "" : ": " + v.melding()));
+            out.println(line(v));
         }
         out.flush();
+    }
+
+    private static String line(Verslag v) {
+        return String.format("%-13s %s%s%s", v.status().word(), Path.of(v.bron()).getFileName(),
+                v.bijlage() != null && !Path.of(v.bron()).getFileName().toString().equals(v.bijlage()) ? " › " + v.bijlage() : "",
+                v.melding().isEmpty() ? "" : ": " + v.melding());
     }
 
     /** The JSON lines report and overzicht.xlsx, written atomically together. */
