@@ -102,18 +102,18 @@ public final class KiaTemplate {
     }
 
     private static void fill(KorTemplate.Cells c, int row, Activum a) {
-        c.cell(row, 0).setCellValue(a.id());
-        c.cell(row, 1).setCellValue(a.omschrijving());
+        KorTemplate.inlineText(c.cell(row, 0), a.id());
+        KorTemplate.inlineText(c.cell(row, 1), a.omschrijving());
         date(c.cell(row, 2), Optional.of(a.datum()));
         c.cell(row, 3).setCellValue(a.bedrag().amount().doubleValue());
-        c.cell(row, 4).setCellValue(a.soort().word());
+        KorTemplate.inlineText(c.cell(row, 4), a.soort().word());
         date(c.cell(row, 5), a.ingebruikname());
         a.betaald().ifPresent(m -> c.cell(row, 6).setCellValue(m.amount().doubleValue()));
         a.restwaarde().ifPresent(m -> c.cell(row, 7).setCellValue(m.amount().doubleValue()));
         a.gebruiksduur().ifPresent(d -> c.cell(row, 8).setCellValue(d.doubleValue()));
         date(c.cell(row, 9), a.verkoopdatum());
         a.verkoopprijs().ifPresent(m -> c.cell(row, 10).setCellValue(m.amount().doubleValue()));
-        a.regeling().ifPresent(r -> c.cell(row, 11).setCellValue(r.word()));
+        a.regeling().ifPresent(r -> KorTemplate.inlineText(c.cell(row, 11), r.word()));
     }
 
     private static void date(XSSFCell cell, Optional<java.time.LocalDate> d) {

@@ -106,7 +106,7 @@ public final class KorTemplate {
         c.text(4, 0, "Rechtsvorm", Styles.Kind.LABEL);
         XSSFCell rc = c.cell(4, FIRST_GRID_COL);
         rc.setCellStyle(st.get(Styles.Kind.TEXT_INPUT));
-        rc.setCellValue(input == null ? Rechtsvorm.EENMANSZAAK.word() : input.rechtsvorm().word());
+        inlineText(rc, input == null ? Rechtsvorm.EENMANSZAAK.word() : input.rechtsvorm().word());
         c.text(4, FIRST_GRID_COL + 2, Rechtsvorm.words(), Styles.Kind.NOTE);
         c.text(5, 0, "Omzet vorig jaar voor de omzetgrens (vanaf 2025; leeg = onbekend)", Styles.Kind.LABEL);
         XSSFCell vc = c.cell(5, FIRST_GRID_COL);

@@ -73,7 +73,7 @@ public final class WinstTemplate {
             if (val instanceof java.math.BigDecimal d) {
                 v.setCellValue(d.doubleValue());
             } else if (val instanceof String s && !s.isEmpty()) {
-                v.setCellValue(s);
+                KorTemplate.inlineText(v, s);
             }
             c.text(row, 2, HELP.getOrDefault(f, ""), Styles.Kind.NOTE);
         }
