@@ -119,7 +119,7 @@ public final class ResultSheets {
             text(c, row, 0, u.key(), Styles.Kind.LABEL);
             text(c, row, 1, p.label(), Styles.Kind.WRAP);
             if (p.value() instanceof BigDecimal d) {
-                c.number(row, 2, d.doubleValue(), st.get(p.unit().equals("EUR") ? Styles.Kind.MONEY
+                c.number(row, 2, d, st.get(p.unit().equals("EUR") ? Styles.Kind.MONEY
                         : p.unit().equals("%") ? Styles.Kind.PERCENT : Styles.Kind.NUMBER));
             } else {
                 text(c, row, 2, (String) p.value(), Styles.Kind.TEXT_INPUT);
@@ -129,7 +129,7 @@ public final class ResultSheets {
                 sh.addValidationData(dv);
             }
             text(c, row, 3, p.unit(), Styles.Kind.TEXT);
-            c.number(row, 4, u.year(), null);
+            c.number(row, 4, BigDecimal.valueOf(u.year()), null);
             text(c, row, 5, p.years(), Styles.Kind.TEXT);
             text(c, row, 6, p.source(), Styles.Kind.WRAP);
             text(c, row, 7, p.confidence(), Styles.Kind.TEXT);
@@ -223,7 +223,7 @@ public final class ResultSheets {
                 continue;
             }
             Target.Cell at = (Target.Cell) targets.get(step.key());
-            c.number(row, 0, nr++, st.get(Styles.Kind.LABEL));
+            c.number(row, 0, BigDecimal.valueOf(nr++), st.get(Styles.Kind.LABEL));
             text(c, row, 1, step.label(), Styles.Kind.WRAP);
             text(c, row, 2, step.rule(), Styles.Kind.WRAP);
             text(c, row, 3, step.source(), Styles.Kind.WRAP);

@@ -1,5 +1,8 @@
 package nl.rekenblad.sheet;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.poi.ss.util.CellReference;
@@ -46,7 +49,7 @@ public final class SheetCells {
         put(row, col, new Cell(style, Kind.TEXT, text, null));
     }
 
-    public void number(int row, int col, double value, XSSFCellStyle style) {
+    public void number(int row, int col, BigDecimal value, XSSFCellStyle style) {
         put(row, col, new Cell(style, Kind.NUMBER, number(value), null));
     }
 
@@ -59,13 +62,13 @@ public final class SheetCells {
         put(row, col, new Cell(style, Kind.BLANK, null, null));
     }
 
-    /** A formula (without "=") with the value Java computed for it: a number, a boolean or a text. */
+    /** A formula (without "=") with the value Java computed for it: a {@link BigDecimal}, a boolean or a text. */
     public void formula(int row, int col, String formula, Object cached, XSSFCellStyle style) {
         Cell c;
         if (cached instanceof Boolean b) {
             c = new Cell(style, Kind.FORMULA_BOOLEAN, b ? "1" : "0", formula);
-        } else if (cached instanceof Number n) {
-            c = new Cell(style, Kind.FORMULA_NUMBER, number(n.doubleValue()), formula);
+        } else if (cached instanceof BigDecimal n) {
+            c = new Cell(style, Kind.FORMULA_NUMBER, number(n), formula);
         } else {
             c = new Cell(style, Kind.FORMULA_TEXT, String.valueOf(cached), formula);
         }
@@ -99,12 +102,13 @@ public final class SheetCells {
         }
     }
 
-    /** How POI writes a number (so a file is the same whichever way its cells were made). */
-    private static String number(double d) {
-        if (Double.isNaN(d) || Double.isInfinite(d)) {
-            throw new IllegalArgumentException("not a spreadsheet number: " + d);
-        }
-        return String.valueOf(d);
+    /**
+     * A number as the cell's value: the exact decimal (a spreadsheet reads it as the nearest binary
+     * number, as it would the text typed in), at most 17 significant digits, without exponent.
+     */
+    private static String number(BigDecimal d) {
+        BigDecimal v = d.precision() > 17 ? d.round(new MathContext(17, RoundingMode.HALF_EVEN)) : d;
+        return v.signum() == 0 ? "0" : v.stripTrailingZeros().toPlainString();
     }
 
     /** {@code head} (the sheet XML before its data) with the {@code <dimension>} of these cells. */

@@ -53,7 +53,7 @@ class OutputWorkbookTest {
             c.text(0, 0, "Omzet & btw <rubriek 1a> \"hoog\"", st.get(Styles.Kind.TITLE));
             c.text(1, 0, "  spaties blijven ", null);
             c.text(2, 0, "regel\u0001met stuurteken", null);
-            c.number(3, 1, 1234.56, st.get(Styles.Kind.MONEY));
+            c.number(3, 1, new BigDecimal("1234.560"), st.get(Styles.Kind.MONEY));
             c.bool(4, 1, true, null);
             c.formula(5, 1, "Invoer!A1*2", new BigDecimal("80"), st.get(Styles.Kind.MONEY));
             c.formula(6, 1, "B6>50", Boolean.TRUE, null);
@@ -86,7 +86,9 @@ class OutputWorkbookTest {
             assertEquals(80.0, ev.evaluate(f).getNumberValue());
             assertEquals("ja", ev.evaluate(sh.getRow(7).getCell(1)).getStringValue());
         }
-        assertTrue(part(bytes, "xl/worksheets/sheet2.xml").contains("<dimension ref=\"A1:B9\"/>"));
+        String xml = part(bytes, "xl/worksheets/sheet2.xml");
+        assertTrue(xml.contains("<dimension ref=\"A1:B9\"/>"), xml);
+        assertTrue(xml.contains("<v>1234.56</v>"), "the exact decimal, trailing zeros dropped: " + xml);
     }
 
     @Test
