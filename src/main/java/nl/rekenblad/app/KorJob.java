@@ -61,7 +61,7 @@ public final class KorJob {
         }
         KorInput calculated = in;
         Outputs.Filled<KorResult> f = Outputs.fill(wb, () -> KorJaaropstelling.withBundledRules().calculate(calculated),
-                () -> KorTemplate.filled(calculated), new KorWorkbookWriter()::write);
+                () -> KorTemplate.forOutput(calculated), new KorWorkbookWriter()::write);
         return new Outcome(f.result(), f.workbook());
     }
 

@@ -1,5 +1,6 @@
 package nl.rekenblad.sheet;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.Date;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
+import nl.rekenblad.core.Money;
 import nl.rekenblad.core.Period;
 import nl.rekenblad.core.Problem;
 import nl.rekenblad.core.Target;
@@ -64,56 +66,61 @@ public final class KorTemplate {
 
     /** An empty template for periods of {@code kind}; {@code year} may be null (the bookkeeper fills it in). */
     public static OutputWorkbook create(Period.Kind kind, Integer year) {
-        return build(kind, year, null);
+        return build(kind, year, null, false);
     }
 
-    /** The input sheet filled with {@code input}, as the output of a CSV run starts. */
+    /** The input sheet filled with {@code input}, its cells in POI's model (to be read or changed before it is saved). */
     public static OutputWorkbook filled(KorInput input) {
-        return build(input.periods().get(0).kind(), input.year(), input);
+        return build(input.periods().get(0).kind(), input.year(), input, false);
+    }
+
+    /**
+     * The same sheet as {@link #filled}, its cells kept as {@link SheetCells} (written when saved):
+     * how the output of a CSV run starts, several times cheaper than POI's model.
+     */
+    public static OutputWorkbook forOutput(KorInput input) {
+        return build(input.periods().get(0).kind(), input.year(), input, true);
     }
 
     /** Adds the input sheet, filled with {@code input}, to an existing workbook (the btw-opstelling with --kor). */
     public static void addTo(XSSFWorkbook wb, KorInput input) {
-        fill(wb, input.periods().get(0).kind(), input.year(), input);
+        Styles st = new Styles(wb);
+        XSSFSheet sh = wb.createSheet(SHEET);
+        fill(wb, sh, new Cells(sh, st), st, input.periods().get(0).kind(), input.year(), input);
     }
 
-    private static OutputWorkbook build(Period.Kind kind, Integer year, KorInput input) {
+    private static OutputWorkbook build(Period.Kind kind, Integer year, KorInput input, boolean generated) {
         OutputWorkbook wb = new OutputWorkbook();
         fixProperties(wb);
-        fill(wb, kind, year, input);
+        Styles st = new Styles(wb);
+        if (generated) {
+            SheetCells cells = wb.createGeneratedSheet(SHEET);
+            fill(wb, cells.sheet(), Grid.of(cells, st), st, kind, year, input);
+        } else {
+            XSSFSheet sh = wb.createSheet(SHEET);
+            fill(wb, sh, new Cells(sh, st), st, kind, year, input);
+        }
         return wb;
     }
 
-    private static void fill(XSSFWorkbook wb, Period.Kind kind, Integer year, KorInput input) {
-        Styles st = new Styles(wb);
-        XSSFSheet sh = wb.createSheet(SHEET);
+    private static void fill(XSSFWorkbook wb, XSSFSheet sh, Grid c, Styles st, Period.Kind kind, Integer year, KorInput input) {
         int n = switch (kind) {
             case JAAR -> 1;
             case KWARTAAL -> 4;
             case MAAND -> 12;
         };
-        Cells c = new Cells(sh, st);
         c.text(0, 0, "KOR jaaropstelling: invoer van de btw-aangiften", Styles.Kind.TITLE);
         c.text(1, 0, "Vul de gele cellen in met de bedragen uit de aangiften (omzet en btw per rubriek)."
                 + " Rubriek 1e, kolom btw: de btw die u zonder verlegging zou berekenen (fictieve btw)."
                 + " Rubriek 5b, kolom btw: de voorbelasting. Lege cellen tellen als 0.", Styles.Kind.NOTE);
         c.text(3, 0, "Jaar", Styles.Kind.LABEL);
-        XSSFCell yc = c.cell(3, FIRST_GRID_COL);
-        yc.setCellStyle(st.get(Styles.Kind.INTEGER_INPUT));
-        if (year != null) {
-            yc.setCellValue(year);
-        }
+        c.number(3, FIRST_GRID_COL, year == null ? null : BigDecimal.valueOf(year), Styles.Kind.INTEGER_INPUT);
         c.text(4, 0, "Rechtsvorm", Styles.Kind.LABEL);
-        XSSFCell rc = c.cell(4, FIRST_GRID_COL);
-        rc.setCellStyle(st.get(Styles.Kind.TEXT_INPUT));
-        inlineText(rc, input == null ? Rechtsvorm.EENMANSZAAK.word() : input.rechtsvorm().word());
+        c.text(4, FIRST_GRID_COL, input == null ? Rechtsvorm.EENMANSZAAK.word() : input.rechtsvorm().word(), Styles.Kind.TEXT_INPUT);
         c.text(4, FIRST_GRID_COL + 2, Rechtsvorm.words(), Styles.Kind.NOTE);
         c.text(5, 0, "Omzet vorig jaar voor de omzetgrens (vanaf 2025; leeg = onbekend)", Styles.Kind.LABEL);
-        XSSFCell vc = c.cell(5, FIRST_GRID_COL);
-        vc.setCellStyle(st.get(Styles.Kind.MONEY_INPUT));
-        if (input != null && input.omzetVorigJaar().isPresent()) {
-            vc.setCellValue(input.omzetVorigJaar().get().amount().doubleValue());
-        }
+        c.number(5, FIRST_GRID_COL, input == null ? null : input.omzetVorigJaar().map(Money::amount).orElse(null),
+                Styles.Kind.MONEY_INPUT);
 
         int headerRow = FIRST_GRID_ROW - 2;
         c.text(headerRow, 0, "Rubriek", Styles.Kind.HEADER);
@@ -136,19 +143,11 @@ public final class KorTemplate {
             c.text(row, 1, r.omschrijving(), Styles.Kind.LABEL);
             for (int p = 0; p < n; p++) {
                 int col = FIRST_GRID_COL + 2 * p;
-                XSSFCell oc = c.cell(row, col);
-                XSSFCell bc = c.cell(row, col + 1);
-                oc.setCellStyle(st.get(r.hasOmzet() ? Styles.Kind.MONEY_INPUT : Styles.Kind.DISABLED));
-                bc.setCellStyle(st.get(r.hasBtw() ? Styles.Kind.MONEY_INPUT : Styles.Kind.DISABLED));
-                if (input != null) {
-                    KorInput.Bedragen b = input.get(input.periods().get(p), r);
-                    if (b.omzet() != null) {
-                        oc.setCellValue(b.omzet().amount().doubleValue());
-                    }
-                    if (b.btw() != null) {
-                        bc.setCellValue(b.btw().amount().doubleValue());
-                    }
-                }
+                KorInput.Bedragen b = input == null ? null : input.get(input.periods().get(p), r);
+                c.number(row, col, b == null || b.omzet() == null ? null : b.omzet().amount(),
+                        r.hasOmzet() ? Styles.Kind.MONEY_INPUT : Styles.Kind.DISABLED);
+                c.number(row, col + 1, b == null || b.btw() == null ? null : b.btw().amount(),
+                        r.hasBtw() ? Styles.Kind.MONEY_INPUT : Styles.Kind.DISABLED);
             }
         }
         int lastRow = FIRST_GRID_ROW + rubrieken.length - 1;
@@ -256,16 +255,24 @@ public final class KorTemplate {
         /** The label cells of the period row that hold text, in order. */
         public List<Target.Cell> periodLabelCells(Workbook wb) {
             List<Target.Cell> cells = new ArrayList<>();
-            Sheet sh = wb.getSheet(sheet);
-            Row r = sh.getRow(periods.getFirstRow());
             for (int col = periods.getFirstColumn(); col <= periods.getLastColumn(); col++) {
-                Cell cell = r == null ? null : r.getCell(col);
-                if (cell != null && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
-                        && !cell.getStringCellValue().isBlank()) {
+                String label = textAt(wb, periods.getFirstRow(), col);
+                if (label != null && !label.isBlank()) {
                     cells.add(new Target.Cell(sheet, periods.getFirstRow(), col));
                 }
             }
             return cells;
+        }
+
+        /** The text of a text cell of the input sheet (whether its cells are in POI's model or generated), or null. */
+        private String textAt(Workbook wb, int row, int col) {
+            Optional<SheetCells> generated = OutputWorkbook.generated(wb, sheet);
+            if (generated.isPresent()) {
+                return generated.get().textAt(row, col);
+            }
+            Row r = wb.getSheet(sheet).getRow(row);
+            Cell cell = r == null ? null : r.getCell(col);
+            return cell != null && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING ? cell.getStringCellValue() : null;
         }
 
         /**
@@ -275,10 +282,9 @@ public final class KorTemplate {
          */
         public Map<Period, Integer> periodColumns(Workbook wb, int year, List<Problem> problems, String bron) {
             Map<Period, Integer> cols = new LinkedHashMap<>();
-            Sheet sh = wb.getSheet(sheet);
             for (Target.Cell c : periodLabelCells(wb)) {
                 String where = bron + " › " + c.a1("");
-                String label = sh.getRow(c.row()).getCell(c.col()).getStringCellValue().trim();
+                String label = textAt(wb, c.row(), c.col()).trim();
                 Optional<Period> p = parseLabel(label, year);
                 if (p.isEmpty()) {
                     problems.add(Problem.error(where, "onbekende periode \"" + label + "\"; verwacht Q1 … Q4, jan … dec,"
@@ -306,11 +312,19 @@ public final class KorTemplate {
         /** The row of each rubriek code in the rubriek column. */
         public Map<Rubriek, Integer> rubriekRows(Workbook wb, List<Problem> problems, String bron) {
             Map<Rubriek, Integer> rows = new LinkedHashMap<>();
+            Optional<SheetCells> generated = OutputWorkbook.generated(wb, sheet);
             Sheet sh = wb.getSheet(sheet);
+            org.apache.poi.ss.usermodel.DataFormatter formatter = new org.apache.poi.ss.usermodel.DataFormatter();
             for (int row = rubrieken.getFirstRow(); row <= rubrieken.getLastRow(); row++) {
-                Row r = sh.getRow(row);
-                Cell cell = r == null ? null : r.getCell(rubrieken.getFirstColumn());
-                String code = cell == null ? "" : new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(cell).trim();
+                String code;
+                if (generated.isPresent()) {
+                    String t = generated.get().textAt(row, rubrieken.getFirstColumn());
+                    code = t == null ? "" : t.trim();
+                } else {
+                    Row r = sh.getRow(row);
+                    Cell cell = r == null ? null : r.getCell(rubrieken.getFirstColumn());
+                    code = cell == null ? "" : formatter.formatCellValue(cell).trim();
+                }
                 if (code.isEmpty()) {
                     continue;
                 }
@@ -435,8 +449,34 @@ public final class KorTemplate {
         return need;
     }
 
+    /** Where a template's cells go: POI's model ({@link Cells}) or {@link SheetCells}; one building code for both. */
+    interface Grid {
+        void text(int row, int col, String text, Styles.Kind kind);
+
+        /** A number, or an empty cell with the style when {@code value} is null. */
+        void number(int row, int col, BigDecimal value, Styles.Kind kind);
+
+        static Grid of(SheetCells cells, Styles st) {
+            return new Grid() {
+                @Override
+                public void text(int row, int col, String text, Styles.Kind kind) {
+                    cells.text(row, col, text, st.get(kind));
+                }
+
+                @Override
+                public void number(int row, int col, BigDecimal value, Styles.Kind kind) {
+                    if (value == null) {
+                        cells.blank(row, col, st.get(kind));
+                    } else {
+                        cells.number(row, col, value, st.get(kind));
+                    }
+                }
+            };
+        }
+    }
+
     /** Small helper to create cells with a style. */
-    static final class Cells {
+    static final class Cells implements Grid {
         private final XSSFSheet sh;
         private final Styles st;
 
@@ -454,11 +494,20 @@ public final class KorTemplate {
             return c == null ? r.createCell(col) : c;
         }
 
-        XSSFCell text(int row, int col, String text, Styles.Kind kind) {
+        @Override
+        public void text(int row, int col, String text, Styles.Kind kind) {
             XSSFCell c = cell(row, col);
             inlineText(c, text);
             c.setCellStyle(st.get(kind));
-            return c;
+        }
+
+        @Override
+        public void number(int row, int col, BigDecimal value, Styles.Kind kind) {
+            XSSFCell c = cell(row, col);
+            if (value != null) {
+                c.setCellValue(value.doubleValue());
+            }
+            c.setCellStyle(st.get(kind));
         }
     }
 

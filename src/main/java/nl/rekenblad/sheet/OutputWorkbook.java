@@ -59,6 +59,15 @@ public final class OutputWorkbook extends XSSFWorkbook {
         return generated.computeIfAbsent(sh, SheetCells::new);
     }
 
+    /** The cells of a generated sheet, if {@code name} is one (its cells are not in POI's model). */
+    public static java.util.Optional<SheetCells> generated(Workbook wb, String name) {
+        if (!(wb instanceof OutputWorkbook o) || o.generated.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        XSSFSheet sh = o.getSheet(name);
+        return sh == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(o.generated.get(sh));
+    }
+
     /** Refuses POI's own {@code write} of a workbook with generated sheets: it would leave them empty. */
     @Override
     protected void commit() throws IOException {

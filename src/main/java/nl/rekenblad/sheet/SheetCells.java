@@ -79,6 +79,13 @@ public final class SheetCells {
         rows.computeIfAbsent(row, r -> new Row()).height = points;
     }
 
+    /** The text of a text cell, or null (no cell, or not a text). */
+    public String textAt(int row, int col) {
+        Row r = rows.get(row);
+        Cell c = r == null ? null : r.cells.get(col);
+        return c != null && c.kind() == Kind.TEXT ? c.value() : null;
+    }
+
     /** The last row with anything in it, or -1. */
     public int lastRow() {
         return rows.isEmpty() ? -1 : rows.lastKey();
