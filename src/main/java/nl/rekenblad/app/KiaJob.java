@@ -51,7 +51,7 @@ public final class KiaJob {
         }
         KiaInput calculated = in;
         Outputs.Filled<KiaResult> f = Outputs.fill(wb, () -> KiaBerekening.withBundledRules().calculate(calculated),
-                () -> KiaTemplate.filled(calculated), new KiaWorkbookWriter()::write);
+                () -> KiaTemplate.forOutput(calculated), new KiaWorkbookWriter()::write);
         return new Outcome(f.result(), f.workbook());
     }
 

@@ -1,11 +1,13 @@
 package nl.rekenblad.sheet;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import nl.rekenblad.core.Money;
 import nl.rekenblad.core.Problem;
 import nl.rekenblad.core.SpreadsheetDate;
 import nl.rekenblad.core.Target;
@@ -46,19 +48,33 @@ public final class KiaTemplate {
     }
 
     public static OutputWorkbook create() {
-        return build(null);
+        return build(null, false);
     }
 
+    /** The register filled with {@code input}, its cells in POI's model (to be read or changed before it is saved). */
     public static OutputWorkbook filled(KiaInput input) {
-        return build(input);
+        return build(input, false);
     }
 
-    private static OutputWorkbook build(KiaInput input) {
+    /** The same sheet as {@link #filled}, its cells kept as {@link SheetCells}: how the output of a CSV run starts. */
+    public static OutputWorkbook forOutput(KiaInput input) {
+        return build(input, true);
+    }
+
+    private static OutputWorkbook build(KiaInput input, boolean generated) {
         OutputWorkbook wb = new OutputWorkbook();
         KorTemplate.fixProperties(wb);
         Styles st = new Styles(wb);
-        XSSFSheet sh = wb.createSheet(SHEET);
-        KorTemplate.Cells c = new KorTemplate.Cells(sh, st);
+        XSSFSheet sh;
+        KorTemplate.Grid c;
+        if (generated) {
+            SheetCells cells = wb.createGeneratedSheet(SHEET);
+            sh = cells.sheet();
+            c = KorTemplate.Grid.of(cells, st);
+        } else {
+            sh = wb.createSheet(SHEET);
+            c = new KorTemplate.Cells(sh, st);
+        }
         c.text(0, 0, "Investeringsregister", Styles.Kind.TITLE);
         c.text(1, 0, "Eén regel per bedrijfsmiddel. datum = datum van de investeringsverplichting; bedrag excl. aftrekbare"
                 + " btw; soort: " + Soort.words() + "; regeling: " + Regeling.words() + " (leeg = geen).", Styles.Kind.NOTE);
@@ -75,10 +91,12 @@ public final class KiaTemplate {
         int rows = n + (input == null ? EMPTY_ROWS : 20);
         for (int r = 0; r < rows; r++) {
             for (int i = 0; i < fields.length; i++) {
-                c.cell(HEADER_ROW + 1 + r, i).setCellStyle(st.get(kinds[i]));
-            }
-            if (r < n) {
-                fill(c, HEADER_ROW + 1 + r, input.activa().get(r));
+                Object v = r < n ? value(input.activa().get(r), i) : null;
+                if (v instanceof String t) {
+                    c.text(HEADER_ROW + 1 + r, i, t, kinds[i]);
+                } else {
+                    c.number(HEADER_ROW + 1 + r, i, (BigDecimal) v, kinds[i]);
+                }
             }
         }
         int last = HEADER_ROW + rows;
@@ -101,23 +119,23 @@ public final class KiaTemplate {
         sh.addValidationData(dv);
     }
 
-    private static void fill(KorTemplate.Cells c, int row, Activum a) {
-        KorTemplate.inlineText(c.cell(row, 0), a.id());
-        KorTemplate.inlineText(c.cell(row, 1), a.omschrijving());
-        date(c.cell(row, 2), Optional.of(a.datum()));
-        c.cell(row, 3).setCellValue(a.bedrag().amount().doubleValue());
-        KorTemplate.inlineText(c.cell(row, 4), a.soort().word());
-        date(c.cell(row, 5), a.ingebruikname());
-        a.betaald().ifPresent(m -> c.cell(row, 6).setCellValue(m.amount().doubleValue()));
-        a.restwaarde().ifPresent(m -> c.cell(row, 7).setCellValue(m.amount().doubleValue()));
-        a.gebruiksduur().ifPresent(d -> c.cell(row, 8).setCellValue(d.doubleValue()));
-        date(c.cell(row, 9), a.verkoopdatum());
-        a.verkoopprijs().ifPresent(m -> c.cell(row, 10).setCellValue(m.amount().doubleValue()));
-        a.regeling().ifPresent(r -> KorTemplate.inlineText(c.cell(row, 11), r.word()));
-    }
-
-    private static void date(XSSFCell cell, Optional<java.time.LocalDate> d) {
-        d.ifPresent(v -> cell.setCellValue(SpreadsheetDate.serial(v).doubleValue()));
+    /** The value of field {@code i} (as in {@link KiaKeys#FIELDS}) of an asset: a text, a number (dates as serials) or null. */
+    private static Object value(Activum a, int i) {
+        return switch (i) {
+            case 0 -> a.id();
+            case 1 -> a.omschrijving();
+            case 2 -> SpreadsheetDate.serial(a.datum());
+            case 3 -> a.bedrag().amount();
+            case 4 -> a.soort().word();
+            case 5 -> a.ingebruikname().map(SpreadsheetDate::serial).orElse(null);
+            case 6 -> a.betaald().map(Money::amount).orElse(null);
+            case 7 -> a.restwaarde().map(Money::amount).orElse(null);
+            case 8 -> a.gebruiksduur().orElse(null);
+            case 9 -> a.verkoopdatum().map(SpreadsheetDate::serial).orElse(null);
+            case 10 -> a.verkoopprijs().map(Money::amount).orElse(null);
+            case 11 -> a.regeling().map(Regeling::word).orElse(null);
+            default -> throw new IllegalArgumentException("field " + i);
+        };
     }
 
     /** Where the register is: its sheet, header row, last row and the column of each header. */
@@ -125,16 +143,9 @@ public final class KiaTemplate {
         /** The rows that hold an asset (any cell filled), in order. */
         public List<Integer> assetRows(Workbook wb) {
             List<Integer> rows = new ArrayList<>();
-            Sheet sh = wb.getSheet(sheet);
             for (int r = headerRow + 1; r <= lastRow; r++) {
-                Row row = sh.getRow(r);
-                if (row == null) {
-                    continue;
-                }
                 for (int col : columns.values()) {
-                    Cell cell = row.getCell(col);
-                    if (cell != null && cell.getCellType() != CellType.BLANK
-                            && !(cell.getCellType() == CellType.STRING && cell.getStringCellValue().isBlank())) {
+                    if (SheetText.filled(wb, sheet, r, col)) {
                         rows.add(r);
                         break;
                     }
@@ -179,11 +190,10 @@ public final class KiaTemplate {
         CellRangeAddress r = new CellRangeAddress(area.getFirstCell().getRow(), area.getLastCell().getRow(),
                 area.getFirstCell().getCol(), area.getLastCell().getCol());
         Map<String, Integer> cols = new LinkedHashMap<>();
-        Row header = sh.getRow(r.getFirstRow());
         for (int col = r.getFirstColumn(); col <= r.getLastColumn(); col++) {
-            Cell cell = header == null ? null : header.getCell(col);
-            if (cell != null && cell.getCellType() == CellType.STRING) {
-                String h = cell.getStringCellValue().trim().toLowerCase(Locale.ROOT);
+            String text = SheetText.text(wb, sheet, r.getFirstRow(), col);
+            if (text != null) {
+                String h = text.trim().toLowerCase(Locale.ROOT);
                 if (java.util.Arrays.asList(KiaKeys.FIELDS).contains(h)) {
                     cols.putIfAbsent(h, col);
                 }

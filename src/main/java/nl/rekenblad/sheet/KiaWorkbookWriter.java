@@ -76,6 +76,18 @@ public final class KiaWorkbookWriter {
             KiaResult result) {
         XSSFSheet sh = wb.getSheet(loc.sheet());
         int col = loc.columns().values().stream().mapToInt(Integer::intValue).max().orElseThrow() + 2;
+        java.util.Optional<SheetCells> generated = OutputWorkbook.generated(wb, loc.sheet());
+        if (generated.isPresent()) {
+            // The register rekenblad built for a CSV run: the column is free.
+            SheetCells cells = generated.get();
+            out.text(cells, loc.headerRow(), col, REDEN_HEADER, Styles.Kind.HEADER);
+            sh.setColumnWidth(col, 30 * 256);
+            for (int i = 0; i < rows.size(); i++) {
+                String key = KiaKeys.asset(i, "reden");
+                out.formulaCell(cells, rows.get(i), col, reden(key), result.calculation().value(key), out.refs(loc.sheet()), false);
+            }
+            return;
+        }
         XSSFRow header = sh.getRow(loc.headerRow());
         XSSFCell h = header == null ? null : header.getCell(col);
         boolean ours = h != null && h.getCellType() == CellType.STRING && REDEN_HEADER.equals(h.getStringCellValue());
@@ -100,8 +112,12 @@ public final class KiaWorkbookWriter {
         }
         for (int i = 0; i < rows.size(); i++) {
             String key = KiaKeys.asset(i, "reden");
-            Step echo = new Step("echo." + key, "", "", "", Expr.ref(key), Step.Format.TEKST, null, false);
-            out.formulaCell(cells.cell(rows.get(i), col), echo, result.calculation().value(key), out.refs(loc.sheet()), false);
+            out.formulaCell(cells.cell(rows.get(i), col), reden(key), result.calculation().value(key), out.refs(loc.sheet()), false);
         }
+    }
+
+    /** The reason cell of an asset: a reference to the step that says why it does not count. */
+    private static Step reden(String key) {
+        return new Step("echo." + key, "", "", "", Expr.ref(key), Step.Format.TEKST, null, false);
     }
 }

@@ -264,15 +264,8 @@ public final class KorTemplate {
             return cells;
         }
 
-        /** The text of a text cell of the input sheet (whether its cells are in POI's model or generated), or null. */
         private String textAt(Workbook wb, int row, int col) {
-            Optional<SheetCells> generated = OutputWorkbook.generated(wb, sheet);
-            if (generated.isPresent()) {
-                return generated.get().textAt(row, col);
-            }
-            Row r = wb.getSheet(sheet).getRow(row);
-            Cell cell = r == null ? null : r.getCell(col);
-            return cell != null && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING ? cell.getStringCellValue() : null;
+            return SheetText.text(wb, sheet, row, col);
         }
 
         /**

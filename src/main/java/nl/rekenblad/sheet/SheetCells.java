@@ -86,6 +86,13 @@ public final class SheetCells {
         return c != null && c.kind() == Kind.TEXT ? c.value() : null;
     }
 
+    /** Whether the cell holds anything: a number, a formula, or a text that is not blank. */
+    public boolean filledAt(int row, int col) {
+        Row r = rows.get(row);
+        Cell c = r == null ? null : r.cells.get(col);
+        return c != null && c.kind() != Kind.BLANK && !(c.kind() == Kind.TEXT && c.value().isBlank());
+    }
+
     /** The last row with anything in it, or -1. */
     public int lastRow() {
         return rows.isEmpty() ? -1 : rows.lastKey();

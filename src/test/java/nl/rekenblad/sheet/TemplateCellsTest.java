@@ -72,4 +72,15 @@ class TemplateCellsTest {
             assertEquals(want, describe(generated, KorTemplate.SHEET));
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void kiaRegisterAsGeneratedCellsIsTheSheetPoisModelGives() throws Exception {
+        nl.rekenblad.kia.KiaInput in = new nl.rekenblad.io.KiaCsvReader().read(Path.of("samples", "kia-2024-2025-register.csv"),
+                Optional.empty());
+        try (XSSFWorkbook poi = reopen(KiaTemplate.filled(in)); XSSFWorkbook generated = reopen(KiaTemplate.forOutput(in))) {
+            List<String> want = describe(poi, KiaTemplate.SHEET);
+            assertTrue(want.size() > 300, "the register has its cells: " + want.size());
+            assertEquals(want, describe(generated, KiaTemplate.SHEET));
+        }
+    }
 }

@@ -1,0 +1,43 @@
+package nl.rekenblad.sheet;
+
+import java.util.Optional;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+
+/**
+ * Reads the labels and filled cells of an input sheet, whether its cells are in POI's model (a
+ * bookkeeper's workbook) or {@link SheetCells} (the sheet rekenblad built for a CSV run).
+ */
+final class SheetText {
+    private SheetText() {
+    }
+
+    /** The text of a text cell, or null. */
+    static String text(Workbook wb, String sheet, int row, int col) {
+        Optional<SheetCells> generated = OutputWorkbook.generated(wb, sheet);
+        if (generated.isPresent()) {
+            return generated.get().textAt(row, col);
+        }
+        Cell cell = cell(wb.getSheet(sheet), row, col);
+        return cell != null && cell.getCellType() == CellType.STRING ? cell.getStringCellValue() : null;
+    }
+
+    /** Whether the cell holds anything: a value, a formula, or a text that is not blank. */
+    static boolean filled(Workbook wb, String sheet, int row, int col) {
+        Optional<SheetCells> generated = OutputWorkbook.generated(wb, sheet);
+        if (generated.isPresent()) {
+            return generated.get().filledAt(row, col);
+        }
+        Cell cell = cell(wb.getSheet(sheet), row, col);
+        return cell != null && cell.getCellType() != CellType.BLANK
+                && !(cell.getCellType() == CellType.STRING && cell.getStringCellValue().isBlank());
+    }
+
+    private static Cell cell(Sheet sh, int row, int col) {
+        Row r = sh == null ? null : sh.getRow(row);
+        return r == null ? null : r.getCell(col);
+    }
+}
