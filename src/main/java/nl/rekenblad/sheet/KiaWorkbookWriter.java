@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Problem;
 import nl.rekenblad.core.Target;
@@ -76,18 +77,32 @@ public final class KiaWorkbookWriter {
             KiaResult result) {
         XSSFSheet sh = wb.getSheet(loc.sheet());
         int col = loc.columns().values().stream().mapToInt(Integer::intValue).max().orElseThrow() + 2;
-        java.util.Optional<SheetCells> generated = OutputWorkbook.generated(wb, loc.sheet());
-        if (generated.isPresent()) {
-            // The register rekenblad built for a CSV run: the column is free.
-            SheetCells cells = generated.get();
-            out.text(cells, loc.headerRow(), col, REDEN_HEADER, Styles.Kind.HEADER);
-            sh.setColumnWidth(col, 30 * 256);
-            for (int i = 0; i < rows.size(); i++) {
-                String key = KiaKeys.asset(i, "reden");
-                out.formulaCell(cells, rows.get(i), col, reden(key), result.calculation().value(key), out.refs(loc.sheet()), false);
-            }
+        Optional<SheetCells> generated = OutputWorkbook.generated(wb, loc.sheet());
+        // The register rekenblad built for a CSV run has the column free; a bookkeeper's register is checked and cleared.
+        if (generated.isEmpty() && !clearRedenColumn(sh, loc, col)) {
             return;
         }
+        KorTemplate.Cells poi = generated.isPresent() ? null : new KorTemplate.Cells(sh, out.styles());
+        KorTemplate.Grid grid = generated.isPresent() ? KorTemplate.Grid.of(generated.get(), out.styles()) : poi;
+        grid.text(loc.headerRow(), col, REDEN_HEADER, Styles.Kind.HEADER);
+        sh.setColumnWidth(col, 30 * 256);
+        for (int i = 0; i < rows.size(); i++) {
+            String key = KiaKeys.asset(i, "reden");
+            Step reden = new Step("echo." + key, "", "", "", Expr.ref(key), Step.Format.TEKST, null, false);
+            Object value = result.calculation().value(key);
+            if (generated.isPresent()) {
+                out.formulaCell(generated.get(), rows.get(i), col, reden, value, out.refs(loc.sheet()), false);
+            } else {
+                out.formulaCell(poi.cell(rows.get(i), col), reden, value, out.refs(loc.sheet()), false);
+            }
+        }
+    }
+
+    /**
+     * Empties the reason column of a bookkeeper's register for this run: only when it is empty or
+     * holds this column from an earlier run (then its old cells go); false when something else is there.
+     */
+    private static boolean clearRedenColumn(XSSFSheet sh, KiaTemplate.Located loc, int col) {
         XSSFRow header = sh.getRow(loc.headerRow());
         XSSFCell h = header == null ? null : header.getCell(col);
         boolean ours = h != null && h.getCellType() == CellType.STRING && REDEN_HEADER.equals(h.getStringCellValue());
@@ -96,13 +111,10 @@ public final class KiaWorkbookWriter {
                 XSSFRow row = sh.getRow(r);
                 XSSFCell c = row == null ? null : row.getCell(col);
                 if (c != null && c.getCellType() != CellType.BLANK) {
-                    return;
+                    return false;
                 }
             }
         }
-        KorTemplate.Cells cells = new KorTemplate.Cells(sh, out.styles());
-        cells.text(loc.headerRow(), col, REDEN_HEADER, Styles.Kind.HEADER);
-        sh.setColumnWidth(col, 30 * 256);
         for (int r = loc.headerRow() + 1; r <= loc.lastRow(); r++) {
             XSSFRow row = sh.getRow(r);
             XSSFCell c = row == null ? null : row.getCell(col);
@@ -110,14 +122,6 @@ public final class KiaWorkbookWriter {
                 row.removeCell(c);
             }
         }
-        for (int i = 0; i < rows.size(); i++) {
-            String key = KiaKeys.asset(i, "reden");
-            out.formulaCell(cells.cell(rows.get(i), col), reden(key), result.calculation().value(key), out.refs(loc.sheet()), false);
-        }
-    }
-
-    /** The reason cell of an asset: a reference to the step that says why it does not count. */
-    private static Step reden(String key) {
-        return new Step("echo." + key, "", "", "", Expr.ref(key), Step.Format.TEKST, null, false);
+        return true;
     }
 }

@@ -25,7 +25,6 @@ import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.usermodel.PrintSetup;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.AreaReference;
@@ -305,19 +304,8 @@ public final class KorTemplate {
         /** The row of each rubriek code in the rubriek column. */
         public Map<Rubriek, Integer> rubriekRows(Workbook wb, List<Problem> problems, String bron) {
             Map<Rubriek, Integer> rows = new LinkedHashMap<>();
-            Optional<SheetCells> generated = OutputWorkbook.generated(wb, sheet);
-            Sheet sh = wb.getSheet(sheet);
-            org.apache.poi.ss.usermodel.DataFormatter formatter = new org.apache.poi.ss.usermodel.DataFormatter();
             for (int row = rubrieken.getFirstRow(); row <= rubrieken.getLastRow(); row++) {
-                String code;
-                if (generated.isPresent()) {
-                    String t = generated.get().textAt(row, rubrieken.getFirstColumn());
-                    code = t == null ? "" : t.trim();
-                } else {
-                    Row r = sh.getRow(row);
-                    Cell cell = r == null ? null : r.getCell(rubrieken.getFirstColumn());
-                    code = cell == null ? "" : formatter.formatCellValue(cell).trim();
-                }
+                String code = SheetText.display(wb, sheet, row, rubrieken.getFirstColumn()).trim();
                 if (code.isEmpty()) {
                     continue;
                 }
@@ -409,26 +397,6 @@ public final class KorTemplate {
     private static Target.Cell cell(AreaReference a) {
         CellReference f = a.getFirstCell();
         return new Target.Cell(f.getSheetName(), f.getRow(), f.getCol());
-    }
-
-    /**
-     * Gives a row room for its wrapped texts: POI does not measure text, so estimate the lines
-     * from the column widths (about one character per 256 width units).
-     */
-    static void fitRowHeight(Sheet sh, int rowIndex) {
-        Row r = sh.getRow(rowIndex);
-        if (r == null) {
-            return;
-        }
-        int lines = 1;
-        for (Cell c : r) {
-            if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && c.getCellStyle().getWrapText()) {
-                lines = Math.max(lines, linesNeeded(c.getStringCellValue(), sh.getColumnWidth(c.getColumnIndex())));
-            }
-        }
-        if (lines > 1) {
-            r.setHeightInPoints(lines * sh.getDefaultRowHeightInPoints() * 1.05f);
-        }
     }
 
     /** The lines a wrapping text takes in a column {@code width} (in 1/256 of a character) wide. */

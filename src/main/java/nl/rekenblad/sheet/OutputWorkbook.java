@@ -14,6 +14,7 @@ import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -60,12 +61,12 @@ public final class OutputWorkbook extends XSSFWorkbook {
     }
 
     /** The cells of a generated sheet, if {@code name} is one (its cells are not in POI's model). */
-    public static java.util.Optional<SheetCells> generated(Workbook wb, String name) {
+    public static Optional<SheetCells> generated(Workbook wb, String name) {
         if (!(wb instanceof OutputWorkbook o) || o.generated.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         XSSFSheet sh = o.getSheet(name);
-        return sh == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(o.generated.get(sh));
+        return sh == null ? Optional.empty() : Optional.ofNullable(o.generated.get(sh));
     }
 
     /** Refuses POI's own {@code write} of a workbook with generated sheets: it would leave them empty. */

@@ -3,6 +3,7 @@ package nl.rekenblad.sheet;
 import java.util.Optional;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -23,6 +24,17 @@ final class SheetText {
         }
         Cell cell = cell(wb.getSheet(sheet), row, col);
         return cell != null && cell.getCellType() == CellType.STRING ? cell.getStringCellValue() : null;
+    }
+
+    /** What the cell shows (a number as formatted, a code typed as 1 as "1"); "" for an empty cell. */
+    static String display(Workbook wb, String sheet, int row, int col) {
+        Optional<SheetCells> generated = OutputWorkbook.generated(wb, sheet);
+        if (generated.isPresent()) {
+            String t = generated.get().textAt(row, col);
+            return t == null ? "" : t;
+        }
+        Cell cell = cell(wb.getSheet(sheet), row, col);
+        return cell == null ? "" : new DataFormatter().formatCellValue(cell);
     }
 
     /** Whether the cell holds anything: a value, a formula, or a text that is not blank. */
