@@ -42,7 +42,7 @@ public final class BtwWorkbook implements AutoCloseable {
 
     public BtwWorkbook(List<String> header) {
         xssf = new OutputWorkbook();
-        KorTemplate.fixProperties(xssf);
+        SheetSetup.fixProperties(xssf);
         styles = new Styles(xssf);
         xssf.createSheet(AANGIFTE);
         xssf.createSheet(BOEKINGEN);
@@ -196,7 +196,7 @@ public final class BtwWorkbook implements AutoCloseable {
         sh.setColumnWidth(1, 40 * 256);
         sh.setColumnWidth(2, 100 * 256);
         sh.createFreezePane(0, 4);
-        KorTemplate.pageSetup(sh);
+        SheetSetup.pageSetup(sh);
     }
 
     /** The underlying workbook, for result sheets added after the btw ones (the KOR with --kor). */

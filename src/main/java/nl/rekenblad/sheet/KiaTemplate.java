@@ -60,17 +60,17 @@ public final class KiaTemplate {
 
     private static OutputWorkbook build(KiaInput input, boolean generated) {
         OutputWorkbook wb = new OutputWorkbook();
-        KorTemplate.fixProperties(wb);
+        SheetSetup.fixProperties(wb);
         Styles st = new Styles(wb);
         XSSFSheet sh;
-        KorTemplate.Grid c;
+        Grid c;
         if (generated) {
             SheetCells cells = wb.createGeneratedSheet(SHEET);
             sh = cells.sheet();
-            c = KorTemplate.Grid.of(cells, st);
+            c = Grid.of(cells, st);
         } else {
             sh = wb.createSheet(SHEET);
-            c = new KorTemplate.Cells(sh, st);
+            c = Grid.of(sh, st);
         }
         c.text(0, 0, "Investeringsregister", Styles.Kind.TITLE);
         c.text(1, 0, "Eén regel per bedrijfsmiddel. datum = datum van de investeringsverplichting; bedrag excl. aftrekbare"
@@ -105,7 +105,7 @@ public final class KiaTemplate {
         list(sh, dvh, java.util.Arrays.stream(Soort.values()).map(Soort::word).toArray(String[]::new), last, 4);
         list(sh, dvh, java.util.Arrays.stream(Regeling.values()).map(Regeling::word).toArray(String[]::new), last, 11);
         sh.createFreezePane(2, HEADER_ROW + 1);
-        KorTemplate.pageSetup(sh);
+        SheetSetup.pageSetup(sh);
         return wb;
     }
 

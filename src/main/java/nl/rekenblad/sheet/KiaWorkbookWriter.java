@@ -82,8 +82,7 @@ public final class KiaWorkbookWriter {
         if (generated.isEmpty() && !clearRedenColumn(sh, loc, col)) {
             return;
         }
-        KorTemplate.Cells poi = generated.isPresent() ? null : new KorTemplate.Cells(sh, out.styles());
-        KorTemplate.Grid grid = generated.isPresent() ? KorTemplate.Grid.of(generated.get(), out.styles()) : poi;
+        Grid grid = generated.isPresent() ? Grid.of(generated.get(), out.styles()) : Grid.of(sh, out.styles());
         grid.text(loc.headerRow(), col, REDEN_HEADER, Styles.Kind.HEADER);
         sh.setColumnWidth(col, 30 * 256);
         for (int i = 0; i < rows.size(); i++) {
@@ -93,7 +92,7 @@ public final class KiaWorkbookWriter {
             if (generated.isPresent()) {
                 out.formulaCell(generated.get(), rows.get(i), col, reden, value, out.refs(loc.sheet()), false);
             } else {
-                out.formulaCell(poi.cell(rows.get(i), col), reden, value, out.refs(loc.sheet()), false);
+                out.formulaCell(Grid.cell(sh, rows.get(i), col), reden, value, out.refs(loc.sheet()), false);
             }
         }
     }

@@ -85,19 +85,19 @@ public final class KorTemplate {
     public static void addTo(XSSFWorkbook wb, KorInput input) {
         Styles st = new Styles(wb);
         XSSFSheet sh = wb.createSheet(SHEET);
-        fill(wb, sh, new Cells(sh, st), st, input.periods().get(0).kind(), input.year(), input);
+        fill(wb, sh, Grid.of(sh, st), st, input.periods().get(0).kind(), input.year(), input);
     }
 
     private static OutputWorkbook build(Period.Kind kind, Integer year, KorInput input, boolean generated) {
         OutputWorkbook wb = new OutputWorkbook();
-        fixProperties(wb);
+        SheetSetup.fixProperties(wb);
         Styles st = new Styles(wb);
         if (generated) {
             SheetCells cells = wb.createGeneratedSheet(SHEET);
             fill(wb, cells.sheet(), Grid.of(cells, st), st, kind, year, input);
         } else {
             XSSFSheet sh = wb.createSheet(SHEET);
-            fill(wb, sh, new Cells(sh, st), st, kind, year, input);
+            fill(wb, sh, Grid.of(sh, st), st, kind, year, input);
         }
         return wb;
     }
@@ -151,12 +151,12 @@ public final class KorTemplate {
         }
         int lastRow = FIRST_GRID_ROW + rubrieken.length - 1;
         int lastCol = FIRST_GRID_COL + 2 * n - 1;
-        name(wb, N_JAAR, new CellRangeAddress(3, 3, FIRST_GRID_COL, FIRST_GRID_COL));
-        name(wb, N_RECHTSVORM, new CellRangeAddress(4, 4, FIRST_GRID_COL, FIRST_GRID_COL));
-        name(wb, N_VORIG_JAAR, new CellRangeAddress(5, 5, FIRST_GRID_COL, FIRST_GRID_COL));
-        name(wb, N_PERIODEN, new CellRangeAddress(headerRow, headerRow, FIRST_GRID_COL, lastCol));
-        name(wb, N_RUBRIEKEN, new CellRangeAddress(FIRST_GRID_ROW, lastRow, 0, 0));
-        name(wb, N_INVOER, new CellRangeAddress(FIRST_GRID_ROW, lastRow, FIRST_GRID_COL, lastCol));
+        SheetSetup.definedName(wb, SHEET, N_JAAR, new CellRangeAddress(3, 3, FIRST_GRID_COL, FIRST_GRID_COL));
+        SheetSetup.definedName(wb, SHEET, N_RECHTSVORM, new CellRangeAddress(4, 4, FIRST_GRID_COL, FIRST_GRID_COL));
+        SheetSetup.definedName(wb, SHEET, N_VORIG_JAAR, new CellRangeAddress(5, 5, FIRST_GRID_COL, FIRST_GRID_COL));
+        SheetSetup.definedName(wb, SHEET, N_PERIODEN, new CellRangeAddress(headerRow, headerRow, FIRST_GRID_COL, lastCol));
+        SheetSetup.definedName(wb, SHEET, N_RUBRIEKEN, new CellRangeAddress(FIRST_GRID_ROW, lastRow, 0, 0));
+        SheetSetup.definedName(wb, SHEET, N_INVOER, new CellRangeAddress(FIRST_GRID_ROW, lastRow, FIRST_GRID_COL, lastCol));
 
         DataValidationHelper dvh = sh.getDataValidationHelper();
         DataValidation dv = dvh.createValidation(
@@ -171,45 +171,7 @@ public final class KorTemplate {
             sh.setColumnWidth(col, 13 * 256);
         }
         sh.createFreezePane(2, FIRST_GRID_ROW);
-        pageSetup(sh);
-    }
-
-    /** Fixed document dates, so that the same template always has the same bytes inside. */
-    static void fixProperties(XSSFWorkbook wb) {
-        GregorianCalendar cal = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.ROOT);
-        cal.clear();
-        cal.set(2026, Calendar.JANUARY, 1);
-        Date fixed = cal.getTime();
-        var core = wb.getProperties().getCoreProperties();
-        core.setCreated(Optional.of(fixed));
-        core.setCreator("rekenblad");
-        core.setTitle("rekenblad");
-    }
-
-    /** A4 landscape, fitted to one page wide: how a bookkeeper prints a working paper. */
-    static void pageSetup(Sheet sh) {
-        PrintSetup ps = sh.getPrintSetup();
-        ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
-        ps.setLandscape(true);
-        ps.setFitWidth((short) 1);
-        ps.setFitHeight((short) 0);
-        sh.setFitToPage(true);
-        sh.setAutobreaks(true);
-    }
-
-    static void name(Workbook wb, String name, CellRangeAddress range) {
-        Name existing = wb.getName(name);
-        if (existing != null) {
-            wb.removeName(existing);
-        }
-        Name n = wb.createName();
-        n.setNameName(name);
-        String ref = range.isFullRowRange() || range.getNumberOfCells() > 1
-                ? new AreaReference(new CellReference(SHEET, range.getFirstRow(), range.getFirstColumn(), true, true),
-                        new CellReference(SHEET, range.getLastRow(), range.getLastColumn(), true, true),
-                        SpreadsheetVersion.EXCEL2007).formatAsString()
-                : new CellReference(SHEET, range.getFirstRow(), range.getFirstColumn(), true, true).formatAsString();
-        n.setRefersToFormula(ref);
+        SheetSetup.pageSetup(sh);
     }
 
     /** Q1 … Q4, jan … dec or Jaar: the label a template shows over a period's columns. */
@@ -397,97 +359,5 @@ public final class KorTemplate {
     private static Target.Cell cell(AreaReference a) {
         CellReference f = a.getFirstCell();
         return new Target.Cell(f.getSheetName(), f.getRow(), f.getCol());
-    }
-
-    /** The lines a wrapping text takes in a column {@code width} (in 1/256 of a character) wide. */
-    static int linesNeeded(String text, int width) {
-        // A width unit is one '0' of the default font; running text fits about 1.2 characters per unit.
-        int chars = Math.max(1, width * 6 / 5 / 256 - 1);
-        int need = 0;
-        for (String part : text.split("\n", -1)) {
-            need += Math.max(1, (part.length() + chars - 1) / chars);
-        }
-        return need;
-    }
-
-    /** Where a template's cells go: POI's model ({@link Cells}) or {@link SheetCells}; one building code for both. */
-    interface Grid {
-        void text(int row, int col, String text, Styles.Kind kind);
-
-        /** A number, or an empty cell with the style when {@code value} is null. */
-        void number(int row, int col, BigDecimal value, Styles.Kind kind);
-
-        static Grid of(SheetCells cells, Styles st) {
-            return new Grid() {
-                @Override
-                public void text(int row, int col, String text, Styles.Kind kind) {
-                    cells.text(row, col, text, st.get(kind));
-                }
-
-                @Override
-                public void number(int row, int col, BigDecimal value, Styles.Kind kind) {
-                    if (value == null) {
-                        cells.blank(row, col, st.get(kind));
-                    } else {
-                        cells.number(row, col, value, st.get(kind));
-                    }
-                }
-            };
-        }
-    }
-
-    /** Small helper to create cells with a style. */
-    static final class Cells implements Grid {
-        private final XSSFSheet sh;
-        private final Styles st;
-
-        Cells(XSSFSheet sh, Styles st) {
-            this.sh = sh;
-            this.st = st;
-        }
-
-        XSSFCell cell(int row, int col) {
-            XSSFRow r = sh.getRow(row);
-            if (r == null) {
-                r = sh.createRow(row);
-            }
-            XSSFCell c = r.getCell(col);
-            return c == null ? r.createCell(col) : c;
-        }
-
-        @Override
-        public void text(int row, int col, String text, Styles.Kind kind) {
-            XSSFCell c = cell(row, col);
-            inlineText(c, text);
-            c.setCellStyle(st.get(kind));
-        }
-
-        @Override
-        public void number(int row, int col, BigDecimal value, Styles.Kind kind) {
-            XSSFCell c = cell(row, col);
-            if (value != null) {
-                c.setCellValue(value.doubleValue());
-            }
-            c.setCellStyle(st.get(kind));
-        }
-    }
-
-    /**
-     * Puts a text in the cell itself (an inline string) rather than in the shared-string table,
-     * whose upkeep in POI costs more than the rest of a small sheet. Excel and LibreOffice read both
-     * alike. A text with spaces at either end goes the usual way, which keeps those spaces.
-     */
-    static void inlineText(XSSFCell c, String text) {
-        if (text.isEmpty() || Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(text.length() - 1))
-                || c.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA) {
-            c.setCellValue(text);
-            return;
-        }
-        var ct = c.getCTCell();
-        if (ct.isSetV()) {
-            ct.unsetV();
-        }
-        ct.setT(org.openxmlformats.schemas.spreadsheetml.x2006.main.STCellType.INLINE_STR);
-        (ct.isSetIs() ? ct.getIs() : ct.addNewIs()).setT(text);
     }
 }

@@ -139,7 +139,7 @@ public final class ResultSheets {
             row++;
         }
         sh.createFreezePane(0, 4);
-        KorTemplate.pageSetup(sh);
+        SheetSetup.pageSetup(sh);
         return c;
     }
 
@@ -194,7 +194,7 @@ public final class ResultSheets {
             sh.setColumnWidth(j, 15 * 256);
         }
         sh.createFreezePane(1, FIRST_SECTION_ROW);
-        KorTemplate.pageSetup(sh);
+        SheetSetup.pageSetup(sh);
         wb.setPrintArea(wb.getSheetIndex(sh), 0, width, 0, row);
         return sh;
     }
@@ -241,7 +241,7 @@ public final class ResultSheets {
             }
         }
         sh.createFreezePane(0, 4);
-        KorTemplate.pageSetup(sh);
+        SheetSetup.pageSetup(sh);
         return sh;
     }
 

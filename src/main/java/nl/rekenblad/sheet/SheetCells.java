@@ -108,7 +108,7 @@ public final class SheetCells {
         for (Map.Entry<Integer, Cell> e : r.cells.entrySet()) {
             Cell c = e.getValue();
             if (c.kind() == Kind.TEXT && c.style() != null && c.style().getWrapText()) {
-                lines = Math.max(lines, KorTemplate.linesNeeded(c.value(), sheet.getColumnWidth(e.getKey())));
+                lines = Math.max(lines, SheetSetup.linesNeeded(c.value(), sheet.getColumnWidth(e.getKey())));
             }
         }
         if (lines > 1) {

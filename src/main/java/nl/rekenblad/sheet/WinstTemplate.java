@@ -51,10 +51,10 @@ public final class WinstTemplate {
     /** The template, empty, or filled with the values of a CSV (text as text, numbers as numbers). */
     public static OutputWorkbook create(Map<String, Object> values) {
         OutputWorkbook wb = new OutputWorkbook();
-        KorTemplate.fixProperties(wb);
+        SheetSetup.fixProperties(wb);
         Styles st = new Styles(wb);
         XSSFSheet sh = wb.createSheet(SHEET);
-        KorTemplate.Cells c = new KorTemplate.Cells(sh, st);
+        Grid c = Grid.of(sh, st);
         c.text(0, 0, "Winstberekening: invoer", Styles.Kind.TITLE);
         c.text(1, 0, "Vul de gele cellen in; lege cellen tellen als 0 (of nee).", Styles.Kind.NOTE);
         c.text(HEADER_ROW, 0, "veld", Styles.Kind.HEADER);
@@ -65,7 +65,7 @@ public final class WinstTemplate {
             int row = HEADER_ROW + 1 + i;
             String f = fields.get(i);
             c.text(row, 0, f, Styles.Kind.LABEL);
-            XSSFCell v = c.cell(row, 1);
+            XSSFCell v = Grid.cell(sh, row, 1);
             boolean text = List.of("kor", "kia", "gemengdeKostenKeuze", "aowLeeftijd", "starter").contains(f);
             boolean count = List.of("jaar", "uren", "partnerUren").contains(f);
             v.setCellStyle(st.get(text ? Styles.Kind.TEXT_INPUT : count ? Styles.Kind.INTEGER_INPUT : Styles.Kind.MONEY_INPUT));
@@ -73,7 +73,7 @@ public final class WinstTemplate {
             if (val instanceof java.math.BigDecimal d) {
                 v.setCellValue(d.doubleValue());
             } else if (val instanceof String s && !s.isEmpty()) {
-                KorTemplate.inlineText(v, s);
+                Grid.inlineText(v, s);
             }
             c.text(row, 2, HELP.getOrDefault(f, ""), Styles.Kind.NOTE);
         }
@@ -85,7 +85,7 @@ public final class WinstTemplate {
         sh.setColumnWidth(1, 40 * 256);
         sh.setColumnWidth(2, 80 * 256);
         sh.createFreezePane(0, HEADER_ROW + 1);
-        KorTemplate.pageSetup(sh);
+        SheetSetup.pageSetup(sh);
         return wb;
     }
 
