@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import nl.rekenblad.core.InvalidInputException;
-import nl.rekenblad.io.LedgerReader;
+import nl.rekenblad.btw.LedgerReader;
 import nl.rekenblad.io.Workbooks;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;

@@ -17,10 +17,10 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import nl.rekenblad.batch.Batch;
-import nl.rekenblad.io.KorCsvReader;
+import nl.rekenblad.kor.KorCsvReader;
 import nl.rekenblad.kor.KorInput;
 import nl.rekenblad.kor.Rechtsvorm;
-import nl.rekenblad.sheet.KorTemplate;
+import nl.rekenblad.kor.KorTemplate;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**

@@ -18,7 +18,7 @@ import nl.rekenblad.core.Expr;
 import nl.rekenblad.core.Layout;
 import nl.rekenblad.core.Period;
 import nl.rekenblad.core.Step;
-import nl.rekenblad.kor.Rubriek;
+import nl.rekenblad.aangifte.Rubriek;
 
 /**
  * The return per period from a worked-out journal: per rubriek the omzet and btw as SUMIFS over

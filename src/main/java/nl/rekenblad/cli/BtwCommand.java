@@ -5,7 +5,7 @@ import nl.rekenblad.core.Problem;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import nl.rekenblad.app.BtwJob;
+import nl.rekenblad.btw.BtwJob;
 import nl.rekenblad.btw.BtwAangifte;
 import nl.rekenblad.core.DutchText;
 import nl.rekenblad.core.InvalidInputException;

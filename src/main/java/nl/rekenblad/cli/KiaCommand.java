@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import nl.rekenblad.app.KiaJob;
+import nl.rekenblad.kia.KiaJob;
 import nl.rekenblad.core.DutchText;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Money;

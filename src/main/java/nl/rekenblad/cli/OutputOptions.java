@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import nl.rekenblad.app.Outputs;
+import nl.rekenblad.io.Outputs;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Problem;
 import picocli.CommandLine;

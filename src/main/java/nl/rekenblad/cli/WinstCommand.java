@@ -2,7 +2,7 @@ package nl.rekenblad.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import nl.rekenblad.app.WinstJob;
+import nl.rekenblad.winst.WinstJob;
 import nl.rekenblad.core.DutchText;
 import nl.rekenblad.core.Money;
 import nl.rekenblad.winst.WinstResult;

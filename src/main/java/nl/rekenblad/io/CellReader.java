@@ -21,38 +21,38 @@ import org.apache.poi.ss.util.NumberToTextConverter;
  * Reads typed values from input cells of an untrusted workbook. Each bad cell becomes a problem
  * naming {@code file › Sheet!Cell}; formulas are evaluated as Excel would.
  */
-final class CellReader {
+public final class CellReader {
     private final Workbook wb;
     private final FormulaEvaluator ev;
     private final String bron;
     private final List<Problem> problems;
 
-    CellReader(Workbook wb, String bron, List<Problem> problems) {
+    public CellReader(Workbook wb, String bron, List<Problem> problems) {
         this.wb = wb;
         this.ev = wb.getCreationHelper().createFormulaEvaluator();
         this.bron = bron;
         this.problems = problems;
     }
 
-    String where(Target.Cell c) {
+    public String where(Target.Cell c) {
         return bron + " › " + Target.quoteSheet(c.sheet()) + "!" + c.a1(c.sheet());
     }
 
-    Cell cell(Target.Cell c) {
+    public Cell cell(Target.Cell c) {
         Sheet sh = wb.getSheet(c.sheet());
         Row r = sh == null ? null : sh.getRow(c.row());
         return r == null ? null : r.getCell(c.col());
     }
 
     /** True when the cell holds nothing (or only blanks). */
-    boolean isEmpty(Target.Cell c) {
+    public boolean isEmpty(Target.Cell c) {
         Cell cell = cell(c);
         return cell == null || cell.getCellType() == CellType.BLANK
                 || (cell.getCellType() == CellType.STRING && cell.getStringCellValue().isBlank());
     }
 
     /** An amount cell: blank is null; text, error values and booleans are problems. */
-    BigDecimal amount(Target.Cell c) {
+    public BigDecimal amount(Target.Cell c) {
         Object v = value(c, "een bedrag");
         if (v instanceof String s) {
             problems.add(Problem.error(where(c), "verwacht een bedrag, de cel bevat tekst \"" + s.trim()
@@ -63,7 +63,7 @@ final class CellReader {
     }
 
     /** A date cell: blank is null; a date typed as text is a problem (Excel cannot compute with it). */
-    LocalDate date(Target.Cell c) {
+    public LocalDate date(Target.Cell c) {
         Object v = value(c, "een datum");
         if (v instanceof String s) {
             problems.add(Problem.error(where(c), "verwacht een datum, de cel bevat tekst \"" + s.trim()
@@ -82,7 +82,7 @@ final class CellReader {
     }
 
     /** A text cell as shown (numbers as Excel formats them); blank is the empty string. */
-    String text(Target.Cell c) {
+    public String text(Target.Cell c) {
         Cell cell = cell(c);
         if (cell == null) {
             return "";

@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Dates in text inputs: ISO {@code 2025-10-01} or Dutch {@code 1-10-2025} (also with {@code /} or {@code .}). */
-final class DateNotation {
+public final class DateNotation {
     private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
     private static final Pattern DUTCH = Pattern.compile("(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4})");
 
@@ -42,7 +42,7 @@ final class DateNotation {
     }
 
     /** Parses a date, or returns null for an empty field; throws with a Dutch message otherwise. */
-    static LocalDate parse(String text) {
+    public static LocalDate parse(String text) {
         String t = text == null ? "" : text.trim();
         if (t.isEmpty()) {
             return null;

@@ -11,7 +11,7 @@ import java.util.Map;
  * booleans, null). Small and strict: anything else is an {@link IllegalArgumentException} with
  * the character position.
  */
-final class JsonReader {
+public final class JsonReader {
     private final String s;
     private int i;
 
@@ -19,7 +19,7 @@ final class JsonReader {
         this.s = s;
     }
 
-    static Object parse(String text) {
+    public static Object parse(String text) {
         JsonReader r = new JsonReader(text);
         Object v = r.value();
         r.ws();

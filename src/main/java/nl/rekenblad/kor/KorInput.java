@@ -1,5 +1,7 @@
 package nl.rekenblad.kor;
 
+import nl.rekenblad.aangifte.Rubriek;
+
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package nl.rekenblad.kor;
 
+import nl.rekenblad.aangifte.Rubriek;
+
 import static nl.rekenblad.core.Expr.and;
 import static nl.rekenblad.core.Expr.equal;
 import static nl.rekenblad.core.Expr.greater;

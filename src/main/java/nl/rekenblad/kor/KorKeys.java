@@ -1,5 +1,7 @@
 package nl.rekenblad.kor;
 
+import nl.rekenblad.aangifte.Rubriek;
+
 import nl.rekenblad.core.Period;
 
 /** The keys of the KOR calculation's inputs and steps, in one place. */

@@ -269,7 +269,7 @@ public final class ResultSheets {
     }
 
     /** A formula cell with its cached value, so viewers that do not recalculate show the right figure. */
-    void formulaCell(SheetCells c, int row, int col, Step step, Object value, Refs refs, boolean total) {
+    public void formulaCell(SheetCells c, int row, int col, Step step, Object value, Refs refs, boolean total) {
         c.formula(row, col, step.expr().formula(refs), cached(step, value), st.get(kind(step.format(), total)));
     }
 
@@ -293,7 +293,7 @@ public final class ResultSheets {
     }
 
     /** The same on a sheet of POI's model (beside the bookkeeper's register). */
-    void formulaCell(XSSFCell cell, Step step, Object value, Refs refs, boolean total) {
+    public void formulaCell(XSSFCell cell, Step step, Object value, Refs refs, boolean total) {
         cell.setCellFormula(step.expr().formula(refs));
         Object cached = cached(step, value);
         if (cached instanceof BigDecimal d) {
@@ -306,7 +306,7 @@ public final class ResultSheets {
         cell.setCellStyle(st.get(kind(step.format(), total)));
     }
 
-    Refs refs(String sheet) {
+    public Refs refs(String sheet) {
         return new Refs() {
             @Override
             public Target target(String key) {

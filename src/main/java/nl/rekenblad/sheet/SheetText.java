@@ -12,12 +12,12 @@ import org.apache.poi.ss.usermodel.Workbook;
  * Reads the labels and filled cells of an input sheet, whether its cells are in POI's model (a
  * bookkeeper's workbook) or {@link SheetCells} (the sheet rekenblad built for a CSV run).
  */
-final class SheetText {
+public final class SheetText {
     private SheetText() {
     }
 
     /** The text of a text cell, or null. */
-    static String text(Workbook wb, String sheet, int row, int col) {
+    public static String text(Workbook wb, String sheet, int row, int col) {
         Optional<SheetCells> generated = OutputWorkbook.generated(wb, sheet);
         if (generated.isPresent()) {
             return generated.get().textAt(row, col);
@@ -27,7 +27,7 @@ final class SheetText {
     }
 
     /** What the cell shows (a number as formatted, a code typed as 1 as "1"); "" for an empty cell. */
-    static String display(Workbook wb, String sheet, int row, int col) {
+    public static String display(Workbook wb, String sheet, int row, int col) {
         Optional<SheetCells> generated = OutputWorkbook.generated(wb, sheet);
         if (generated.isPresent()) {
             String t = generated.get().textAt(row, col);
@@ -38,7 +38,7 @@ final class SheetText {
     }
 
     /** Whether the cell holds anything: a value, a formula, or a text that is not blank. */
-    static boolean filled(Workbook wb, String sheet, int row, int col) {
+    public static boolean filled(Workbook wb, String sheet, int row, int col) {
         Optional<SheetCells> generated = OutputWorkbook.generated(wb, sheet);
         if (generated.isPresent()) {
             return generated.get().filledAt(row, col);

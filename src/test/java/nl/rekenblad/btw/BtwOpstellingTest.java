@@ -11,11 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import nl.rekenblad.app.BtwJob;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Period;
 import nl.rekenblad.kor.Rechtsvorm;
-import nl.rekenblad.kor.Rubriek;
+import nl.rekenblad.aangifte.Rubriek;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,9 @@
 package nl.rekenblad.sheet;
 
+import nl.rekenblad.kor.KorTemplate;
+import nl.rekenblad.kia.KiaTemplate;
+import nl.rekenblad.winst.WinstTemplate;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,9 +11,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import nl.rekenblad.core.Period;
-import nl.rekenblad.io.KiaCsvReader;
-import nl.rekenblad.io.KorCsvReader;
-import nl.rekenblad.io.WinstReader;
+import nl.rekenblad.kia.KiaCsvReader;
+import nl.rekenblad.kor.KorCsvReader;
+import nl.rekenblad.winst.WinstReader;
 import nl.rekenblad.kia.KiaInput;
 import nl.rekenblad.kor.KorInput;
 import nl.rekenblad.kor.Rechtsvorm;

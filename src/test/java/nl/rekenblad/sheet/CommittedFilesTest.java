@@ -36,8 +36,8 @@ class CommittedFilesTest {
     void chainedSampleOutputsAreUpToDate(String name, String kind) throws Exception {
         Path in = Path.of("samples", name + ".csv");
         String json = kind.equals("kor")
-                ? nl.rekenblad.app.KorJob.compute(in, java.util.Optional.empty(), java.util.Optional.empty()).json()
-                : nl.rekenblad.app.KiaJob.compute(in, java.util.Optional.empty()).json();
+                ? nl.rekenblad.kor.KorJob.compute(in, java.util.Optional.empty(), java.util.Optional.empty()).json()
+                : nl.rekenblad.kia.KiaJob.compute(in, java.util.Optional.empty()).json();
         assertEquals(json, Files.readString(Path.of("samples", name + "." + kind + ".json")),
                 "regenerate with ./rekenblad " + kind + " " + in + " --json samples/" + name + "." + kind + ".json");
     }

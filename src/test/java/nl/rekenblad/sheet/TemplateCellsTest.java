@@ -1,5 +1,8 @@
 package nl.rekenblad.sheet;
 
+import nl.rekenblad.kor.KorTemplate;
+import nl.rekenblad.kia.KiaTemplate;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import nl.rekenblad.io.KorCsvReader;
+import nl.rekenblad.kor.KorCsvReader;
 import nl.rekenblad.kor.KorInput;
 import nl.rekenblad.kor.Rechtsvorm;
 import org.apache.poi.ss.usermodel.Cell;
@@ -75,7 +78,7 @@ class TemplateCellsTest {
 
     @org.junit.jupiter.api.Test
     void kiaRegisterAsGeneratedCellsIsTheSheetPoisModelGives() throws Exception {
-        nl.rekenblad.kia.KiaInput in = new nl.rekenblad.io.KiaCsvReader().read(Path.of("samples", "kia-2024-2025-register.csv"),
+        nl.rekenblad.kia.KiaInput in = new nl.rekenblad.kia.KiaCsvReader().read(Path.of("samples", "kia-2024-2025-register.csv"),
                 Optional.empty());
         try (XSSFWorkbook poi = reopen(KiaTemplate.filled(in)); XSSFWorkbook generated = reopen(KiaTemplate.forOutput(in))) {
             List<String> want = describe(poi, KiaTemplate.SHEET);

@@ -1,15 +1,13 @@
-package nl.rekenblad.io;
+package nl.rekenblad.btw;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import nl.rekenblad.btw.BtwAangifte;
-import nl.rekenblad.btw.BtwBerekening;
 import nl.rekenblad.core.Money;
 import nl.rekenblad.core.Period;
-import nl.rekenblad.kor.Rubriek;
+import nl.rekenblad.aangifte.Rubriek;
 
 /** The {@code --json} report of a btw-opstelling: exact sums to the cent. */
 public final class BtwJson {

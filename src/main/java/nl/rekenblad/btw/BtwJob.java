@@ -1,4 +1,6 @@
-package nl.rekenblad.app;
+package nl.rekenblad.btw;
+
+import nl.rekenblad.io.Outputs;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -9,26 +11,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.rekenblad.btw.Boeking;
-import nl.rekenblad.btw.BtwAangifte;
-import nl.rekenblad.btw.BtwBerekening;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Money;
 import nl.rekenblad.core.Period;
 import nl.rekenblad.core.Problem;
-import nl.rekenblad.io.BtwJson;
 import nl.rekenblad.io.Json;
-import nl.rekenblad.io.LedgerReader;
 import nl.rekenblad.kor.KorInput;
 import nl.rekenblad.kor.KorJaaropstelling;
 import nl.rekenblad.kor.KorResult;
 import nl.rekenblad.kor.Rechtsvorm;
-import nl.rekenblad.kor.Rubriek;
+import nl.rekenblad.aangifte.Rubriek;
 import nl.rekenblad.rules.RuleBook;
 import nl.rekenblad.rules.UsedParameter;
-import nl.rekenblad.sheet.BtwWorkbook;
-import nl.rekenblad.sheet.KorTemplate;
-import nl.rekenblad.sheet.KorWorkbookWriter;
+import nl.rekenblad.kor.KorTemplate;
+import nl.rekenblad.kor.KorWorkbookWriter;
 
 /**
  * From a bookkeeping export to each period's return in one streaming pass: every line is read,
@@ -49,7 +45,7 @@ public final class BtwJob {
             implements AutoCloseable {
         public String json() {
             Map<String, Object> m = BtwJson.toMap(berekening, aangifte);
-            kor.ifPresent(k -> m.put("kor", nl.rekenblad.io.KorJson.toMap(k)));
+            kor.ifPresent(k -> m.put("kor", nl.rekenblad.kor.KorJson.toMap(k)));
             return Json.write(m);
         }
 

@@ -1,4 +1,4 @@
-package nl.rekenblad.io;
+package nl.rekenblad.kor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,10 +18,7 @@ import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Money;
 import nl.rekenblad.core.Period;
 import nl.rekenblad.core.Problem;
-import nl.rekenblad.kor.KorInput;
-import nl.rekenblad.kor.Rechtsvorm;
-import nl.rekenblad.kor.Rubriek;
-import nl.rekenblad.sheet.KorTemplate;
+import nl.rekenblad.aangifte.Rubriek;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;

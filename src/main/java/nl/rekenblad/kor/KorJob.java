@@ -1,4 +1,6 @@
-package nl.rekenblad.app;
+package nl.rekenblad.kor;
+
+import nl.rekenblad.io.Outputs;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -6,15 +8,6 @@ import java.util.Optional;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Money;
 import nl.rekenblad.io.Json;
-import nl.rekenblad.io.KorCsvReader;
-import nl.rekenblad.io.KorJson;
-import nl.rekenblad.io.KorWorkbookReader;
-import nl.rekenblad.kor.KorInput;
-import nl.rekenblad.kor.KorJaaropstelling;
-import nl.rekenblad.kor.KorResult;
-import nl.rekenblad.kor.Rechtsvorm;
-import nl.rekenblad.sheet.KorTemplate;
-import nl.rekenblad.sheet.KorWorkbookWriter;
 import nl.rekenblad.sheet.OutputWorkbook;
 
 /**

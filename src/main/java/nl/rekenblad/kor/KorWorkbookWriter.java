@@ -1,4 +1,9 @@
-package nl.rekenblad.sheet;
+package nl.rekenblad.kor;
+
+import nl.rekenblad.sheet.OutputWorkbook;
+import nl.rekenblad.sheet.ResultSheets;
+import nl.rekenblad.sheet.SheetCells;
+import nl.rekenblad.sheet.Styles;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,10 +13,7 @@ import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Period;
 import nl.rekenblad.core.Problem;
 import nl.rekenblad.core.Target;
-import nl.rekenblad.kor.KorKeys;
-import nl.rekenblad.kor.KorResult;
-import nl.rekenblad.kor.Regime;
-import nl.rekenblad.kor.Rubriek;
+import nl.rekenblad.aangifte.Rubriek;
 
 /**
  * Adds the KOR result sheets to a workbook that holds the input sheet: "Jaaropstelling" (every

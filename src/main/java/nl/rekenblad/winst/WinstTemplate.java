@@ -1,4 +1,9 @@
-package nl.rekenblad.sheet;
+package nl.rekenblad.winst;
+
+import nl.rekenblad.sheet.Grid;
+import nl.rekenblad.sheet.OutputWorkbook;
+import nl.rekenblad.sheet.SheetSetup;
+import nl.rekenblad.sheet.Styles;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import nl.rekenblad.core.Problem;
 import nl.rekenblad.core.Target;
-import nl.rekenblad.winst.WinstInput;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;

@@ -1,4 +1,7 @@
-package nl.rekenblad.io;
+package nl.rekenblad.kor;
+
+import nl.rekenblad.io.CellReader;
+import nl.rekenblad.io.Workbooks;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -14,10 +17,7 @@ import nl.rekenblad.core.Money;
 import nl.rekenblad.core.Period;
 import nl.rekenblad.core.Problem;
 import nl.rekenblad.core.Target;
-import nl.rekenblad.kor.KorInput;
-import nl.rekenblad.kor.Rechtsvorm;
-import nl.rekenblad.kor.Rubriek;
-import nl.rekenblad.sheet.KorTemplate;
+import nl.rekenblad.aangifte.Rubriek;
 import nl.rekenblad.sheet.OutputWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;

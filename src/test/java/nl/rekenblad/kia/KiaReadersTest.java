@@ -1,4 +1,4 @@
-package nl.rekenblad.io;
+package nl.rekenblad.kia;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,11 +13,6 @@ import java.util.Optional;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Money;
 import nl.rekenblad.core.Problem;
-import nl.rekenblad.kia.Activum;
-import nl.rekenblad.kia.KiaInput;
-import nl.rekenblad.kia.Regeling;
-import nl.rekenblad.kia.Soort;
-import nl.rekenblad.sheet.KiaTemplate;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,12 +1,10 @@
-package nl.rekenblad.io;
+package nl.rekenblad.kor;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.rekenblad.core.Period;
-import nl.rekenblad.kor.KorResult;
-import nl.rekenblad.kor.Regime;
 
 /** The {@code --json} report of a KOR jaaropstelling. */
 public final class KorJson {

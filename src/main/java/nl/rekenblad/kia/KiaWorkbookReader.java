@@ -1,4 +1,8 @@
-package nl.rekenblad.io;
+package nl.rekenblad.kia;
+
+import nl.rekenblad.io.AmountNotation;
+import nl.rekenblad.io.CellReader;
+import nl.rekenblad.io.Workbooks;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -14,11 +18,6 @@ import java.util.Optional;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Problem;
 import nl.rekenblad.core.Target;
-import nl.rekenblad.kia.KiaInput;
-import nl.rekenblad.kia.KiaKeys;
-import nl.rekenblad.kia.Regeling;
-import nl.rekenblad.kia.Soort;
-import nl.rekenblad.sheet.KiaTemplate;
 import nl.rekenblad.sheet.OutputWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 

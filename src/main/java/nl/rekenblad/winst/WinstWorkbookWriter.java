@@ -1,4 +1,9 @@
-package nl.rekenblad.sheet;
+package nl.rekenblad.winst;
+
+import nl.rekenblad.sheet.OutputWorkbook;
+import nl.rekenblad.sheet.ResultSheets;
+import nl.rekenblad.sheet.SheetCells;
+import nl.rekenblad.sheet.Styles;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,9 +12,6 @@ import java.util.Map;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Problem;
 import nl.rekenblad.core.Target;
-import nl.rekenblad.winst.WinstInput;
-import nl.rekenblad.winst.WinstResult;
-import nl.rekenblad.winst.Winstberekening;
 
 /** Adds "Winstberekening", "Parameters" and "Toelichting" to a workbook holding the winst input sheet. */
 public final class WinstWorkbookWriter {

@@ -1,4 +1,10 @@
-package nl.rekenblad.sheet;
+package nl.rekenblad.kia;
+
+import nl.rekenblad.sheet.Grid;
+import nl.rekenblad.sheet.OutputWorkbook;
+import nl.rekenblad.sheet.ResultSheets;
+import nl.rekenblad.sheet.SheetCells;
+import nl.rekenblad.sheet.Styles;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,11 +14,8 @@ import java.util.Optional;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Problem;
 import nl.rekenblad.core.Target;
-import nl.rekenblad.kia.KiaBerekening;
 import nl.rekenblad.core.Expr;
 import nl.rekenblad.core.Step;
-import nl.rekenblad.kia.KiaKeys;
-import nl.rekenblad.kia.KiaResult;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFRow;

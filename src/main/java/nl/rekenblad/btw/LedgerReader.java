@@ -1,4 +1,9 @@
-package nl.rekenblad.io;
+package nl.rekenblad.btw;
+
+import nl.rekenblad.io.AmountNotation;
+import nl.rekenblad.io.DateNotation;
+import nl.rekenblad.io.TextFiles;
+import nl.rekenblad.io.Workbooks;
 
 import java.io.BufferedReader;
 import java.io.Closeable;
@@ -24,7 +29,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import nl.rekenblad.btw.Boeking;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Problem;
 import org.apache.commons.csv.CSVFormat;

@@ -1,4 +1,6 @@
-package nl.rekenblad.io;
+package nl.rekenblad.kia;
+
+import nl.rekenblad.io.DateNotation;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -11,10 +13,6 @@ import java.util.function.Function;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Money;
 import nl.rekenblad.core.Problem;
-import nl.rekenblad.kia.Activum;
-import nl.rekenblad.kia.KiaInput;
-import nl.rekenblad.kia.Regeling;
-import nl.rekenblad.kia.Soort;
 
 /**
  * One register row as text fields by column name, and its validation into an {@link Activum}:

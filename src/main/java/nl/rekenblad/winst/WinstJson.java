@@ -1,8 +1,7 @@
-package nl.rekenblad.io;
+package nl.rekenblad.winst;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import nl.rekenblad.winst.WinstResult;
 
 /** The {@code --json} report of a winstberekening. */
 public final class WinstJson {

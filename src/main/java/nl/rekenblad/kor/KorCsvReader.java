@@ -1,4 +1,8 @@
-package nl.rekenblad.io;
+package nl.rekenblad.kor;
+
+import nl.rekenblad.io.LineCounter;
+import nl.rekenblad.io.AmountNotation;
+import nl.rekenblad.io.TextFiles;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -17,9 +21,7 @@ import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Money;
 import nl.rekenblad.core.Period;
 import nl.rekenblad.core.Problem;
-import nl.rekenblad.kor.KorInput;
-import nl.rekenblad.kor.Rechtsvorm;
-import nl.rekenblad.kor.Rubriek;
+import nl.rekenblad.aangifte.Rubriek;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -211,33 +213,7 @@ public final class KorCsvReader {
         }
     }
 
-    /** The 1-based line of a character position, counted forward once (records come in order). */
-    static final class LineCounter {
-        private final String text;
-        private int pos;
-        private long line = 1;
-
-        LineCounter(String text) {
-            this.text = text;
-        }
-
-        long lineAt(long target) {
-            while (pos < target && pos < text.length()) {
-                if (text.charAt(pos++) == '\n') {
-                    line++;
-                }
-            }
-            // The parser's position includes the empty lines it skipped before the record.
-            while (pos < text.length() && (text.charAt(pos) == '\n' || text.charAt(pos) == '\r')) {
-                if (text.charAt(pos++) == '\n') {
-                    line++;
-                }
-            }
-            return line;
-        }
-    }
-
-    private static int count(String s, char c) {
+        private static int count(String s, char c) {
         return (int) s.chars().filter(x -> x == c).count();
     }
 }

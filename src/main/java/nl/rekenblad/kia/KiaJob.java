@@ -1,4 +1,6 @@
-package nl.rekenblad.app;
+package nl.rekenblad.kia;
+
+import nl.rekenblad.io.Outputs;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -6,14 +8,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.io.Json;
-import nl.rekenblad.io.KiaCsvReader;
-import nl.rekenblad.io.KiaJson;
-import nl.rekenblad.io.KiaWorkbookReader;
-import nl.rekenblad.kia.KiaBerekening;
-import nl.rekenblad.kia.KiaInput;
-import nl.rekenblad.kia.KiaResult;
-import nl.rekenblad.sheet.KiaTemplate;
-import nl.rekenblad.sheet.KiaWorkbookWriter;
 import nl.rekenblad.sheet.OutputWorkbook;
 
 /** One investment register from its input file to its output workbook; the input is only read. */

@@ -1,4 +1,4 @@
-package nl.rekenblad.io;
+package nl.rekenblad.kia;
 
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import nl.rekenblad.kia.Activum;
-import nl.rekenblad.kia.KiaResult;
 
 /** The {@code --json} report of a KIA register. */
 public final class KiaJson {

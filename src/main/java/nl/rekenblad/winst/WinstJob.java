@@ -1,16 +1,12 @@
-package nl.rekenblad.app;
+package nl.rekenblad.winst;
+
+import nl.rekenblad.io.Outputs;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.io.Json;
-import nl.rekenblad.io.WinstJson;
-import nl.rekenblad.io.WinstReader;
-import nl.rekenblad.sheet.WinstTemplate;
-import nl.rekenblad.sheet.WinstWorkbookWriter;
-import nl.rekenblad.winst.WinstResult;
-import nl.rekenblad.winst.Winstberekening;
 import nl.rekenblad.sheet.OutputWorkbook;
 
 /** One winstberekening from its input file to its output workbook; inputs are only read. */

@@ -1,4 +1,11 @@
-package nl.rekenblad.sheet;
+package nl.rekenblad.kia;
+
+import nl.rekenblad.sheet.Grid;
+import nl.rekenblad.sheet.OutputWorkbook;
+import nl.rekenblad.sheet.SheetCells;
+import nl.rekenblad.sheet.SheetSetup;
+import nl.rekenblad.sheet.SheetText;
+import nl.rekenblad.sheet.Styles;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -11,11 +18,6 @@ import nl.rekenblad.core.Money;
 import nl.rekenblad.core.Problem;
 import nl.rekenblad.core.SpreadsheetDate;
 import nl.rekenblad.core.Target;
-import nl.rekenblad.kia.Activum;
-import nl.rekenblad.kia.KiaInput;
-import nl.rekenblad.kia.KiaKeys;
-import nl.rekenblad.kia.Regeling;
-import nl.rekenblad.kia.Soort;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataValidation;

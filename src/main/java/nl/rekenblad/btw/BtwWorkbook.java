@@ -1,10 +1,13 @@
-package nl.rekenblad.sheet;
+package nl.rekenblad.btw;
+
+import nl.rekenblad.sheet.OutputWorkbook;
+import nl.rekenblad.sheet.ResultSheets;
+import nl.rekenblad.sheet.SheetSetup;
+import nl.rekenblad.sheet.Styles;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import nl.rekenblad.btw.BtwAangifte;
-import nl.rekenblad.btw.BtwBerekening;
 import nl.rekenblad.core.Problem;
 import nl.rekenblad.core.Target;
 import nl.rekenblad.rules.UsedParameter;
@@ -118,11 +121,11 @@ public final class BtwWorkbook implements AutoCloseable {
         bb.setCellStyle(text);
     }
 
-    private static final java.util.Map<nl.rekenblad.kor.Rubriek, String> RUBRIEK_LABELS = new java.util.EnumMap<>(
-            nl.rekenblad.kor.Rubriek.class);
+    private static final java.util.Map<nl.rekenblad.aangifte.Rubriek, String> RUBRIEK_LABELS = new java.util.EnumMap<>(
+            nl.rekenblad.aangifte.Rubriek.class);
 
     static {
-        for (nl.rekenblad.kor.Rubriek r : nl.rekenblad.kor.Rubriek.values()) {
+        for (nl.rekenblad.aangifte.Rubriek r : nl.rekenblad.aangifte.Rubriek.values()) {
             RUBRIEK_LABELS.put(r, rubriekLabel(r.code()));
         }
     }

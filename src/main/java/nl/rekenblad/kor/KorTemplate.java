@@ -1,4 +1,11 @@
-package nl.rekenblad.sheet;
+package nl.rekenblad.kor;
+
+import nl.rekenblad.sheet.Grid;
+import nl.rekenblad.sheet.OutputWorkbook;
+import nl.rekenblad.sheet.SheetCells;
+import nl.rekenblad.sheet.SheetSetup;
+import nl.rekenblad.sheet.SheetText;
+import nl.rekenblad.sheet.Styles;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -15,10 +22,7 @@ import nl.rekenblad.core.Money;
 import nl.rekenblad.core.Period;
 import nl.rekenblad.core.Problem;
 import nl.rekenblad.core.Target;
-import nl.rekenblad.kor.KorInput;
-import nl.rekenblad.kor.KorKeys;
-import nl.rekenblad.kor.Rechtsvorm;
-import nl.rekenblad.kor.Rubriek;
+import nl.rekenblad.aangifte.Rubriek;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataValidation;

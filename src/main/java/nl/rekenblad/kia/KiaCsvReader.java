@@ -1,4 +1,8 @@
-package nl.rekenblad.io;
+package nl.rekenblad.kia;
+
+import nl.rekenblad.io.AmountNotation;
+import nl.rekenblad.io.TextFiles;
+import nl.rekenblad.io.LineCounter;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -14,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Problem;
-import nl.rekenblad.kia.KiaInput;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -49,7 +52,7 @@ public final class KiaCsvReader {
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).setTrim(true).build();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             Map<String, Integer> cols = null;
-            KorCsvReader.LineCounter lines = new KorCsvReader.LineCounter(text);
+            LineCounter lines = new LineCounter(text);
             for (CSVRecord rec : parser) {
                 long line = lines.lineAt(rec.getCharacterPosition());
                 if (cols == null) {

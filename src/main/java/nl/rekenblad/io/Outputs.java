@@ -1,4 +1,4 @@
-package nl.rekenblad.app;
+package nl.rekenblad.io;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import nl.rekenblad.core.InvalidInputException;
-import nl.rekenblad.io.AtomicFiles;
-import nl.rekenblad.io.Workbooks;
 import nl.rekenblad.sheet.OutputWorkbook;
 
 /** What every job does with its files: choose names, refuse to overwrite the input, write atomically. */

@@ -1,4 +1,11 @@
-package nl.rekenblad.io;
+package nl.rekenblad.winst;
+
+import nl.rekenblad.io.AmountNotation;
+import nl.rekenblad.io.CellReader;
+import nl.rekenblad.io.JsonReader;
+import nl.rekenblad.io.TextFiles;
+import nl.rekenblad.io.Workbooks;
+import nl.rekenblad.io.LineCounter;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -16,8 +23,6 @@ import java.util.Optional;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Problem;
 import nl.rekenblad.core.Target;
-import nl.rekenblad.sheet.WinstTemplate;
-import nl.rekenblad.winst.WinstInput;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -88,7 +93,7 @@ public final class WinstReader {
         AmountNotation notation = AmountNotation.forDelimiter(delimiter);
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).setTrim(true).build();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
-            KorCsvReader.LineCounter lines = new KorCsvReader.LineCounter(text);
+            LineCounter lines = new LineCounter(text);
             boolean header = true;
             for (CSVRecord rec : parser) {
                 long line = lines.lineAt(rec.getCharacterPosition());
