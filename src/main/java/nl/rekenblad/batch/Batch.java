@@ -19,18 +19,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import nl.rekenblad.btw.BtwJob;
-import nl.rekenblad.kia.KiaJob;
-import nl.rekenblad.kor.KorJob;
-import nl.rekenblad.btw.BtwAangifte;
+import nl.rekenblad.Rekenblad;
+import nl.rekenblad.api.Outcome;
+import nl.rekenblad.api.Regulation;
+import nl.rekenblad.api.Source;
 import nl.rekenblad.core.InvalidInputException;
-import nl.rekenblad.core.Money;
-import nl.rekenblad.core.Period;
 import nl.rekenblad.core.Problem;
 import nl.rekenblad.io.AtomicFiles;
 import nl.rekenblad.io.Json;
-import nl.rekenblad.kor.KorResult;
-import nl.rekenblad.kor.Regime;
 import nl.rekenblad.rules.MissingRuleException;
 import nl.rekenblad.sheet.Styles;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -77,7 +73,6 @@ public final class Batch {
                     return !a.startsWith(uit) && !rapport.equals(Optional.of(a));
                 })
                 .toList();
-        Path tmp = Files.createTempDirectory("rekenblad-batch");
         int threads = Math.max(1, o.threads());
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "rekenblad-batch");
@@ -93,7 +88,6 @@ public final class Batch {
             Deque<Future<List<Bijlage>>> reading = new ArrayDeque<>();
             Map<String, Integer> used = new HashMap<>();
             int next = 0;
-            int n = 0;
             while (next < files.size() || !reading.isEmpty()) {
                 while (next < files.size() && reading.size() < ahead) {
                     Path f = files.get(next++);
@@ -102,15 +96,13 @@ public final class Batch {
                 int index = next - reading.size();
                 for (Bijlage b : run.read(reading.poll(), files.get(index))) {
                     String basis = outputName(b, used);
-                    Path own = tmp.resolve("b" + ++n);
-                    run.add(b, index, pool.submit(() -> verwerk(b, basis, own, o.uitmap())));
+                    run.add(b, index, pool.submit(() -> verwerk(b, basis, o.uitmap())));
                 }
                 run.reportDone(ahead);
             }
             run.reportDone(0);
         } finally {
             pool.shutdownNow();
-            deleteTree(tmp);
         }
         if (terminal) {
             voortgang.println();
@@ -197,66 +189,38 @@ public final class Batch {
         return k == 1 ? base : base + "-" + k;
     }
 
-    static Verslag verwerk(Bijlage b, String basis, Path own, Path uitmap) {
+    static Verslag verwerk(Bijlage b, String basis, Path uitmap) {
         if (b.fout().isPresent()) {
             return fout(b, null, b.fout().get());
         }
         try {
-            Path input = b.pad();
-            if (b.uitMail()) {
-                Files.createDirectories(own);
-                input = own.resolve(b.naam());
-                Files.write(input, b.bytes());
-            } else if (Files.size(input) > Intake.MAX_BIJLAGE) {
-                return fout(b, null, "bestand is te groot (" + Files.size(input) + " bytes)");
+            // A mail attachment is processed from its bytes: no temporary input file.
+            Source input = b.uitMail() ? Source.of(b.naam(), b.bytes()) : Source.of(b.pad());
+            if (!b.uitMail() && input.size() > Intake.MAX_BIJLAGE) {
+                return fout(b, null, "bestand is te groot (" + input.size() + " bytes)");
             }
-            Optional<Herkenning.Soort> soort = Herkenning.herken(input);
+            Optional<Regulation> soort = Rekenblad.recognise(input);
             if (soort.isEmpty()) {
                 return new Verslag(bron(b), b.naam(), null, Verslag.Status.NIET_HERKEND,
                         "geen KOR-, KIA- of journaalbestand van rekenblad herkend", Map.of(), List.of());
             }
-            Path xlsx = uitmap.resolve(basis + "." + soort.get() + ".xlsx");
-            Path json = uitmap.resolve(basis + "." + soort.get() + ".json");
-            Map<String, Object> cijfers = new LinkedHashMap<>();
+            String kind = soort.get().name();
+            Path xlsx = uitmap.resolve(basis + "." + kind + ".xlsx");
+            Path json = uitmap.resolve(basis + "." + kind + ".json");
+            Map<String, Object> cijfers;
             List<Problem> warnings;
-            switch (soort.get()) {
-                case kor -> {
-                    try (KorJob.Outcome out = KorJob.compute(input, Optional.empty(), Optional.empty())) {
-                        notCancelled();
-                        KorJob.write(out, input, xlsx, Optional.of(json));
-                        korCijfers(out.result(), cijfers);
-                        warnings = out.result().warnings();
-                    }
-                }
-                case kia -> {
-                    try (KiaJob.Outcome out = KiaJob.compute(input, Optional.empty())) {
-                        notCancelled();
-                        KiaJob.write(out, input, xlsx, Optional.of(json));
-                        for (int y : out.result().years()) {
-                            cijfers.put("kia" + y, out.result().kia(y));
-                        }
-                        warnings = out.result().warnings();
-                    }
-                }
-                default -> {
-                    try (BtwJob.Outcome out = BtwJob.compute(input, BtwJob.Options.defaults())) {
-                        notCancelled();
-                        BtwJob.write(out, input, xlsx, Optional.of(json));
-                        for (Period p : out.berekening().perioden()) {
-                            cijfers.put("5c " + p.label(), Money.of(out.aangifte().exact(BtwAangifte.exact(p, "5c"))));
-                        }
-                        warnings = out.berekening().aantalMeldingen() > 0
-                                ? List.of(Problem.warning(b.naam(), out.berekening().aantalMeldingen() + " regels in Controle"))
-                                : List.of();
-                    }
-                }
+            try (Outcome<?> out = soort.get().run(input, nl.rekenblad.api.Options.defaults())) {
+                notCancelled();
+                out.save(xlsx, Optional.of(json));
+                cijfers = out.figures();
+                warnings = out.warnings();
             }
             List<String> uit = List.of(xlsx.toString(), json.toString());
             if (!warnings.isEmpty()) {
-                return new Verslag(bron(b), b.naam(), soort.get().name(), Verslag.Status.WAARSCHUWING,
+                return new Verslag(bron(b), b.naam(), kind, Verslag.Status.WAARSCHUWING,
                         String.join("; ", warnings.stream().map(Object::toString).toList()), cijfers, uit);
             }
-            return new Verslag(bron(b), b.naam(), soort.get().name(), Verslag.Status.OK, "", cijfers, uit);
+            return new Verslag(bron(b), b.naam(), kind, Verslag.Status.OK, "", cijfers, uit);
         } catch (InvalidInputException e) {
             return fout(b, null, String.join("; ", e.problems().stream().limit(5).map(Object::toString).toList())
                     + (e.problems().size() > 5 ? " (en " + (e.problems().size() - 5) + " meer)" : ""));
@@ -273,17 +237,6 @@ public final class Batch {
     private static void notCancelled() throws java.io.InterruptedIOException {
         if (Thread.currentThread().isInterrupted()) {
             throw new java.io.InterruptedIOException("afgebroken: de tijd voor dit bestand is op");
-        }
-    }
-
-    private static void korCijfers(KorResult r, Map<String, Object> c) {
-        c.put("jaar", r.year());
-        if (r.regime() == Regime.OUD) {
-            c.put("vermindering", r.vermindering());
-            c.put("teBetalen", r.teBetalen());
-        } else {
-            c.put("omzet", r.omzet());
-            c.put("binnenGrens", r.binnenGrens());
         }
     }
 
@@ -360,14 +313,4 @@ public final class Batch {
         }
         files.commit();
     }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var s = Files.walk(dir)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
-
 }

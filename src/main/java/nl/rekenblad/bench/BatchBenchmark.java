@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import nl.rekenblad.batch.Batch;
 import nl.rekenblad.kor.KorCsvReader;
 import nl.rekenblad.kor.KorInput;
-import nl.rekenblad.kor.Rechtsvorm;
+import nl.rekenblad.core.Rechtsvorm;
 import nl.rekenblad.kor.KorTemplate;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 

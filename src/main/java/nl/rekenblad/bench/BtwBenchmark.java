@@ -16,7 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import nl.rekenblad.btw.BtwJob;
+import nl.rekenblad.Rekenblad;
+import nl.rekenblad.api.Options;
+import nl.rekenblad.api.Outcome;
+import nl.rekenblad.api.Source;
 import nl.rekenblad.btw.Boeking;
 import nl.rekenblad.core.Problem;
 import nl.rekenblad.btw.LedgerReader;
@@ -122,8 +125,8 @@ public final class BtwBenchmark {
     /** Nanoseconds for the whole btw run. */
     static long full(Path csv, Path xlsx) throws Exception {
         long t = System.nanoTime();
-        try (BtwJob.Outcome o = BtwJob.compute(csv, BtwJob.Options.defaults())) {
-            BtwJob.write(o, csv, xlsx, Optional.empty());
+        try (Outcome<?> o = Rekenblad.run("btw", Source.of(csv), Options.defaults())) {
+            o.save(xlsx);
         }
         return System.nanoTime() - t;
     }

@@ -1,5 +1,7 @@
 package nl.rekenblad.btw;
 
+import nl.rekenblad.api.Source;
+import nl.rekenblad.io.CsvDialect;
 import nl.rekenblad.io.AmountNotation;
 import nl.rekenblad.io.DateNotation;
 import nl.rekenblad.io.TextFiles;
@@ -104,10 +106,9 @@ public final class LedgerReader implements Closeable {
         private final LineCounting counter;
         private long line;
 
-        CsvRows(LineCounting reader, char delimiter) throws IOException {
+        CsvRows(LineCounting reader, CsvDialect dialect) throws IOException {
             this.counter = reader;
-            this.parser = CSVParser.parse(reader, CSVFormat.DEFAULT.builder().setDelimiter(delimiter)
-                    .setIgnoreEmptyLines(true).setTrim(true).build());
+            this.parser = CSVParser.parse(reader, dialect.format());
             this.records = parser.iterator();
         }
 
@@ -196,26 +197,29 @@ public final class LedgerReader implements Closeable {
      * @throws InvalidInputException for an empty file, a missing column or a bad mapping
      */
     public static LedgerReader open(Path file, Optional<Path> kolommen) throws IOException, InvalidInputException {
-        String bron = file.getFileName().toString();
+        return open(Source.of(file), kolommen);
+    }
+
+    /** Opens {@code file} (a file is streamed, never read whole); see {@link #open(Path, Optional)}. */
+    public static LedgerReader open(Source file, Optional<Path> kolommen) throws IOException, InvalidInputException {
+        String bron = file.name();
         Optional<Map<String, String>> mapping = Optional.empty();
         if (kolommen.isPresent()) {
             mapping = Optional.of(readMapping(kolommen.get()));
         }
-        if (Workbooks.isWorkbookFile(file)) {
+        if (Workbooks.isWorkbook(file)) {
             // A workbook's numbers are read as numbers: plain notation, whatever the sheet shows.
             return new LedgerReader(bron, new SheetRows(Workbooks.open(file)), AmountNotation.PLAIN, mapping);
         }
         Charset cs = isUtf8(file) ? StandardCharsets.UTF_8 : Charset.forName("windows-1252");
-        InputStream in = Files.newInputStream(file);
-        byte[] bom = in.readNBytes(3);
+        byte[] bom = file.head(3);
         boolean hasBom = bom.length == 3 && (bom[0] & 0xff) == 0xef && (bom[1] & 0xff) == 0xbb && (bom[2] & 0xff) == 0xbf;
-        in.close();
-        in = Files.newInputStream(file);
+        InputStream in = file.open();
         if (hasBom) {
             in.skipNBytes(3);
         }
         String first;
-        try (BufferedReader peek = new BufferedReader(new InputStreamReader(Files.newInputStream(file), cs))) {
+        try (BufferedReader peek = new BufferedReader(new InputStreamReader(file.open(), cs))) {
             first = peek.readLine();
             while (first != null && first.isBlank()) {
                 first = peek.readLine();
@@ -223,9 +227,9 @@ public final class LedgerReader implements Closeable {
         }
         LineCounting r = new LineCounting(new BufferedReader(new InputStreamReader(in, cs), 1 << 16));
         String f = first == null ? "" : first;
-        char delimiter = count(f, ';') > count(f, ',') ? ';' : count(f, '\t') > count(f, ',') ? '\t' : ',';
+        CsvDialect dialect = CsvDialect.sniff(f);
         try {
-            return new LedgerReader(bron, new CsvRows(r, delimiter), AmountNotation.forDelimiter(delimiter), mapping);
+            return new LedgerReader(bron, new CsvRows(r, dialect), dialect.notation(), mapping);
         } catch (InvalidInputException | IOException | RuntimeException e) {
             r.close();
             throw e;
@@ -388,12 +392,12 @@ public final class LedgerReader implements Closeable {
     }
 
     /** Scans the file once: valid UTF-8 (with or without BOM) or not, in which case it is Windows-1252. */
-    static boolean isUtf8(Path file) throws IOException {
+    static boolean isUtf8(Source file) throws IOException {
         CharsetDecoder d = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.allocate(1 << 16);
         CharBuffer out = CharBuffer.allocate(1 << 16);
-        try (InputStream s = Files.newInputStream(file)) {
+        try (InputStream s = file.open()) {
             byte[] buf = new byte[1 << 15];
             int n;
             while ((n = s.read(buf)) > 0) {

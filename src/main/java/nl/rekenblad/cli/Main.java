@@ -1,6 +1,10 @@
 package nl.rekenblad.cli;
 
 import java.io.PrintWriter;
+import nl.rekenblad.Rekenblad;
+import nl.rekenblad.api.Regulation;
+import nl.rekenblad.command.ExitCodes;
+import nl.rekenblad.io.PoiSettings;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Problem;
 import nl.rekenblad.rules.MissingRuleException;
@@ -11,8 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "rekenblad", mixinStandardHelpOptions = true, version = "rekenblad 0.1.0",
         description = "Rekent belastingzaken voor kleine ondernemers door en schrijft een werkboek met live formules"
                 + " en een toelichting in het Nederlands.",
-        subcommands = {KorCommand.class, KiaCommand.class, WinstCommand.class, BtwCommand.class, BatchCommand.class,
-            TemplateCommand.class, BenchCommand.class},
+        subcommands = {BatchCommand.class, TemplateCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExitcodes:%n",
         exitCodeList = {
             "0:gelukt (eventueel met waarschuwingen)",
@@ -21,11 +24,11 @@ import picocli.CommandLine.Command;
             "3:bestand niet te lezen of te schrijven, of een interne fout",
             "4:batch: een of meer bestanden mislukten (zie het verslag)"})
 public final class Main implements Runnable {
-    public static final int OK = 0;
-    public static final int INVALID_INPUT = 1;
-    public static final int USAGE = 2;
-    public static final int FAILURE = 3;
-    public static final int SOME_FAILED = 4;
+    public static final int OK = ExitCodes.OK;
+    public static final int INVALID_INPUT = ExitCodes.INVALID_INPUT;
+    public static final int USAGE = ExitCodes.USAGE;
+    public static final int FAILURE = ExitCodes.FAILURE;
+    public static final int SOME_FAILED = ExitCodes.SOME_FAILED;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -41,7 +44,15 @@ public final class Main implements Runnable {
 
     /** The configured command line, also for tests ({@code commandLine().execute(…)}). */
     public static CommandLine commandLine() {
+        PoiSettings.apply();
         CommandLine cl = new CommandLine(new Main());
+        // One subcommand per regulation, in the registry's order, before batch, template and bench.
+        java.util.Map<String, CommandLine> others = new java.util.LinkedHashMap<>(cl.getSubcommands());
+        others.keySet().forEach(cl.getCommandSpec()::removeSubcommand);
+        for (Regulation r : Rekenblad.regulations()) {
+            cl.addSubcommand(r.name(), new CommandLine(r.command()));
+        }
+        others.forEach(cl::addSubcommand);
         cl.setExecutionExceptionHandler(Main::handle);
         return cl;
     }

@@ -2,12 +2,11 @@ package nl.rekenblad.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import nl.rekenblad.Rekenblad;
+import nl.rekenblad.api.Options;
+import nl.rekenblad.api.Regulation;
 import nl.rekenblad.core.Period;
 import nl.rekenblad.io.AtomicFiles;
-import nl.rekenblad.kia.KiaTemplate;
-import nl.rekenblad.kor.KorTemplate;
-import nl.rekenblad.winst.WinstTemplate;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,14 +16,20 @@ import picocli.CommandLine.Parameters;
 @Command(name = "template", mixinStandardHelpOptions = true,
         description = "Schrijft een leeg invoerwerkboek (sjabloon) met gedefinieerde namen, zodat u het mag opmaken en verplaatsen.")
 public final class TemplateCommand implements Callable<Integer> {
-    /** The templates rekenblad can write. */
-    enum Soort { kor, kia, winst }
+    /** The regulations that have a template, for the help text. */
+    static final class Soorten implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Rekenblad.regulations().stream().filter(r -> r.templateName().isPresent()).map(Regulation::name).iterator();
+        }
+    }
 
     /** Period lengths, in Dutch. */
     enum Periode { kwartaal, maand, jaar }
 
-    @Parameters(index = "0", paramLabel = "SOORT", description = "welk sjabloon: ${COMPLETION-CANDIDATES}")
-    Soort soort;
+    @Parameters(index = "0", paramLabel = "SOORT", completionCandidates = Soorten.class,
+            description = "welk sjabloon: ${COMPLETION-CANDIDATES}")
+    String soort;
 
     @Option(names = {"-o", "--output"}, paramLabel = "BESTAND.xlsx",
             description = "waar het sjabloon komt (standaard: kor-jaaropstelling.xlsx, kia-investeringsregister.xlsx of"
@@ -48,19 +53,14 @@ public final class TemplateCommand implements Callable<Integer> {
             case maand -> Period.Kind.MAAND;
             case jaar -> Period.Kind.JAAR;
         };
-        String name = switch (soort) {
-            case kor -> "kor-jaaropstelling.xlsx";
-            case kia -> "kia-investeringsregister.xlsx";
-            case winst -> "winstberekening.xlsx";
-        };
-        Path target = (output != null ? output : Path.of(name)).toAbsolutePath().normalize();
-        try (XSSFWorkbook wb = switch (soort) {
-            case kor -> KorTemplate.create(kind, jaar);
-            case kia -> KiaTemplate.create();
-            case winst -> WinstTemplate.create(java.util.Map.of());
-        }) {
-            new AtomicFiles().add(target, wb::write).commit();
-        }
+        Regulation regulation = Rekenblad.regulations().stream()
+                .filter(r -> r.name().equals(soort) && r.templateName().isPresent()).findFirst()
+                .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "Invalid value for positional"
+                        + " parameter at index 0 (SOORT): expected one of " + String.join(", ", new Soorten())
+                        + " but was '" + soort + "'"));
+        Path target = (output != null ? output : Path.of(regulation.templateName().get())).toAbsolutePath().normalize();
+        Options options = Options.builder().periode(kind).jaar(jaar).build();
+        new AtomicFiles().add(target, out -> regulation.writeTemplate(out, options)).commit();
         spec.commandLine().getOut().println("sjabloon: " + target);
         return Main.OK;
     }

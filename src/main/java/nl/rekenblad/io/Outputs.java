@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import nl.rekenblad.api.Source;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.sheet.OutputWorkbook;
 
@@ -59,35 +60,15 @@ public final class Outputs {
     }
 
     /** A workbook by its name, or by its content when the name says nothing. */
-    public static boolean isWorkbook(Path file) throws IOException {
-        return Workbooks.isWorkbookFile(file);
+    public static boolean isWorkbook(Source source) throws IOException {
+        return Workbooks.isWorkbook(source);
     }
 
     /** Refuses a missing or irregular input file with a message naming it. */
-    public static void requireFile(Path input) throws InvalidInputException {
-        if (!Files.isRegularFile(input)) {
+    public static void requireFile(Source source) throws InvalidInputException {
+        if (source.path().isPresent() && !Files.isRegularFile(source.path().get())) {
+            Path input = source.path().get();
             throw InvalidInputException.of(input.getFileName().toString(), "bestand niet gevonden of geen gewoon bestand: " + input);
         }
-    }
-
-    /**
-     * Writes the workbook (and the JSON, when a path is given) atomically: both or neither.
-     *
-     * @throws InvalidInputException when an output would overwrite the input
-     */
-    public static void write(org.apache.poi.ss.usermodel.Workbook workbook, String json, Path input, Path workbookPath, Optional<Path> jsonPath)
-            throws IOException, InvalidInputException {
-        for (Path target : jsonPath.isPresent() ? List.of(workbookPath, jsonPath.get()) : List.of(workbookPath)) {
-            if (Files.exists(target) && Files.isSameFile(target, input)) {
-                throw InvalidInputException.of(input.getFileName().toString(), "het uitvoerbestand " + target
-                        + " is het invoerbestand; kies een andere naam (rekenblad wijzigt de invoer nooit)");
-            }
-        }
-        AtomicFiles files = new AtomicFiles().add(workbookPath, out -> OutputWorkbook.save(workbook, out));
-        if (jsonPath.isPresent()) {
-            byte[] text = json.getBytes(StandardCharsets.UTF_8);
-            files.add(jsonPath.get(), o -> o.write(text));
-        }
-        files.commit();
     }
 }

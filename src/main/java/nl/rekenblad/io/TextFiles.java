@@ -6,8 +6,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import nl.rekenblad.api.Source;
 import nl.rekenblad.core.InvalidInputException;
 
 /** Reads small text inputs: UTF-8 with or without BOM, else Windows-1252 (Excel's "CSV" on Windows). */
@@ -21,12 +21,21 @@ public final class TextFiles {
      * @throws InvalidInputException for a file too large, with the file's name
      */
     public static String read(Path file, long maxBytes) throws IOException, InvalidInputException {
-        long size = Files.size(file);
+        return read(Source.of(file), maxBytes);
+    }
+
+    /**
+     * Reads {@code source} whole, refusing one over {@code maxBytes}.
+     *
+     * @throws InvalidInputException for a source too large, with its name
+     */
+    public static String read(Source source, long maxBytes) throws IOException, InvalidInputException {
+        long size = source.size();
         if (size > maxBytes) {
-            throw InvalidInputException.of(file.getFileName().toString(), "bestand is te groot (" + size
+            throw InvalidInputException.of(source.name(), "bestand is te groot (" + size
                     + " bytes; ten hoogste " + maxBytes + ")");
         }
-        return decode(Files.readAllBytes(file));
+        return decode(source.readAllBytes());
     }
 
     /** The start of a file as text, for recognising it; a character cut in two at the end is tolerated. */

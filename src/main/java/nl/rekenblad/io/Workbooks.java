@@ -5,10 +5,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import nl.rekenblad.api.Source;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.sheet.OutputWorkbook;
 import org.apache.poi.EncryptedDocumentException;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -22,32 +29,29 @@ public final class Workbooks {
     /** Workbooks from bookkeepers are small; this is generous. */
     public static final long MAX_BYTES = 20L * 1024 * 1024;
     /** A zip entry may inflate to at most this many bytes. */
-    public static final long MAX_ENTRY_BYTES = 100L * 1024 * 1024;
-
-    static {
-        // Compressed size divided by inflated size must stay above 1% (POI's default, kept explicit).
-        ZipSecureFile.setMinInflateRatio(0.01);
-        ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
-    }
+    public static final long MAX_ENTRY_BYTES = PoiSettings.MAX_ENTRY_BYTES;
 
     private Workbooks() {
     }
 
     /** A workbook by its name, or by its content when the name says nothing. */
     public static boolean isWorkbookFile(Path file) throws IOException {
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return isWorkbook(Source.of(file));
+    }
+
+    /** A workbook by its name, or by its content when the name says nothing. */
+    public static boolean isWorkbook(Source source) throws IOException {
+        String name = source.name().toLowerCase(java.util.Locale.ROOT);
         if (name.endsWith(".csv") || name.endsWith(".txt") || name.endsWith(".json")) {
             return false;
         }
-        return name.endsWith(".xlsx") || name.endsWith(".xlsm") || name.endsWith(".xls") || looksLikeXlsx(file);
+        return name.endsWith(".xlsx") || name.endsWith(".xlsm") || name.endsWith(".xls") || looksLikeXlsx(source);
     }
 
     /** True when the bytes look like an OOXML (zip) container. */
-    public static boolean looksLikeXlsx(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(8);
-            return head.length >= 4 && FileMagic.valueOf(head) == FileMagic.OOXML;
-        }
+    public static boolean looksLikeXlsx(Source source) throws IOException {
+        byte[] head = source.head(8);
+        return head.length >= 4 && FileMagic.valueOf(head) == FileMagic.OOXML;
     }
 
     /**
@@ -57,12 +61,22 @@ public final class Workbooks {
      *                               a zip bomb, or not a workbook at all
      */
     public static OutputWorkbook open(Path file) throws IOException, InvalidInputException {
-        String bron = file.getFileName().toString();
-        long size = Files.size(file);
+        return open(Source.of(file));
+    }
+
+    /**
+     * Opens {@code source} as an .xlsx workbook in memory.
+     *
+     * @throws InvalidInputException naming the source when it is too large, encrypted, an old .xls,
+     *                               a zip bomb, or not a workbook at all
+     */
+    public static OutputWorkbook open(Source source) throws IOException, InvalidInputException {
+        String bron = source.name();
+        long size = source.size();
         if (size > MAX_BYTES) {
             throw InvalidInputException.of(bron, "werkboek is te groot (" + size + " bytes; ten hoogste " + MAX_BYTES + ")");
         }
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes = source.readAllBytes();
         if (bytes.length == 0) {
             throw InvalidInputException.of(bron, "leeg bestand; verwacht een .xlsx-werkboek");
         }
@@ -132,5 +146,51 @@ public final class Workbooks {
         int nl = msg.indexOf('\n');
         String s = nl < 0 ? msg : msg.substring(0, nl);
         return s.length() > 160 ? s.substring(0, 160) + "…" : s;
+    }
+
+    /**
+     * The defined names in {@code xl/workbook.xml}, read without opening the workbook (StAX, no DTD, at most 1 MB);
+     * empty when the source is not a zip with such a part of modest size (then a full, guarded open decides, with
+     * its own messages).
+     */
+    public static Optional<Set<String>> definedNames(Source source) {
+        try {
+            if (source.size() > MAX_BYTES) {
+                return Optional.empty();
+            }
+            try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(source.open())) {
+                for (java.util.zip.ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                    if (!e.getName().equals("xl/workbook.xml")) {
+                        continue;
+                    }
+                    byte[] b = zip.readNBytes(1_000_001);
+                    return b.length > 1_000_000 ? Optional.empty() : Optional.of(definedNames(b));
+                }
+            }
+        } catch (IOException | RuntimeException | XMLStreamException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private static Set<String> definedNames(byte[] workbookXml) throws XMLStreamException {
+        XMLInputFactory f = XMLInputFactory.newFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        Set<String> names = new HashSet<>();
+        XMLStreamReader r = f.createXMLStreamReader(new ByteArrayInputStream(workbookXml));
+        try {
+            while (r.hasNext()) {
+                if (r.next() == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("definedName")) {
+                    String n = r.getAttributeValue(null, "name");
+                    if (n != null) {
+                        names.add(n);
+                    }
+                }
+            }
+        } finally {
+            r.close();
+        }
+        return names;
     }
 }

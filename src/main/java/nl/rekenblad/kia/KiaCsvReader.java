@@ -1,5 +1,7 @@
 package nl.rekenblad.kia;
 
+import nl.rekenblad.api.Source;
+import nl.rekenblad.io.CsvDialect;
 import nl.rekenblad.io.AmountNotation;
 import nl.rekenblad.io.TextFiles;
 import nl.rekenblad.io.LineCounter;
@@ -34,8 +36,11 @@ public final class KiaCsvReader {
             "verkoopprijs", "regeling");
 
     public KiaInput read(Path file, Optional<BigDecimal> aandeel) throws IOException, InvalidInputException {
-        String bron = file.getFileName().toString();
-        return parse(bron, TextFiles.read(file, MAX_BYTES), aandeel);
+        return read(Source.of(file), aandeel);
+    }
+
+    public KiaInput read(Source source, Optional<BigDecimal> aandeel) throws IOException, InvalidInputException {
+        return parse(source.name(), TextFiles.read(source, MAX_BYTES), aandeel);
     }
 
     KiaInput parse(String bron, String text, Optional<BigDecimal> aandeel) throws InvalidInputException {
@@ -44,12 +49,12 @@ public final class KiaCsvReader {
                     + String.join(",", REQUIRED) + " en daaronder een regel per bedrijfsmiddel");
         }
         String firstLine = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
-        char delimiter = firstLine.chars().filter(c -> c == ';').count() > firstLine.chars().filter(c -> c == ',').count() ? ';' : ',';
-        AmountNotation notation = AmountNotation.forDelimiter(delimiter);
+        CsvDialect dialect = CsvDialect.sniff(text);
+        AmountNotation notation = dialect.notation();
         List<Problem> problems = new ArrayList<>();
         List<Problem> warnings = new ArrayList<>();
         List<KiaRow> rows = new ArrayList<>();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).setTrim(true).build();
+        CSVFormat format = dialect.format();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             Map<String, Integer> cols = null;
             LineCounter lines = new LineCounter(text);

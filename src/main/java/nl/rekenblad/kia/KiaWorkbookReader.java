@@ -1,5 +1,6 @@
 package nl.rekenblad.kia;
 
+import nl.rekenblad.api.Source;
 import nl.rekenblad.io.AmountNotation;
 import nl.rekenblad.io.CellReader;
 import nl.rekenblad.io.Workbooks;
@@ -34,8 +35,12 @@ public final class KiaWorkbookReader {
     public record Loaded(KiaInput input, OutputWorkbook workbook) { }
 
     public Loaded read(Path file, Optional<BigDecimal> aandeel) throws IOException, InvalidInputException {
-        String bron = file.getFileName().toString();
-        OutputWorkbook wb = Workbooks.open(file);
+        return read(Source.of(file), aandeel);
+    }
+
+    public Loaded read(Source source, Optional<BigDecimal> aandeel) throws IOException, InvalidInputException {
+        String bron = source.name();
+        OutputWorkbook wb = Workbooks.open(source);
         try {
             return new Loaded(read(wb, bron, aandeel), wb);
         } catch (InvalidInputException | RuntimeException e) {

@@ -1,5 +1,8 @@
 package nl.rekenblad.kor;
 
+import nl.rekenblad.io.CsvDialect;
+import nl.rekenblad.api.Source;
+import nl.rekenblad.core.Rechtsvorm;
 import nl.rekenblad.io.LineCounter;
 import nl.rekenblad.io.AmountNotation;
 import nl.rekenblad.io.TextFiles;
@@ -44,9 +47,14 @@ public final class KorCsvReader {
      */
     public KorInput read(Path file, Rechtsvorm rechtsvorm, Optional<Money> omzetVorigJaar)
             throws IOException, InvalidInputException {
-        String bron = file.getFileName().toString();
-        String text = TextFiles.read(file, MAX_BYTES);
-        return parse(bron, text, rechtsvorm, omzetVorigJaar);
+        return read(Source.of(file), rechtsvorm, omzetVorigJaar);
+    }
+
+    /** Reads {@code source}; see {@link #read(Path, Rechtsvorm, Optional)}. */
+    public KorInput read(Source source, Rechtsvorm rechtsvorm, Optional<Money> omzetVorigJaar)
+            throws IOException, InvalidInputException {
+        String text = TextFiles.read(source, MAX_BYTES);
+        return parse(source.name(), text, rechtsvorm, omzetVorigJaar);
     }
 
     KorInput parse(String bron, String text, Rechtsvorm rechtsvorm, Optional<Money> omzetVorigJaar)
@@ -55,12 +63,10 @@ public final class KorCsvReader {
             throw InvalidInputException.of(bron, "leeg bestand; verwacht een kopregel " + String.join(",", COLUMNS)
                     + " en daaronder een regel per periode en rubriek");
         }
-        String firstLine = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
-        char delimiter = count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
-        AmountNotation notation = AmountNotation.forDelimiter(delimiter);
+        CsvDialect dialect = CsvDialect.sniff(text);
+        AmountNotation notation = dialect.notation();
         List<Problem> problems = new ArrayList<>();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true)
-                .setTrim(true).build();
+        CSVFormat format = dialect.format();
 
         Map<Period, Map<Rubriek, KorInput.Bedragen>> lines = new LinkedHashMap<>();
         Map<String, Long> seen = new HashMap<>();

@@ -1,5 +1,6 @@
 package nl.rekenblad.kor;
 
+import nl.rekenblad.core.Rechtsvorm;
 import nl.rekenblad.sheet.Grid;
 import nl.rekenblad.sheet.OutputWorkbook;
 import nl.rekenblad.sheet.SheetCells;

@@ -1,5 +1,7 @@
 package nl.rekenblad.kor;
 
+import nl.rekenblad.api.Source;
+import nl.rekenblad.core.Rechtsvorm;
 import nl.rekenblad.io.CellReader;
 import nl.rekenblad.io.Workbooks;
 
@@ -42,8 +44,14 @@ public final class KorWorkbookReader {
      */
     public Loaded read(Path file, Optional<Rechtsvorm> rechtsvorm, Optional<Money> omzetVorigJaar)
             throws IOException, InvalidInputException {
-        String bron = file.getFileName().toString();
-        OutputWorkbook wb = Workbooks.open(file);
+        return read(Source.of(file), rechtsvorm, omzetVorigJaar);
+    }
+
+    /** Reads {@code source}; see {@link #read(Path, Optional, Optional)}. */
+    public Loaded read(Source source, Optional<Rechtsvorm> rechtsvorm, Optional<Money> omzetVorigJaar)
+            throws IOException, InvalidInputException {
+        String bron = source.name();
+        OutputWorkbook wb = Workbooks.open(source);
         try {
             return new Loaded(read(wb, bron, rechtsvorm, omzetVorigJaar), wb);
         } catch (InvalidInputException | RuntimeException e) {

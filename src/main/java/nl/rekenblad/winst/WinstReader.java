@@ -1,5 +1,7 @@
 package nl.rekenblad.winst;
 
+import nl.rekenblad.api.Source;
+import nl.rekenblad.io.CsvDialect;
 import nl.rekenblad.io.AmountNotation;
 import nl.rekenblad.io.CellReader;
 import nl.rekenblad.io.JsonReader;
@@ -46,12 +48,17 @@ public final class WinstReader {
     public record Loaded(WinstInput input, Optional<OutputWorkbook> workbook) { }
 
     public Loaded read(Path file) throws IOException, InvalidInputException {
-        String bron = file.getFileName().toString();
+        return read(Source.of(file));
+    }
+
+    /** Reads {@code source}; paths of KOR and KIA outputs in it are relative to {@link Source#baseDir()}. */
+    public Loaded read(Source file) throws IOException, InvalidInputException {
+        String bron = file.name();
         List<Problem> problems = new ArrayList<>();
         Map<String, Object> raw = new LinkedHashMap<>();
         Map<String, String> where = new HashMap<>();
         OutputWorkbook wb = null;
-        if (Workbooks.isWorkbookFile(file)) {
+        if (Workbooks.isWorkbook(file)) {
             wb = Workbooks.open(file);
             Map<String, Target.Cell> cells = WinstTemplate.locate(wb, problems, bron).orElse(Map.of());
             CellReader reader = new CellReader(wb, bron, problems);
@@ -89,9 +96,9 @@ public final class WinstReader {
             throw InvalidInputException.of(bron, "leeg bestand; verwacht een kopregel veld,waarde en een regel per invoer");
         }
         String first = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
-        char delimiter = first.indexOf(';') >= 0 ? ';' : ',';
-        AmountNotation notation = AmountNotation.forDelimiter(delimiter);
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).setTrim(true).build();
+        CsvDialect dialect = CsvDialect.sniff(text);
+        AmountNotation notation = dialect.notation();
+        CSVFormat format = dialect.format();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             LineCounter lines = new LineCounter(text);
             boolean header = true;
@@ -141,7 +148,7 @@ public final class WinstReader {
         }
     }
 
-    private static WinstInput validate(Path file, String bron, Map<String, Object> raw, Map<String, String> where,
+    private static WinstInput validate(Source file, String bron, Map<String, Object> raw, Map<String, String> where,
             List<Problem> problems) throws InvalidInputException, IOException {
         Integer jaar = null;
         Object j = raw.get("jaar");
@@ -192,12 +199,12 @@ public final class WinstReader {
         return new WinstInput(bron, jaar, raw, over, warnings);
     }
 
-    private static Path resolve(Path input, String path) {
+    private static Path resolve(Source input, String path) {
         Path p = Path.of(path);
-        return p.isAbsolute() ? p : input.toAbsolutePath().getParent().resolve(p).normalize();
+        return p.isAbsolute() ? p : input.baseDir().orElse(Path.of("").toAbsolutePath()).resolve(p).normalize();
     }
 
-    private static void korOutput(Path input, String path, int jaar, String where, Map<String, WinstInput.Overgenomen> over,
+    private static void korOutput(Source input, String path, int jaar, String where, Map<String, WinstInput.Overgenomen> over,
             List<Problem> problems, List<Problem> warnings) throws IOException {
         Path f = resolve(input, path);
         if (!Files.isRegularFile(f)) {
@@ -235,7 +242,7 @@ public final class WinstReader {
         }
     }
 
-    private static void kiaOutput(Path input, String path, int jaar, String where, Map<String, WinstInput.Overgenomen> over,
+    private static void kiaOutput(Source input, String path, int jaar, String where, Map<String, WinstInput.Overgenomen> over,
             List<Problem> problems, List<Problem> warnings) throws IOException {
         Path f = resolve(input, path);
         if (!Files.isRegularFile(f)) {

@@ -1,5 +1,8 @@
 package nl.rekenblad.btw;
 
+import nl.rekenblad.api.Options;
+import nl.rekenblad.api.Outcome;
+import nl.rekenblad.api.Source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Period;
-import nl.rekenblad.kor.Rechtsvorm;
+import nl.rekenblad.core.Rechtsvorm;
 import nl.rekenblad.aangifte.Rubriek;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,46 +25,53 @@ class BtwOpstellingTest {
     @TempDir
     Path dir;
 
-    private BtwJob.Outcome run(String name, String text, BtwJob.Options o) throws Exception {
+    private Outcome<BtwRegulation.BtwResult> run(String name, String text, Options o) throws Exception {
         Path f = dir.resolve(name);
         Files.writeString(f, text);
-        return BtwJob.compute(f, o);
+        return new BtwRegulation().run(Source.of(f), o);
     }
 
-    private BtwJob.Outcome run(String text) throws Exception {
-        return run("j.csv", text, BtwJob.Options.defaults());
+    /** The options of the command line's {@code btw}, spelled out. */
+    private static Options opts(Optional<Integer> jaar, Period.Kind periode, boolean kor, Optional<Path> kolommen,
+            Rechtsvorm rechtsvorm) {
+        return Options.builder().jaar(jaar.orElse(null)).periode(periode).kor(kor).kolommen(kolommen.orElse(null))
+                .rechtsvorm(rechtsvorm).build();
     }
 
-    private static BigDecimal x(BtwJob.Outcome o, Period p, String what) {
-        return o.aangifte().exact(BtwAangifte.exact(p, what));
+    private Outcome<BtwRegulation.BtwResult> run(String text) throws Exception {
+        return run("j.csv", text, Options.defaults());
     }
 
-    private static BigDecimal w(BtwJob.Outcome o, Period p, String what) {
-        return o.aangifte().exact(BtwAangifte.whole(p, what));
+    private static BigDecimal x(Outcome<BtwRegulation.BtwResult> o, Period p, String what) {
+        return o.result().aangifte().exact(BtwAangifte.exact(p, what));
+    }
+
+    private static BigDecimal w(Outcome<BtwRegulation.BtwResult> o, Period p, String what) {
+        return o.result().aangifte().exact(BtwAangifte.whole(p, what));
     }
 
     @Test
     void sampleJournalTouchesEveryRubriekAndAddsUp() throws Exception {
-        try (BtwJob.Outcome o = BtwJob.compute(Path.of("samples/btw-2025-journaal.csv"), BtwJob.Options.defaults())) {
+        try (Outcome<BtwRegulation.BtwResult> o = new BtwRegulation().run(Source.of(Path.of("samples/btw-2025-journaal.csv")), Options.defaults())) {
             Period q1 = Period.quarter(2025, 1);
             // 262,50 + 480 × 21% + 95 × 9% + 21 + 420 − 80 × 21%
             assertEquals(0, new BigDecimal("796.05").compareTo(x(o, q1, "5a")));
             assertEquals(0, new BigDecimal("493.29").compareTo(x(o, q1, "5b")));
             for (Rubriek r : Rubriek.values()) {
                 BigDecimal total = BigDecimal.ZERO;
-                for (Period p : o.berekening().perioden()) {
+                for (Period p : o.result().berekening().perioden()) {
                     total = total.add(x(o, p, r.code() + ".omzet"));
                 }
                 assertTrue(total.signum() != 0, "rubriek " + r.code() + " is not touched by the sample");
             }
-            assertEquals(34, o.berekening().regels());
-            assertEquals(2, o.berekening().aantalMeldingen()); // 9x and the line of 2026
+            assertEquals(34, o.result().berekening().regels());
+            assertEquals(2, o.result().berekening().aantalMeldingen()); // 9x and the line of 2026
         }
     }
 
     @Test
     void emptyBtwIsGrondslagTimesTariefRoundedHalfUp() throws Exception {
-        try (BtwJob.Outcome o = run("datum,omschrijving,rubriek,grondslag,btw\n2025-01-05,a,1a,10.05,\n2025-01-06,b,1b,0.50,\n")) {
+        try (Outcome<BtwRegulation.BtwResult> o = run("datum,omschrijving,rubriek,grondslag,btw\n2025-01-05,a,1a,10.05,\n2025-01-06,b,1b,0.50,\n")) {
             Period q1 = Period.quarter(2025, 1);
             assertEquals(0, new BigDecimal("2.11").compareTo(x(o, q1, "1a.btw"))); // 2,1105
             assertEquals(0, new BigDecimal("0.05").compareTo(x(o, q1, "1b.btw"))); // 0,045
@@ -71,19 +81,17 @@ class BtwOpstellingTest {
     @Test
     void lowRateIsSixPercentIn2018AndNinePercentFrom2019() throws Exception {
         String text = "datum,omschrijving,rubriek,grondslag,btw\n2018-12-31,oud,1b,100,\n2019-01-01,nieuw,1b,100,\n";
-        try (BtwJob.Outcome o = run("j18.csv", text, new BtwJob.Options(Optional.of(2018), Period.Kind.JAAR, false,
-                Optional.empty(), Rechtsvorm.EENMANSZAAK))) {
+        try (Outcome<BtwRegulation.BtwResult> o = run("j18.csv", text, opts(Optional.of(2018), Period.Kind.JAAR, false, Optional.empty(), Rechtsvorm.EENMANSZAAK))) {
             assertEquals(0, new BigDecimal("6.00").compareTo(x(o, Period.year(2018), "1b.btw")));
         }
-        try (BtwJob.Outcome o = run("j19.csv", text, new BtwJob.Options(Optional.of(2019), Period.Kind.JAAR, false,
-                Optional.empty(), Rechtsvorm.EENMANSZAAK))) {
+        try (Outcome<BtwRegulation.BtwResult> o = run("j19.csv", text, opts(Optional.of(2019), Period.Kind.JAAR, false, Optional.empty(), Rechtsvorm.EENMANSZAAK))) {
             assertEquals(0, new BigDecimal("9.00").compareTo(x(o, Period.year(2019), "1b.btw")));
         }
     }
 
     @Test
     void creditNotesReduceThePeriodAndWholeEurosFavourTheTaxpayer() throws Exception {
-        try (BtwJob.Outcome o = run("datum,omschrijving,rubriek,grondslag,btw\n2025-02-01,f,1a,1000.99,210.21\n"
+        try (Outcome<BtwRegulation.BtwResult> o = run("datum,omschrijving,rubriek,grondslag,btw\n2025-02-01,f,1a,1000.99,210.21\n"
                 + "2025-02-02,c,1a,-100,-21\n2025-02-03,k,5b,100.10,21.02\n2025-05-01,c,1a,-10,-2.10\n2025-05-02,k,5b,-5,-1.05\n")) {
             Period q1 = Period.quarter(2025, 1);
             Period q2 = Period.quarter(2025, 2);
@@ -110,7 +118,7 @@ class BtwOpstellingTest {
         Path ansi = dir.resolve("ansi.csv");
         Files.write(ansi, text.getBytes(Charset.forName("windows-1252")));
         for (Path f : List.of(utf, ansi)) {
-            try (BtwJob.Outcome o = BtwJob.compute(f, BtwJob.Options.defaults())) {
+            try (Outcome<BtwRegulation.BtwResult> o = new BtwRegulation().run(Source.of(f), Options.defaults())) {
                 assertEquals(0, new BigDecimal("259.26").compareTo(x(o, Period.quarter(2025, 1), "5a")), f.toString());
             }
         }
@@ -127,15 +135,14 @@ class BtwOpstellingTest {
 
     @Test
     void commonExportSpellingsAndAMappingFileAreRecognised() throws Exception {
-        try (BtwJob.Outcome o = run("Boekdatum,Tekst,BTW-code,Bedrag excl. BTW,BTW-bedrag\n2025-01-05,a,1a,100,21\n")) {
+        try (Outcome<BtwRegulation.BtwResult> o = run("Boekdatum,Tekst,BTW-code,Bedrag excl. BTW,BTW-bedrag\n2025-01-05,a,1a,100,21\n")) {
             assertEquals(0, new BigDecimal("21").compareTo(x(o, Period.quarter(2025, 1), "5a")));
         }
         Path map = dir.resolve("kolommen.txt");
         Files.writeString(map, "# export van pakket X\ndatum=Datum boeking\nrubriek=Aangiftevak\ngrondslag=Netto (EUR)\nbtw=Belasting\n");
         Path f = dir.resolve("x.csv");
         Files.writeString(f, "Datum boeking,Aangiftevak,Netto (EUR),Belasting\n2025-04-05,1a,200,42\n");
-        try (BtwJob.Outcome o = BtwJob.compute(f, new BtwJob.Options(Optional.empty(), Period.Kind.KWARTAAL, false,
-                Optional.of(map), Rechtsvorm.EENMANSZAAK))) {
+        try (Outcome<BtwRegulation.BtwResult> o = new BtwRegulation().run(Source.of(f), opts(Optional.empty(), Period.Kind.KWARTAAL, false, Optional.of(map), Rechtsvorm.EENMANSZAAK))) {
             assertEquals(0, new BigDecimal("42").compareTo(x(o, Period.quarter(2025, 2), "5a")));
         }
     }
@@ -168,7 +175,7 @@ class BtwOpstellingTest {
             }
             wb.write(out);
         }
-        try (BtwJob.Outcome o = BtwJob.compute(f, BtwJob.Options.defaults())) {
+        try (Outcome<BtwRegulation.BtwResult> o = new BtwRegulation().run(Source.of(f), Options.defaults())) {
             assertEquals(0, new BigDecimal("210.11").compareTo(x(o, Period.quarter(2025, 1), "5a")));
             assertEquals(0, new BigDecimal("8.55").compareTo(x(o, Period.quarter(2025, 3), "5a")));
             assertEquals(0, new BigDecimal("21").compareTo(x(o, Period.quarter(2025, 3), "5b")));

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import nl.rekenblad.kor.KorJob;
 import nl.rekenblad.kor.KorWorkbookWriter;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.util.CellReference;
@@ -225,7 +224,7 @@ class KorCommandTest {
 
     @Test
     void defaultOutputIsNamedAfterTheInput() {
-        assertEquals(Path.of("uit/kor-2017.kor.xlsx"), KorJob.defaultOutput(Path.of("a/b/kor-2017.csv"), Path.of("uit")));
+        assertEquals(Path.of("uit/kor-2017.kor.xlsx"), nl.rekenblad.io.Outputs.defaultOutput(Path.of("a/b/kor-2017.csv"), Path.of("uit"), "kor"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package nl.rekenblad.kor;
 
+import nl.rekenblad.core.Rechtsvorm;
 import nl.rekenblad.aangifte.Rubriek;
 
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package nl.rekenblad.kor;
 
+import nl.rekenblad.core.Rechtsvorm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,13 @@
 package nl.rekenblad.parity;
 
+import nl.rekenblad.Rekenblad;
+import nl.rekenblad.api.Options;
+import nl.rekenblad.api.Outcome;
+import nl.rekenblad.api.Source;
+import nl.rekenblad.btw.BtwRegulation;
+import nl.rekenblad.winst.WinstResult;
+import nl.rekenblad.kia.KiaResult;
+import nl.rekenblad.kor.KorResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -17,10 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import nl.rekenblad.btw.BtwJob;
-import nl.rekenblad.kia.KiaJob;
-import nl.rekenblad.kor.KorJob;
-import nl.rekenblad.winst.WinstJob;
 import nl.rekenblad.kia.KiaResult;
 import nl.rekenblad.core.Money;
 import nl.rekenblad.kor.KorResult;
@@ -95,10 +99,10 @@ class FormulaParityTest {
             Path out = work.resolve(name + ".kor.xlsx");
             Path scr = work.resolve("scrambled").resolve(name + ".kor.xlsx");
             if (name.startsWith("btw-")) {
-                BtwJob.Options opt = new BtwJob.Options(Optional.empty(), nl.rekenblad.core.Period.Kind.KWARTAAL, true,
-                        Optional.empty(), nl.rekenblad.kor.Rechtsvorm.EENMANSZAAK);
-                try (BtwJob.Outcome o = BtwJob.compute(sample, opt)) {
-                    BtwJob.write(o, sample, out, Optional.empty());
+                Options opt = Options.builder().kor(true).build();
+                try (Outcome<?> run = Rekenblad.run("btw", Source.of(sample), opt)) {
+                    run.save(out);
+                    BtwRegulation.BtwResult o = (BtwRegulation.BtwResult) run.result();
                     Map<String, Money> named = new LinkedHashMap<>();
                     for (nl.rekenblad.core.Period p : o.berekening().perioden()) {
                         for (String w : List.of("5a", "5b", "5c")) {
@@ -110,24 +114,25 @@ class FormulaParityTest {
                     pending.add(new Object[] {name, named, out, scr});
                 }
             } else if (name.startsWith("winst-")) {
-                try (WinstJob.Outcome o = WinstJob.compute(sample)) {
-                    WinstJob.write(o, sample, out, Optional.empty());
+                try (Outcome<?> o = Rekenblad.run("winst", Source.of(sample), Options.defaults())) {
+                    o.save(out);
                     Map<String, Money> named = new LinkedHashMap<>();
-                    named.put("WINST_Fiscaal", o.result().fiscaleWinst());
-                    named.put("WINST_NaOndernemersaftrek", o.result().naOndernemersaftrek());
-                    named.put("WINST_MKBVrijstelling", o.result().mkbVrijstelling());
-                    named.put("WINST_Belastbaar", o.result().belastbaar());
+                    WinstResult w = (WinstResult) o.result();
+                    named.put("WINST_Fiscaal", w.fiscaleWinst());
+                    named.put("WINST_NaOndernemersaftrek", w.naOndernemersaftrek());
+                    named.put("WINST_MKBVrijstelling", w.mkbVrijstelling());
+                    named.put("WINST_Belastbaar", w.belastbaar());
                     pending.add(new Object[] {name, named, out, scr});
                 }
             } else if (name.startsWith("kia-")) {
-                try (KiaJob.Outcome o = KiaJob.compute(sample, Optional.empty())) {
-                    KiaJob.write(o, sample, out, Optional.empty());
-                    pending.add(new Object[] {name, namedResults(o.result()), out, scr});
+                try (Outcome<?> o = Rekenblad.run("kia", Source.of(sample), Options.defaults())) {
+                    o.save(out);
+                    pending.add(new Object[] {name, namedResults((KiaResult) o.result()), out, scr});
                 }
             } else {
-                try (KorJob.Outcome o = KorJob.compute(sample, Optional.empty(), Optional.empty())) {
-                    KorJob.write(o, sample, out, Optional.empty());
-                    pending.add(new Object[] {name, namedResults(o.result()), out, scr});
+                try (Outcome<?> o = Rekenblad.run("kor", Source.of(sample), Options.defaults())) {
+                    o.save(out);
+                    pending.add(new Object[] {name, namedResults((KorResult) o.result()), out, scr});
                 }
             }
             scramble(out, scr);

@@ -16,7 +16,7 @@ import nl.rekenblad.kor.KorCsvReader;
 import nl.rekenblad.winst.WinstReader;
 import nl.rekenblad.kia.KiaInput;
 import nl.rekenblad.kor.KorInput;
-import nl.rekenblad.kor.Rechtsvorm;
+import nl.rekenblad.core.Rechtsvorm;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import nl.rekenblad.kor.KorCsvReader;
 import nl.rekenblad.kor.KorInput;
-import nl.rekenblad.kor.Rechtsvorm;
+import nl.rekenblad.core.Rechtsvorm;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;

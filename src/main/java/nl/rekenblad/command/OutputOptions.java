@@ -1,4 +1,4 @@
-package nl.rekenblad.cli;
+package nl.rekenblad.command;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import nl.rekenblad.io.Outputs;
+import nl.rekenblad.api.Outcome;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Problem;
 import picocli.CommandLine;
@@ -28,7 +29,7 @@ public final class OutputOptions {
 
     /** Writes the workbook and, when asked, the JSON file. */
     @FunctionalInterface
-    interface Writing {
+    public interface Writing {
         void write(Path workbook, Optional<Path> json) throws IOException, InvalidInputException;
     }
 
@@ -39,7 +40,7 @@ public final class OutputOptions {
      * @param summary  the summary, given where the workbook went
      * @param jsonText the JSON report
      */
-    int deliver(CommandLine.Model.CommandSpec spec, Path input, String suffix, Writing writing, List<Problem> warnings,
+    public int deliver(CommandLine.Model.CommandSpec spec, Path input, String suffix, Writing writing, List<Problem> warnings,
             Function<Path, String> summary, Supplier<String> jsonText) throws IOException, InvalidInputException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -57,6 +58,12 @@ public final class OutputOptions {
         }
         out.flush();
         err.flush();
-        return Main.OK;
+        return ExitCodes.OK;
+    }
+
+    /** Writes an {@link Outcome}'s files and reports it with {@code summary}. */
+    public int deliver(CommandLine.Model.CommandSpec spec, Path input, Outcome<?> outcome, Function<Path, String> summary)
+            throws IOException, InvalidInputException {
+        return deliver(spec, input, outcome.regulation(), outcome::save, outcome.warnings(), summary, outcome::json);
     }
 }

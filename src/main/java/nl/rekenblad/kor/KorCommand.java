@@ -1,16 +1,21 @@
-package nl.rekenblad.cli;
+package nl.rekenblad.kor;
+
+import nl.rekenblad.api.Source;
+import nl.rekenblad.api.Options;
+import nl.rekenblad.api.Outcome;
+import nl.rekenblad.command.OutputOptions;
+import nl.rekenblad.command.ExitCodes;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import nl.rekenblad.kor.KorJob;
 import nl.rekenblad.core.DutchText;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Money;
 import nl.rekenblad.io.AmountNotation;
 import nl.rekenblad.kor.KorResult;
-import nl.rekenblad.kor.Rechtsvorm;
+import nl.rekenblad.core.Rechtsvorm;
 import nl.rekenblad.kor.Regime;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -62,13 +67,13 @@ public final class KorCommand implements Callable<Integer> {
             }
         }
 
-        try (KorJob.Outcome outcome = KorJob.compute(input, vorm, vorig)) {
-            return outputs.deliver(spec, input, "kor", (xlsx, json) -> KorJob.write(outcome, input, xlsx, json),
-                    outcome.result().warnings(), target -> summary(outcome.result(), target), outcome::json);
+        Options options = Options.builder().rechtsvorm(vorm.orElse(null)).omzetVorigJaar(vorig.orElse(null)).build();
+        try (Outcome<KorResult> outcome = new KorRegulation().run(Source.of(input), options)) {
+            return outputs.deliver(spec, input, outcome, target -> summary(outcome.result(), target));
         }
     }
 
-    static String summary(KorResult r, Path target) {
+    public static String summary(KorResult r, Path target) {
         StringBuilder sb = new StringBuilder();
         sb.append("KOR jaaropstelling ").append(r.year()).append(" (")
                 .append(r.regime() == Regime.OUD ? "oude regeling, vermindering" : "vrijstelling met omzetgrens")

@@ -1,8 +1,13 @@
-package nl.rekenblad.cli;
+package nl.rekenblad.winst;
+
+import nl.rekenblad.api.Source;
+import nl.rekenblad.api.Options;
+import nl.rekenblad.api.Outcome;
+import nl.rekenblad.command.OutputOptions;
+import nl.rekenblad.command.ExitCodes;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import nl.rekenblad.winst.WinstJob;
 import nl.rekenblad.core.DutchText;
 import nl.rekenblad.core.Money;
 import nl.rekenblad.winst.WinstResult;
@@ -31,10 +36,8 @@ public final class WinstCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (WinstJob.Outcome outcome = WinstJob.compute(input)) {
-            WinstResult r = outcome.result();
-            return outputs.deliver(spec, input, "winst", (xlsx, json) -> WinstJob.write(outcome, input, xlsx, json),
-                    r.input().warnings(), target -> summary(r, target), outcome::json);
+        try (Outcome<WinstResult> outcome = new WinstRegulation().run(Source.of(input), Options.defaults())) {
+            return outputs.deliver(spec, input, outcome, target -> summary(outcome.result(), target));
         }
     }
 

@@ -1,4 +1,4 @@
-package nl.rekenblad.kor;
+package nl.rekenblad.core;
 
 import java.util.Arrays;
 import java.util.Locale;

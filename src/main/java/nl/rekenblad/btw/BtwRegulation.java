@@ -1,6 +1,13 @@
 package nl.rekenblad.btw;
 
 import nl.rekenblad.io.Outputs;
+import nl.rekenblad.sheet.OutputWorkbook;
+import nl.rekenblad.io.JobOutcome;
+import nl.rekenblad.api.Source;
+import nl.rekenblad.api.Regulation;
+import nl.rekenblad.api.Recognition;
+import nl.rekenblad.api.Outcome;
+import nl.rekenblad.api.Options;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -19,7 +26,7 @@ import nl.rekenblad.io.Json;
 import nl.rekenblad.kor.KorInput;
 import nl.rekenblad.kor.KorJaaropstelling;
 import nl.rekenblad.kor.KorResult;
-import nl.rekenblad.kor.Rechtsvorm;
+import nl.rekenblad.core.Rechtsvorm;
 import nl.rekenblad.aangifte.Rubriek;
 import nl.rekenblad.rules.RuleBook;
 import nl.rekenblad.rules.UsedParameter;
@@ -31,39 +38,53 @@ import nl.rekenblad.kor.KorWorkbookWriter;
  * worked out, written to the Boekingen sheet and added to its period; then the Aangifte sheet
  * (SUMIFS over the lines), Controle and, with {@code kor}, the KOR jaaropstelling.
  */
-public final class BtwJob {
-    /** How to run it. */
-    public record Options(Optional<Integer> jaar, Period.Kind periode, boolean kor, Optional<Path> kolommen,
-            Rechtsvorm rechtsvorm) {
-        public static Options defaults() {
-            return new Options(Optional.empty(), Period.Kind.KWARTAAL, false, Optional.empty(), Rechtsvorm.EENMANSZAAK);
-        }
-    }
-
-    /** The worked-out journal and the workbook (not yet written). Close it when done. */
-    public record Outcome(BtwBerekening berekening, BtwAangifte.Result aangifte, Optional<KorResult> kor, BtwWorkbook workbook)
-            implements AutoCloseable {
-        public String json() {
-            Map<String, Object> m = BtwJson.toMap(berekening, aangifte);
-            kor.ifPresent(k -> m.put("kor", nl.rekenblad.kor.KorJson.toMap(k)));
-            return Json.write(m);
-        }
-
-        @Override
-        public void close() throws IOException {
-            workbook.close();
-        }
+public final class BtwRegulation implements Regulation {
+    /**
+     * A worked-out journal: the lines' totals per period ({@code berekening}), the return figures
+     * ({@code aangifte}) and, when asked, the KOR jaaropstelling over them.
+     */
+    public record BtwResult(BtwBerekening berekening, BtwAangifte.Result aangifte, Optional<KorResult> kor) {
     }
 
     /** At most this many bad lines are listed; the rest are counted. */
     static final int MAX_PROBLEMS = 100;
 
-    private BtwJob() {
+    @Override
+    public String name() {
+        return "btw";
     }
 
-    public static Outcome compute(Path input, Options options) throws IOException, InvalidInputException {
+    @Override
+    public String title() {
+        return "Btw-opstelling";
+    }
+
+    /** A journal: a date, a rubriek and an amount column by any of the recognised spellings. */
+    @Override
+    public boolean recognises(Recognition input) {
+        List<String> norm = input.header().stream().map(LedgerReader::normalize).toList();
+        for (String field : List.of("datum", "rubriek", "grondslag")) {
+            if (LedgerReader.SYNONYMS.get(field).stream().map(LedgerReader::normalize).noneMatch(norm::contains)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public Object command() {
+        return new BtwCommand();
+    }
+
+    /**
+     * Reads the journal (streamed), computes each period's return and builds the workbook. Uses {@link
+     * Options#jaar()}, {@link Options#periode()}, {@link Options#kolommen()}, {@link Options#kor()} and {@link
+     * Options#rechtsvorm()} (for the KOR).
+     */
+    @Override
+    public Outcome<BtwResult> run(Source input, Options options) throws IOException, InvalidInputException {
         Outputs.requireFile(input);
-        String bron = input.getFileName().toString();
+        String bron = input.name();
         List<Problem> problems = new ArrayList<>();
         long bad = 0;
         BtwBerekening b = null;
@@ -110,13 +131,21 @@ public final class BtwJob {
             wb.results(aangifte, b, params, bron, warnings);
             Optional<KorResult> kor = Optional.empty();
             if (options.kor()) {
-                KorInput in = korInput(bron, b, aangifte, options.rechtsvorm());
+                KorInput in = korInput(bron, b, aangifte, options.rechtsvorm().orElse(Rechtsvorm.EENMANSZAAK));
                 KorResult kr = KorJaaropstelling.withBundledRules().calculate(in);
                 KorTemplate.addTo(wb.xssf(), in);
                 new KorWorkbookWriter().write(wb.xssf(), kr);
                 kor = Optional.of(kr);
             }
-            return new Outcome(b, aangifte, kor, wb);
+            BtwResult result = new BtwResult(b, aangifte, kor);
+            Map<String, Object> figures = new LinkedHashMap<>();
+            for (Period p : b.perioden()) {
+                figures.put("5c " + p.label(), Money.of(aangifte.exact(BtwAangifte.exact(p, "5c"))));
+            }
+            List<Problem> controle = b.aantalMeldingen() > 0
+                    ? List.of(Problem.warning(bron, b.aantalMeldingen() + " regels in Controle")) : List.of();
+            return new JobOutcome<>(name(), input, result, figures, controle, () -> json(result),
+                    out -> OutputWorkbook.save(book.workbook(), out), book::close);
         } catch (InvalidInputException | IOException | RuntimeException e) {
             if (wb != null) {
                 wb.close();
@@ -140,12 +169,9 @@ public final class BtwJob {
         return new KorInput(bron, b.jaar(), b.perioden(), lines, rechtsvorm, Optional.empty(), List.of());
     }
 
-    public static void write(Outcome outcome, Path input, Path workbook, Optional<Path> json)
-            throws IOException, InvalidInputException {
-        Outputs.write(outcome.workbook().workbook(), outcome.json(), input, workbook, json);
-    }
-
-    public static Path defaultOutput(Path input, Path dir) {
-        return Outputs.defaultOutput(input, dir, "btw");
+    static String json(BtwResult r) {
+        Map<String, Object> m = BtwJson.toMap(r.berekening(), r.aangifte());
+        r.kor().ifPresent(k -> m.put("kor", nl.rekenblad.kor.KorJson.toMap(k)));
+        return Json.write(m);
     }
 }

@@ -1,16 +1,21 @@
-package nl.rekenblad.cli;
+package nl.rekenblad.btw;
+
+import nl.rekenblad.api.Source;
+import nl.rekenblad.api.Options;
+import nl.rekenblad.api.Outcome;
+import nl.rekenblad.command.OutputOptions;
+import nl.rekenblad.command.ExitCodes;
 
 import java.util.List;
 import nl.rekenblad.core.Problem;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import nl.rekenblad.btw.BtwJob;
-import nl.rekenblad.btw.BtwAangifte;
+import nl.rekenblad.kor.KorCommand;
 import nl.rekenblad.core.DutchText;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Period;
-import nl.rekenblad.kor.Rechtsvorm;
+import nl.rekenblad.core.Rechtsvorm;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,15 +68,16 @@ public final class BtwCommand implements Callable<Integer> {
             case maand -> Period.Kind.MAAND;
             case jaar -> Period.Kind.JAAR;
         };
-        BtwJob.Options options = new BtwJob.Options(Optional.ofNullable(jaar), kind, kor, Optional.ofNullable(kolommen), vorm);
-        try (BtwJob.Outcome o = BtwJob.compute(input, options)) {
+        Options options = Options.builder().jaar(jaar).periode(kind).kor(kor).kolommen(kolommen).rechtsvorm(vorm).build();
+        try (Outcome<BtwRegulation.BtwResult> o = new BtwRegulation().run(Source.of(input), options)) {
+            // The lines that need attention are named in the summary and on the Controle sheet, not as warnings.
             List<Problem> warnings = List.of();
-            return outputs.deliver(spec, input, "btw", (xlsx, json) -> BtwJob.write(o, input, xlsx, json), warnings,
-                    target -> summary(o, input, target), o::json);
+            return outputs.deliver(spec, input, "btw", o::save, warnings, target -> summary(o.result(), input, target),
+                    o::json);
         }
     }
 
-    static String summary(BtwJob.Outcome o, Path input, Path target) {
+    static String summary(BtwRegulation.BtwResult o, Path input, Path target) {
         StringBuilder sb = new StringBuilder();
         sb.append("Btw-opstelling ").append(o.berekening().jaar()).append(" · ").append(input.getFileName()).append(" · ")
                 .append(o.berekening().regels())
@@ -91,7 +97,7 @@ public final class BtwCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    private static String e(BtwJob.Outcome o, String key) {
+    private static String e(BtwRegulation.BtwResult o, String key) {
         return DutchText.euroCents(o.aangifte().exact(key));
     }
 }

@@ -1,4 +1,10 @@
-package nl.rekenblad.cli;
+package nl.rekenblad.kia;
+
+import nl.rekenblad.api.Source;
+import nl.rekenblad.api.Options;
+import nl.rekenblad.api.Outcome;
+import nl.rekenblad.command.OutputOptions;
+import nl.rekenblad.command.ExitCodes;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -6,7 +12,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import nl.rekenblad.kia.KiaJob;
 import nl.rekenblad.core.DutchText;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Money;
@@ -41,9 +46,9 @@ public final class KiaCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Optional<BigDecimal> share = aandeel == null ? Optional.empty() : Optional.of(parseShare(aandeel));
-        try (KiaJob.Outcome outcome = KiaJob.compute(input, share)) {
-            return outputs.deliver(spec, input, "kia", (xlsx, json) -> KiaJob.write(outcome, input, xlsx, json),
-                    outcome.result().warnings(), target -> summary(outcome.result(), target), outcome::json);
+        Options options = Options.builder().aandeel(share.orElse(null)).build();
+        try (Outcome<KiaResult> outcome = new KiaRegulation().run(Source.of(input), options)) {
+            return outputs.deliver(spec, input, outcome, target -> summary(outcome.result(), target));
         }
     }
 

@@ -1,0 +1,115 @@
+package nl.rekenblad;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import nl.rekenblad.api.Options;
+import nl.rekenblad.api.Outcome;
+import nl.rekenblad.api.Recognition;
+import nl.rekenblad.api.Regulation;
+import nl.rekenblad.api.Source;
+import nl.rekenblad.btw.BtwRegulation;
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.io.CsvDialect;
+import nl.rekenblad.io.TextFiles;
+import nl.rekenblad.io.Workbooks;
+import nl.rekenblad.kia.KiaRegulation;
+import nl.rekenblad.kor.KorRegulation;
+import nl.rekenblad.sheet.OutputWorkbook;
+import nl.rekenblad.winst.WinstRegulation;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+
+/**
+ * rekenblad as a library: the regulations it knows, in one list, and how to run one.
+ *
+ * <pre>{@code
+ * try (Outcome<?> out = Rekenblad.run("kor", Source.of(Path.of("kor-2017.csv")), Options.defaults())) {
+ *     Money vermindering = out.keyFigures().get("vermindering");
+ *     out.save(Path.of("kor-2017.kor.xlsx"));
+ * }
+ * }</pre>
+ *
+ * Thread-safe: runs share nothing.
+ */
+public final class Rekenblad {
+    /**
+     * Every regulation, in the order of the command line's subcommands and of recognition. A new regulation is one
+     * new package and one line here.
+     */
+    private static final List<Regulation> REGULATIONS = List.of(
+            new KorRegulation(),
+            new KiaRegulation(),
+            new WinstRegulation(),
+            new BtwRegulation());
+
+    private Rekenblad() {
+    }
+
+    /** Every regulation rekenblad knows. */
+    public static List<Regulation> regulations() {
+        return REGULATIONS;
+    }
+
+    /**
+     * The regulation called {@code name} ({@code kor}, {@code kia}, {@code winst}, {@code btw}).
+     *
+     * @throws IllegalArgumentException for an unknown name, listing the known ones
+     */
+    public static Regulation regulation(String name) {
+        return REGULATIONS.stream().filter(r -> r.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("onbekende regeling \"" + name + "\"; bekend: "
+                        + String.join(", ", REGULATIONS.stream().map(Regulation::name).toList())));
+    }
+
+    /** Runs the regulation called {@code name} on {@code source}; see {@link Regulation#run}. */
+    public static Outcome<?> run(String name, Source source, Options options) throws IOException, InvalidInputException {
+        return regulation(name).run(source, options);
+    }
+
+    /**
+     * The regulation {@code source} is meant for: a workbook by the defined names of a rekenblad template (or by
+     * the header of its first sheet), a CSV by its header. Empty when none recognises it.
+     *
+     * @throws InvalidInputException when it is a workbook that cannot be opened safely (encrypted, corrupt, zip
+     *                               bomb, old .xls)
+     */
+    public static Optional<Regulation> recognise(Source source) throws IOException, InvalidInputException {
+        if (Workbooks.isWorkbook(source)) {
+            // A template's defined names stand in xl/workbook.xml: a look there spares a full open.
+            Optional<Set<String>> names = Workbooks.definedNames(source);
+            if (names.isPresent()) {
+                Optional<Regulation> byName = first(new Recognition(true, names.get(), List.of()));
+                if (byName.isPresent()) {
+                    return byName;
+                }
+            }
+            try (OutputWorkbook wb = Workbooks.open(source)) {
+                Set<String> all = new HashSet<>();
+                wb.getAllNames().forEach(n -> all.add(n.getNameName()));
+                List<String> header = new ArrayList<>();
+                Row r = wb.getNumberOfSheets() == 0 ? null : wb.getSheetAt(0).getRow(wb.getSheetAt(0).getFirstRowNum());
+                if (r != null) {
+                    for (Cell c : r) {
+                        header.add(c.getCellType() == CellType.STRING ? c.getStringCellValue() : "");
+                    }
+                }
+                return first(new Recognition(true, all, header));
+            }
+        }
+        String name = source.name().toLowerCase(java.util.Locale.ROOT);
+        if (!name.endsWith(".csv") && !name.endsWith(".txt")) {
+            return Optional.empty();
+        }
+        String head = TextFiles.decodeHead(source.head(16 * 1024));
+        return first(new Recognition(false, Set.of(), CsvDialect.sniff(head).header(head)));
+    }
+
+    private static Optional<Regulation> first(Recognition r) {
+        return REGULATIONS.stream().filter(reg -> reg.recognises(r)).findFirst();
+    }
+}

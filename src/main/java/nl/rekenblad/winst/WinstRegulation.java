@@ -1,0 +1,73 @@
+package nl.rekenblad.winst;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import nl.rekenblad.api.Options;
+import nl.rekenblad.api.Outcome;
+import nl.rekenblad.api.Recognition;
+import nl.rekenblad.api.Regulation;
+import nl.rekenblad.api.Source;
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.io.JobOutcome;
+import nl.rekenblad.io.Json;
+import nl.rekenblad.io.Outputs;
+import nl.rekenblad.sheet.OutputWorkbook;
+
+/**
+ * The winstberekening as a {@link Regulation}. Batch does not recognise its input: a winst input names other
+ * files (KOR and KIA outputs), which a mail attachment cannot. Stateless.
+ */
+public final class WinstRegulation implements Regulation {
+    @Override
+    public String name() {
+        return "winst";
+    }
+
+    @Override
+    public String title() {
+        return "Winstberekening";
+    }
+
+    @Override
+    public boolean recognises(Recognition input) {
+        return false;
+    }
+
+    /** Reads and computes {@code source}; paths inside it are relative to {@link Source#baseDir()}. */
+    @Override
+    public Outcome<WinstResult> run(Source source, Options options) throws IOException, InvalidInputException {
+        Outputs.requireFile(source);
+        WinstReader.Loaded loaded = new WinstReader().read(source);
+        Outputs.Filled<WinstResult> f = Outputs.fill(loaded.workbook().orElse(null),
+                () -> Winstberekening.withBundledRules().calculate(loaded.input()),
+                () -> WinstTemplate.create(loaded.input().waarden()), new WinstWorkbookWriter()::write);
+        WinstResult r = f.result();
+        OutputWorkbook book = f.workbook();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("jaar", r.input().jaar());
+        figures.put("fiscaleWinst", r.fiscaleWinst());
+        figures.put("belastbaar", r.belastbaar());
+        return new JobOutcome<>(name(), source, r, figures, r.input().warnings(), () -> Json.write(WinstJson.toMap(r)),
+                out -> OutputWorkbook.save(book, out), book);
+    }
+
+    @Override
+    public Optional<String> templateName() {
+        return Optional.of("winstberekening.xlsx");
+    }
+
+    @Override
+    public void writeTemplate(OutputStream out, Options options) throws IOException {
+        try (OutputWorkbook wb = WinstTemplate.create(Map.of())) {
+            OutputWorkbook.save(wb, out);
+        }
+    }
+
+    @Override
+    public Object command() {
+        return new WinstCommand();
+    }
+}
