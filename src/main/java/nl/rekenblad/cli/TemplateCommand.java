@@ -56,8 +56,8 @@ public final class TemplateCommand implements Callable<Integer> {
         Regulation regulation = Rekenblad.regulations().stream()
                 .filter(r -> r.name().equals(soort) && r.templateName().isPresent()).findFirst()
                 .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "Invalid value for positional"
-                        + " parameter at index 0 (SOORT): expected one of " + String.join(", ", new Soorten())
-                        + " but was '" + soort + "'"));
+                        + " parameter at index 0 (SOORT): expected one of [" + String.join(", ", new Soorten())
+                        + "] (case-sensitive) but was '" + soort + "'"));
         Path target = (output != null ? output : Path.of(regulation.templateName().get())).toAbsolutePath().normalize();
         Options options = Options.builder().periode(kind).jaar(jaar).build();
         new AtomicFiles().add(target, out -> regulation.writeTemplate(out, options)).commit();
