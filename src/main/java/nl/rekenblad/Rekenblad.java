@@ -90,9 +90,9 @@ public final class Rekenblad {
             }
             try (OutputWorkbook wb = Workbooks.open(source)) {
                 Set<String> all = new HashSet<>();
-                wb.getAllNames().forEach(n -> all.add(n.getNameName()));
+                wb.poi().getAllNames().forEach(n -> all.add(n.getNameName()));
                 List<String> header = new ArrayList<>();
-                Row r = wb.getNumberOfSheets() == 0 ? null : wb.getSheetAt(0).getRow(wb.getSheetAt(0).getFirstRowNum());
+                Row r = wb.poi().getNumberOfSheets() == 0 ? null : wb.poi().getSheetAt(0).getRow(wb.poi().getSheetAt(0).getFirstRowNum());
                 if (r != null) {
                     for (Cell c : r) {
                         header.add(c.getCellType() == CellType.STRING ? c.getStringCellValue() : "");

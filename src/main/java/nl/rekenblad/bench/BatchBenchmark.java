@@ -21,6 +21,7 @@ import nl.rekenblad.kor.KorCsvReader;
 import nl.rekenblad.kor.KorInput;
 import nl.rekenblad.core.Rechtsvorm;
 import nl.rekenblad.kor.KorTemplate;
+import nl.rekenblad.sheet.OutputWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -103,8 +104,8 @@ public final class BatchBenchmark {
                 .getBytes(StandardCharsets.UTF_8);
         KorInput in = new KorCsvReader().read(write(csv), Rechtsvorm.EENMANSZAAK, Optional.empty());
         byte[] xlsx;
-        try (XSSFWorkbook wb = KorTemplate.filled(in); var b = new java.io.ByteArrayOutputStream()) {
-            wb.write(b);
+        try (OutputWorkbook wb = KorTemplate.filled(in); var b = new java.io.ByteArrayOutputStream()) {
+            wb.save(b);
             xlsx = b.toByteArray();
         }
         byte[] kia = ("id,omschrijving,datum,bedrag,soort,restwaarde,gebruiksduur\n1,Laptop,2025-03-01,1899,bedrijfsmiddel,0,3\n"

@@ -133,7 +133,7 @@ public final class BtwRegulation implements Regulation {
             if (options.kor()) {
                 KorInput in = korInput(bron, b, aangifte, options.rechtsvorm().orElse(Rechtsvorm.EENMANSZAAK));
                 KorResult kr = KorJaaropstelling.withBundledRules().calculate(in);
-                KorTemplate.addTo(wb.xssf(), in);
+                KorTemplate.addTo(wb.xssf().poi(), in);
                 new KorWorkbookWriter().write(wb.xssf(), kr);
                 kor = Optional.of(kr);
             }
@@ -145,7 +145,7 @@ public final class BtwRegulation implements Regulation {
             List<Problem> controle = b.aantalMeldingen() > 0
                     ? List.of(Problem.warning(bron, b.aantalMeldingen() + " regels in Controle")) : List.of();
             return new JobOutcome<>(name(), input, result, figures, controle, () -> json(result),
-                    out -> OutputWorkbook.save(book.workbook(), out), book::close);
+                    out -> book.xssf().save(out), book::close);
         } catch (InvalidInputException | IOException | RuntimeException e) {
             if (wb != null) {
                 wb.close();

@@ -44,16 +44,16 @@ public final class BtwWorkbook implements AutoCloseable {
     private int nextRow = 1;
 
     public BtwWorkbook(List<String> header) {
-        xssf = new OutputWorkbook();
-        SheetSetup.fixProperties(xssf);
-        styles = new Styles(xssf);
-        xssf.createSheet(AANGIFTE);
-        xssf.createSheet(BOEKINGEN);
+        xssf = OutputWorkbook.create();
+        SheetSetup.fixProperties(xssf.poi());
+        styles = new Styles(xssf.poi());
+        xssf.poi().createSheet(AANGIFTE);
+        xssf.poi().createSheet(BOEKINGEN);
         money = styles.get(Styles.Kind.MONEY);
         percent = styles.get(Styles.Kind.PERCENT);
         // Every streamed cell gets a style: an unstyled one makes SXSSF look up the column's style each time.
         text = styles.get(Styles.Kind.TEXT);
-        sxssf = new FastSxssf(xssf);
+        sxssf = xssf.streamed();
         boekingen = sxssf.getSheet(BOEKINGEN);
         given = header.size();
         Row h = boekingen.createRow(0);
@@ -67,24 +67,6 @@ public final class BtwWorkbook implements AutoCloseable {
             h.getCell(given + i).setCellStyle(hs);
         }
         boekingen.createFreezePane(0, 1);
-    }
-
-    /**
-     * SXSSF that deflates the output with {@link java.util.zip.Deflater#BEST_SPEED}: a journal sheet of a
-     * million lines spends most of its writing time compressing; the file gets somewhat larger.
-     */
-    static final class FastSxssf extends SXSSFWorkbook {
-        FastSxssf(XSSFWorkbook template) {
-            super(template, 200);
-        }
-
-        @Override
-        protected org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream createArchiveOutputStream(
-                java.io.OutputStream out) {
-            var zos = super.createArchiveOutputStream(out);
-            zos.setLevel(java.util.zip.Deflater.BEST_SPEED);
-            return zos;
-        }
     }
 
     /** Appends one journal line: the fields as given, then period, rubriek, grondslag, rate, btw. */
@@ -207,19 +189,13 @@ public final class BtwWorkbook implements AutoCloseable {
         return xssf;
     }
 
-    /** The workbook to write (streamed sheet and result sheets together). */
-    public SXSSFWorkbook workbook() {
-        return sxssf;
-    }
-
     public int rows() {
         return nextRow - 1;
     }
 
     @Override
     public void close() throws java.io.IOException {
-        sxssf.dispose();
-        sxssf.close();
+        xssf.close();
     }
 
 

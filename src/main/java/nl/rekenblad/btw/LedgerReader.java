@@ -1,5 +1,6 @@
 package nl.rekenblad.btw;
 
+import nl.rekenblad.sheet.OutputWorkbook;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.io.CsvDialect;
 import nl.rekenblad.io.AmountNotation;
@@ -135,14 +136,14 @@ public final class LedgerReader implements Closeable {
 
     /** The first sheet of a workbook as rows: numbers in plain notation, dates as 2025-01-31, other cells as shown. */
     static final class SheetRows implements RowSource {
-        private final org.apache.poi.xssf.usermodel.XSSFWorkbook wb;
+        private final OutputWorkbook wb;
         private final Iterator<org.apache.poi.ss.usermodel.Row> rows;
         private final org.apache.poi.ss.usermodel.DataFormatter fmt = new org.apache.poi.ss.usermodel.DataFormatter();
         private long line;
 
-        SheetRows(org.apache.poi.xssf.usermodel.XSSFWorkbook wb) {
+        SheetRows(OutputWorkbook wb) {
             this.wb = wb;
-            this.rows = wb.getSheetAt(0).rowIterator();
+            this.rows = wb.poi().getSheetAt(0).rowIterator();
         }
 
         @Override

@@ -96,9 +96,9 @@ public final class Workbooks {
             throw InvalidInputException.of(bron, "geen Excel-werkboek (.xlsx): de inhoud is " + describe(magic));
         }
         try {
-            OutputWorkbook wb = new OutputWorkbook(new ByteArrayInputStream(bytes));
-            if (wb.getWorkbookType() == org.apache.poi.xssf.usermodel.XSSFWorkbookType.XLSM) {
-                withoutMacros(wb);
+            OutputWorkbook wb = OutputWorkbook.read(new ByteArrayInputStream(bytes));
+            if (wb.poi().getWorkbookType() == org.apache.poi.xssf.usermodel.XSSFWorkbookType.XLSM) {
+                withoutMacros(wb.poi());
             }
             return wb;
         } catch (EncryptedDocumentException e) {

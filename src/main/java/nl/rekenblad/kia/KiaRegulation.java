@@ -57,7 +57,7 @@ public final class KiaRegulation implements Regulation {
             figures.put("kia" + y, r.kia(y));
         }
         return new JobOutcome<>(name(), source, r, figures, r.warnings(), () -> Json.write(KiaJson.toMap(r)),
-                out -> OutputWorkbook.save(book, out), book);
+                out -> book.save(out), book);
     }
 
     @Override
@@ -68,7 +68,7 @@ public final class KiaRegulation implements Regulation {
     @Override
     public void writeTemplate(OutputStream out, Options options) throws IOException {
         try (OutputWorkbook wb = KiaTemplate.create()) {
-            OutputWorkbook.save(wb, out);
+            wb.save(out);
         }
     }
 

@@ -61,9 +61,9 @@ public final class KiaTemplate {
     }
 
     private static OutputWorkbook build(KiaInput input, boolean generated) {
-        OutputWorkbook wb = new OutputWorkbook();
-        SheetSetup.fixProperties(wb);
-        Styles st = new Styles(wb);
+        OutputWorkbook wb = OutputWorkbook.create();
+        SheetSetup.fixProperties(wb.poi());
+        Styles st = new Styles(wb.poi());
         XSSFSheet sh;
         Grid c;
         if (generated) {
@@ -71,7 +71,7 @@ public final class KiaTemplate {
             sh = cells.sheet();
             c = Grid.of(cells, st);
         } else {
-            sh = wb.createSheet(SHEET);
+            sh = wb.poi().createSheet(SHEET);
             c = Grid.of(sh, st);
         }
         c.text(0, 0, "Investeringsregister", Styles.Kind.TITLE);
@@ -99,7 +99,7 @@ public final class KiaTemplate {
             }
         }
         int last = HEADER_ROW + rows;
-        Name name = wb.createName();
+        Name name = wb.poi().createName();
         name.setNameName(N_REGISTER);
         name.setRefersToFormula(new AreaReference(new CellReference(SHEET, HEADER_ROW, 0, true, true),
                 new CellReference(SHEET, last, fields.length - 1, true, true), SpreadsheetVersion.EXCEL2007).formatAsString());
@@ -140,7 +140,7 @@ public final class KiaTemplate {
     /** Where the register is: its sheet, header row, last row and the column of each header. */
     public record Located(String sheet, int headerRow, int lastRow, Map<String, Integer> columns) {
         /** The rows that hold an asset (any cell filled), in order. */
-        public List<Integer> assetRows(Workbook wb) {
+        public List<Integer> assetRows(OutputWorkbook wb) {
             List<Integer> rows = new ArrayList<>();
             for (int r = headerRow + 1; r <= lastRow; r++) {
                 for (int col : columns.values()) {
@@ -166,8 +166,8 @@ public final class KiaTemplate {
     }
 
     /** Finds the register through {@code KIA_Register}; adds a problem when it is missing or incomplete. */
-    public static Optional<Located> locate(Workbook wb, List<Problem> problems, String bron) {
-        Name name = wb.getName(N_REGISTER);
+    public static Optional<Located> locate(OutputWorkbook wb, List<Problem> problems, String bron) {
+        Name name = wb.poi().getName(N_REGISTER);
         if (name == null) {
             problems.add(Problem.error(bron, "dit is geen werkboek van het rekenblad KIA-sjabloon: de gedefinieerde naam "
                     + N_REGISTER + " ontbreekt; maak een nieuw sjabloon met 'rekenblad template kia'"));
@@ -181,7 +181,7 @@ public final class KiaTemplate {
             return Optional.empty();
         }
         String sheet = area.getFirstCell().getSheetName();
-        Sheet sh = sheet == null ? null : wb.getSheet(sheet);
+        Sheet sh = sheet == null ? null : wb.poi().getSheet(sheet);
         if (sh == null) {
             problems.add(Problem.error(bron, "de gedefinieerde naam " + N_REGISTER + " wijst niet naar een bestaand blad"));
             return Optional.empty();

@@ -49,10 +49,10 @@ public final class KiaWorkbookReader {
         }
     }
 
-    KiaInput read(XSSFWorkbook wb, String bron, Optional<BigDecimal> aandeel) throws InvalidInputException {
+    KiaInput read(OutputWorkbook wb, String bron, Optional<BigDecimal> aandeel) throws InvalidInputException {
         List<Problem> problems = new ArrayList<>();
         KiaTemplate.Located loc = KiaTemplate.locate(wb, problems, bron).orElseThrow(() -> new InvalidInputException(problems));
-        CellReader cells = new CellReader(wb, bron, problems);
+        CellReader cells = new CellReader(wb.poi(), bron, problems);
         List<KiaRow> rows = new ArrayList<>();
         List<Integer> assetRows = loc.assetRows(wb);
         for (int r : assetRows) {

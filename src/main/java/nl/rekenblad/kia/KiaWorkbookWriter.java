@@ -39,7 +39,7 @@ public final class KiaWorkbookWriter {
 
     public void write(OutputWorkbook wb, KiaResult result) throws InvalidInputException {
         String bron = result.input().bron();
-        ResultSheets.removeEarlierOutput(wb, MARKER, SHEETS, List.of("KIA_", "EIA_", "MIA_", "AFS_"),
+        ResultSheets.removeEarlierOutput(wb.poi(), MARKER, SHEETS, List.of("KIA_", "EIA_", "MIA_", "AFS_"),
                 List.of(KiaTemplate.N_REGISTER), bron);
         List<Problem> problems = new ArrayList<>();
         KiaTemplate.Located loc = KiaTemplate.locate(wb, problems, bron).orElseThrow(() -> new InvalidInputException(problems));
@@ -52,7 +52,7 @@ public final class KiaWorkbookWriter {
         List<String> layoutSheets = List.of(KiaBerekening.KIA, KiaBerekening.DESINVESTERINGEN, KiaBerekening.AFSCHRIJVINGEN);
         for (String sheet : layoutSheets) {
             out.place(sheet, result.layouts().get(sheet));
-            wb.createSheet(sheet);
+            wb.poi().createSheet(sheet);
         }
         out.checkPlaced(result.calculation());
         out.parameters(PARAMETERS, "Parameters investeringsaftrek en afschrijving",
@@ -76,11 +76,11 @@ public final class KiaWorkbookWriter {
      * not count. Only empty cells, or this column from an earlier run, are written; when the
      * bookkeeper has something there, the column is left out and the KIA sheet still says it.
      */
-    private static void redenColumn(XSSFWorkbook wb, ResultSheets out, KiaTemplate.Located loc, List<Integer> rows,
+    private static void redenColumn(OutputWorkbook wb, ResultSheets out, KiaTemplate.Located loc, List<Integer> rows,
             KiaResult result) {
-        XSSFSheet sh = wb.getSheet(loc.sheet());
+        XSSFSheet sh = wb.poi().getSheet(loc.sheet());
         int col = loc.columns().values().stream().mapToInt(Integer::intValue).max().orElseThrow() + 2;
-        Optional<SheetCells> generated = OutputWorkbook.generated(wb, loc.sheet());
+        Optional<SheetCells> generated = wb.generated(loc.sheet());
         // The register rekenblad built for a CSV run has the column free; a bookkeeper's register is checked and cleared.
         if (generated.isEmpty() && !clearRedenColumn(sh, loc, col)) {
             return;

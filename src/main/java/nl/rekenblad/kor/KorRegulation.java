@@ -63,7 +63,7 @@ public final class KorRegulation implements Regulation {
         KorResult r = f.result();
         OutputWorkbook book = f.workbook();
         return new JobOutcome<>(name(), source, r, figures(r), r.warnings(), () -> Json.write(KorJson.toMap(r)),
-                out -> OutputWorkbook.save(book, out), book);
+                out -> book.save(out), book);
     }
 
     /** The figures of a batch report: the year, and the reduction and what is due, or the turnover and the verdict. */
@@ -88,7 +88,7 @@ public final class KorRegulation implements Regulation {
     @Override
     public void writeTemplate(OutputStream out, Options options) throws IOException {
         try (OutputWorkbook wb = KorTemplate.create(options.periode(), options.jaar().orElse(null))) {
-            OutputWorkbook.save(wb, out);
+            wb.save(out);
         }
     }
 

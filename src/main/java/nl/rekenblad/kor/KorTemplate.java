@@ -94,15 +94,15 @@ public final class KorTemplate {
     }
 
     private static OutputWorkbook build(Period.Kind kind, Integer year, KorInput input, boolean generated) {
-        OutputWorkbook wb = new OutputWorkbook();
-        SheetSetup.fixProperties(wb);
-        Styles st = new Styles(wb);
+        OutputWorkbook wb = OutputWorkbook.create();
+        SheetSetup.fixProperties(wb.poi());
+        Styles st = new Styles(wb.poi());
         if (generated) {
             SheetCells cells = wb.createGeneratedSheet(SHEET);
-            fill(wb, cells.sheet(), Grid.of(cells, st), st, kind, year, input);
+            fill(wb.poi(), cells.sheet(), Grid.of(cells, st), st, kind, year, input);
         } else {
-            XSSFSheet sh = wb.createSheet(SHEET);
-            fill(wb, sh, Grid.of(sh, st), st, kind, year, input);
+            XSSFSheet sh = wb.poi().createSheet(SHEET);
+            fill(wb.poi(), sh, Grid.of(sh, st), st, kind, year, input);
         }
         return wb;
     }
@@ -219,7 +219,7 @@ public final class KorTemplate {
             CellRangeAddress periods, CellRangeAddress rubrieken, CellRangeAddress grid, String sheet) {
 
         /** The label cells of the period row that hold text, in order. */
-        public List<Target.Cell> periodLabelCells(Workbook wb) {
+        public List<Target.Cell> periodLabelCells(OutputWorkbook wb) {
             List<Target.Cell> cells = new ArrayList<>();
             for (int col = periods.getFirstColumn(); col <= periods.getLastColumn(); col++) {
                 String label = textAt(wb, periods.getFirstRow(), col);
@@ -230,7 +230,7 @@ public final class KorTemplate {
             return cells;
         }
 
-        private String textAt(Workbook wb, int row, int col) {
+        private String textAt(OutputWorkbook wb, int row, int col) {
             return SheetText.text(wb, sheet, row, col);
         }
 
@@ -239,7 +239,7 @@ public final class KorTemplate {
          * btw column is the one to its right. Adds a problem for a label that is no period, a
          * period of another year, a repeated period or periods of different lengths.
          */
-        public Map<Period, Integer> periodColumns(Workbook wb, int year, List<Problem> problems, String bron) {
+        public Map<Period, Integer> periodColumns(OutputWorkbook wb, int year, List<Problem> problems, String bron) {
             Map<Period, Integer> cols = new LinkedHashMap<>();
             for (Target.Cell c : periodLabelCells(wb)) {
                 String where = bron + " › " + c.a1("");
@@ -269,7 +269,7 @@ public final class KorTemplate {
         }
 
         /** The row of each rubriek code in the rubriek column. */
-        public Map<Rubriek, Integer> rubriekRows(Workbook wb, List<Problem> problems, String bron) {
+        public Map<Rubriek, Integer> rubriekRows(OutputWorkbook wb, List<Problem> problems, String bron) {
             Map<Rubriek, Integer> rows = new LinkedHashMap<>();
             for (int row = rubrieken.getFirstRow(); row <= rubrieken.getLastRow(); row++) {
                 String code = SheetText.display(wb, sheet, row, rubrieken.getFirstColumn()).trim();
@@ -304,11 +304,11 @@ public final class KorTemplate {
      * Finds the parts of a KOR input sheet through its defined names; adds a problem for each
      * missing or broken name.
      */
-    public static Optional<Located> locate(Workbook wb, List<Problem> problems, String bron) {
+    public static Optional<Located> locate(OutputWorkbook wb, List<Problem> problems, String bron) {
         List<String> missing = new ArrayList<>();
         Map<String, AreaReference> areas = new LinkedHashMap<>();
         for (String n : INPUT_NAMES) {
-            Name name = wb.getName(n);
+            Name name = wb.poi().getName(n);
             if (name == null) {
                 if (!n.equals(N_RECHTSVORM) && !n.equals(N_VORIG_JAAR)) {
                     missing.add(n);
@@ -318,7 +318,7 @@ public final class KorTemplate {
             try {
                 AreaReference a = new AreaReference(name.getRefersToFormula(), SpreadsheetVersion.EXCEL2007);
                 String sheetName = a.getFirstCell().getSheetName();
-                if (sheetName == null || wb.getSheet(sheetName) == null) {
+                if (sheetName == null || wb.poi().getSheet(sheetName) == null) {
                     problems.add(Problem.error(bron, "de gedefinieerde naam " + n + " wijst niet naar een bestaand blad ("
                             + name.getRefersToFormula() + ")"));
                     continue;

@@ -60,11 +60,11 @@ public final class KorWorkbookReader {
         }
     }
 
-    KorInput read(Workbook wb, String bron, Optional<Rechtsvorm> rechtsvormOverride, Optional<Money> vorigOverride)
+    KorInput read(OutputWorkbook wb, String bron, Optional<Rechtsvorm> rechtsvormOverride, Optional<Money> vorigOverride)
             throws InvalidInputException {
         List<Problem> problems = new ArrayList<>();
         KorTemplate.Located loc = KorTemplate.locate(wb, problems, bron).orElseThrow(() -> new InvalidInputException(problems));
-        CellReader cells = new CellReader(wb, bron, problems);
+        CellReader cells = new CellReader(wb.poi(), bron, problems);
         Integer year = readYear(cells, loc.year(), problems);
         Rechtsvorm rechtsvorm = rechtsvormOverride.orElseGet(() -> loc.rechtsvorm()
                 .map(c -> readRechtsvorm(cells, c, problems)).orElse(Rechtsvorm.EENMANSZAAK));

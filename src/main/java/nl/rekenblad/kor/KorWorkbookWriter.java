@@ -36,7 +36,7 @@ public final class KorWorkbookWriter {
      */
     public void write(OutputWorkbook wb, KorResult result) throws InvalidInputException {
         String bron = result.input().bron();
-        ResultSheets.removeEarlierOutput(wb, MARKER, SHEETS, List.of("KOR_"), KorTemplate.INPUT_NAMES, bron);
+        ResultSheets.removeEarlierOutput(wb.poi(), MARKER, SHEETS, List.of("KOR_"), KorTemplate.INPUT_NAMES, bron);
         List<Problem> problems = new ArrayList<>();
         KorTemplate.Located loc = KorTemplate.locate(wb, problems, bron).orElseThrow(() -> new InvalidInputException(problems));
         Map<Period, Integer> cols = loc.periodColumns(wb, result.year(), problems, bron);
@@ -57,7 +57,7 @@ public final class KorWorkbookWriter {
         ResultSheets out = new ResultSheets(wb, targets);
         out.place(JAAROPSTELLING, result.layout());
         out.checkPlaced(result.calculation());
-        wb.createSheet(JAAROPSTELLING);
+        wb.poi().createSheet(JAAROPSTELLING);
         SheetCells params = out.parameters(PARAMETERS, "Parameters kleineondernemersregeling " + result.year(),
                 "De bedragen en keuzes waarmee het blad " + JAAROPSTELLING + " rekent, met hun bron."
                         + " De gele keuzes (ja/nee) mag u aanpassen; de formules volgen.", result.parameters());

@@ -1,6 +1,7 @@
 package nl.rekenblad.sheet;
 
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,45 +16,70 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * A workbook rekenblad writes: the bookkeeper's sheets (or a template) in POI's model, plus
- * result sheets whose cells are kept as {@link SheetCells} and written as XML when saved. Save
- * it with {@link #save(Workbook, OutputStream)}: POI's own {@code write} would leave the result
- * sheets empty.
+ * A workbook rekenblad writes. It owns a POI workbook (the bookkeeper's sheets or a template, in POI's model),
+ * result sheets whose cells are kept as {@link SheetCells}, and optionally a streamed (SXSSF) view for a large
+ * sheet. Its only way out is {@link #save(OutputStream)}: sheets are built through {@link #poi()}, but never
+ * written through it, since POI alone would leave the generated sheets empty.
  *
- * <p>Saving writes the workbook through POI with empty result sheets, then copies that package
- * entry by entry (compressed bytes as they are), putting each result sheet's cells into its
- * {@code <sheetData/>}.
+ * <p>Saving lets POI write the package with the generated sheets empty, then copies it entry by entry
+ * (compressed bytes as they are) and puts each generated sheet's cells in place of its {@code <sheetData>}
+ * element, found by parsing the sheet's XML ({@link SheetXml}).
+ *
+ * <p>Not thread-safe. Close it to release the workbook (and a streamed sheet's temporary file).
  */
-public final class OutputWorkbook extends XSSFWorkbook {
-    private static final Pattern EMPTY_SHEET_DATA = Pattern.compile(
-            "<sheetData\\s*/>|<sheetData>\\s*</sheetData>");
+public final class OutputWorkbook implements Closeable {
+    private final XSSFWorkbook poi;
     private final Map<XSSFSheet, SheetCells> generated = new IdentityHashMap<>();
-    private boolean saving;
+    private SXSSFWorkbook streamed;
 
-    public OutputWorkbook() {
-        super();
+    private OutputWorkbook(XSSFWorkbook poi) {
+        this.poi = poi;
+    }
+
+    /** A new, empty workbook. */
+    public static OutputWorkbook create() {
+        return new OutputWorkbook(new XSSFWorkbook());
     }
 
     /** Reads a workbook (see {@link nl.rekenblad.io.Workbooks#open} for the checks before this). */
-    public OutputWorkbook(InputStream in) throws IOException {
-        super(in);
+    public static OutputWorkbook read(InputStream in) throws IOException {
+        return new OutputWorkbook(new XSSFWorkbook(in));
     }
 
-    /** Adds a sheet whose cells rekenblad writes itself. */
+    /** Takes over {@code wb}: from now on it is saved and closed through the returned workbook. */
+    public static OutputWorkbook of(XSSFWorkbook wb) {
+        return new OutputWorkbook(wb);
+    }
+
+    /** POI's model, to build and read sheets with. Never write or close it directly: use {@link #save} and {@link #close}. */
+    public XSSFWorkbook poi() {
+        return poi;
+    }
+
+    /**
+     * A streamed view of this workbook for a sheet too large for memory (rows kept on disk, 200 at a time), made
+     * once. It writes with the fastest deflate level: a sheet of a million lines spends most of its writing time
+     * compressing, and the file gets somewhat larger.
+     */
+    public SXSSFWorkbook streamed() {
+        if (streamed == null) {
+            streamed = new FastSxssf(poi);
+        }
+        return streamed;
+    }
+
+    /** Adds a sheet whose cells rekenblad writes itself, or takes an empty sheet of that name over. */
     public SheetCells createGeneratedSheet(String name) {
-        XSSFSheet sh = getSheet(name) != null ? getSheet(name) : createSheet(name);
+        XSSFSheet sh = poi.getSheet(name) != null ? poi.getSheet(name) : poi.createSheet(name);
         if (sh.getPhysicalNumberOfRows() > 0) {
             throw new IllegalStateException("sheet " + name + " already has cells");
         }
@@ -61,77 +87,65 @@ public final class OutputWorkbook extends XSSFWorkbook {
     }
 
     /** The cells of a generated sheet, if {@code name} is one (its cells are not in POI's model). */
-    public static Optional<SheetCells> generated(Workbook wb, String name) {
-        if (!(wb instanceof OutputWorkbook o) || o.generated.isEmpty()) {
+    public Optional<SheetCells> generated(String name) {
+        if (generated.isEmpty()) {
             return Optional.empty();
         }
-        XSSFSheet sh = o.getSheet(name);
-        return sh == null ? Optional.empty() : Optional.ofNullable(o.generated.get(sh));
+        XSSFSheet sh = poi.getSheet(name);
+        return sh == null ? Optional.empty() : Optional.ofNullable(generated.get(sh));
     }
 
-    /** Refuses POI's own {@code write} of a workbook with generated sheets: it would leave them empty. */
-    @Override
-    protected void commit() throws IOException {
-        if (!generated.isEmpty() && !saving) {
-            throw new IllegalStateException("a workbook with generated sheets is saved with OutputWorkbook.save, not write");
+    /** Removes a sheet, generated or not. */
+    public void removeSheet(String name) {
+        int index = poi.getSheetIndex(name);
+        if (index >= 0) {
+            generated.remove(poi.getSheetAt(index));
+            poi.removeSheetAt(index);
         }
-        super.commit();
+    }
+
+    /** Writes the workbook with its generated sheets to {@code out}; the stream is not closed. */
+    public void save(OutputStream out) throws IOException {
+        if (streamed != null) {
+            saveStreamed(out);
+        } else if (generated.isEmpty()) {
+            poi.write(new NoClose(out));
+        } else {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 * 1024);
+            poi.write(bytes);
+            fill(new SeekableInMemoryByteChannel(bytes.toByteArray()), out);
+        }
+    }
+
+    /** A streamed journal can be large: it goes through a temporary file rather than memory. */
+    private void saveStreamed(OutputStream out) throws IOException {
+        if (generated.isEmpty()) {
+            streamed.write(new NoClose(out));
+            return;
+        }
+        Path tmp = Files.createTempFile("rekenblad", ".xlsx");
+        try {
+            try (OutputStream f = Files.newOutputStream(tmp)) {
+                streamed.write(f);
+            }
+            try (SeekableByteChannel ch = Files.newByteChannel(tmp)) {
+                fill(ch, out);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     /**
-     * Releases the workbook without saving it anywhere: POI's {@code close} would first write a new
-     * workbook's whole package once more into memory, only to drop it.
+     * Releases the workbook without saving it anywhere: POI's {@code close} would first write a new workbook's
+     * whole package once more into memory, only to drop it.
      */
     @Override
     public void close() throws IOException {
-        getPackage().revert();
-    }
-
-    @Override
-    public void removeSheetAt(int index) {
-        generated.remove(getSheetAt(index));
-        super.removeSheetAt(index);
-    }
-
-    /** Saves {@code wb}: an {@link OutputWorkbook} (also inside a streamed one) with its generated sheets, any other as POI writes it. */
-    public static void save(Workbook wb, OutputStream out) throws IOException {
-        if (wb instanceof OutputWorkbook o) {
-            o.save(out);
-        } else if (wb instanceof SXSSFWorkbook s && s.getXSSFWorkbook() instanceof OutputWorkbook o && !o.generated.isEmpty()) {
-            // A streamed journal can be large: go through a temporary file rather than memory.
-            Path tmp = Files.createTempFile("rekenblad", ".xlsx");
-            try {
-                try (OutputStream f = Files.newOutputStream(tmp)) {
-                    o.saving = true;
-                    s.write(f);
-                } finally {
-                    o.saving = false;
-                }
-                try (SeekableByteChannel ch = Files.newByteChannel(tmp)) {
-                    o.fill(ch, out);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } else {
-            wb.write(out);
+        if (streamed != null) {
+            streamed.dispose();
         }
-    }
-
-    /** Writes the workbook with its generated sheets. */
-    public void save(OutputStream out) throws IOException {
-        if (generated.isEmpty()) {
-            write(out);
-            return;
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 * 1024);
-        saving = true;
-        try {
-            write(bytes);
-        } finally {
-            saving = false;
-        }
-        fill(new SeekableInMemoryByteChannel(bytes.toByteArray()), out);
+        poi.getPackage().revert();
     }
 
     /** Copies the package POI wrote, each generated sheet with its cells. */
@@ -153,17 +167,8 @@ public final class OutputWorkbook extends XSSFWorkbook {
                 try (InputStream in = zip.getInputStream(e)) {
                     xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 }
-                // POI writes an empty sheet's data as <sheetData/>; a streamed (SXSSF) one as <sheetData>\n</sheetData>.
-                Matcher m = EMPTY_SHEET_DATA.matcher(xml);
-                if (!m.find()) {
-                    throw new IllegalStateException("no empty sheetData in " + e.getName());
-                }
-                StringBuilder sheet = new StringBuilder(xml.length() + 64 * 1024);
-                sheet.append(cells.dimension(xml.substring(0, m.start())));
-                cells.writeSheetData(sheet);
-                sheet.append(xml, m.end(), xml.length());
                 zos.putArchiveEntry(new ZipArchiveEntry(e.getName()));
-                zos.write(sheet.toString().getBytes(StandardCharsets.UTF_8));
+                zos.write(SheetXml.withCells(xml, cells, e.getName()).getBytes(StandardCharsets.UTF_8));
                 zos.closeArchiveEntry();
             }
             zos.finish();
@@ -171,6 +176,20 @@ public final class OutputWorkbook extends XSSFWorkbook {
         }
         if (!byEntry.isEmpty()) {
             throw new IllegalStateException("generated sheets not in the package: " + byEntry.keySet());
+        }
+    }
+
+    /** SXSSF that deflates with {@link java.util.zip.Deflater#BEST_SPEED}. */
+    private static final class FastSxssf extends SXSSFWorkbook {
+        FastSxssf(XSSFWorkbook template) {
+            super(template, 200);
+        }
+
+        @Override
+        protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+            ZipArchiveOutputStream zos = super.createArchiveOutputStream(out);
+            zos.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            return zos;
         }
     }
 

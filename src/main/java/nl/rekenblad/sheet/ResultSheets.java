@@ -40,7 +40,7 @@ public final class ResultSheets {
     /** @param targets where the inputs are; steps and parameters are added as they are placed */
     public ResultSheets(OutputWorkbook wb, Map<String, Target> targets) {
         this.wb = wb;
-        this.st = new Styles(wb);
+        this.st = new Styles(wb.poi());
         this.targets = targets;
     }
 
@@ -195,7 +195,7 @@ public final class ResultSheets {
         }
         sh.createFreezePane(1, FIRST_SECTION_ROW);
         SheetSetup.pageSetup(sh);
-        wb.setPrintArea(wb.getSheetIndex(sh), 0, width, 0, row);
+        wb.poi().setPrintArea(wb.poi().getSheetIndex(sh), 0, width, 0, row);
         return sh;
     }
 
@@ -247,13 +247,13 @@ public final class ResultSheets {
 
     /** Opens the workbook on {@code activeSheet}, asks Excel to recalculate on load, and marks our sheets. */
     public void finish(String activeSheet, String marker, List<String> sheets) {
-        int idx = wb.getSheetIndex(activeSheet);
-        for (int i = 0; i < wb.getNumberOfSheets(); i++) {
-            wb.getSheetAt(i).setSelected(i == idx);
+        int idx = wb.poi().getSheetIndex(activeSheet);
+        for (int i = 0; i < wb.poi().getNumberOfSheets(); i++) {
+            wb.poi().getSheetAt(i).setSelected(i == idx);
         }
-        wb.setActiveSheet(idx);
-        wb.setForceFormulaRecalculation(true);
-        var custom = wb.getProperties().getCustomProperties();
+        wb.poi().setActiveSheet(idx);
+        wb.poi().setForceFormulaRecalculation(true);
+        var custom = wb.poi().getProperties().getCustomProperties();
         if (!custom.contains(marker)) {
             custom.addProperty(marker, String.join(";", sheets));
         }
@@ -325,11 +325,11 @@ public final class ResultSheets {
     }
 
     void defineName(String name, Target.Cell cell) {
-        Name existing = wb.getName(name);
+        Name existing = wb.poi().getName(name);
         if (existing != null) {
-            wb.removeName(existing);
+            wb.poi().removeName(existing);
         }
-        Name n = wb.createName();
+        Name n = wb.poi().createName();
         n.setNameName(name);
         n.setRefersToFormula(new CellReference(cell.sheet(), cell.row(), cell.col(), true, true).formatAsString());
     }

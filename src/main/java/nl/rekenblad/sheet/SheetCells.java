@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
@@ -125,13 +126,8 @@ public final class SheetCells {
         return v.signum() == 0 ? "0" : v.stripTrailingZeros().toPlainString();
     }
 
-    /** {@code head} (the sheet XML before its data) with the {@code <dimension>} of these cells. */
-    String dimension(String head) {
-        int at = head.indexOf("<dimension ref=\"");
-        if (at < 0 || rows.isEmpty()) {
-            return head;
-        }
-        int end = head.indexOf('"', at + 16);
+    /** The range these cells take ({@code A1:F20}), for the sheet's {@code <dimension>}; empty when there are none. */
+    Optional<String> dimensionRef() {
         int firstCol = Integer.MAX_VALUE;
         int lastCol = 0;
         int firstRow = -1;
@@ -146,11 +142,10 @@ public final class SheetCells {
             }
         }
         if (firstRow < 0) {
-            return head;
+            return Optional.empty();
         }
-        String ref = CellReference.convertNumToColString(firstCol) + (firstRow + 1) + ":"
-                + CellReference.convertNumToColString(lastCol) + (lastRow + 1);
-        return head.substring(0, at + 16) + ref + head.substring(end);
+        return Optional.of(CellReference.convertNumToColString(firstCol) + (firstRow + 1) + ":"
+                + CellReference.convertNumToColString(lastCol) + (lastRow + 1));
     }
 
     /** Writes {@code <sheetData>…</sheetData>}. */

@@ -17,33 +17,33 @@ public final class SheetText {
     }
 
     /** The text of a text cell, or null. */
-    public static String text(Workbook wb, String sheet, int row, int col) {
-        Optional<SheetCells> generated = OutputWorkbook.generated(wb, sheet);
+    public static String text(OutputWorkbook wb, String sheet, int row, int col) {
+        Optional<SheetCells> generated = wb.generated(sheet);
         if (generated.isPresent()) {
             return generated.get().textAt(row, col);
         }
-        Cell cell = cell(wb.getSheet(sheet), row, col);
+        Cell cell = cell(wb.poi().getSheet(sheet), row, col);
         return cell != null && cell.getCellType() == CellType.STRING ? cell.getStringCellValue() : null;
     }
 
     /** What the cell shows (a number as formatted, a code typed as 1 as "1"); "" for an empty cell. */
-    public static String display(Workbook wb, String sheet, int row, int col) {
-        Optional<SheetCells> generated = OutputWorkbook.generated(wb, sheet);
+    public static String display(OutputWorkbook wb, String sheet, int row, int col) {
+        Optional<SheetCells> generated = wb.generated(sheet);
         if (generated.isPresent()) {
             String t = generated.get().textAt(row, col);
             return t == null ? "" : t;
         }
-        Cell cell = cell(wb.getSheet(sheet), row, col);
+        Cell cell = cell(wb.poi().getSheet(sheet), row, col);
         return cell == null ? "" : new DataFormatter().formatCellValue(cell);
     }
 
     /** Whether the cell holds anything: a value, a formula, or a text that is not blank. */
-    public static boolean filled(Workbook wb, String sheet, int row, int col) {
-        Optional<SheetCells> generated = OutputWorkbook.generated(wb, sheet);
+    public static boolean filled(OutputWorkbook wb, String sheet, int row, int col) {
+        Optional<SheetCells> generated = wb.generated(sheet);
         if (generated.isPresent()) {
             return generated.get().filledAt(row, col);
         }
-        Cell cell = cell(wb.getSheet(sheet), row, col);
+        Cell cell = cell(wb.poi().getSheet(sheet), row, col);
         return cell != null && cell.getCellType() != CellType.BLANK
                 && !(cell.getCellType() == CellType.STRING && cell.getStringCellValue().isBlank());
     }

@@ -61,7 +61,7 @@ public final class WinstReader {
         if (Workbooks.isWorkbook(file)) {
             wb = Workbooks.open(file);
             Map<String, Target.Cell> cells = WinstTemplate.locate(wb, problems, bron).orElse(Map.of());
-            CellReader reader = new CellReader(wb, bron, problems);
+            CellReader reader = new CellReader(wb.poi(), bron, problems);
             for (Map.Entry<String, Target.Cell> e : cells.entrySet()) {
                 where.put(e.getKey(), reader.where(e.getValue()));
                 if (TEXT_FIELDS.contains(e.getKey())) {
@@ -215,7 +215,8 @@ public final class WinstReader {
             BigDecimal value;
             int year;
             if (Workbooks.isWorkbookFile(f)) {
-                try (XSSFWorkbook wb = Workbooks.open(f)) {
+                try (OutputWorkbook book = Workbooks.open(f)) {
+                    XSSFWorkbook wb = book.poi();
                     year = named(wb, "KOR_Jaar", f).intValue();
                     value = wb.getName("KOR_Winstcorrectie") != null ? named(wb, "KOR_Winstcorrectie", f)
                             : wb.getName("KOR_Omzet") != null ? BigDecimal.ZERO : null;
@@ -253,7 +254,8 @@ public final class WinstReader {
         try {
             Map<String, BigDecimal> v = new LinkedHashMap<>();
             if (Workbooks.isWorkbookFile(f)) {
-                try (XSSFWorkbook wb = Workbooks.open(f)) {
+                try (OutputWorkbook book = Workbooks.open(f)) {
+                    XSSFWorkbook wb = book.poi();
                     if (wb.getName("KIA_Register") == null) {
                         problems.add(Problem.error(where, "veld kia: " + path + " is geen KIA-uitvoer van rekenblad"));
                         return;

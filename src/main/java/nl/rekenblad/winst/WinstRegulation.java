@@ -51,7 +51,7 @@ public final class WinstRegulation implements Regulation {
         figures.put("fiscaleWinst", r.fiscaleWinst());
         figures.put("belastbaar", r.belastbaar());
         return new JobOutcome<>(name(), source, r, figures, r.input().warnings(), () -> Json.write(WinstJson.toMap(r)),
-                out -> OutputWorkbook.save(book, out), book);
+                out -> book.save(out), book);
     }
 
     @Override
@@ -62,7 +62,7 @@ public final class WinstRegulation implements Regulation {
     @Override
     public void writeTemplate(OutputStream out, Options options) throws IOException {
         try (OutputWorkbook wb = WinstTemplate.create(Map.of())) {
-            OutputWorkbook.save(wb, out);
+            wb.save(out);
         }
     }
 

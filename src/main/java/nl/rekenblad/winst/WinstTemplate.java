@@ -54,10 +54,10 @@ public final class WinstTemplate {
 
     /** The template, empty, or filled with the values of a CSV (text as text, numbers as numbers). */
     public static OutputWorkbook create(Map<String, Object> values) {
-        OutputWorkbook wb = new OutputWorkbook();
-        SheetSetup.fixProperties(wb);
-        Styles st = new Styles(wb);
-        XSSFSheet sh = wb.createSheet(SHEET);
+        OutputWorkbook wb = OutputWorkbook.create();
+        SheetSetup.fixProperties(wb.poi());
+        Styles st = new Styles(wb.poi());
+        XSSFSheet sh = wb.poi().createSheet(SHEET);
         Grid c = Grid.of(sh, st);
         c.text(0, 0, "Winstberekening: invoer", Styles.Kind.TITLE);
         c.text(1, 0, "Vul de gele cellen in; lege cellen tellen als 0 (of nee).", Styles.Kind.NOTE);
@@ -81,7 +81,7 @@ public final class WinstTemplate {
             }
             c.text(row, 2, HELP.getOrDefault(f, ""), Styles.Kind.NOTE);
         }
-        Name n = wb.createName();
+        Name n = wb.poi().createName();
         n.setNameName(N_INVOER);
         n.setRefersToFormula(new AreaReference(new CellReference(SHEET, HEADER_ROW, 0, true, true),
                 new CellReference(SHEET, HEADER_ROW + fields.size(), 1, true, true), SpreadsheetVersion.EXCEL2007).formatAsString());
@@ -94,8 +94,8 @@ public final class WinstTemplate {
     }
 
     /** The value cell of every field found in {@code WINST_Invoer}, by field name. */
-    public static Optional<Map<String, Target.Cell>> locate(Workbook wb, List<Problem> problems, String bron) {
-        Name name = wb.getName(N_INVOER);
+    public static Optional<Map<String, Target.Cell>> locate(OutputWorkbook wb, List<Problem> problems, String bron) {
+        Name name = wb.poi().getName(N_INVOER);
         if (name == null) {
             problems.add(Problem.error(bron, "dit is geen werkboek van het rekenblad winst-sjabloon: de gedefinieerde naam "
                     + N_INVOER + " ontbreekt; maak een nieuw sjabloon met 'rekenblad template winst'"));
@@ -109,7 +109,7 @@ public final class WinstTemplate {
             return Optional.empty();
         }
         String sheet = a.getFirstCell().getSheetName();
-        Sheet sh = sheet == null ? null : wb.getSheet(sheet);
+        Sheet sh = sheet == null ? null : wb.poi().getSheet(sheet);
         if (sh == null) {
             problems.add(Problem.error(bron, "de gedefinieerde naam " + N_INVOER + " wijst niet naar een bestaand blad"));
             return Optional.empty();

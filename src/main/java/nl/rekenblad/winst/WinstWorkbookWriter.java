@@ -23,11 +23,11 @@ public final class WinstWorkbookWriter {
     public void write(OutputWorkbook wb, WinstResult result) throws InvalidInputException {
         String bron = result.input().bron();
         List<String> paramNames = result.parameters().stream().map(p -> p.key()).toList();
-        ResultSheets.removeEarlierOutput(wb, MARKER, SHEETS, List.of("WINST_", "MKB_", "ZA_", "SA_", "MWA_", "STA_", "GK_",
+        ResultSheets.removeEarlierOutput(wb.poi(), MARKER, SHEETS, List.of("WINST_", "MKB_", "ZA_", "SA_", "MWA_", "STA_", "GK_",
                 "Urencriterium"), List.of(WinstTemplate.N_INVOER), bron);
         paramNames.forEach(n -> {
-            if (wb.getName(n) != null) {
-                wb.removeName(wb.getName(n));
+            if (wb.poi().getName(n) != null) {
+                wb.poi().removeName(wb.poi().getName(n));
             }
         });
         List<Problem> problems = new ArrayList<>();
@@ -37,7 +37,7 @@ public final class WinstWorkbookWriter {
         ResultSheets out = new ResultSheets(wb, targets);
         out.place(Winstberekening.SHEET, result.layout());
         out.checkPlaced(result.calculation());
-        wb.createSheet(Winstberekening.SHEET);
+        wb.poi().createSheet(Winstberekening.SHEET);
         SheetCells params = out.parameters(PARAMETERS, "Parameters winstberekening " + result.input().jaar(),
                 "De bedragen en percentages van " + result.input().jaar() + " met hun bron.", result.parameters());
         int row = params.lastRow() + 2;

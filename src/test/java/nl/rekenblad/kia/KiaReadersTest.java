@@ -124,7 +124,7 @@ class KiaReadersTest {
     void dateTypedAsTextInTheTemplateIsNamedByCell() throws Exception {
         KiaInput in = csv(HEADER + "1,x,2025-01-01,1000,bedrijfsmiddel,,,,,,,\n");
         Path f = dir.resolve("tekstdatum.xlsx");
-        try (XSSFWorkbook wb = KiaTemplate.filled(in); OutputStream out = Files.newOutputStream(f)) {
+        try (XSSFWorkbook wb = KiaTemplate.filled(in).poi(); OutputStream out = Files.newOutputStream(f)) {
             wb.getSheet(KiaTemplate.SHEET).getRow(4).getCell(2).setCellValue("1 januari 2025");
             wb.write(out);
         }

@@ -38,7 +38,7 @@ class KorWorkbookReaderTest {
     /** The template filled as the sample of blog example 2 (rows: 1a is the first rubriek row). */
     private XSSFWorkbook sample() throws Exception {
         KorInput in = new KorCsvReader().read(Path.of("samples/kor-2017-voorbeeld-2.csv"), Rechtsvorm.EENMANSZAAK, Optional.empty());
-        return KorTemplate.filled(in);
+        return KorTemplate.filled(in).poi();
     }
 
     private Path save(XSSFWorkbook wb, String name) throws Exception {
@@ -126,7 +126,7 @@ class KorWorkbookReaderTest {
 
     @Test
     void missingYearIsNamed() throws Exception {
-        try (XSSFWorkbook wb = KorTemplate.create(Period.Kind.KWARTAAL, null)) {
+        try (XSSFWorkbook wb = KorTemplate.create(Period.Kind.KWARTAAL, null).poi()) {
             String p = only(problems(save(wb, "leeg-sjabloon.xlsx")));
             assertTrue(p.contains("Aangiften!C4") && p.contains("jaar ontbreekt"), p);
         }
@@ -134,7 +134,7 @@ class KorWorkbookReaderTest {
 
     @Test
     void emptyTemplateWithAYearWarnsForEveryPeriod() throws Exception {
-        try (XSSFWorkbook wb = KorTemplate.create(Period.Kind.KWARTAAL, 2017)) {
+        try (XSSFWorkbook wb = KorTemplate.create(Period.Kind.KWARTAAL, 2017).poi()) {
             KorInput in = read(save(wb, "leeg.xlsx"));
             assertEquals(4, in.warnings().size());
         }

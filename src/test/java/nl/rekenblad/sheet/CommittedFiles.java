@@ -41,19 +41,19 @@ public final class CommittedFiles {
     }
 
     public static byte[] korTemplate() throws IOException {
-        try (XSSFWorkbook wb = KorTemplate.create(Period.Kind.KWARTAAL, null)) {
+        try (OutputWorkbook wb = KorTemplate.create(Period.Kind.KWARTAAL, null)) {
             return bytes(wb);
         }
     }
 
     public static byte[] kiaTemplate() throws IOException {
-        try (XSSFWorkbook wb = KiaTemplate.create()) {
+        try (OutputWorkbook wb = KiaTemplate.create()) {
             return bytes(wb);
         }
     }
 
     public static byte[] winstTemplate() throws IOException {
-        try (XSSFWorkbook wb = WinstTemplate.create(java.util.Map.of())) {
+        try (OutputWorkbook wb = WinstTemplate.create(java.util.Map.of())) {
             return bytes(wb);
         }
     }
@@ -61,25 +61,25 @@ public final class CommittedFiles {
     public static byte[] filledSample(String name) throws Exception {
         if (name.startsWith("winst-")) {
             WinstReader.Loaded l = new WinstReader().read(Path.of("samples", name + ".csv"));
-            try (XSSFWorkbook wb = WinstTemplate.create(l.input().waarden())) {
+            try (OutputWorkbook wb = WinstTemplate.create(l.input().waarden())) {
                 return bytes(wb);
             }
         }
         if (name.startsWith("kia-")) {
             KiaInput kia = new KiaCsvReader().read(Path.of("samples", name + ".csv"), Optional.empty());
-            try (XSSFWorkbook wb = KiaTemplate.filled(kia)) {
+            try (OutputWorkbook wb = KiaTemplate.filled(kia)) {
                 return bytes(wb);
             }
         }
         KorInput in = new KorCsvReader().read(Path.of("samples", name + ".csv"), Rechtsvorm.EENMANSZAAK, Optional.empty());
-        try (XSSFWorkbook wb = KorTemplate.filled(in)) {
+        try (OutputWorkbook wb = KorTemplate.filled(in)) {
             return bytes(wb);
         }
     }
 
-    static byte[] bytes(XSSFWorkbook wb) throws IOException {
+    static byte[] bytes(OutputWorkbook wb) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        wb.write(out);
+        wb.save(out);
         return out.toByteArray();
     }
 

@@ -25,9 +25,9 @@ class OutputWorkbookTest {
         return new XSSFWorkbook(new ByteArrayInputStream(bytes));
     }
 
-    private static byte[] save(org.apache.poi.ss.usermodel.Workbook wb) throws Exception {
+    private static byte[] save(OutputWorkbook wb) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        OutputWorkbook.save(wb, out);
+        wb.save(out);
         return out.toByteArray();
     }
 
@@ -45,9 +45,9 @@ class OutputWorkbookTest {
     @Test
     void generatedCellsAreReadBackByPoiWithTheirTypesStylesAndCachedValues() throws Exception {
         byte[] bytes;
-        try (OutputWorkbook wb = new OutputWorkbook()) {
-            Styles st = new Styles(wb);
-            wb.createSheet("Invoer").createRow(0).createCell(0).setCellValue(40);
+        try (OutputWorkbook wb = OutputWorkbook.create()) {
+            Styles st = new Styles(wb.poi());
+            wb.poi().createSheet("Invoer").createRow(0).createCell(0).setCellValue(40);
             SheetCells c = wb.createGeneratedSheet("Uitkomst");
             c.sheet().setColumnWidth(1, 20 * 256);
             c.text(0, 0, "Omzet & btw <rubriek 1a> \"hoog\"", st.get(Styles.Kind.TITLE));
@@ -94,15 +94,14 @@ class OutputWorkbookTest {
     @Test
     void generatedSheetInAStreamedWorkbookIsFilledToo() throws Exception {
         byte[] bytes;
-        try (OutputWorkbook wb = new OutputWorkbook()) {
-            wb.createSheet("Boekingen");
-            SXSSFWorkbook streamed = new SXSSFWorkbook(wb, 100);
+        try (OutputWorkbook wb = OutputWorkbook.create()) {
+            wb.poi().createSheet("Boekingen");
+            SXSSFWorkbook streamed = wb.streamed();
             streamed.getSheet("Boekingen").createRow(0).createCell(0).setCellValue("regel 1");
             SheetCells c = wb.createGeneratedSheet("Aangifte");
             c.text(0, 0, "Aangifte", null);
             c.formula(1, 0, "COUNTA(Boekingen!A:A)", new BigDecimal("1"), null);
-            bytes = save(streamed);
-            streamed.dispose();
+            bytes = save(wb);
         }
         try (XSSFWorkbook wb = reopen(bytes)) {
             assertEquals("regel 1", wb.getSheet("Boekingen").getRow(0).getCell(0).getStringCellValue());
@@ -114,10 +113,10 @@ class OutputWorkbookTest {
     @Test
     void removingAGeneratedSheetDropsItsCells() throws Exception {
         byte[] bytes;
-        try (OutputWorkbook wb = new OutputWorkbook()) {
-            wb.createSheet("Invoer");
+        try (OutputWorkbook wb = OutputWorkbook.create()) {
+            wb.poi().createSheet("Invoer");
             wb.createGeneratedSheet("Oud").text(0, 0, "weg", null);
-            wb.removeSheetAt(wb.getSheetIndex("Oud"));
+            wb.removeSheet("Oud");
             SheetCells c = wb.createGeneratedSheet("Oud");
             c.text(0, 0, "nieuw", null);
             bytes = save(wb);
@@ -129,16 +128,16 @@ class OutputWorkbookTest {
 
     @Test
     void aSheetWithCellsInPoisModelCannotBecomeAGeneratedOne() throws Exception {
-        try (OutputWorkbook wb = new OutputWorkbook()) {
-            wb.createSheet("Invoer").createRow(0).createCell(0).setCellValue(1);
+        try (OutputWorkbook wb = OutputWorkbook.create()) {
+            wb.poi().createSheet("Invoer").createRow(0).createCell(0).setCellValue(1);
             assertThrows(IllegalStateException.class, () -> wb.createGeneratedSheet("Invoer"));
         }
     }
 
     @Test
     void workbookWithoutGeneratedSheetsIsSavedAsPoiWritesIt() throws Exception {
-        try (OutputWorkbook wb = new OutputWorkbook()) {
-            wb.createSheet("Invoer").createRow(0).createCell(0).setCellValue("x");
+        try (OutputWorkbook wb = OutputWorkbook.create()) {
+            wb.poi().createSheet("Invoer").createRow(0).createCell(0).setCellValue("x");
             try (XSSFWorkbook back = reopen(save(wb))) {
                 assertEquals("x", back.getSheet("Invoer").getRow(0).getCell(0).getStringCellValue());
             }
@@ -146,13 +145,39 @@ class OutputWorkbookTest {
     }
 
     @Test
-    void poisOwnWriteIsRefusedWhenItWouldLeaveGeneratedSheetsEmpty() throws Exception {
-        try (OutputWorkbook wb = new OutputWorkbook()) {
+    void theOnlyWayOutIsSave() throws Exception {
+        // A wrapper, not a POI workbook: nothing can write it past its generated sheets.
+        assertFalse(org.apache.poi.ss.usermodel.Workbook.class.isAssignableFrom(OutputWorkbook.class));
+        for (java.lang.reflect.Method m : OutputWorkbook.class.getMethods()) {
+            assertFalse(m.getName().equals("write") || m.getName().equals("commit"), m.toString());
+        }
+        try (OutputWorkbook wb = OutputWorkbook.create()) {
             wb.createGeneratedSheet("Uitkomst").text(0, 0, "x", null);
-            assertThrows(IllegalStateException.class, () -> wb.write(new ByteArrayOutputStream()));
             try (XSSFWorkbook back = reopen(save(wb))) {
                 assertEquals("x", back.getSheet("Uitkomst").getRow(0).getCell(0).getStringCellValue());
             }
+        }
+    }
+
+    @Test
+    void sheetDataIsFoundAsAnElementHoweverItIsWritten() throws Exception {
+        try (OutputWorkbook wb = OutputWorkbook.create()) {
+            SheetCells c = wb.createGeneratedSheet("Uitkomst");
+            c.text(2, 1, "x", null);
+            String ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+            String[] written = {
+                "<worksheet xmlns=\"" + ns + "\"><dimension ref=\"A1\"/><sheetData/><pageMargins left=\"0.7\"/></worksheet>",
+                "<worksheet xmlns=\"" + ns + "\">\n  <dimension ref=\"A1\" />\n  <sheetData>\n</sheetData>\n</worksheet>",
+                "<x:worksheet xmlns:x=\"" + ns + "\"><x:sheetData></x:sheetData><!-- <sheetData/> --></x:worksheet>",
+            };
+            for (String xml : written) {
+                String out = SheetXml.withCells(xml, c, "test");
+                assertTrue(out.contains("<c r=\"B3\""), out);
+                assertEquals(1, out.split("<sheetData>", -1).length - 1, out);
+            }
+            assertTrue(SheetXml.withCells(written[0], c, "test").contains("<dimension ref=\"B3:B3\"/>"));
+            assertTrue(SheetXml.withCells(written[0], c, "test").endsWith("</sheetData><pageMargins left=\"0.7\"/></worksheet>"));
+            assertThrows(IllegalStateException.class, () -> SheetXml.withCells("<worksheet xmlns=\"" + ns + "\"/>", c, "test"));
         }
     }
 }

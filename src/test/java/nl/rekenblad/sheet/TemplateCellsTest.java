@@ -29,7 +29,7 @@ class TemplateCellsTest {
 
     private static XSSFWorkbook reopen(OutputWorkbook wb) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        OutputWorkbook.save(wb, out);
+        wb.save(out);
         wb.close();
         return new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()));
     }
