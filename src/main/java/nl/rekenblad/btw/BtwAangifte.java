@@ -40,6 +40,10 @@ public final class BtwAangifte {
 
     /** The calculation and its layout. */
     public record Result(Calculation calculation, Layout layout, List<Period> periods) {
+        public Result {
+            periods = List.copyOf(periods);
+        }
+
         public BigDecimal exact(String key) {
             return calculation.money(key).amount();
         }
@@ -134,7 +138,7 @@ public final class BtwAangifte {
             steps.add(year);
         }
 
-        Layout layout = new Layout();
+        Layout.Builder layout = Layout.builder();
         List<String> headers = new ArrayList<>(periods.stream().map(Period::label).toList());
         headers.add("Jaar");
         layout.section("Per periode, tot op de cent (SUMIFS over Boekingen)", headers);
@@ -157,7 +161,7 @@ public final class BtwAangifte {
                 layout.row(label(row), keys);
             }
         }
-        return new Result(Calculation.evaluate(steps, known), layout, periods);
+        return new Result(Calculation.evaluate(steps, known), layout.build(), periods);
     }
 
     private static String label(String row) {

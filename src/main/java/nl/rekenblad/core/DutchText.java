@@ -28,6 +28,11 @@ public final class DutchText {
         return format("#,##0.##########").format(value);
     }
 
+    /** A fraction as a percentage: {@code 0.28} gives {@code 28%}, {@code 0.0756} gives {@code 7,56%}. */
+    public static String percent(BigDecimal fraction) {
+        return number(fraction.movePointRight(2)) + "%";
+    }
+
     private static DecimalFormat format(String pattern) {
         DecimalFormatSymbols s = new DecimalFormatSymbols();
         s.setDecimalSeparator(',');

@@ -2,45 +2,95 @@ package nl.rekenblad.core;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * How the steps of a calculation are arranged on a result sheet: sections of labelled rows,
  * each row a list of step keys (or {@code null} for an empty cell) under the section's column
- * headers. Contains no spreadsheet code; the sheet writer places it.
+ * headers. Contains no spreadsheet code; the sheet writer places it. Immutable: made once with
+ * {@link #builder()}.
  */
 public final class Layout {
-    /** A row: label, the step keys per value column, and whether it is a total line. */
-    public record Row(String label, List<String> keys, boolean total) { }
+    /** A row: label, the step keys per value column ({@code null} for an empty cell), and whether it is a total line. */
+    public record Row(String label, List<String> keys, boolean total) {
+        public Row {
+            keys = Collections.unmodifiableList(new ArrayList<>(keys));
+        }
+    }
 
     /** A titled block of rows with headers over its value columns. */
-    public record Section(String title, List<String> headers, List<Row> rows) { }
-
-    private final List<Section> sections = new ArrayList<>();
-    private Section current;
-
-    public Layout section(String title, List<String> headers) {
-        current = new Section(title, List.copyOf(headers), new ArrayList<>());
-        sections.add(current);
-        return this;
+    public record Section(String title, List<String> headers, List<Row> rows) {
+        public Section {
+            headers = List.copyOf(headers);
+            rows = List.copyOf(rows);
+        }
     }
 
-    public Layout row(String label, String... keys) {
-        current.rows().add(new Row(label, Arrays.asList(keys), false));
-        return this;
+    private final List<Section> sections;
+
+    private Layout(List<Section> sections) {
+        this.sections = List.copyOf(sections);
     }
 
-    public Layout row(String label, List<String> keys) {
-        current.rows().add(new Row(label, new ArrayList<>(keys), false));
-        return this;
-    }
-
-    public Layout total(String label, List<String> keys) {
-        current.rows().add(new Row(label, new ArrayList<>(keys), true));
-        return this;
+    public static Builder builder() {
+        return new Builder();
     }
 
     public List<Section> sections() {
-        return List.copyOf(sections);
+        return sections;
+    }
+
+    /** Builds a {@link Layout} section by section; not thread-safe. */
+    public static final class Builder {
+        private final List<Section> sections = new ArrayList<>();
+        private String title;
+        private List<String> headers;
+        private List<Row> rows;
+
+        private Builder() {
+        }
+
+        /** Starts a new section; the rows that follow belong to it. */
+        public Builder section(String title, List<String> headers) {
+            close();
+            this.title = title;
+            this.headers = List.copyOf(headers);
+            this.rows = new ArrayList<>();
+            return this;
+        }
+
+        public Builder row(String label, String... keys) {
+            return row(label, Arrays.asList(keys));
+        }
+
+        public Builder row(String label, List<String> keys) {
+            current().add(new Row(label, keys, false));
+            return this;
+        }
+
+        public Builder total(String label, List<String> keys) {
+            current().add(new Row(label, keys, true));
+            return this;
+        }
+
+        public Layout build() {
+            close();
+            return new Layout(sections);
+        }
+
+        private List<Row> current() {
+            if (rows == null) {
+                throw new IllegalStateException("a row before the first section");
+            }
+            return rows;
+        }
+
+        private void close() {
+            if (rows != null) {
+                sections.add(new Section(title, headers, rows));
+                rows = null;
+            }
+        }
     }
 }

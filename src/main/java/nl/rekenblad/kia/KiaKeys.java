@@ -1,41 +1,120 @@
 package nl.rekenblad.kia;
 
-/** The keys of the KIA calculation's inputs, parameters and steps, in one place. */
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The keys of the KIA calculation's inputs, parameters and steps, in one place: each kind of step is an enum, so a
+ * misspelt step is a compile error, not a run-time surprise.
+ */
 public final class KiaKeys {
     /** The input fields of one register row, as read from CSV or template. */
-    public static final String[] FIELDS = {"id", "omschrijving", "datum", "bedrag", "soort", "ingebruikname", "betaald",
-        "restwaarde", "gebruiksduur", "verkoopdatum", "verkoopprijs", "regeling"};
+    public enum Veld {
+        ID, OMSCHRIJVING, DATUM, BEDRAG, SOORT, INGEBRUIKNAME, BETAALD, RESTWAARDE, GEBRUIKSDUUR, VERKOOPDATUM,
+        VERKOOPPRIJS, REGELING;
+
+        /** The column header and field name: {@code ingebruikname}. */
+        public String word() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The field names of {@link Veld}, in register order. */
+    public static final String[] FIELDS = Arrays.stream(Veld.values()).map(Veld::word).toArray(String[]::new);
+
+    /** The rules-data parameters the KIA uses. */
+    public enum Regel {
+        KIA_X("KIA_X"), KIA_A("KIA_A"), KIA_F("KIA_F"), KIA_B("KIA_B"), KIA_C("KIA_C"), KIA_PCT("KIA_Pct"),
+        KIA_AFBOUW("KIA_Afbouw"), KIA_MIN("KIA_Min"), EIA_PCT("EIA_Pct"), MIA_1("MIA_1"), MIA_2("MIA_2"),
+        MIA_3("MIA_3"), EIA_MIA_MIN("EIA_MIA_Min"), AFS_MAX("AFS_Max"), AFS_MAX_GOODWILL("AFS_MaxGoodwill");
+
+        private final String name;
+
+        Regel(String name) {
+            this.name = name;
+        }
+
+        /** The name in the rules file: {@code KIA_Pct}. */
+        public String ruleName() {
+            return name;
+        }
+
+        /** The parameter of one year: {@code KIA_A_2025}. */
+        public String key(int year) {
+            return name + "_" + year;
+        }
+    }
+
+    /** The steps of one asset. */
+    public enum PerActivum {
+        TELT, REDEN, JAAR, UITGESTELD, DEEL1, JAAR2, DEEL2, TELT1, TELT2, KIA, GETELD, EIA, MIA, BINNEN5, VJAAR,
+        VPRIJS, VPCT, BIJTELLING
+    }
+
+    /** The steps of one investment year (and of depreciation per year). */
+    public enum PerJaar {
+        JAAR("jaar"), T("T"), KIA("kia"), PCT("pct"), AANGIFTE("aangifte"), EIA("eia"), MIA("mia"), TOTAAL("totaal"),
+        VENNOOT("vennoot"), AFSCHRIJVING("afschrijving");
+
+        private final String word;
+
+        PerJaar(String word) {
+            this.word = word;
+        }
+    }
+
+    /** The steps of one year with disposals. */
+    public enum PerVerkoopjaar {
+        JAAR, VERKOPEN, DREMPEL, BOVEN, BIJTELLING, AANGIFTE
+    }
+
+    /** The depreciation steps of one asset: over its life, and per year. */
+    public enum PerAfschrijving {
+        START, EIND, JAARBEDRAG, TOTAAL, BOEKWINST, MAANDEN, BEDRAG, BOEKWAARDE
+    }
+
+    /** The partner's share of a partnership's register. */
+    public static final String AANDEEL = "aandeel";
 
     private KiaKeys() {
     }
 
+    private static String word(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+
     /** Input cell of asset {@code i} (0-based, register order): {@code in.3.bedrag}. */
+    public static String input(int i, Veld field) {
+        return "in." + i + "." + field.word();
+    }
+
+    /** Input cell by field name, as a template names its columns. */
     public static String input(int i, String field) {
         return "in." + i + "." + field;
     }
 
     /** A per-asset step: {@code a.3.kia}. */
-    public static String asset(int i, String what) {
-        return "a." + i + "." + what;
+    public static String asset(int i, PerActivum what) {
+        return "a." + i + "." + word(what);
     }
 
     /** A per-year step: {@code j.2025.kia}. */
-    public static String year(int year, String what) {
-        return "j." + year + "." + what;
+    public static String year(int year, PerJaar what) {
+        return "j." + year + "." + what.word;
     }
 
     /** A disposal-year step: {@code d.2026.bijtelling}. */
-    public static String disposal(int year, String what) {
-        return "d." + year + "." + what;
+    public static String disposal(int year, PerVerkoopjaar what) {
+        return "d." + year + "." + word(what);
+    }
+
+    /** A depreciation step of asset {@code i} over its life: {@code af.3.0.totaal}. */
+    public static String depreciation(int i, PerAfschrijving what) {
+        return depreciation(i, 0, what);
     }
 
     /** A depreciation step of asset {@code i} in {@code year}: {@code af.3.2025.bedrag}. */
-    public static String depreciation(int i, int year, String what) {
-        return "af." + i + "." + year + "." + what;
-    }
-
-    /** A year parameter key: {@code KIA_A_2025}. */
-    public static String param(String name, int year) {
-        return name + "_" + year;
+    public static String depreciation(int i, int year, PerAfschrijving what) {
+        return "af." + i + "." + year + "." + word(what);
     }
 }

@@ -64,8 +64,8 @@ public final class KiaWorkbookWriter {
                 result.calculation(), 40);
         out.write(KiaBerekening.DESINVESTERINGEN, "Desinvesteringsbijtelling", "Verkopen binnen 5 jaar van bedrijfsmiddelen"
                 + " met KIA" + from, result.layouts().get(KiaBerekening.DESINVESTERINGEN), result.calculation(), 40);
-        out.write(KiaBerekening.AFSCHRIJVINGEN, "Afschrijvingsstaat", "Lineair, naar rato per maand, ten hoogste 20% per jaar"
-                + " (goodwill 10%)" + from, result.layouts().get(KiaBerekening.AFSCHRIJVINGEN), result.calculation(), 44);
+        out.write(KiaBerekening.AFSCHRIJVINGEN, "Afschrijvingsstaat", "Lineair, naar rato per maand, "
+                + result.afschrijvingsgrens() + from, result.layouts().get(KiaBerekening.AFSCHRIJVINGEN), result.calculation(), 44);
         redenColumn(wb, out, loc, rows, result);
         out.toelichting(TOELICHTING, "Toelichting investeringsaftrek", result.calculation(), result.warnings());
         out.finish(KiaBerekening.KIA, MARKER, SHEETS);
@@ -89,7 +89,7 @@ public final class KiaWorkbookWriter {
         grid.text(loc.headerRow(), col, REDEN_HEADER, Styles.Kind.HEADER);
         sh.setColumnWidth(col, 30 * 256);
         for (int i = 0; i < rows.size(); i++) {
-            String key = KiaKeys.asset(i, "reden");
+            String key = KiaKeys.asset(i, KiaKeys.PerActivum.REDEN);
             Step reden = new Step("echo." + key, "", "", "", Expr.ref(key), Step.Format.TEKST, null, false);
             Object value = result.calculation().value(key);
             if (generated.isPresent()) {

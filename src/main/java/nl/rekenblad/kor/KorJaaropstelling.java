@@ -81,7 +81,7 @@ public final class KorJaaropstelling {
         }
         List<UsedParameter> params = new ArrayList<>();
         List<Step> steps = new ArrayList<>();
-        Layout layout = new Layout();
+        Layout.Builder layout = Layout.builder();
         List<Period> periods = in.periods();
 
         // 1. Year totals per rubriek.
@@ -145,10 +145,10 @@ public final class KorJaaropstelling {
         }
         List<Problem> warnings = new ArrayList<>(in.warnings());
         Calculation calc = Calculation.evaluate(steps, known);
-        return new KorResult(in, regime, calc, layout, List.copyOf(params), warnings);
+        return new KorResult(in, regime, calc, layout.build(), List.copyOf(params), warnings);
     }
 
-    private void oldReduction(int year, int columns, List<UsedParameter> params, List<Step> steps, Layout layout) {
+    private void oldReduction(int year, int columns, List<UsedParameter> params, List<Step> steps, Layout.Builder layout) {
         Parameter drempel = use(params, "KOR_Oud_Drempel", year, "drempel van de oude KOR");
         Parameter grens = use(params, "KOR_Oud_Grens", year, "grens van de oude KOR");
         Parameter factor = use(params, "KOR_Oud_Factor", year, "afbouwfactor van de oude KOR");
@@ -217,7 +217,7 @@ public final class KorJaaropstelling {
         layout.total(label(steps, WINSTCORRECTIE), padded(WINSTCORRECTIE, columns + 1));
     }
 
-    private void exemption(KorInput in, List<UsedParameter> params, List<Step> steps, Layout layout, int width) {
+    private void exemption(KorInput in, List<UsedParameter> params, List<Step> steps, Layout.Builder layout, int width) {
         int year = in.year();
         List<Period> periods = in.periods();
         Parameter grens = use(params, "KOR_Vrij_Omzetgrens", year, "omzetgrens van de KOR");

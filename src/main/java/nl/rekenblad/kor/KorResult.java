@@ -16,6 +16,11 @@ import nl.rekenblad.rules.UsedParameter;
 public record KorResult(KorInput input, Regime regime, Calculation calculation, Layout layout,
         List<UsedParameter> parameters, List<Problem> warnings) {
 
+    public KorResult {
+        parameters = List.copyOf(parameters);
+        warnings = List.copyOf(warnings);
+    }
+
     public int year() {
         return input.year();
     }

@@ -38,12 +38,25 @@ public final class RuleBook {
     }
 
     private static RuleBook read(String family) {
+        return parse(family, bundledText(family));
+    }
+
+    /**
+     * A rule book from the text of a rules file ({@code naam, jaren, waarde, eenheid, omschrijving, bron, zekerheid},
+     * tab-separated): to check a changed table before it is bundled, or to test that texts follow the rules.
+     */
+    public static RuleBook of(String family, String tsv) {
+        return parse(family, tsv);
+    }
+
+    /** The text of a bundled rules file, to start a changed one from. */
+    public static String bundledText(String family) {
         String resource = "/nl/rekenblad/rules/" + family + ".tsv";
         try (InputStream in = RuleBook.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing rules resource " + resource);
             }
-            return parse(family, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

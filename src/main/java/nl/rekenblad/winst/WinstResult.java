@@ -8,6 +8,10 @@ import nl.rekenblad.rules.UsedParameter;
 
 /** A computed winstberekening. Immutable. */
 public record WinstResult(WinstInput input, Calculation calculation, Layout layout, List<UsedParameter> parameters) {
+
+    public WinstResult {
+        parameters = List.copyOf(parameters);
+    }
     public Money get(String step) {
         return calculation.money(step);
     }

@@ -74,7 +74,7 @@ public final class Winstberekening {
                     + " rekenblad (bekend: " + rules.knownYears("GK_Drempel") + "); kies 80% of vul de kosten gecorrigeerd in");
         }
         List<Step> steps = new ArrayList<>();
-        Layout layout = new Layout();
+        Layout.Builder layout = Layout.builder();
 
         steps.add(Step.amount("winst", "Winst volgens de jaarrekening", ref(input("winst")))
                 .rule("De commerciële winst vóór de posten hieronder, zoals ingevoerd.", ""));
@@ -170,7 +170,7 @@ public final class Winstberekening {
         }
         params.values().forEach(u -> known.put(u.key(), u.value()));
         Calculation calc = Calculation.evaluate(steps, known);
-        return new WinstResult(in, calc, layout, List.copyOf(params.values()));
+        return new WinstResult(in, calc, layout.build(), List.copyOf(params.values()));
     }
 
     /** An amount typed into the input, or taken over from another output (then a constant, with its origin). */

@@ -126,7 +126,7 @@ class KiaBerekeningTest {
     void partnershipShareIsTakenOfThePartnershipsKia() throws Exception {
         KiaResult r = calc(Optional.of(new BigDecimal("0.5")), Asset.of("1", "2024-03-01", "60000"));
         assertEquals(eur("16800"), r.kia(2024));
-        assertEquals(eur("8400"), r.calculation().money(KiaKeys.year(2024, "vennoot")));
+        assertEquals(eur("8400"), r.calculation().money(KiaKeys.year(2024, KiaKeys.PerJaar.VENNOOT)));
     }
 
     /** Bought 2021 (28%), sold in 2025 = the fifth year: bijtelling 28% of the price. */

@@ -1,0 +1,116 @@
+package nl.rekenblad.kia;
+
+import static nl.rekenblad.core.Expr.and;
+import static nl.rekenblad.core.Expr.divide;
+import static nl.rekenblad.core.Expr.greater;
+import static nl.rekenblad.core.Expr.ifThen;
+import static nl.rekenblad.core.Expr.lessOrEqual;
+import static nl.rekenblad.core.Expr.min;
+import static nl.rekenblad.core.Expr.num;
+import static nl.rekenblad.core.Expr.plus;
+import static nl.rekenblad.core.Expr.ref;
+import static nl.rekenblad.core.Expr.round;
+import static nl.rekenblad.core.Expr.roundDown;
+import static nl.rekenblad.core.Expr.sumIfs;
+import static nl.rekenblad.core.Expr.times;
+import static nl.rekenblad.core.Expr.year;
+import static nl.rekenblad.kia.KiaKeys.asset;
+import static nl.rekenblad.kia.KiaKeys.disposal;
+import static nl.rekenblad.kia.KiaKeys.input;
+
+import java.util.ArrayList;
+import java.util.List;
+import nl.rekenblad.core.Expr;
+import nl.rekenblad.core.Step;
+import nl.rekenblad.core.Step.Format;
+import nl.rekenblad.kia.KiaKeys.PerActivum;
+import nl.rekenblad.kia.KiaKeys.PerVerkoopjaar;
+import nl.rekenblad.kia.KiaKeys.Regel;
+import nl.rekenblad.kia.KiaKeys.Veld;
+
+/**
+ * The desinvesteringsbijtelling (art. 3.47): an asset with KIA disposed of within five years of the start of its
+ * investment year, when the year's disposal prices together exceed that year's threshold, adds its price × the
+ * KIA percentage it had, never more than the KIA it got.
+ */
+final class Desinvestering {
+    static final String SRC_347 = "Wet IB 2001 art. 3.47 (desinvesteringsbijtelling)";
+    /** The disposal year may be at most the investment year plus this (five calendar years in all). */
+    static final int JAREN_NA_INVESTERING = 4;
+
+    private Desinvestering() {
+    }
+
+    /** The assets with a disposal date, in register order. */
+    static List<Integer> sold(KiaOpbouw b) {
+        List<Integer> sold = new ArrayList<>();
+        for (int i = 0; i < b.n; i++) {
+            if (b.activa.get(i).verkoopdatum().isPresent()) {
+                sold.add(i);
+            }
+        }
+        return sold;
+    }
+
+    static void add(KiaOpbouw b) {
+        List<Integer> sold = sold(b);
+        for (int i : sold) {
+            Activum a = b.activa.get(i);
+            Expr vd = ref(input(i, Veld.VERKOOPDATUM));
+            b.add(Step.amount(asset(i, PerActivum.BINNEN5), "Verkocht binnen 5 jaar " + a.id(),
+                    and(lessOrEqual(year(vd), plus(ref(asset(i, PerActivum.JAAR)), num(Integer.toString(JAREN_NA_INVESTERING)))),
+                            greater(ref(asset(i, PerActivum.KIA)), num("0"))))
+                    .format(Format.JANEE).unexplained());
+            b.add(Step.amount(asset(i, PerActivum.VJAAR), "Jaar van verkoop " + a.id(),
+                    ifThen(ref(asset(i, PerActivum.BINNEN5)), year(vd), num("0"))).format(Format.JAAR).unexplained());
+            b.add(Step.amount(asset(i, PerActivum.VPRIJS), "Verkoopprijs die meetelt " + a.id(),
+                    ifThen(ref(asset(i, PerActivum.BINNEN5)), ref(input(i, Veld.VERKOOPPRIJS)), num("0"))).unexplained());
+            b.add(Step.amount(asset(i, PerActivum.VPCT), "KIA-percentage van " + a.id(),
+                    ifThen(greater(ref(asset(i, PerActivum.GETELD)), num("0")),
+                            divide(ref(asset(i, PerActivum.KIA)), ref(asset(i, PerActivum.GETELD))), num("0")))
+                    .format(Format.PROCENT).unexplained());
+        }
+        List<String> vjaarCol = sold.stream().map(i -> asset(i, PerActivum.VJAAR)).toList();
+        List<String> vprijsCol = sold.stream().map(i -> asset(i, PerActivum.VPRIJS)).toList();
+        for (int d : b.disposalYears) {
+            Expr dy = ref(disposal(d, PerVerkoopjaar.JAAR));
+            b.add(Step.amount(disposal(d, PerVerkoopjaar.JAAR), "Jaar", num(Integer.toString(d))).format(Format.JAAR)
+                    .unexplained());
+            b.add(Step.amount(disposal(d, PerVerkoopjaar.VERKOPEN), "Verkoopprijzen " + d + " van bedrijfsmiddelen met KIA"
+                    + " van minder dan 5 jaar geleden", round(sumIfs(vprijsCol, List.of(vjaarCol), List.of(dy)), 2))
+                    .rule("Alleen verkopen (of andere vervreemdingen) binnen 5 jaar na het begin van het jaar van"
+                            + " investering, van bedrijfsmiddelen waarop KIA is toegepast.", SRC_347));
+            b.add(Step.amount(disposal(d, PerVerkoopjaar.DREMPEL), "Drempel " + d, ref(Regel.KIA_X.key(d)))
+                    .rule("De bijtelling geldt als de verkoopprijzen samen meer zijn dan de drempel van het jaar van verkoop.",
+                            SRC_347));
+            b.add(Step.amount(disposal(d, PerVerkoopjaar.BOVEN), "Boven de drempel " + d,
+                    greater(ref(disposal(d, PerVerkoopjaar.VERKOPEN)), ref(disposal(d, PerVerkoopjaar.DREMPEL))))
+                    .format(Format.JANEE).unexplained());
+        }
+        List<String> dJaarCol = b.disposalYears.stream().map(d -> disposal(d, PerVerkoopjaar.JAAR)).toList();
+        List<String> verkopenCol = b.disposalYears.stream().map(d -> disposal(d, PerVerkoopjaar.VERKOPEN)).toList();
+        List<String> drempelCol = b.disposalYears.stream().map(d -> disposal(d, PerVerkoopjaar.DREMPEL)).toList();
+        for (int i : sold) {
+            Activum a = b.activa.get(i);
+            Expr vj = ref(asset(i, PerActivum.VJAAR));
+            Expr over = b.disposalYears.isEmpty() ? Expr.bool(false)
+                    : greater(sumIfs(verkopenCol, List.of(dJaarCol), List.of(vj)), sumIfs(drempelCol, List.of(dJaarCol), List.of(vj)));
+            b.add(Step.amount(asset(i, PerActivum.BIJTELLING), "Desinvesteringsbijtelling " + a.id(),
+                    ifThen(and(ref(asset(i, PerActivum.BINNEN5)), over),
+                            min(times(ref(asset(i, PerActivum.VPRIJS)), ref(asset(i, PerActivum.VPCT))),
+                                    ref(asset(i, PerActivum.KIA))), num("0")))
+                    .unexplained());
+        }
+        List<String> bijtellingCol = sold.stream().map(i -> asset(i, PerActivum.BIJTELLING)).toList();
+        for (int d : b.disposalYears) {
+            b.add(Step.amount(disposal(d, PerVerkoopjaar.BIJTELLING), "Desinvesteringsbijtelling " + d,
+                    sumIfs(bijtellingCol, List.of(vjaarCol), List.of(ref(disposal(d, PerVerkoopjaar.JAAR)))))
+                    .rule("Per bedrijfsmiddel de verkoopprijs × het KIA-percentage dat ervoor gold, nooit meer dan de KIA"
+                            + " die het bedrijfsmiddel kreeg.", SRC_347)
+                    .named("KIA_Bijtelling_" + d));
+            b.add(Step.amount(disposal(d, PerVerkoopjaar.AANGIFTE), "Bijtelling " + d + " voor de aangifte (hele euro's)",
+                    roundDown(round(ref(disposal(d, PerVerkoopjaar.BIJTELLING)), 4), 0))
+                    .rule("Naar beneden afgerond op hele euro's, in uw voordeel (gangbare lezing; open punt).", ""));
+        }
+    }
+}
