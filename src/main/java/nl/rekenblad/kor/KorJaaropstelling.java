@@ -52,6 +52,8 @@ public final class KorJaaropstelling {
     static final String SRC_AANGIFTE = "Belastingdienst, btw-aangifte: rubrieken 1a t/m 5b";
     static final String SRC_UB25A = "Uitvoeringsbeschikking OB 1968 art. 25a (tekst tot 1-1-2020), wetten.overheid.nl BWBR0002640";
     static final String SRC_UB24 = "Uitvoeringsbeschikking OB 1968 art. 24 lid 4 (tekst tot 1-1-2020); Besluit KOR 26-03-2013 §4.4";
+    /** The S of the Belastingdienst's example of the sliding scale (€ 1.500 gives € 957,50, rounded up € 958). */
+    static final java.math.BigDecimal EXAMPLE_S = new java.math.BigDecimal("1500");
     static final String SRC_WINST = "Wet IB 2001 art. 3.8: de vermindering is een voordeel uit de onderneming";
 
     private final RuleBook rules;
@@ -72,7 +74,7 @@ public final class KorJaaropstelling {
      * @throws nl.rekenblad.rules.MissingRuleException when the rules have no figures for the year
      */
     public KorResult calculate(KorInput in) throws InvalidInputException {
-        Regime regime = Regime.forYear(in.year());
+        Regime regime = Regime.forYear(rules, in.year());
         if (regime == Regime.OUD && !in.rechtsvorm().naturalPersons()) {
             throw InvalidInputException.of(in.bron(), "de oude kleineondernemersregeling (tot 2020) geldt alleen voor"
                     + " natuurlijke personen en samenwerkingsverbanden van natuurlijke personen (eenmanszaak, vof,"
@@ -114,7 +116,7 @@ public final class KorJaaropstelling {
                     minus(ref(period(p, "5a")), ref(period(p, "5b")))).unexplained());
         }
         steps.add(Step.amount(JAAR_5A, "5a Verschuldigde btw over het jaar", sumOf(periodKeys(periods, "5a")))
-                .rule("Per periode de btw van 1a, 1b, 1c, 1d, 2a, 4a en 4b; over het jaar opgeteld.", SRC_AANGIFTE));
+                .rule("Per periode de btw van " + codes(owed) + "; over het jaar opgeteld.", SRC_AANGIFTE));
         steps.add(Step.amount(JAAR_5B, "5b Voorbelasting over het jaar", sumOf(periodKeys(periods, "5b")))
                 .rule("De voorbelasting van alle perioden opgeteld.", SRC_AANGIFTE));
         steps.add(Step.amount(JAAR_5C, "5c Subtotaal (saldo) over het jaar", sumOf(periodKeys(periods, "5c")))
@@ -157,7 +159,8 @@ public final class KorJaaropstelling {
         String f = DutchText.number(factor.number());
 
         List<Rubriek> reverse = Arrays.stream(Rubriek.values()).filter(Rubriek::reverseChargedToYou).toList();
-        steps.add(Step.amount(VERLEGD, "Af: btw die naar u is verlegd (2a, 4a, 4b)",
+        steps.add(Step.amount(VERLEGD, "Af: btw die naar u is verlegd (" + String.join(", ",
+                reverse.stream().map(Rubriek::code).toList()) + ")",
                 sum(reverse.stream().map(r -> ref(total(r, true))).toList()))
                 .rule("Btw die naar u is verlegd, geldt voor de KOR niet als door u verschuldigde btw.", SRC_UB25A));
         steps.add(Step.amount(VERLEGD_AFTREK, "Bij: aftrek van die verlegde btw als voorbelasting", ref(VERLEGD))
@@ -185,7 +188,7 @@ public final class KorJaaropstelling {
                         ifThen(less(s, ref(grens.name())), band, num("0")))))
                 .rule("Is S niet meer dan " + d + ", dan is de vermindering gelijk aan S. Ligt S tussen " + d + " en "
                         + g + ", dan is zij " + f + " × (" + g + " − S), naar boven afgerond op hele euro's in uw"
-                        + " voordeel (voorbeeld Belastingdienst: S = € 1.500 geeft € 957,50, afgerond € 958), en"
+                        + " voordeel" + example(drempel, grens, factor) + ", en"
                         + " nooit meer dan S. Vanaf " + g + ", of als S niet positief is, is er geen vermindering.",
                         drempel.source())
                 .named("KOR_Vermindering"));
@@ -249,8 +252,8 @@ public final class KorJaaropstelling {
                     greater(ref(c), ref(grens.name()))).format(Format.JANEE).unexplained());
         }
         steps.add(Step.amount(OMZET, "Omzet voor de omzetgrens over het jaar", round(sumOf(periodKeys(periods, "omzetKor")), 2))
-                .rule("De omzet van de rubrieken die op het blad Parameters op 'ja' staan (standaard 1a, 1b, 1c,"
-                        + " 1e, 3a en 3b; niet 1d en 3c), op centen. Diensten in 3b die in een ander EU-land belast zijn, telt u"
+                .rule("De omzet van de rubrieken die op het blad Parameters op 'ja' staan (standaard " + telt(supplies, year, true)
+                        + "; niet " + telt(supplies, year, false) + "), op centen. Diensten in 3b die in een ander EU-land belast zijn, telt u"
                         + " niet mee: zet 3b dan op 'nee' of corrigeer de omzet.", grens.source())
                 .named("KOR_Omzet"));
         steps.add(Step.amount(OMZETGRENS, "Omzetgrens", ref(grens.name()))
@@ -258,14 +261,15 @@ public final class KorJaaropstelling {
                 .named("KOR_Omzetgrens"));
         steps.add(Step.amount(BINNEN_GRENS, "Omzet binnen de grens?", lessOrEqual(ref(OMZET), ref(OMZETGRENS)))
                 .format(Format.JANEE)
-                .rule("WAAR als de omzet van dit jaar niet meer is dan de omzetgrens. Dat is vanaf 2025 ook een"
+                .rule("WAAR als de omzet van dit jaar niet meer is dan de omzetgrens. Dat is vanaf " + previousYearCounts()
+                        + " ook een"
                         + " voorwaarde om de KOR in het volgende jaar te mogen toepassen.", vorigTelt.source()));
         Expr prev = ref(IN_OMZET_VORIG_JAAR);
         steps.add(Step.amount(VORIG_JAAR, "Omzet vorig jaar binnen de grens?",
                 ifThen(isBlank(IN_OMZET_VORIG_JAAR), text("onbekend"),
                         ifThen(lessOrEqual(prev, ref(OMZETGRENS)), text("ja"), text("nee"))))
                 .format(Format.TEKST)
-                .rule("Vanaf 2025 telt ook de omzet van het vorige kalenderjaar: die mag evenmin boven de grens"
+                .rule("Vanaf " + previousYearCounts() + " telt ook de omzet van het vorige kalenderjaar: die mag evenmin boven de grens"
                         + " liggen. Vul hem in op het invoerblad als u hem kent.", vorigTelt.source()));
         steps.add(Step.amount(MOGELIJK, "Vrijstelling mogelijk over dit jaar (voor zover bekend)?",
                 and(ref(BINNEN_GRENS), or(equal(ref(vorigTelt.name()), text("nee")), isBlank(IN_OMZET_VORIG_JAAR),
@@ -309,6 +313,39 @@ public final class KorJaaropstelling {
             layout.row(label(steps, k), padded(k, width));
         }
         layout.total(label(steps, AFWEGING), padded(AFWEGING, width));
+    }
+
+    /** Rubriek codes in words: "1a, 1b, 1c, 1d, 2a, 4a en 4b". */
+    private static String codes(List<Rubriek> rubrieken) {
+        List<String> c = rubrieken.stream().map(Rubriek::code).toList();
+        return c.size() <= 1 ? String.join("", c) : String.join(", ", c.subList(0, c.size() - 1)) + " en " + c.get(c.size() - 1);
+    }
+
+    /** The supply rubrieken that count for the omzetgrens in {@code year} (or, with {@code counted} false, that do not). */
+    private String telt(List<Rubriek> supplies, int year, boolean counted) {
+        return codes(supplies.stream()
+                .filter(r -> "ja".equals(rules.get("KOR_Telt_" + r.code(), year, "keuze voor rubriek " + r.code()).value())
+                        == counted)
+                .toList());
+    }
+
+    /** The first year in which the previous year's turnover counts for the omzetgrens, from the rules data. */
+    private String previousYearCounts() {
+        return rules.firstYearWith("KOR_Vrij_VorigJaarTelt", "ja").map(String::valueOf).orElse("(nog niet)");
+    }
+
+    /**
+     * The Belastingdienst's worked example of the sliding scale, computed from this year's parameters: S = € 1.500
+     * gives factor × (grens − 1.500), rounded up. Empty when 1.500 is not between drempel and grens.
+     */
+    private static String example(Parameter drempel, Parameter grens, Parameter factor) {
+        java.math.BigDecimal s = EXAMPLE_S;
+        if (s.compareTo(drempel.number()) <= 0 || s.compareTo(grens.number()) >= 0) {
+            return "";
+        }
+        java.math.BigDecimal exact = factor.number().multiply(grens.number().subtract(s));
+        return " (voorbeeld Belastingdienst: S = " + DutchText.euro(s) + " geeft " + DutchText.euro(exact.setScale(2))
+                + ", afgerond " + DutchText.euro(exact.setScale(0, java.math.RoundingMode.CEILING)) + ")";
     }
 
     private Parameter use(List<UsedParameter> params, String name, int year, String description) {

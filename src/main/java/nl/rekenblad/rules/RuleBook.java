@@ -124,6 +124,19 @@ public final class RuleBook {
         return min == max ? Integer.toString(min) : min + "–" + max;
     }
 
+    /** The first year any row of {@code name} covers. */
+    public Optional<Integer> firstYear(String name) {
+        return byName.getOrDefault(name, List.of()).stream().map(Parameter::fromYear).min(Integer::compare);
+    }
+
+    /** The first year in which {@code name} has {@code value} ("ja", or a number as text). */
+    public Optional<Integer> firstYearWith(String name, String value) {
+        return byName.getOrDefault(name, List.of()).stream()
+                .filter(p -> p.value() instanceof BigDecimal d ? d.toPlainString().equals(value) || d.stripTrailingZeros()
+                        .toPlainString().equals(value) : p.value().equals(value))
+                .map(Parameter::fromYear).min(Integer::compare);
+    }
+
     public String family() {
         return family;
     }

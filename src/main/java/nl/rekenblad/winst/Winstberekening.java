@@ -16,6 +16,7 @@ import static nl.rekenblad.core.Expr.ref;
 import static nl.rekenblad.core.Expr.text;
 import static nl.rekenblad.core.Expr.times;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -94,7 +95,9 @@ public final class Winstberekening {
         steps.add(Step.amount("gk", "Bij: niet-aftrekbaar deel gemengde kosten", gk)
                 .rule("Kosten van voedsel, drank, representatie en congressen: bij de keuze 'drempel' is het deel tot "
                         + (drempelMogelijk ? DutchText.euro(params.get("GK_Drempel").parameter().number()) : "de drempel")
-                        + " niet aftrekbaar; bij de keuze '80%' is 20% niet aftrekbaar. Het niet-aftrekbare deel komt"
+                        + " niet aftrekbaar; bij de keuze '80%' is "
+                        + DutchText.percent(BigDecimal.ONE.subtract(params.get("GK_Pct").parameter().number()))
+                        + " niet aftrekbaar. Het niet-aftrekbare deel komt"
                         + " bij de winst.", "Wet IB 2001 art. 3.15"));
         steps.add(Step.amount("fiscaal", "Fiscale winst uit onderneming",
                 plus(minus(minus(minus(plus(ref("winst"), ref("kor")), ref("kia")), ref("eia")), ref("mia")),
@@ -118,7 +121,8 @@ public final class Winstberekening {
                 ifThen(ref("urencriterium"), ifThen(ref("aow"), times(ref("ZA_Bedrag"), ref("ZA_AowFactor")), ref("ZA_Bedrag")),
                         num("0")))
                 .rule("Alleen met het urencriterium: " + DutchText.euro(params.get("ZA_Bedrag").parameter().number())
-                        + " in " + y + ", de helft bij de AOW-leeftijd.", params.get("ZA_Bedrag").parameter().source()));
+                        + " in " + y + ", " + part(params.get("ZA_AowFactor").parameter().number()) + " bij de AOW-leeftijd.",
+                        params.get("ZA_Bedrag").parameter().source()));
         steps.add(Step.amount("zaf", "Zelfstandigenaftrek",
                 ifThen(ref("startersrecht"), ref("zaf.basis"), min(ref("zaf.basis"), max(num("0"), ref("fiscaal")))))
                 .rule("Niet meer dan de fiscale winst (niet-benutte aftrek is 9 jaar te verrekenen; dat doet rekenblad niet),"
@@ -131,8 +135,9 @@ public final class Winstberekening {
                         ifThen(greaterOrEqual(p, ref("MWA_Uren2")), ref("MWA_Pct2"),
                                 ifThen(greaterOrEqual(p, ref("MWA_Uren1")), ref("MWA_Pct1"), num("0")))));
         steps.add(Step.amount("mwa", "Meewerkaftrek", ifThen(ref("urencriterium"), times(max(num("0"), ref("fiscaal")), pct), num("0")))
-                .rule("Voor een partner die onbetaald meewerkt: 1,25% / 2% / 3% / 4% van de winst vanaf 525 / 875 / 1.225 /"
-                        + " 1.750 uur (met het urencriterium).", params.get("MWA_Pct1").parameter().source()));
+                .rule("Voor een partner die onbetaald meewerkt: " + bands(params, "MWA_Pct", DutchText::percent)
+                        + " van de winst vanaf " + bands(params, "MWA_Uren", DutchText::number)
+                        + " uur (met het urencriterium).", params.get("MWA_Pct1").parameter().source()));
         steps.add(Step.amount("sta", "Stakingsaftrek", min(max(num("0"), ref(input("stakingswinst"))), ref("STA_Max")))
                 .rule("Bij staking: de stakingswinst, ten hoogste " + DutchText.euro(params.get("STA_Max").parameter().number())
                         + " (eerder gebruikte stakingsaftrek telt niet mee in rekenblad).", params.get("STA_Max").parameter().source()));
@@ -143,7 +148,7 @@ public final class Winstberekening {
                 .rule("Fiscale winst min ondernemersaftrek.", "Wet IB 2001 art. 3.74").named("WINST_NaOndernemersaftrek"));
         Parameter mkb = params.get("MKB_Pct").parameter();
         steps.add(Step.amount("mkb", "MKB-winstvrijstelling", times(ref("na"), ref("MKB_Pct")))
-                .rule(DutchText.number(mkb.number().movePointRight(2)) + "% van de winst na ondernemersaftrek in " + y
+                .rule(DutchText.percent(mkb.number()) + " van de winst na ondernemersaftrek in " + y
                         + "; bij een verlies verkleint zij het verlies.", mkb.source())
                 .named("WINST_MKBVrijstelling"));
         steps.add(Step.amount("belastbaar", "Belastbare winst uit onderneming", minus(ref("na"), ref("mkb")))
@@ -195,4 +200,19 @@ public final class Winstberekening {
     }
 
 
+
+    /** The four meewerkaftrek bands of one kind, "1,25% / 2% / 3% / 4%" or "525 / 875 / 1.225 / 1.750". */
+    private static String bands(Map<String, UsedParameter> params, String prefix,
+            java.util.function.Function<BigDecimal, String> format) {
+        List<String> parts = new ArrayList<>();
+        for (int band = 1; band <= 4; band++) {
+            parts.add(format.apply(params.get(prefix + band).parameter().number()));
+        }
+        return String.join(" / ", parts);
+    }
+
+    /** A factor in words: "de helft" for 0,5, else "× 0,75". */
+    private static String part(BigDecimal factor) {
+        return factor.compareTo(new BigDecimal("0.5")) == 0 ? "de helft" : "× " + DutchText.number(factor);
+    }
 }
