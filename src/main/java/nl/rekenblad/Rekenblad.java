@@ -13,12 +13,12 @@ import nl.rekenblad.api.Regulation;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.btw.BtwRegulation;
 import nl.rekenblad.core.InvalidInputException;
-import nl.rekenblad.io.CsvDialect;
-import nl.rekenblad.io.TextFiles;
-import nl.rekenblad.io.Workbooks;
+import nl.rekenblad.internal.io.CsvDialect;
+import nl.rekenblad.internal.io.TextFiles;
+import nl.rekenblad.internal.io.Workbooks;
 import nl.rekenblad.kia.KiaRegulation;
 import nl.rekenblad.kor.KorRegulation;
-import nl.rekenblad.sheet.OutputWorkbook;
+import nl.rekenblad.internal.workbook.OutputWorkbook;
 import nl.rekenblad.winst.WinstRegulation;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -44,7 +44,7 @@ public final class Rekenblad {
     private static final List<Regulation> REGULATIONS = List.of(
             new KorRegulation(),
             new KiaRegulation(),
-            new WinstRegulation(),
+            new WinstRegulation(Rekenblad::regulation),
             new BtwRegulation());
 
     private Rekenblad() {

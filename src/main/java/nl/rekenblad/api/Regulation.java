@@ -39,6 +39,17 @@ public interface Regulation {
         throw new UnsupportedOperationException(name() + " heeft geen sjabloon");
     }
 
+    /**
+     * What an output of this regulation ({@code output}: the workbook or JSON it wrote) brings to the
+     * winstberekening of {@code year}; empty when this regulation brings nothing to the profit.
+     *
+     * @throws Contribution.NotUsable    when {@code output} is not this regulation's output for that year
+     * @throws InvalidInputException     when a workbook cannot be opened safely
+     */
+    default Optional<Contribution> contribution(Source output, int year) throws IOException, InvalidInputException {
+        return Optional.empty();
+    }
+
     /** Its picocli command, for {@code rekenblad <name>}. */
     Object command();
 }

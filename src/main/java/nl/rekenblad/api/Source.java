@@ -68,6 +68,11 @@ public final class Source {
         return of(name, sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The same content under another name for messages (the path as the user typed it). */
+    public Source withName(String newName) {
+        return new Source(newName, path, bytes, baseDir);
+    }
+
     /** The same source, with paths inside it resolved against {@code dir}. */
     public Source withBaseDir(Path dir) {
         return new Source(name, path, bytes, dir.toAbsolutePath());

@@ -25,10 +25,10 @@ import nl.rekenblad.api.Regulation;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Problem;
-import nl.rekenblad.io.AtomicFiles;
-import nl.rekenblad.io.Json;
+import nl.rekenblad.internal.io.AtomicFiles;
+import nl.rekenblad.internal.io.Json;
 import nl.rekenblad.rules.MissingRuleException;
-import nl.rekenblad.sheet.Styles;
+import nl.rekenblad.internal.workbook.Styles;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 

@@ -21,7 +21,7 @@ import nl.rekenblad.kor.KorCsvReader;
 import nl.rekenblad.kor.KorInput;
 import nl.rekenblad.core.Rechtsvorm;
 import nl.rekenblad.kor.KorTemplate;
-import nl.rekenblad.sheet.OutputWorkbook;
+import nl.rekenblad.internal.workbook.OutputWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**

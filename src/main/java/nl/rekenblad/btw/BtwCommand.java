@@ -3,8 +3,8 @@ package nl.rekenblad.btw;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.api.Options;
 import nl.rekenblad.api.Outcome;
-import nl.rekenblad.command.OutputOptions;
-import nl.rekenblad.command.ExitCodes;
+import nl.rekenblad.internal.command.OutputOptions;
+import nl.rekenblad.internal.command.ExitCodes;
 
 import java.util.List;
 import nl.rekenblad.core.Problem;

@@ -1,8 +1,8 @@
 package nl.rekenblad.btw;
 
-import nl.rekenblad.io.Outputs;
-import nl.rekenblad.sheet.OutputWorkbook;
-import nl.rekenblad.io.JobOutcome;
+import nl.rekenblad.internal.io.Outputs;
+import nl.rekenblad.internal.workbook.OutputWorkbook;
+import nl.rekenblad.internal.io.JobOutcome;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.api.Regulation;
 import nl.rekenblad.api.Recognition;
@@ -22,7 +22,7 @@ import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Money;
 import nl.rekenblad.core.Period;
 import nl.rekenblad.core.Problem;
-import nl.rekenblad.io.Json;
+import nl.rekenblad.internal.io.Json;
 import nl.rekenblad.kor.KorInput;
 import nl.rekenblad.kor.KorJaaropstelling;
 import nl.rekenblad.kor.KorResult;

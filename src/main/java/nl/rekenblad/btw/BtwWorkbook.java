@@ -1,9 +1,9 @@
 package nl.rekenblad.btw;
 
-import nl.rekenblad.sheet.OutputWorkbook;
-import nl.rekenblad.sheet.ResultSheets;
-import nl.rekenblad.sheet.SheetSetup;
-import nl.rekenblad.sheet.Styles;
+import nl.rekenblad.internal.workbook.OutputWorkbook;
+import nl.rekenblad.internal.workbook.ResultSheets;
+import nl.rekenblad.internal.workbook.SheetSetup;
+import nl.rekenblad.internal.workbook.Styles;
 
 import java.util.HashMap;
 import java.util.List;

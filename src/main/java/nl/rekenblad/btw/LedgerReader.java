@@ -1,12 +1,12 @@
 package nl.rekenblad.btw;
 
-import nl.rekenblad.sheet.OutputWorkbook;
+import nl.rekenblad.internal.workbook.OutputWorkbook;
 import nl.rekenblad.api.Source;
-import nl.rekenblad.io.CsvDialect;
-import nl.rekenblad.io.AmountNotation;
-import nl.rekenblad.io.DateNotation;
-import nl.rekenblad.io.TextFiles;
-import nl.rekenblad.io.Workbooks;
+import nl.rekenblad.internal.io.CsvDialect;
+import nl.rekenblad.internal.io.AmountNotation;
+import nl.rekenblad.internal.io.DateNotation;
+import nl.rekenblad.internal.io.TextFiles;
+import nl.rekenblad.internal.io.Workbooks;
 
 import java.io.BufferedReader;
 import java.io.Closeable;

@@ -6,7 +6,7 @@ import nl.rekenblad.Rekenblad;
 import nl.rekenblad.api.Options;
 import nl.rekenblad.api.Regulation;
 import nl.rekenblad.core.Period;
-import nl.rekenblad.io.AtomicFiles;
+import nl.rekenblad.internal.io.AtomicFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,10 +1,10 @@
 package nl.rekenblad.kia;
 
 import nl.rekenblad.api.Source;
-import nl.rekenblad.io.CsvDialect;
-import nl.rekenblad.io.AmountNotation;
-import nl.rekenblad.io.TextFiles;
-import nl.rekenblad.io.LineCounter;
+import nl.rekenblad.internal.io.CsvDialect;
+import nl.rekenblad.internal.io.AmountNotation;
+import nl.rekenblad.internal.io.TextFiles;
+import nl.rekenblad.internal.io.LineCounter;
 
 import java.io.IOException;
 import java.io.StringReader;

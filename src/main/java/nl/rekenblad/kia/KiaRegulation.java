@@ -1,5 +1,11 @@
 package nl.rekenblad.kia;
 
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import nl.rekenblad.internal.io.Workbooks;
+import nl.rekenblad.internal.io.OutputFiles;
+import nl.rekenblad.api.Contribution;
+import java.util.List;
+import java.math.BigDecimal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
@@ -11,10 +17,10 @@ import nl.rekenblad.api.Recognition;
 import nl.rekenblad.api.Regulation;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.core.InvalidInputException;
-import nl.rekenblad.io.JobOutcome;
-import nl.rekenblad.io.Json;
-import nl.rekenblad.io.Outputs;
-import nl.rekenblad.sheet.OutputWorkbook;
+import nl.rekenblad.internal.io.JobOutcome;
+import nl.rekenblad.internal.io.Json;
+import nl.rekenblad.internal.io.Outputs;
+import nl.rekenblad.internal.workbook.OutputWorkbook;
 
 /** The KIA investeringsregister as a {@link Regulation}: a register (CSV or template) to the KIA workbook. Stateless. */
 public final class KiaRegulation implements Regulation {
@@ -58,6 +64,41 @@ public final class KiaRegulation implements Regulation {
         }
         return new JobOutcome<>(name(), source, r, figures, r.warnings(), () -> Json.write(KiaJson.toMap(r)),
                 out -> book.save(out), book);
+    }
+
+    /** The KIA's part of the profit of {@code year}: KIA, EIA and MIA (deducted) and the bijtelling (added). */
+    @Override
+    public Optional<Contribution> contribution(Source output, int year) throws IOException, InvalidInputException {
+        Map<String, BigDecimal> v = new LinkedHashMap<>();
+        try {
+            if (Outputs.isWorkbook(output)) {
+                try (OutputWorkbook book = Workbooks.open(output)) {
+                    XSSFWorkbook wb = book.poi();
+                    if (wb.getName(KiaTemplate.N_REGISTER) == null) {
+                        throw new Contribution.NotUsable("is geen KIA-uitvoer van rekenblad");
+                    }
+                    v.put("kia", OutputFiles.numberOrZero(wb, "KIA_Aftrek_" + year, output.name()));
+                    v.put("eia", OutputFiles.numberOrZero(wb, "KIA_EIA_" + year, output.name()));
+                    v.put("mia", OutputFiles.numberOrZero(wb, "KIA_MIA_" + year, output.name()));
+                    v.put("bijtelling", OutputFiles.numberOrZero(wb, "KIA_Bijtelling_" + year, output.name()));
+                }
+            } else {
+                Map<?, ?> m = OutputFiles.json(output);
+                List<?> jaren = (List<?>) m.get("jaren");
+                Map<?, ?> row = jaren.stream().map(o -> (Map<?, ?>) o)
+                        .filter(o -> ((BigDecimal) o.get("jaar")).intValue() == year).findFirst().orElse(Map.of());
+                for (String k : List.of("kia", "eia", "mia", "bijtelling")) {
+                    v.put(k, row.get(k) instanceof BigDecimal d ? d : BigDecimal.ZERO);
+                }
+            }
+        } catch (Contribution.NotUsable e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new Contribution.NotUsable("is niet te lezen als KIA-uitvoer (" + e.getMessage() + ")");
+        }
+        List<String> warnings = v.values().stream().allMatch(d -> d.signum() == 0)
+                ? List.of(output.name() + " heeft voor " + year + " geen investeringsaftrek of bijtelling") : List.of();
+        return Optional.of(new Contribution(v, warnings));
     }
 
     @Override

@@ -1,6 +1,6 @@
 package nl.rekenblad.kia;
 
-import nl.rekenblad.io.DateNotation;
+import nl.rekenblad.internal.io.DateNotation;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,11 +1,11 @@
 package nl.rekenblad.kia;
 
-import nl.rekenblad.sheet.Grid;
-import nl.rekenblad.sheet.OutputWorkbook;
-import nl.rekenblad.sheet.SheetCells;
-import nl.rekenblad.sheet.SheetSetup;
-import nl.rekenblad.sheet.SheetText;
-import nl.rekenblad.sheet.Styles;
+import nl.rekenblad.internal.workbook.Grid;
+import nl.rekenblad.internal.workbook.OutputWorkbook;
+import nl.rekenblad.internal.workbook.SheetCells;
+import nl.rekenblad.internal.workbook.SheetSetup;
+import nl.rekenblad.internal.workbook.SheetText;
+import nl.rekenblad.internal.workbook.Styles;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

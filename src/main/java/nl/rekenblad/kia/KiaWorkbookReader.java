@@ -1,9 +1,9 @@
 package nl.rekenblad.kia;
 
 import nl.rekenblad.api.Source;
-import nl.rekenblad.io.AmountNotation;
-import nl.rekenblad.io.CellReader;
-import nl.rekenblad.io.Workbooks;
+import nl.rekenblad.internal.io.AmountNotation;
+import nl.rekenblad.internal.io.CellReader;
+import nl.rekenblad.internal.io.Workbooks;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -19,7 +19,7 @@ import java.util.Optional;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Problem;
 import nl.rekenblad.core.Target;
-import nl.rekenblad.sheet.OutputWorkbook;
+import nl.rekenblad.internal.workbook.OutputWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**

@@ -1,10 +1,10 @@
 package nl.rekenblad.kia;
 
-import nl.rekenblad.sheet.Grid;
-import nl.rekenblad.sheet.OutputWorkbook;
-import nl.rekenblad.sheet.ResultSheets;
-import nl.rekenblad.sheet.SheetCells;
-import nl.rekenblad.sheet.Styles;
+import nl.rekenblad.internal.workbook.Grid;
+import nl.rekenblad.internal.workbook.OutputWorkbook;
+import nl.rekenblad.internal.workbook.ResultSheets;
+import nl.rekenblad.internal.workbook.SheetCells;
+import nl.rekenblad.internal.workbook.Styles;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,11 +1,11 @@
 package nl.rekenblad.kor;
 
-import nl.rekenblad.io.CsvDialect;
+import nl.rekenblad.internal.io.CsvDialect;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.core.Rechtsvorm;
-import nl.rekenblad.io.LineCounter;
-import nl.rekenblad.io.AmountNotation;
-import nl.rekenblad.io.TextFiles;
+import nl.rekenblad.internal.io.LineCounter;
+import nl.rekenblad.internal.io.AmountNotation;
+import nl.rekenblad.internal.io.TextFiles;
 
 import java.io.IOException;
 import java.io.StringReader;

@@ -1,5 +1,12 @@
 package nl.rekenblad.kor;
 
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import nl.rekenblad.rules.RuleBook;
+import nl.rekenblad.internal.io.Workbooks;
+import nl.rekenblad.internal.io.OutputFiles;
+import nl.rekenblad.api.Contribution;
+import java.util.List;
+import java.math.BigDecimal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
@@ -12,10 +19,10 @@ import nl.rekenblad.api.Regulation;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Rechtsvorm;
-import nl.rekenblad.io.JobOutcome;
-import nl.rekenblad.io.Json;
-import nl.rekenblad.io.Outputs;
-import nl.rekenblad.sheet.OutputWorkbook;
+import nl.rekenblad.internal.io.JobOutcome;
+import nl.rekenblad.internal.io.Json;
+import nl.rekenblad.internal.io.Outputs;
+import nl.rekenblad.internal.workbook.OutputWorkbook;
 
 /**
  * The KOR jaaropstelling as a {@link Regulation}: from a CSV of returns or a filled template to the workbook with
@@ -78,6 +85,44 @@ public final class KorRegulation implements Regulation {
             c.put("binnenGrens", r.binnenGrens());
         }
         return c;
+    }
+
+    /**
+     * The KOR's part of the profit: the reduction of the old KOR ({@code KOR_Winstcorrectie}); nothing under the
+     * exemption from 2020, which is said as a warning.
+     */
+    @Override
+    public Optional<Contribution> contribution(Source output, int year) throws IOException, InvalidInputException {
+        BigDecimal value;
+        int outputYear;
+        try {
+            if (Outputs.isWorkbook(output)) {
+                try (OutputWorkbook book = Workbooks.open(output)) {
+                    XSSFWorkbook wb = book.poi();
+                    outputYear = OutputFiles.number(wb, KorTemplate.N_JAAR, output.name()).intValue();
+                    value = wb.getName("KOR_Winstcorrectie") != null ? OutputFiles.number(wb, "KOR_Winstcorrectie", output.name())
+                            : wb.getName("KOR_Omzet") != null ? BigDecimal.ZERO : null;
+                }
+            } else {
+                Map<?, ?> m = OutputFiles.json(output);
+                outputYear = ((BigDecimal) m.get("jaar")).intValue();
+                value = Regime.VRIJSTELLING.word().equals(m.get("regime")) ? BigDecimal.ZERO : (BigDecimal) m.get("winstcorrectie");
+            }
+        } catch (Contribution.NotUsable e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new Contribution.NotUsable("is niet te lezen als KOR-uitvoer (" + e.getMessage() + ")");
+        }
+        if (value == null) {
+            throw new Contribution.NotUsable("is geen KOR-uitvoer van rekenblad");
+        }
+        if (outputYear != year) {
+            throw new Contribution.NotUsable("gaat over " + outputYear + ", niet over " + year);
+        }
+        return Optional.of(new Contribution(Map.of("kor", value),
+                Regime.forYear(RuleBook.load("kor"), year) == Regime.VRIJSTELLING
+                        ? List.of("KOR vanaf " + RuleBook.load("kor").firstYear("KOR_Vrij_Omzetgrens").orElse(year)
+                                + " is een vrijstelling: geen winstcorrectie") : List.of()));
     }
 
     @Override

@@ -2,8 +2,8 @@ package nl.rekenblad.kor;
 
 import nl.rekenblad.api.Source;
 import nl.rekenblad.core.Rechtsvorm;
-import nl.rekenblad.io.CellReader;
-import nl.rekenblad.io.Workbooks;
+import nl.rekenblad.internal.io.CellReader;
+import nl.rekenblad.internal.io.Workbooks;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -20,7 +20,7 @@ import nl.rekenblad.core.Period;
 import nl.rekenblad.core.Problem;
 import nl.rekenblad.core.Target;
 import nl.rekenblad.aangifte.Rubriek;
-import nl.rekenblad.sheet.OutputWorkbook;
+import nl.rekenblad.internal.workbook.OutputWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Sheet;

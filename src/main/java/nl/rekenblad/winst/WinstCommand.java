@@ -3,8 +3,8 @@ package nl.rekenblad.winst;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.api.Options;
 import nl.rekenblad.api.Outcome;
-import nl.rekenblad.command.OutputOptions;
-import nl.rekenblad.command.ExitCodes;
+import nl.rekenblad.internal.command.OutputOptions;
+import nl.rekenblad.internal.command.ExitCodes;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -34,9 +34,15 @@ public final class WinstCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final WinstRegulation regulation;
+
+    WinstCommand(WinstRegulation regulation) {
+        this.regulation = regulation;
+    }
+
     @Override
     public Integer call() throws Exception {
-        try (Outcome<WinstResult> outcome = new WinstRegulation().run(Source.of(input), Options.defaults())) {
+        try (Outcome<WinstResult> outcome = regulation.run(Source.of(input), Options.defaults())) {
             return outputs.deliver(spec, input, outcome, target -> summary(outcome.result(), target));
         }
     }

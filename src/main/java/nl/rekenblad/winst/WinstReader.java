@@ -1,13 +1,14 @@
 package nl.rekenblad.winst;
 
 import nl.rekenblad.api.Source;
-import nl.rekenblad.io.CsvDialect;
-import nl.rekenblad.io.AmountNotation;
-import nl.rekenblad.io.CellReader;
-import nl.rekenblad.io.JsonReader;
-import nl.rekenblad.io.TextFiles;
-import nl.rekenblad.io.Workbooks;
-import nl.rekenblad.io.LineCounter;
+import nl.rekenblad.api.Regulation;
+import nl.rekenblad.api.Contribution;
+import nl.rekenblad.internal.io.CsvDialect;
+import nl.rekenblad.internal.io.AmountNotation;
+import nl.rekenblad.internal.io.CellReader;
+import nl.rekenblad.internal.io.TextFiles;
+import nl.rekenblad.internal.io.Workbooks;
+import nl.rekenblad.internal.io.LineCounter;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -22,25 +23,30 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Problem;
 import nl.rekenblad.core.Target;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import nl.rekenblad.sheet.OutputWorkbook;
+import nl.rekenblad.internal.workbook.OutputWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Name;
-import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.NumberToTextConverter;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Reads the winstberekening inputs from a {@code veld,waarde} CSV or the winst template, and takes
  * over the figures of KOR and KIA outputs named by path (JSON or workbook, relative to the input).
  */
 public final class WinstReader {
+    /** The regulations by name, whose outputs a winst input may name ({@code kor=…}, {@code kia=…}). */
+    private final Function<String, Regulation> registry;
+
+    /** @param registry the regulations by name ({@code Rekenblad::regulation}) */
+    public WinstReader(Function<String, Regulation> registry) {
+        this.registry = registry;
+    }
     static final List<String> TEXT_FIELDS = List.of("kor", "kia", "gemengdeKostenKeuze", "aowLeeftijd", "starter");
     static final List<String> YES_NO = List.of("ja", "nee", "yes", "no", "true", "false", "j", "n");
 
@@ -148,7 +154,7 @@ public final class WinstReader {
         }
     }
 
-    private static WinstInput validate(Source file, String bron, Map<String, Object> raw, Map<String, String> where,
+    private WinstInput validate(Source file, String bron, Map<String, Object> raw, Map<String, String> where,
             List<Problem> problems) throws InvalidInputException, IOException {
         Integer jaar = null;
         Object j = raw.get("jaar");
@@ -181,7 +187,7 @@ public final class WinstReader {
         List<Problem> warnings = new ArrayList<>();
         if (jaar != null) {
             if (raw.get("kor") instanceof String path) {
-                korOutput(file, path, jaar, where.get("kor"), over, problems, warnings);
+                chained("kor", file, path, jaar, where.get("kor"), over, problems, warnings);
             }
             if (raw.get("kia") instanceof String path) {
                 for (String f : List.of("eia", "mia", "bijtelling")) {
@@ -190,7 +196,7 @@ public final class WinstReader {
                                 + "; laat het leeg"));
                     }
                 }
-                kiaOutput(file, path, jaar, where.get("kia"), over, problems, warnings);
+                chained("kia", file, path, jaar, where.get("kia"), over, problems, warnings);
             }
         }
         if (problems.stream().anyMatch(Problem::isError)) {
@@ -204,99 +210,29 @@ public final class WinstReader {
         return p.isAbsolute() ? p : input.baseDir().orElse(Path.of("").toAbsolutePath()).resolve(p).normalize();
     }
 
-    private static void korOutput(Source input, String path, int jaar, String where, Map<String, WinstInput.Overgenomen> over,
-            List<Problem> problems, List<Problem> warnings) throws IOException {
+    /**
+     * Takes over what the output of regulation {@code field} ({@code kor}, {@code kia}) brings to the profit of
+     * {@code jaar}, through the registry: the regulation reads its own output.
+     */
+    private void chained(String field, Source input, String path, int jaar, String where,
+            Map<String, WinstInput.Overgenomen> over, List<Problem> problems, List<Problem> warnings) throws IOException {
         Path f = resolve(input, path);
         if (!Files.isRegularFile(f)) {
-            problems.add(Problem.error(where, "veld kor: geen bedrag en geen bestaand bestand: " + path));
+            problems.add(Problem.error(where, "veld " + field + ": geen bedrag en geen bestaand bestand: " + path));
             return;
         }
         try {
-            BigDecimal value;
-            int year;
-            if (Workbooks.isWorkbookFile(f)) {
-                try (OutputWorkbook book = Workbooks.open(f)) {
-                    XSSFWorkbook wb = book.poi();
-                    year = named(wb, "KOR_Jaar", f).intValue();
-                    value = wb.getName("KOR_Winstcorrectie") != null ? named(wb, "KOR_Winstcorrectie", f)
-                            : wb.getName("KOR_Omzet") != null ? BigDecimal.ZERO : null;
-                }
-            } else {
-                Map<?, ?> m = (Map<?, ?>) JsonReader.parse(TextFiles.read(f, 10L * 1024 * 1024));
-                year = ((BigDecimal) m.get("jaar")).intValue();
-                value = "vrijstelling".equals(m.get("regime")) ? BigDecimal.ZERO : (BigDecimal) m.get("winstcorrectie");
+            Optional<Contribution> c = registry.apply(field).contribution(Source.of(f).withName(path), jaar);
+            if (c.isEmpty()) {
+                problems.add(Problem.error(where, "veld " + field + ": " + path + " draagt niets bij aan de winst"));
+                return;
             }
-            if (value == null) {
-                problems.add(Problem.error(where, "veld kor: " + path + " is geen KOR-uitvoer van rekenblad"));
-            } else if (year != jaar) {
-                problems.add(Problem.error(where, "veld kor: " + path + " gaat over " + year + ", niet over " + jaar));
-            } else {
-                over.put("kor", new WinstInput.Overgenomen(value, f.getFileName().toString()));
-                if (jaar >= 2020) {
-                    warnings.add(Problem.warning(where, "KOR vanaf 2020 is een vrijstelling: geen winstcorrectie"));
-                }
-            }
+            c.get().amounts().forEach((k, d) -> over.put(k, new WinstInput.Overgenomen(d, f.getFileName().toString())));
+            c.get().warnings().forEach(w -> warnings.add(Problem.warning(where, w)));
+        } catch (Contribution.NotUsable e) {
+            problems.add(Problem.error(where, "veld " + field + ": " + path + " " + e.getMessage()));
         } catch (InvalidInputException e) {
             problems.addAll(e.problems());
-        } catch (RuntimeException e) {
-            problems.add(Problem.error(where, "veld kor: " + path + " is niet te lezen als KOR-uitvoer (" + e.getMessage() + ")"));
         }
-    }
-
-    private static void kiaOutput(Source input, String path, int jaar, String where, Map<String, WinstInput.Overgenomen> over,
-            List<Problem> problems, List<Problem> warnings) throws IOException {
-        Path f = resolve(input, path);
-        if (!Files.isRegularFile(f)) {
-            problems.add(Problem.error(where, "veld kia: geen bedrag en geen bestaand bestand: " + path));
-            return;
-        }
-        String name = f.getFileName().toString();
-        try {
-            Map<String, BigDecimal> v = new LinkedHashMap<>();
-            if (Workbooks.isWorkbookFile(f)) {
-                try (OutputWorkbook book = Workbooks.open(f)) {
-                    XSSFWorkbook wb = book.poi();
-                    if (wb.getName("KIA_Register") == null) {
-                        problems.add(Problem.error(where, "veld kia: " + path + " is geen KIA-uitvoer van rekenblad"));
-                        return;
-                    }
-                    v.put("kia", optional(wb, "KIA_Aftrek_" + jaar, f));
-                    v.put("eia", optional(wb, "KIA_EIA_" + jaar, f));
-                    v.put("mia", optional(wb, "KIA_MIA_" + jaar, f));
-                    v.put("bijtelling", optional(wb, "KIA_Bijtelling_" + jaar, f));
-                }
-            } else {
-                Map<?, ?> m = (Map<?, ?>) JsonReader.parse(TextFiles.read(f, 10L * 1024 * 1024));
-                List<?> jaren = (List<?>) m.get("jaren");
-                Map<?, ?> row = jaren.stream().map(o -> (Map<?, ?>) o)
-                        .filter(o -> ((BigDecimal) o.get("jaar")).intValue() == jaar).findFirst().orElse(Map.of());
-                for (String k : List.of("kia", "eia", "mia", "bijtelling")) {
-                    v.put(k, row.get(k) instanceof BigDecimal d ? d : BigDecimal.ZERO);
-                }
-            }
-            if (v.values().stream().allMatch(d -> d.signum() == 0)) {
-                warnings.add(Problem.warning(where, path + " heeft voor " + jaar + " geen investeringsaftrek of bijtelling"));
-            }
-            v.forEach((k, d) -> over.put(k, new WinstInput.Overgenomen(d, name)));
-        } catch (InvalidInputException e) {
-            problems.addAll(e.problems());
-        } catch (RuntimeException e) {
-            problems.add(Problem.error(where, "veld kia: " + path + " is niet te lezen als KIA-uitvoer (" + e.getMessage() + ")"));
-        }
-    }
-
-    private static BigDecimal optional(XSSFWorkbook wb, String name, Path f) {
-        return wb.getName(name) == null ? BigDecimal.ZERO : named(wb, name, f);
-    }
-
-    /** The cached number of a named cell in a rekenblad output (its formulas carry Java's values). */
-    private static BigDecimal named(XSSFWorkbook wb, String name, Path f) {
-        Name n = wb.getName(name);
-        if (n == null) {
-            throw new IllegalArgumentException("de naam " + name + " ontbreekt in " + f.getFileName());
-        }
-        CellReference r = new CellReference(n.getRefersToFormula());
-        Cell c = wb.getSheet(r.getSheetName()).getRow(r.getRow()).getCell(r.getCol());
-        return new BigDecimal(NumberToTextConverter.toText(c.getNumericCellValue()));
     }
 }

@@ -5,22 +5,32 @@ import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import nl.rekenblad.api.Options;
 import nl.rekenblad.api.Outcome;
 import nl.rekenblad.api.Recognition;
 import nl.rekenblad.api.Regulation;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.core.InvalidInputException;
-import nl.rekenblad.io.JobOutcome;
-import nl.rekenblad.io.Json;
-import nl.rekenblad.io.Outputs;
-import nl.rekenblad.sheet.OutputWorkbook;
+import nl.rekenblad.internal.io.JobOutcome;
+import nl.rekenblad.internal.io.Json;
+import nl.rekenblad.internal.io.Outputs;
+import nl.rekenblad.internal.workbook.OutputWorkbook;
 
 /**
  * The winstberekening as a {@link Regulation}. Batch does not recognise its input: a winst input names other
  * files (KOR and KIA outputs), which a mail attachment cannot. Stateless.
  */
 public final class WinstRegulation implements Regulation {
+    private final Function<String, Regulation> registry;
+
+    /**
+     * @param registry the regulations by name, to read the KOR and KIA outputs a winst input names (the registry
+     *                 passes {@code Rekenblad::regulation})
+     */
+    public WinstRegulation(Function<String, Regulation> registry) {
+        this.registry = registry;
+    }
     @Override
     public String name() {
         return "winst";
@@ -40,7 +50,7 @@ public final class WinstRegulation implements Regulation {
     @Override
     public Outcome<WinstResult> run(Source source, Options options) throws IOException, InvalidInputException {
         Outputs.requireFile(source);
-        WinstReader.Loaded loaded = new WinstReader().read(source);
+        WinstReader.Loaded loaded = new WinstReader(registry).read(source);
         Outputs.Filled<WinstResult> f = Outputs.fill(loaded.workbook().orElse(null),
                 () -> Winstberekening.withBundledRules().calculate(loaded.input()),
                 () -> WinstTemplate.create(loaded.input().waarden()), new WinstWorkbookWriter()::write);
@@ -68,6 +78,6 @@ public final class WinstRegulation implements Regulation {
 
     @Override
     public Object command() {
-        return new WinstCommand();
+        return new WinstCommand(this);
     }
 }

@@ -1,9 +1,9 @@
 package nl.rekenblad.winst;
 
-import nl.rekenblad.sheet.Grid;
-import nl.rekenblad.sheet.OutputWorkbook;
-import nl.rekenblad.sheet.SheetSetup;
-import nl.rekenblad.sheet.Styles;
+import nl.rekenblad.internal.workbook.Grid;
+import nl.rekenblad.internal.workbook.OutputWorkbook;
+import nl.rekenblad.internal.workbook.SheetSetup;
+import nl.rekenblad.internal.workbook.Styles;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,9 +1,9 @@
 package nl.rekenblad.winst;
 
-import nl.rekenblad.sheet.OutputWorkbook;
-import nl.rekenblad.sheet.ResultSheets;
-import nl.rekenblad.sheet.SheetCells;
-import nl.rekenblad.sheet.Styles;
+import nl.rekenblad.internal.workbook.OutputWorkbook;
+import nl.rekenblad.internal.workbook.ResultSheets;
+import nl.rekenblad.internal.workbook.SheetCells;
+import nl.rekenblad.internal.workbook.Styles;
 
 import java.util.ArrayList;
 import java.util.HashMap;

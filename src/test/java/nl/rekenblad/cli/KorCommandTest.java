@@ -224,7 +224,7 @@ class KorCommandTest {
 
     @Test
     void defaultOutputIsNamedAfterTheInput() {
-        assertEquals(Path.of("uit/kor-2017.kor.xlsx"), nl.rekenblad.io.Outputs.defaultOutput(Path.of("a/b/kor-2017.csv"), Path.of("uit"), "kor"));
+        assertEquals(Path.of("uit/kor-2017.kor.xlsx"), nl.rekenblad.internal.io.Outputs.defaultOutput(Path.of("a/b/kor-2017.csv"), Path.of("uit"), "kor"));
     }
 
     @Test

@@ -107,7 +107,7 @@ class TextsFollowTheRulesTest {
     void winstTextsFollowChangedBandsShareAndPercentages() throws Exception {
         RuleBook rules = changed("winst", "MWA_Pct1", "0.015", "MWA_Uren1", "600", "GK_Pct", "0.75",
                 "ZA_AowFactor", "0.75", "MKB_Pct", "0.13");
-        WinstResult r = new Winstberekening(rules).calculate(new WinstReader().read(Path.of("samples/winst-2025.csv")).input());
+        WinstResult r = new Winstberekening(rules).calculate(new WinstReader(nl.rekenblad.Rekenblad::regulation).read(Path.of("samples/winst-2025.csv")).input());
         String texts = texts(r.calculation());
         assertMentions(texts, "1,5% / 2% / 3% / 4%", "600 / 875 / 1.225 / 1.750", "is 25% niet aftrekbaar", "× 0,75 bij de AOW",
                 "13% van de winst");

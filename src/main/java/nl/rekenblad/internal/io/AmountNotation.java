@@ -1,0 +1,87 @@
+package nl.rekenblad.internal.io;
+
+import java.math.BigDecimal;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How amounts are written in a text file. In a {@code ;}-delimited file they are Dutch ({@code
+ * € 1.234,56}: {@code .} groups thousands, {@code ,} is the decimal mark); in a {@code
+ * ,}-delimited file {@code .} is the decimal mark ({@code 1234.56}). An empty field is blank.
+ */
+public enum AmountNotation {
+    DUTCH(Pattern.compile("(?:\\d{1,3}(?:\\.\\d{3})+|\\d+)(?:,\\d+)?"), "1.234,56"),
+    PLAIN(Pattern.compile("\\d+(?:\\.\\d+)?"), "1234.56");
+
+    private static final Pattern SIGN_AND_EURO = Pattern.compile("^(-)?\\s*(?:€|EUR)?\\s*(-)?\\s*(.*?)$");
+
+    private final Pattern digits;
+    private final String example;
+
+    AmountNotation(Pattern digits, String example) {
+        this.digits = digits;
+        this.example = example;
+    }
+
+    /** The notation of a file with this delimiter. */
+    public static AmountNotation forDelimiter(char delimiter) {
+        return delimiter == ';' ? DUTCH : PLAIN;
+    }
+
+    /**
+     * Parses an amount exactly, or returns {@code null} for an empty field.
+     *
+     * @throws IllegalArgumentException with a Dutch message quoting the text
+     */
+    public BigDecimal parse(String text) {
+        String t = text == null ? "" : text.replace('\u00a0', ' ').replace('\u2212', '-').trim();
+        if (t.isEmpty()) {
+            return null;
+        }
+        BigDecimal fast = fast(t);
+        if (fast != null) {
+            return fast;
+        }
+        Matcher m = SIGN_AND_EURO.matcher(t);
+        if (m.matches() && !(m.group(1) != null && m.group(2) != null)) {
+            String body = m.group(3);
+            if (digits.matcher(body).matches()) {
+                String plain = this == DUTCH ? body.replace(".", "").replace(',', '.') : body;
+                BigDecimal v = new BigDecimal(plain);
+                return m.group(1) != null || m.group(2) != null ? v.negate() : v;
+            }
+        }
+        String hint = this == DUTCH ? " (in een bestand met ; als scheidingsteken: 1.234,56)"
+                : " (in een bestand met , als scheidingsteken: 1234.56)";
+        throw new IllegalArgumentException("verwacht een bedrag, gevonden \"" + text.trim() + "\"" + hint);
+    }
+
+    /**
+     * The plain forms ({@code -1234,56} in Dutch, {@code -1234.56} otherwise: digits, one decimal mark)
+     * without a regular expression; null for anything else, which the full rules then read.
+     */
+    private BigDecimal fast(String t) {
+        char mark = this == DUTCH ? ',' : '.';
+        int n = t.length();
+        int start = t.charAt(0) == '-' ? 1 : 0;
+        if (start == n) {
+            return null;
+        }
+        int marks = 0;
+        for (int i = start; i < n; i++) {
+            char c = t.charAt(i);
+            if (c == mark) {
+                if (++marks > 1 || i == start || i == n - 1) {
+                    return null;
+                }
+            } else if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        return new BigDecimal(mark == '.' ? t : t.replace(',', '.'));
+    }
+
+    public String example() {
+        return example;
+    }
+}

@@ -1,0 +1,111 @@
+package nl.rekenblad.internal.io;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import nl.rekenblad.api.Outcome;
+import nl.rekenblad.api.Source;
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.core.Problem;
+
+/**
+ * The {@link Outcome} every regulation returns: a result with its figures and warnings, and a workbook that is
+ * written only through {@link #writeWorkbook} or {@link #save}.
+ */
+public final class JobOutcome<R> implements Outcome<R> {
+    private final String regulation;
+    private final Source source;
+    private final R result;
+    private final Map<String, Object> figures;
+    private final List<Problem> warnings;
+    private final Supplier<String> json;
+    private final AtomicFiles.Content workbook;
+    private final Closeable release;
+
+    /**
+     * @param workbook writes the workbook to a stream
+     * @param release  releases the workbook
+     */
+    public JobOutcome(String regulation, Source source, R result, Map<String, ?> figures, List<Problem> warnings,
+            Supplier<String> json, AtomicFiles.Content workbook, Closeable release) {
+        this.regulation = regulation;
+        this.source = source;
+        this.result = result;
+        this.figures = Collections.unmodifiableMap(new LinkedHashMap<>(figures));
+        this.warnings = List.copyOf(warnings);
+        this.json = json;
+        this.workbook = workbook;
+        this.release = release;
+    }
+
+    @Override
+    public String regulation() {
+        return regulation;
+    }
+
+    @Override
+    public String source() {
+        return source.name();
+    }
+
+    @Override
+    public R result() {
+        return result;
+    }
+
+    @Override
+    public Map<String, Object> figures() {
+        return figures;
+    }
+
+    @Override
+    public List<Problem> warnings() {
+        return warnings;
+    }
+
+    @Override
+    public String json() {
+        return json.get();
+    }
+
+    @Override
+    public void writeWorkbook(OutputStream out) throws IOException {
+        workbook.writeTo(out);
+    }
+
+    @Override
+    public void save(Path workbookPath, Optional<Path> jsonPath) throws IOException, InvalidInputException {
+        List<Path> targets = new ArrayList<>(List.of(workbookPath));
+        jsonPath.ifPresent(targets::add);
+        if (source.path().isPresent()) {
+            Path input = source.path().get();
+            for (Path target : targets) {
+                if (Files.exists(target) && Files.exists(input) && Files.isSameFile(target, input)) {
+                    throw InvalidInputException.of(source.name(), "het uitvoerbestand " + target
+                            + " is het invoerbestand; kies een andere naam (rekenblad wijzigt de invoer nooit)");
+                }
+            }
+        }
+        AtomicFiles files = new AtomicFiles().add(workbookPath, workbook);
+        if (jsonPath.isPresent()) {
+            byte[] text = json().getBytes(StandardCharsets.UTF_8);
+            files.add(jsonPath.get(), o -> o.write(text));
+        }
+        files.commit();
+    }
+
+    @Override
+    public void close() throws IOException {
+        release.close();
+    }
+}

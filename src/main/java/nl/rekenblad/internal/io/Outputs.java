@@ -1,0 +1,74 @@
+package nl.rekenblad.internal.io;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import nl.rekenblad.api.Source;
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.internal.workbook.OutputWorkbook;
+
+/** What every job does with its files: choose names, refuse to overwrite the input, write atomically. */
+public final class Outputs {
+    private Outputs() {
+    }
+
+    /** The default output name: {@code <input name>.<suffix>.xlsx} in {@code dir}. */
+    public static Path defaultOutput(Path input, Path dir, String suffix) {
+        String name = input.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dir.resolve((dot > 0 ? name.substring(0, dot) : name) + "." + suffix + ".xlsx");
+    }
+
+    /** A step that may find the input unusable. */
+    @FunctionalInterface
+    public interface Calculating<R> {
+        R calculate() throws InvalidInputException;
+    }
+
+    /** Writes a result's sheets into a workbook. */
+    @FunctionalInterface
+    public interface Writing<R> {
+        void write(OutputWorkbook wb, R result) throws InvalidInputException;
+    }
+
+    /** A result and the workbook that holds its sheets. */
+    public record Filled<R>(R result, OutputWorkbook workbook) { }
+
+    /**
+     * Calculates, then writes the result sheets into the input's own workbook ({@code opened}, when
+     * the input was one) or into a fresh one; the workbook is closed when either step fails.
+     */
+    public static <R> Filled<R> fill(OutputWorkbook opened, Calculating<R> calculation,
+            java.util.function.Supplier<OutputWorkbook> fresh, Writing<R> writer) throws IOException, InvalidInputException {
+        OutputWorkbook wb = opened;
+        try {
+            R result = calculation.calculate();
+            if (wb == null) {
+                wb = fresh.get();
+            }
+            writer.write(wb, result);
+            return new Filled<>(result, wb);
+        } catch (InvalidInputException | RuntimeException e) {
+            if (wb != null) {
+                wb.close();
+            }
+            throw e;
+        }
+    }
+
+    /** A workbook by its name, or by its content when the name says nothing. */
+    public static boolean isWorkbook(Source source) throws IOException {
+        return Workbooks.isWorkbook(source);
+    }
+
+    /** Refuses a missing or irregular input file with a message naming it. */
+    public static void requireFile(Source source) throws InvalidInputException {
+        if (source.path().isPresent() && !Files.isRegularFile(source.path().get())) {
+            Path input = source.path().get();
+            throw InvalidInputException.of(input.getFileName().toString(), "bestand niet gevonden of geen gewoon bestand: " + input);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package nl.rekenblad.internal.workbook;
+
+import java.util.Calendar;
+import java.util.Date;
+import java.util.GregorianCalendar;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TimeZone;
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.usermodel.Name;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.AreaReference;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/** What every sheet rekenblad writes has in common: page setup, document properties, defined names. */
+public final class SheetSetup {
+    private SheetSetup() {
+    }
+
+    /** Fixed document dates, so that the same template always has the same bytes inside. */
+    public static void fixProperties(XSSFWorkbook wb) {
+        GregorianCalendar cal = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.ROOT);
+        cal.clear();
+        cal.set(2026, Calendar.JANUARY, 1);
+        Date fixed = cal.getTime();
+        var core = wb.getProperties().getCoreProperties();
+        core.setCreated(Optional.of(fixed));
+        core.setCreator("rekenblad");
+        core.setTitle("rekenblad");
+    }
+
+    /** A4 landscape, fitted to one page wide: how a bookkeeper prints a working paper. */
+    public static void pageSetup(Sheet sh) {
+        PrintSetup ps = sh.getPrintSetup();
+        ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        ps.setLandscape(true);
+        ps.setFitWidth((short) 1);
+        ps.setFitHeight((short) 0);
+        sh.setFitToPage(true);
+        sh.setAutobreaks(true);
+    }
+
+    /** Defines (or redefines) the workbook-scoped {@code name} as an absolute reference to {@code range} on {@code sheet}. */
+    public static void definedName(Workbook wb, String sheet, String name, CellRangeAddress range) {
+        Name existing = wb.getName(name);
+        if (existing != null) {
+            wb.removeName(existing);
+        }
+        Name n = wb.createName();
+        n.setNameName(name);
+        String ref = range.isFullRowRange() || range.getNumberOfCells() > 1
+                ? new AreaReference(new CellReference(sheet, range.getFirstRow(), range.getFirstColumn(), true, true),
+                        new CellReference(sheet, range.getLastRow(), range.getLastColumn(), true, true),
+                        SpreadsheetVersion.EXCEL2007).formatAsString()
+                : new CellReference(sheet, range.getFirstRow(), range.getFirstColumn(), true, true).formatAsString();
+        n.setRefersToFormula(ref);
+    }
+
+    /** The lines a wrapping text takes in a column {@code width} (in 1/256 of a character) wide. */
+    public static int linesNeeded(String text, int width) {
+        // A width unit is one '0' of the default font; running text fits about 1.2 characters per unit.
+        int chars = Math.max(1, width * 6 / 5 / 256 - 1);
+        int need = 0;
+        for (String part : text.split("\n", -1)) {
+            need += Math.max(1, (part.length() + chars - 1) / chars);
+        }
+        return need;
+    }
+}

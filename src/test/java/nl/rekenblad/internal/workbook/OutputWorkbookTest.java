@@ -1,0 +1,183 @@
+package nl.rekenblad.internal.workbook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+class OutputWorkbookTest {
+
+    private static XSSFWorkbook reopen(byte[] bytes) throws Exception {
+        return new XSSFWorkbook(new ByteArrayInputStream(bytes));
+    }
+
+    private static byte[] save(OutputWorkbook wb) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        wb.save(out);
+        return out.toByteArray();
+    }
+
+    private static String part(byte[] xlsx, String name) throws Exception {
+        try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
+            for (ZipEntry e = z.getNextEntry(); e != null; e = z.getNextEntry()) {
+                if (e.getName().equals(name)) {
+                    return new String(z.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError("no part " + name);
+    }
+
+    @Test
+    void generatedCellsAreReadBackByPoiWithTheirTypesStylesAndCachedValues() throws Exception {
+        byte[] bytes;
+        try (OutputWorkbook wb = OutputWorkbook.create()) {
+            Styles st = new Styles(wb.poi());
+            wb.poi().createSheet("Invoer").createRow(0).createCell(0).setCellValue(40);
+            SheetCells c = wb.createGeneratedSheet("Uitkomst");
+            c.sheet().setColumnWidth(1, 20 * 256);
+            c.text(0, 0, "Omzet & btw <rubriek 1a> \"hoog\"", st.get(Styles.Kind.TITLE));
+            c.text(1, 0, "  spaties blijven ", null);
+            c.text(2, 0, "regel\u0001met stuurteken", null);
+            c.number(3, 1, new BigDecimal("1234.560"), st.get(Styles.Kind.MONEY));
+            c.bool(4, 1, true, null);
+            c.formula(5, 1, "Invoer!A1*2", new BigDecimal("80"), st.get(Styles.Kind.MONEY));
+            c.formula(6, 1, "B6>50", Boolean.TRUE, null);
+            c.formula(7, 1, "IF(B6>50,\"ja\",\"nee\")", "ja", null);
+            c.blank(8, 1, st.get(Styles.Kind.MONEY_INPUT));
+            c.height(9, 30f);
+            bytes = save(wb);
+        }
+        try (XSSFWorkbook wb = reopen(bytes)) {
+            XSSFSheet sh = wb.getSheet("Uitkomst");
+            assertEquals("Omzet & btw <rubriek 1a> \"hoog\"", sh.getRow(0).getCell(0).getStringCellValue());
+            assertEquals(14, wb.getFontAt(sh.getRow(0).getCell(0).getCellStyle().getFontIndex()).getFontHeightInPoints());
+            assertEquals("  spaties blijven ", sh.getRow(1).getCell(0).getStringCellValue());
+            assertEquals("regel\uFFFDmet stuurteken", sh.getRow(2).getCell(0).getStringCellValue());
+            assertEquals(1234.56, sh.getRow(3).getCell(1).getNumericCellValue());
+            assertEquals(Styles.MONEY_FORMAT, sh.getRow(3).getCell(1).getCellStyle().getDataFormatString());
+            assertTrue(sh.getRow(4).getCell(1).getBooleanCellValue());
+            XSSFCell f = sh.getRow(5).getCell(1);
+            assertEquals("Invoer!A1*2", f.getCellFormula());
+            assertEquals(CellType.NUMERIC, f.getCachedFormulaResultType());
+            assertEquals(80.0, f.getNumericCellValue());
+            assertEquals(CellType.BOOLEAN, sh.getRow(6).getCell(1).getCachedFormulaResultType());
+            assertEquals("ja", sh.getRow(7).getCell(1).getStringCellValue());
+            assertEquals(CellType.BLANK, sh.getRow(8).getCell(1).getCellType());
+            assertFalse(sh.getRow(8).getCell(1).getCellStyle().getLocked());
+            assertEquals(30f, sh.getRow(9).getHeightInPoints());
+            assertEquals(20 * 256, sh.getColumnWidth(1), "sheet settings made through POI are kept");
+            // POI's evaluator agrees with the cached values.
+            XSSFFormulaEvaluator ev = wb.getCreationHelper().createFormulaEvaluator();
+            assertEquals(80.0, ev.evaluate(f).getNumberValue());
+            assertEquals("ja", ev.evaluate(sh.getRow(7).getCell(1)).getStringValue());
+        }
+        String xml = part(bytes, "xl/worksheets/sheet2.xml");
+        assertTrue(xml.contains("<dimension ref=\"A1:B9\"/>"), xml);
+        assertTrue(xml.contains("<v>1234.56</v>"), "the exact decimal, trailing zeros dropped: " + xml);
+    }
+
+    @Test
+    void generatedSheetInAStreamedWorkbookIsFilledToo() throws Exception {
+        byte[] bytes;
+        try (OutputWorkbook wb = OutputWorkbook.create()) {
+            wb.poi().createSheet("Boekingen");
+            SXSSFWorkbook streamed = wb.streamed();
+            streamed.getSheet("Boekingen").createRow(0).createCell(0).setCellValue("regel 1");
+            SheetCells c = wb.createGeneratedSheet("Aangifte");
+            c.text(0, 0, "Aangifte", null);
+            c.formula(1, 0, "COUNTA(Boekingen!A:A)", new BigDecimal("1"), null);
+            bytes = save(wb);
+        }
+        try (XSSFWorkbook wb = reopen(bytes)) {
+            assertEquals("regel 1", wb.getSheet("Boekingen").getRow(0).getCell(0).getStringCellValue());
+            assertEquals("Aangifte", wb.getSheet("Aangifte").getRow(0).getCell(0).getStringCellValue());
+            assertEquals(1.0, wb.getSheet("Aangifte").getRow(1).getCell(0).getNumericCellValue());
+        }
+    }
+
+    @Test
+    void removingAGeneratedSheetDropsItsCells() throws Exception {
+        byte[] bytes;
+        try (OutputWorkbook wb = OutputWorkbook.create()) {
+            wb.poi().createSheet("Invoer");
+            wb.createGeneratedSheet("Oud").text(0, 0, "weg", null);
+            wb.removeSheet("Oud");
+            SheetCells c = wb.createGeneratedSheet("Oud");
+            c.text(0, 0, "nieuw", null);
+            bytes = save(wb);
+        }
+        try (XSSFWorkbook wb = reopen(bytes)) {
+            assertEquals("nieuw", wb.getSheet("Oud").getRow(0).getCell(0).getStringCellValue());
+        }
+    }
+
+    @Test
+    void aSheetWithCellsInPoisModelCannotBecomeAGeneratedOne() throws Exception {
+        try (OutputWorkbook wb = OutputWorkbook.create()) {
+            wb.poi().createSheet("Invoer").createRow(0).createCell(0).setCellValue(1);
+            assertThrows(IllegalStateException.class, () -> wb.createGeneratedSheet("Invoer"));
+        }
+    }
+
+    @Test
+    void workbookWithoutGeneratedSheetsIsSavedAsPoiWritesIt() throws Exception {
+        try (OutputWorkbook wb = OutputWorkbook.create()) {
+            wb.poi().createSheet("Invoer").createRow(0).createCell(0).setCellValue("x");
+            try (XSSFWorkbook back = reopen(save(wb))) {
+                assertEquals("x", back.getSheet("Invoer").getRow(0).getCell(0).getStringCellValue());
+            }
+        }
+    }
+
+    @Test
+    void theOnlyWayOutIsSave() throws Exception {
+        // A wrapper, not a POI workbook: nothing can write it past its generated sheets.
+        assertFalse(org.apache.poi.ss.usermodel.Workbook.class.isAssignableFrom(OutputWorkbook.class));
+        for (java.lang.reflect.Method m : OutputWorkbook.class.getMethods()) {
+            assertFalse(m.getName().equals("write") || m.getName().equals("commit"), m.toString());
+        }
+        try (OutputWorkbook wb = OutputWorkbook.create()) {
+            wb.createGeneratedSheet("Uitkomst").text(0, 0, "x", null);
+            try (XSSFWorkbook back = reopen(save(wb))) {
+                assertEquals("x", back.getSheet("Uitkomst").getRow(0).getCell(0).getStringCellValue());
+            }
+        }
+    }
+
+    @Test
+    void sheetDataIsFoundAsAnElementHoweverItIsWritten() throws Exception {
+        try (OutputWorkbook wb = OutputWorkbook.create()) {
+            SheetCells c = wb.createGeneratedSheet("Uitkomst");
+            c.text(2, 1, "x", null);
+            String ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+            String[] written = {
+                "<worksheet xmlns=\"" + ns + "\"><dimension ref=\"A1\"/><sheetData/><pageMargins left=\"0.7\"/></worksheet>",
+                "<worksheet xmlns=\"" + ns + "\">\n  <dimension ref=\"A1\" />\n  <sheetData>\n</sheetData>\n</worksheet>",
+                "<x:worksheet xmlns:x=\"" + ns + "\"><x:sheetData></x:sheetData><!-- <sheetData/> --></x:worksheet>",
+            };
+            for (String xml : written) {
+                String out = SheetXml.withCells(xml, c, "test");
+                assertTrue(out.contains("<c r=\"B3\""), out);
+                assertEquals(1, out.split("<sheetData>", -1).length - 1, out);
+            }
+            assertTrue(SheetXml.withCells(written[0], c, "test").contains("<dimension ref=\"B3:B3\"/>"));
+            assertTrue(SheetXml.withCells(written[0], c, "test").endsWith("</sheetData><pageMargins left=\"0.7\"/></worksheet>"));
+            assertThrows(IllegalStateException.class, () -> SheetXml.withCells("<worksheet xmlns=\"" + ns + "\"/>", c, "test"));
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package nl.rekenblad.internal.workbook;
+
+import nl.rekenblad.kor.KorTemplate;
+import nl.rekenblad.kia.KiaTemplate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import nl.rekenblad.kor.KorCsvReader;
+import nl.rekenblad.kor.KorInput;
+import nl.rekenblad.core.Rechtsvorm;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The input sheet of a CSV run is built as generated cells; it must be the very sheet POI's model gives. */
+class TemplateCellsTest {
+
+    private static XSSFWorkbook reopen(OutputWorkbook wb) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        wb.save(out);
+        wb.close();
+        return new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()));
+    }
+
+    /** Every cell of the sheet: address, type, value, number format, font, fill, lock; and the sheet's other parts. */
+    static List<String> describe(XSSFWorkbook wb, String sheet) {
+        XSSFSheet sh = wb.getSheet(sheet);
+        List<String> lines = new ArrayList<>();
+        for (Row r : sh) {
+            for (Cell c : r) {
+                XSSFCellStyle s = (XSSFCellStyle) c.getCellStyle();
+                String value = switch (c.getCellType()) {
+                    case NUMERIC -> String.valueOf(c.getNumericCellValue());
+                    case STRING -> c.getStringCellValue();
+                    case BLANK -> "";
+                    default -> c.getCellType() + ":" + c;
+                };
+                lines.add(c.getAddress() + " " + c.getCellType() + " [" + value + "] fmt=" + s.getDataFormatString()
+                        + " bold=" + s.getFont().getBold() + " size=" + s.getFont().getFontHeightInPoints()
+                        + " fill=" + s.getFillForegroundColor() + " locked=" + s.getLocked() + " wrap=" + s.getWrapText()
+                        + " h=" + r.getHeightInPoints());
+            }
+        }
+        lines.add("merged " + sh.getMergedRegions());
+        lines.add("validations " + sh.getDataValidations().size());
+        lines.add("panes " + sh.getPaneInformation().getVerticalSplitPosition() + "," + sh.getPaneInformation().getHorizontalSplitPosition());
+        for (int i = 0; i < 12; i++) {
+            lines.add("width " + i + " " + sh.getColumnWidth(i));
+        }
+        lines.add("names " + wb.getAllNames().stream().map(n -> n.getNameName() + "=" + n.getRefersToFormula()).sorted()
+                .collect(Collectors.joining(", ")));
+        return lines;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"kor-2017-voorbeeld-1.csv", "kor-2017-voorbeeld-2.csv", "kor-2018-teruggaaf.csv",
+        "kor-2019-fictieve-btw.csv", "kor-2025-vrijstelling.csv"})
+    void korInputSheetAsGeneratedCellsIsTheSheetPoisModelGives(String sample) throws Exception {
+        KorInput in = new KorCsvReader().read(Path.of("samples", sample), Rechtsvorm.EENMANSZAAK, Optional.empty());
+        try (XSSFWorkbook poi = reopen(KorTemplate.filled(in)); XSSFWorkbook generated = reopen(KorTemplate.forOutput(in))) {
+            List<String> want = describe(poi, KorTemplate.SHEET);
+            assertTrue(want.size() > 100, "the sheet has its cells: " + want.size());
+            assertEquals(want, describe(generated, KorTemplate.SHEET));
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void kiaRegisterAsGeneratedCellsIsTheSheetPoisModelGives() throws Exception {
+        nl.rekenblad.kia.KiaInput in = new nl.rekenblad.kia.KiaCsvReader().read(Path.of("samples", "kia-2024-2025-register.csv"),
+                Optional.empty());
+        try (XSSFWorkbook poi = reopen(KiaTemplate.filled(in)); XSSFWorkbook generated = reopen(KiaTemplate.forOutput(in))) {
+            List<String> want = describe(poi, KiaTemplate.SHEET);
+            assertTrue(want.size() > 300, "the register has its cells: " + want.size());
+            assertEquals(want, describe(generated, KiaTemplate.SHEET));
+        }
+    }
+}
