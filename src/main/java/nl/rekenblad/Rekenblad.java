@@ -50,6 +50,15 @@ public final class Rekenblad {
     private Rekenblad() {
     }
 
+    /**
+     * Sets POI's process-wide limits for untrusted workbooks (zip entries of at most 100 MB, inflate ratio at least
+     * 1%), as the command line does when it starts. POI keeps these in static fields, so the library never sets them
+     * behind your back: call this once where your application starts, or set your own limits.
+     */
+    public static void applyPoiLimits() {
+        nl.rekenblad.internal.io.PoiSettings.apply();
+    }
+
     /** Every regulation rekenblad knows. */
     public static List<Regulation> regulations() {
         return REGULATIONS;
