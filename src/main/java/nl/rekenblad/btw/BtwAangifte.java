@@ -27,6 +27,10 @@ import nl.rekenblad.aangifte.Rubriek;
  * {@link Sums} the sheet layer supplies.
  */
 public final class BtwAangifte {
+    /** The totals of a period's return, as keys of {@link #exact} and {@link #whole}. */
+    public static final String VERSCHULDIGD = "5a";
+    public static final String VOORBELASTING = "5b";
+    public static final String SALDO = "5c";
     static final String SRC = "Belastingdienst, btw-aangifte: rubrieken 1a t/m 5c";
     static final String SRC_AFRONDING = "Belastingdienst: bedragen in de aangifte in hele euro's; afronden in uw voordeel"
             + " (verschuldigde btw naar beneden, voorbelasting naar boven) is toegestaan";
@@ -78,12 +82,12 @@ public final class BtwAangifte {
                             Expr.given("v." + key, refs -> sums.sumIfs(col, r.code(), p.key()))).unexplained());
                 }
             }
-            steps.add(Step.amount(exact(p, "5a"), "5a " + p.label(),
+            steps.add(Step.amount(exact(p, VERSCHULDIGD), "5a " + p.label(),
                     sumOf(owed.stream().map(r -> exact(p, r.code() + ".btw")).toList())).unexplained()
                     .named("BTW_" + p.key() + "_5a"));
-            steps.add(Step.amount(exact(p, "5b"), "5b " + p.label(), ref(exact(p, "5b.btw"))).unexplained()
+            steps.add(Step.amount(exact(p, VOORBELASTING), "5b " + p.label(), ref(exact(p, "5b.btw"))).unexplained()
                     .named("BTW_" + p.key() + "_5b"));
-            steps.add(Step.amount(exact(p, "5c"), "5c " + p.label(), minus(ref(exact(p, "5a")), ref(exact(p, "5b"))))
+            steps.add(Step.amount(exact(p, SALDO), "5c " + p.label(), minus(ref(exact(p, VERSCHULDIGD)), ref(exact(p, VOORBELASTING))))
                     .unexplained().named("BTW_" + p.key() + "_5c"));
         }
         List<String> rows = new ArrayList<>();
@@ -91,16 +95,16 @@ public final class BtwAangifte {
             rows.add(r.code() + ".omzet");
             rows.add(r.code() + ".btw");
         }
-        rows.addAll(List.of("5a", "5b", "5c"));
+        rows.addAll(List.of(VERSCHULDIGD, VOORBELASTING, SALDO));
         for (String row : rows) {
             Step year = Step.amount(exactYear(row), row.replace('.', ' ') + " over het jaar",
                     sumOf(periods.stream().map(p -> exact(p, row)).toList()));
-            if (row.equals("5a")) {
+            if (row.equals(VERSCHULDIGD)) {
                 year = year.rule("Per periode de btw van 1a, 1b, 1c, 1d, 2a, 4a en 4b, elk een SUMIFS over het blad"
                         + " Boekingen (rubriek en periode); over het jaar opgeteld.", SRC);
-            } else if (row.equals("5b")) {
+            } else if (row.equals(VOORBELASTING)) {
                 year = year.rule("De btw van de regels met rubriek 5b (voorbelasting).", SRC);
-            } else if (row.equals("5c")) {
+            } else if (row.equals(SALDO)) {
                 year = year.rule("5a min 5b.", SRC);
             } else {
                 year = year.unexplained();
@@ -118,18 +122,18 @@ public final class BtwAangifte {
                 Expr wt = r == Rubriek.R5B ? ceiling(round(ref(exact(p, t)), 2)) : floor(round(ref(exact(p, t)), 2));
                 steps.add(Step.amount(whole(p, t), r.code() + " btw hele euro's " + p.label(), wt).unexplained());
             }
-            steps.add(Step.amount(whole(p, "5a"), "5a hele euro's " + p.label(),
+            steps.add(Step.amount(whole(p, VERSCHULDIGD), "5a hele euro's " + p.label(),
                     sumOf(owed.stream().map(r -> whole(p, r.code() + ".btw")).toList())).unexplained()
                     .named("BTW_" + p.key() + "_5a_Aangifte"));
-            steps.add(Step.amount(whole(p, "5b"), "5b hele euro's " + p.label(), ref(whole(p, "5b.btw"))).unexplained()
+            steps.add(Step.amount(whole(p, VOORBELASTING), "5b hele euro's " + p.label(), ref(whole(p, "5b.btw"))).unexplained()
                     .named("BTW_" + p.key() + "_5b_Aangifte"));
-            steps.add(Step.amount(whole(p, "5c"), "5c hele euro's " + p.label(), minus(ref(whole(p, "5a")), ref(whole(p, "5b"))))
+            steps.add(Step.amount(whole(p, SALDO), "5c hele euro's " + p.label(), minus(ref(whole(p, VERSCHULDIGD)), ref(whole(p, VOORBELASTING))))
                     .unexplained().named("BTW_" + p.key() + "_5c_Aangifte"));
         }
         for (String row : rows) {
             Step year = Step.amount("w.jaar." + row, row.replace('.', ' ') + " hele euro's over het jaar",
                     sumOf(periods.stream().map(p -> whole(p, row)).toList()));
-            if (row.equals("5c")) {
+            if (row.equals(SALDO)) {
                 year = year.rule("Per periode: verschuldigde btw en omzet naar beneden afgerond op hele euro's,"
                         + " voorbelasting naar boven (INT; ROUND(…;2) haalt eerst rekenruis weg); 5c = 5a − 5b.", SRC_AFRONDING);
             } else {

@@ -84,8 +84,8 @@ public final class BtwCommand implements Callable<Integer> {
                 .append(" boekingen\n");
         sb.append(String.format("  %-10s %16s %16s %16s%n", "periode", "5a", "5b", "5c"));
         for (Period p : o.berekening().perioden()) {
-            sb.append(String.format("  %-10s %16s %16s %16s%n", p.label(), e(o, BtwAangifte.exact(p, "5a")),
-                    e(o, BtwAangifte.exact(p, "5b")), e(o, BtwAangifte.exact(p, "5c"))));
+            sb.append(String.format("  %-10s %16s %16s %16s%n", p.label(), e(o, BtwAangifte.exact(p, BtwAangifte.VERSCHULDIGD)),
+                    e(o, BtwAangifte.exact(p, BtwAangifte.VOORBELASTING)), e(o, BtwAangifte.exact(p, BtwAangifte.SALDO))));
         }
         if (o.berekening().aantalMeldingen() > 0) {
             sb.append("  ").append(o.berekening().aantalMeldingen()).append(" regels vragen aandacht: zie het blad Controle\n");

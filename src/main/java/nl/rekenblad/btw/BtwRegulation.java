@@ -140,7 +140,7 @@ public final class BtwRegulation implements Regulation {
             BtwResult result = new BtwResult(b, aangifte, kor);
             Map<String, Object> figures = new LinkedHashMap<>();
             for (Period p : b.perioden()) {
-                figures.put("5c " + p.label(), Money.of(aangifte.exact(BtwAangifte.exact(p, "5c"))));
+                figures.put("5c " + p.label(), Money.of(aangifte.exact(BtwAangifte.exact(p, BtwAangifte.SALDO))));
             }
             List<Problem> controle = b.aantalMeldingen() > 0
                     ? List.of(Problem.warning(bron, b.aantalMeldingen() + " regels in Controle")) : List.of();

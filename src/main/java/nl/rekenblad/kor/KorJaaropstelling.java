@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.rekenblad.core.Calculation;
+import nl.rekenblad.kor.KorKeys.PerPeriode;
 import nl.rekenblad.core.DutchText;
 import nl.rekenblad.core.Expr;
 import nl.rekenblad.core.InvalidInputException;
@@ -108,24 +109,24 @@ public final class KorJaaropstelling {
         layout.section("Per aangifteperiode", headers);
         List<Rubriek> owed = Arrays.stream(Rubriek.values()).filter(Rubriek::owed).toList();
         for (Period p : periods) {
-            steps.add(Step.amount(period(p, "5a"), "5a Verschuldigde btw " + p.label(),
+            steps.add(Step.amount(period(p, PerPeriode.VERSCHULDIGD), "5a Verschuldigde btw " + p.label(),
                     sum(owed.stream().map(r -> ref(KorKeys.input(p, r, true))).toList())).unexplained());
-            steps.add(Step.amount(period(p, "5b"), "5b Voorbelasting " + p.label(),
+            steps.add(Step.amount(period(p, PerPeriode.VOORBELASTING), "5b Voorbelasting " + p.label(),
                     ref(KorKeys.input(p, Rubriek.R5B, true))).unexplained());
-            steps.add(Step.amount(period(p, "5c"), "5c Subtotaal " + p.label(),
-                    minus(ref(period(p, "5a")), ref(period(p, "5b")))).unexplained());
+            steps.add(Step.amount(period(p, PerPeriode.SALDO), "5c Subtotaal " + p.label(),
+                    minus(ref(period(p, PerPeriode.VERSCHULDIGD)), ref(period(p, PerPeriode.VOORBELASTING)))).unexplained());
         }
-        steps.add(Step.amount(JAAR_5A, "5a Verschuldigde btw over het jaar", sumOf(periodKeys(periods, "5a")))
+        steps.add(Step.amount(JAAR_5A, "5a Verschuldigde btw over het jaar", sumOf(periodKeys(periods, PerPeriode.VERSCHULDIGD)))
                 .rule("Per periode de btw van " + codes(owed) + "; over het jaar opgeteld.", SRC_AANGIFTE));
-        steps.add(Step.amount(JAAR_5B, "5b Voorbelasting over het jaar", sumOf(periodKeys(periods, "5b")))
+        steps.add(Step.amount(JAAR_5B, "5b Voorbelasting over het jaar", sumOf(periodKeys(periods, PerPeriode.VOORBELASTING)))
                 .rule("De voorbelasting van alle perioden opgeteld.", SRC_AANGIFTE));
-        steps.add(Step.amount(JAAR_5C, "5c Subtotaal (saldo) over het jaar", sumOf(periodKeys(periods, "5c")))
+        steps.add(Step.amount(JAAR_5C, "5c Subtotaal (saldo) over het jaar", sumOf(periodKeys(periods, PerPeriode.SALDO)))
                 .rule("Per periode 5a min 5b; over het jaar opgeteld. Perioden met een teruggaaf verlagen het saldo.",
                         SRC_AANGIFTE)
                 .named(regime == Regime.OUD ? "KOR_Saldo" : null));
-        layout.row("5a Verschuldigde btw", withYear(periodKeys(periods, "5a"), JAAR_5A));
-        layout.row("5b Voorbelasting", withYear(periodKeys(periods, "5b"), JAAR_5B));
-        layout.total("5c Subtotaal", withYear(periodKeys(periods, "5c"), JAAR_5C));
+        layout.row("5a Verschuldigde btw", withYear(periodKeys(periods, PerPeriode.VERSCHULDIGD), JAAR_5A));
+        layout.row("5b Voorbelasting", withYear(periodKeys(periods, PerPeriode.VOORBELASTING), JAAR_5B));
+        layout.total("5c Subtotaal", withYear(periodKeys(periods, PerPeriode.SALDO), JAAR_5C));
 
         if (regime == Regime.OUD) {
             oldReduction(in.year(), periods.size(), params, steps, layout);
@@ -241,17 +242,17 @@ public final class KorJaaropstelling {
             for (Expr t : terms.subList(1, terms.size())) {
                 counted = plus(counted, t);
             }
-            String k = period(p, "omzetKor");
+            String k = period(p, PerPeriode.OMZET_KOR);
             steps.add(Step.amount(k, "Omzet voor de omzetgrens " + p.label(), round(counted, 2)).unexplained());
-            String c = period(p, "cumulatief");
+            String c = period(p, PerPeriode.CUMULATIEF);
             // On cents, so that the comparison with the grens has no binary noise in a spreadsheet.
             steps.add(Step.amount(c, "Cumulatieve omzet t/m " + p.label(),
                     previous == null ? ref(k) : round(plus(ref(previous.key()), ref(k)), 2)).unexplained());
             previous = steps.get(steps.size() - 1);
-            steps.add(Step.amount(period(p, "overschreden"), "Omzetgrens overschreden t/m " + p.label(),
+            steps.add(Step.amount(period(p, PerPeriode.OVERSCHREDEN), "Omzetgrens overschreden t/m " + p.label(),
                     greater(ref(c), ref(grens.name()))).format(Format.JANEE).unexplained());
         }
-        steps.add(Step.amount(OMZET, "Omzet voor de omzetgrens over het jaar", round(sumOf(periodKeys(periods, "omzetKor")), 2))
+        steps.add(Step.amount(OMZET, "Omzet voor de omzetgrens over het jaar", round(sumOf(periodKeys(periods, PerPeriode.OMZET_KOR)), 2))
                 .rule("De omzet van de rubrieken die op het blad Parameters op 'ja' staan (standaard " + telt(supplies, year, true)
                         + "; niet " + telt(supplies, year, false) + "), op centen. Diensten in 3b die in een ander EU-land belast zijn, telt u"
                         + " niet mee: zet 3b dan op 'nee' of corrigeer de omzet.", grens.source())
@@ -281,7 +282,7 @@ public final class KorJaaropstelling {
         Expr crossing = text("niet overschreden");
         for (int i = periods.size() - 1; i >= 0; i--) {
             Period p = periods.get(i);
-            crossing = ifThen(ref(period(p, "overschreden")), text(p.label()), crossing);
+            crossing = ifThen(ref(period(p, PerPeriode.OVERSCHREDEN)), text(p.label()), crossing);
         }
         steps.add(Step.amount(OVERSCHREDEN_IN, "Omzetgrens voor het eerst overschreden in", crossing)
                 .format(Format.TEKST)
@@ -298,12 +299,12 @@ public final class KorJaaropstelling {
                 .rule("Positief: de vrijstelling levert per saldo op (vóór administratieve lasten en het effect op"
                         + " uw prijzen voor afnemers die btw aftrekken). Negatief: de vrijstelling kost geld.", ""));
 
-        List<String> counted = periodKeys(periods, "omzetKor");
+        List<String> counted = periodKeys(periods, PerPeriode.OMZET_KOR);
         layout.row("Omzet voor de omzetgrens", withYear(counted, OMZET));
-        List<String> cumulative = new ArrayList<>(periodKeys(periods, "cumulatief"));
+        List<String> cumulative = new ArrayList<>(periodKeys(periods, PerPeriode.CUMULATIEF));
         cumulative.add(null);
         layout.row("Cumulatieve omzet", cumulative);
-        List<String> crossed = new ArrayList<>(periodKeys(periods, "overschreden"));
+        List<String> crossed = new ArrayList<>(periodKeys(periods, PerPeriode.OVERSCHREDEN));
         crossed.add(null);
         layout.row("Omzetgrens overschreden", crossed);
 
@@ -358,7 +359,7 @@ public final class KorJaaropstelling {
         return periods.stream().map(p -> KorKeys.input(p, r, btw)).toList();
     }
 
-    private static List<String> periodKeys(List<Period> periods, String what) {
+    private static List<String> periodKeys(List<Period> periods, PerPeriode what) {
         return periods.stream().map(p -> period(p, what)).toList();
     }
 

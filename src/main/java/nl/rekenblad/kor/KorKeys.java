@@ -42,7 +42,28 @@ public final class KorKeys {
         return "tot." + r.code() + (btw ? ".btw" : ".omzet");
     }
 
-    public static String period(Period p, String what) {
-        return p.key() + "." + what;
+    /** The steps of one period. */
+    public enum PerPeriode {
+        /** 5a Verschuldigde btw. */
+        VERSCHULDIGD("5a"),
+        /** 5b Voorbelasting. */
+        VOORBELASTING("5b"),
+        /** 5c Subtotaal. */
+        SALDO("5c"),
+        /** Turnover that counts for the omzetgrens (from 2020). */
+        OMZET_KOR("omzetKor"),
+        CUMULATIEF("cumulatief"),
+        OVERSCHREDEN("overschreden");
+
+        private final String word;
+
+        PerPeriode(String word) {
+            this.word = word;
+        }
+    }
+
+    /** A step of one period: {@code 2017_Q1.5a}. */
+    public static String period(Period p, PerPeriode what) {
+        return p.key() + "." + what.word;
     }
 }

@@ -26,15 +26,15 @@ public record KorResult(KorInput input, Regime regime, Calculation calculation, 
     }
 
     public Money periode5a(Period p) {
-        return calculation.money(KorKeys.period(p, "5a"));
+        return calculation.money(KorKeys.period(p, KorKeys.PerPeriode.VERSCHULDIGD));
     }
 
     public Money periode5b(Period p) {
-        return calculation.money(KorKeys.period(p, "5b"));
+        return calculation.money(KorKeys.period(p, KorKeys.PerPeriode.VOORBELASTING));
     }
 
     public Money periode5c(Period p) {
-        return calculation.money(KorKeys.period(p, "5c"));
+        return calculation.money(KorKeys.period(p, KorKeys.PerPeriode.SALDO));
     }
 
     public Money verschuldigd() {
@@ -88,7 +88,7 @@ public record KorResult(KorInput input, Regime regime, Calculation calculation, 
     /** The first period in which the cumulative turnover passes the omzetgrens. */
     public Optional<Period> overschredenIn() {
         return input.periods().stream()
-                .filter(p -> calculation.bool(KorKeys.period(p, "overschreden")))
+                .filter(p -> calculation.bool(KorKeys.period(p, KorKeys.PerPeriode.OVERSCHREDEN)))
                 .findFirst();
     }
 

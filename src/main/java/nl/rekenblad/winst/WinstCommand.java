@@ -51,7 +51,7 @@ public final class WinstCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder();
         sb.append("Winstberekening ").append(r.input().jaar()).append(" · ").append(r.input().bron()).append('\n');
         line(sb, "fiscale winst", r.fiscaleWinst());
-        line(sb, "ondernemersaftrek", r.get("oa"));
+        line(sb, "ondernemersaftrek", r.get(WinstKeys.ONDERNEMERSAFTREK));
         line(sb, "winst na ondernemersaftrek", r.naOndernemersaftrek());
         line(sb, "MKB-winstvrijstelling", r.mkbVrijstelling());
         line(sb, "belastbare winst", r.belastbaar());

@@ -17,18 +17,18 @@ public record WinstResult(WinstInput input, Calculation calculation, Layout layo
     }
 
     public Money fiscaleWinst() {
-        return get("fiscaal");
+        return get(WinstKeys.FISCAAL);
     }
 
     public Money naOndernemersaftrek() {
-        return get("na");
+        return get(WinstKeys.NA_ONDERNEMERSAFTREK);
     }
 
     public Money mkbVrijstelling() {
-        return get("mkb");
+        return get(WinstKeys.MKB_VRIJSTELLING);
     }
 
     public Money belastbaar() {
-        return get("belastbaar");
+        return get(WinstKeys.BELASTBAAR);
     }
 }

@@ -77,97 +77,97 @@ public final class Winstberekening {
         List<Step> steps = new ArrayList<>();
         Layout.Builder layout = Layout.builder();
 
-        steps.add(Step.amount("winst", "Winst volgens de jaarrekening", ref(input("winst")))
+        steps.add(Step.amount(WinstKeys.WINST, "Winst volgens de jaarrekening", ref(input("winst")))
                 .rule("De commerciële winst vóór de posten hieronder, zoals ingevoerd.", ""));
-        amount(in, steps, "kor", "Bij: voordeel kleineondernemersregeling (KOR)",
+        amount(in, steps, WinstKeys.KOR, "Bij: voordeel kleineondernemersregeling (KOR)",
                 "De vermindering volgens de oude KOR is winst (KOR_Winstcorrectie). Vanaf 2020 is de KOR een vrijstelling"
                         + " en is er geen correctie.", "Wet IB 2001 art. 3.8; art. 25 Wet OB 1968 (tekst tot 2020)");
-        amount(in, steps, "kia", "Af: kleinschaligheidsinvesteringsaftrek", "De KIA van dit jaar uit het investeringsregister.",
+        amount(in, steps, WinstKeys.KIA, "Af: kleinschaligheidsinvesteringsaftrek", "De KIA van dit jaar uit het investeringsregister.",
                 SRC_KIA);
-        amount(in, steps, "eia", "Af: energie-investeringsaftrek", "De EIA van dit jaar.", SRC_KIA);
-        amount(in, steps, "mia", "Af: milieu-investeringsaftrek", "De MIA van dit jaar.", SRC_KIA);
-        amount(in, steps, "bijtelling", "Bij: desinvesteringsbijtelling", "De bijtelling bij verkoop binnen 5 jaar.", SRC_KIA);
+        amount(in, steps, WinstKeys.EIA, "Af: energie-investeringsaftrek", "De EIA van dit jaar.", SRC_KIA);
+        amount(in, steps, WinstKeys.MIA, "Af: milieu-investeringsaftrek", "De MIA van dit jaar.", SRC_KIA);
+        amount(in, steps, WinstKeys.BIJTELLING, "Bij: desinvesteringsbijtelling", "De bijtelling bij verkoop binnen 5 jaar.", SRC_KIA);
         Expr kosten = ref(input("gemengdeKosten"));
         Expr tachtig = times(kosten, minus(num("1"), ref("GK_Pct")));
         Expr gk = drempelMogelijk
                 ? ifThen(equal(lower(ref(input("gemengdeKostenKeuze"))), text("drempel")), min(max(num("0"), kosten), ref("GK_Drempel")), tachtig)
                 : tachtig;
-        steps.add(Step.amount("gk", "Bij: niet-aftrekbaar deel gemengde kosten", gk)
+        steps.add(Step.amount(WinstKeys.GEMENGDE_KOSTEN, "Bij: niet-aftrekbaar deel gemengde kosten", gk)
                 .rule("Kosten van voedsel, drank, representatie en congressen: bij de keuze 'drempel' is het deel tot "
                         + (drempelMogelijk ? DutchText.euro(params.get("GK_Drempel").parameter().number()) : "de drempel")
                         + " niet aftrekbaar; bij de keuze '80%' is "
                         + DutchText.percent(BigDecimal.ONE.subtract(params.get("GK_Pct").parameter().number()))
                         + " niet aftrekbaar. Het niet-aftrekbare deel komt"
                         + " bij de winst.", "Wet IB 2001 art. 3.15"));
-        steps.add(Step.amount("fiscaal", "Fiscale winst uit onderneming",
-                plus(minus(minus(minus(plus(ref("winst"), ref("kor")), ref("kia")), ref("eia")), ref("mia")),
-                        plus(ref("bijtelling"), ref("gk"))))
+        steps.add(Step.amount(WinstKeys.FISCAAL, "Fiscale winst uit onderneming",
+                plus(minus(minus(minus(plus(ref(WinstKeys.WINST), ref(WinstKeys.KOR)), ref(WinstKeys.KIA)), ref(WinstKeys.EIA)), ref(WinstKeys.MIA)),
+                        plus(ref(WinstKeys.BIJTELLING), ref(WinstKeys.GEMENGDE_KOSTEN))))
                 .rule("Winst + KOR − KIA − EIA − MIA + desinvesteringsbijtelling + niet-aftrekbare gemengde kosten.",
                         "Wet IB 2001 art. 3.8 en afdeling 3.2.2")
                 .named("WINST_Fiscaal"));
 
-        steps.add(Step.amount("urencriterium", "Urencriterium gehaald?",
+        steps.add(Step.amount(WinstKeys.URENCRITERIUM, "Urencriterium gehaald?",
                 greaterOrEqual(ref(input("uren")), ref("Urencriterium"))).format(Format.JANEE)
                 .rule("Ten minste " + params.get("Urencriterium").parameter().number().toPlainString() + " uur aan de"
                         + " onderneming besteed.", params.get("Urencriterium").parameter().source()));
-        steps.add(Step.amount("aow", "AOW-leeftijd bereikt aan het begin van het jaar?", yes("aowLeeftijd")).format(Format.JANEE)
+        steps.add(Step.amount(WinstKeys.AOW, "AOW-leeftijd bereikt aan het begin van het jaar?", yes("aowLeeftijd")).format(Format.JANEE)
                 .rule("Zoals ingevoerd (ja/nee).", ""));
-        steps.add(Step.amount("startersrecht", "Recht op startersaftrek?",
-                and(ref("urencriterium"), yes("starter"), not(ref("aow")))).format(Format.JANEE)
+        steps.add(Step.amount(WinstKeys.STARTERSRECHT, "Recht op startersaftrek?",
+                and(ref(WinstKeys.URENCRITERIUM), yes("starter"), not(ref(WinstKeys.AOW)))).format(Format.JANEE)
                 .rule("Urencriterium, starter (in een of meer van de 5 voorgaande jaren geen ondernemer en daarin ten"
                         + " hoogste 2 keer zelfstandigenaftrek) en de AOW-leeftijd nog niet bereikt.",
                         params.get("SA_Bedrag").parameter().source()));
-        steps.add(Step.amount("zaf.basis", "Zelfstandigenaftrek vóór beperking",
-                ifThen(ref("urencriterium"), ifThen(ref("aow"), times(ref("ZA_Bedrag"), ref("ZA_AowFactor")), ref("ZA_Bedrag")),
+        steps.add(Step.amount(WinstKeys.ZELFSTANDIGENAFTREK_BASIS, "Zelfstandigenaftrek vóór beperking",
+                ifThen(ref(WinstKeys.URENCRITERIUM), ifThen(ref(WinstKeys.AOW), times(ref("ZA_Bedrag"), ref("ZA_AowFactor")), ref("ZA_Bedrag")),
                         num("0")))
                 .rule("Alleen met het urencriterium: " + DutchText.euro(params.get("ZA_Bedrag").parameter().number())
                         + " in " + y + ", " + part(params.get("ZA_AowFactor").parameter().number()) + " bij de AOW-leeftijd.",
                         params.get("ZA_Bedrag").parameter().source()));
-        steps.add(Step.amount("zaf", "Zelfstandigenaftrek",
-                ifThen(ref("startersrecht"), ref("zaf.basis"), min(ref("zaf.basis"), max(num("0"), ref("fiscaal")))))
+        steps.add(Step.amount(WinstKeys.ZELFSTANDIGENAFTREK, "Zelfstandigenaftrek",
+                ifThen(ref(WinstKeys.STARTERSRECHT), ref(WinstKeys.ZELFSTANDIGENAFTREK_BASIS), min(ref(WinstKeys.ZELFSTANDIGENAFTREK_BASIS), max(num("0"), ref(WinstKeys.FISCAAL)))))
                 .rule("Niet meer dan de fiscale winst (niet-benutte aftrek is 9 jaar te verrekenen; dat doet rekenblad niet),"
                         + " behalve wie recht heeft op de startersaftrek.", params.get("ZA_Bedrag").parameter().source()));
-        steps.add(Step.amount("saf", "Startersaftrek", ifThen(ref("startersrecht"), ref("SA_Bedrag"), num("0")))
+        steps.add(Step.amount(WinstKeys.STARTERSAFTREK, "Startersaftrek", ifThen(ref(WinstKeys.STARTERSRECHT), ref("SA_Bedrag"), num("0")))
                 .rule("Verhoging van de zelfstandigenaftrek voor starters.", params.get("SA_Bedrag").parameter().source()));
         Expr p = ref(input("partnerUren"));
         Expr pct = ifThen(greaterOrEqual(p, ref("MWA_Uren4")), ref("MWA_Pct4"),
                 ifThen(greaterOrEqual(p, ref("MWA_Uren3")), ref("MWA_Pct3"),
                         ifThen(greaterOrEqual(p, ref("MWA_Uren2")), ref("MWA_Pct2"),
                                 ifThen(greaterOrEqual(p, ref("MWA_Uren1")), ref("MWA_Pct1"), num("0")))));
-        steps.add(Step.amount("mwa", "Meewerkaftrek", ifThen(ref("urencriterium"), times(max(num("0"), ref("fiscaal")), pct), num("0")))
+        steps.add(Step.amount(WinstKeys.MEEWERKAFTREK, "Meewerkaftrek", ifThen(ref(WinstKeys.URENCRITERIUM), times(max(num("0"), ref(WinstKeys.FISCAAL)), pct), num("0")))
                 .rule("Voor een partner die onbetaald meewerkt: " + bands(params, "MWA_Pct", DutchText::percent)
                         + " van de winst vanaf " + bands(params, "MWA_Uren", DutchText::number)
                         + " uur (met het urencriterium).", params.get("MWA_Pct1").parameter().source()));
-        steps.add(Step.amount("sta", "Stakingsaftrek", min(max(num("0"), ref(input("stakingswinst"))), ref("STA_Max")))
+        steps.add(Step.amount(WinstKeys.STAKINGSAFTREK, "Stakingsaftrek", min(max(num("0"), ref(input("stakingswinst"))), ref("STA_Max")))
                 .rule("Bij staking: de stakingswinst, ten hoogste " + DutchText.euro(params.get("STA_Max").parameter().number())
                         + " (eerder gebruikte stakingsaftrek telt niet mee in rekenblad).", params.get("STA_Max").parameter().source()));
-        steps.add(Step.amount("oa", "Ondernemersaftrek", plus(plus(ref("zaf"), ref("saf")), plus(ref("mwa"), ref("sta"))))
+        steps.add(Step.amount(WinstKeys.ONDERNEMERSAFTREK, "Ondernemersaftrek", plus(plus(ref(WinstKeys.ZELFSTANDIGENAFTREK), ref(WinstKeys.STARTERSAFTREK)), plus(ref(WinstKeys.MEEWERKAFTREK), ref(WinstKeys.STAKINGSAFTREK))))
                 .rule("Zelfstandigenaftrek + startersaftrek + meewerkaftrek + stakingsaftrek (S&O-aftrek niet"
                         + " opgenomen).", "Wet IB 2001 art. 3.74"));
-        steps.add(Step.amount("na", "Winst na ondernemersaftrek", minus(ref("fiscaal"), ref("oa")))
+        steps.add(Step.amount(WinstKeys.NA_ONDERNEMERSAFTREK, "Winst na ondernemersaftrek", minus(ref(WinstKeys.FISCAAL), ref(WinstKeys.ONDERNEMERSAFTREK)))
                 .rule("Fiscale winst min ondernemersaftrek.", "Wet IB 2001 art. 3.74").named("WINST_NaOndernemersaftrek"));
         Parameter mkb = params.get("MKB_Pct").parameter();
-        steps.add(Step.amount("mkb", "MKB-winstvrijstelling", times(ref("na"), ref("MKB_Pct")))
+        steps.add(Step.amount(WinstKeys.MKB_VRIJSTELLING, "MKB-winstvrijstelling", times(ref(WinstKeys.NA_ONDERNEMERSAFTREK), ref("MKB_Pct")))
                 .rule(DutchText.percent(mkb.number()) + " van de winst na ondernemersaftrek in " + y
                         + "; bij een verlies verkleint zij het verlies.", mkb.source())
                 .named("WINST_MKBVrijstelling"));
-        steps.add(Step.amount("belastbaar", "Belastbare winst uit onderneming", minus(ref("na"), ref("mkb")))
+        steps.add(Step.amount(WinstKeys.BELASTBAAR, "Belastbare winst uit onderneming", minus(ref(WinstKeys.NA_ONDERNEMERSAFTREK), ref(WinstKeys.MKB_VRIJSTELLING)))
                 .rule("Winst na ondernemersaftrek min MKB-winstvrijstelling.", mkb.source()).named("WINST_Belastbaar"));
 
         layout.section("Van winst naar fiscale winst " + y, List.of("Bedrag"));
-        for (String k : List.of("winst", "kor", "kia", "eia", "mia", "bijtelling", "gk")) {
+        for (String k : List.of(WinstKeys.WINST, WinstKeys.KOR, WinstKeys.KIA, WinstKeys.EIA, WinstKeys.MIA, WinstKeys.BIJTELLING, WinstKeys.GEMENGDE_KOSTEN)) {
             layout.row(label(steps, k), k);
         }
-        layout.total(label(steps, "fiscaal"), List.of("fiscaal"));
+        layout.total(label(steps, WinstKeys.FISCAAL), List.of(WinstKeys.FISCAAL));
         layout.section("Ondernemersaftrek", List.of("Bedrag"));
-        for (String k : List.of("urencriterium", "aow", "startersrecht", "zaf.basis", "zaf", "saf", "mwa", "sta")) {
+        for (String k : List.of(WinstKeys.URENCRITERIUM, WinstKeys.AOW, WinstKeys.STARTERSRECHT, WinstKeys.ZELFSTANDIGENAFTREK_BASIS, WinstKeys.ZELFSTANDIGENAFTREK, WinstKeys.STARTERSAFTREK, WinstKeys.MEEWERKAFTREK, WinstKeys.STAKINGSAFTREK)) {
             layout.row(label(steps, k), k);
         }
-        layout.total(label(steps, "oa"), List.of("oa"));
-        layout.total(label(steps, "na"), List.of("na"));
+        layout.total(label(steps, WinstKeys.ONDERNEMERSAFTREK), List.of(WinstKeys.ONDERNEMERSAFTREK));
+        layout.total(label(steps, WinstKeys.NA_ONDERNEMERSAFTREK), List.of(WinstKeys.NA_ONDERNEMERSAFTREK));
         layout.section("MKB-winstvrijstelling", List.of("Bedrag"));
-        layout.row(label(steps, "mkb"), "mkb");
-        layout.total(label(steps, "belastbaar"), List.of("belastbaar"));
+        layout.row(label(steps, WinstKeys.MKB_VRIJSTELLING), WinstKeys.MKB_VRIJSTELLING);
+        layout.total(label(steps, WinstKeys.BELASTBAAR), List.of(WinstKeys.BELASTBAAR));
 
         Map<String, Object> known = new HashMap<>();
         for (String f : WinstInput.VELDEN) {
