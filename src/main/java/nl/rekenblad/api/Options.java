@@ -1,36 +1,34 @@
 package nl.rekenblad.api;
 
-import java.math.BigDecimal;
-import java.nio.file.Path;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import nl.rekenblad.core.Money;
 import nl.rekenblad.core.Period;
 import nl.rekenblad.core.Rechtsvorm;
 
 /**
- * How to run a regulation: every option has a default, and each regulation reads the ones that apply to it
- * (like one {@code CSVFormat} for every CSV). Immutable and thread-safe; make one with {@link #builder()}.
+ * How to run a regulation: a set of {@link Option}s with their values; an option not set has its default (absent).
+ * Each regulation reads the options that apply to it and declares its own ({@code KorRegulation.OMZET_VORIG_JAAR},
+ * {@code KiaRegulation.AANDEEL}, …); the ones several regulations read are here. Immutable and thread-safe; make
+ * one with {@link #builder()}, like Commons CSV's {@code CSVFormat.builder()}.
  */
 public final class Options {
-    private static final Options DEFAULTS = builder().build();
+    /** The legal form (KOR, btw {@code --kor}); absent: the workbook's, else eenmanszaak. */
+    public static final Option<Rechtsvorm> RECHTSVORM = Option.of("rechtsvorm", Rechtsvorm.class);
+    /** The year (btw: of the return, absent: the year of the first line; template KOR: filled in). */
+    public static final Option<Integer> JAAR = Option.of("jaar", Integer.class, y -> y >= 1900 && y < 2200,
+            "verwacht een jaartal");
+    /** The period length (btw, template KOR); absent: quarter. */
+    public static final Option<Period.Kind> PERIODE = Option.of("periode", Period.Kind.class);
 
-    private final Rechtsvorm rechtsvorm;
-    private final Money omzetVorigJaar;
-    private final BigDecimal aandeel;
-    private final Integer jaar;
-    private final Period.Kind periode;
-    private final boolean kor;
-    private final Path kolommen;
+    private static final Options DEFAULTS = new Options(Map.of());
 
-    private Options(Builder b) {
-        this.rechtsvorm = b.rechtsvorm;
-        this.omzetVorigJaar = b.omzetVorigJaar;
-        this.aandeel = b.aandeel;
-        this.jaar = b.jaar;
-        this.periode = b.periode;
-        this.kor = b.kor;
-        this.kolommen = b.kolommen;
+    private final Map<Option<?>, Object> values;
+
+    private Options(Map<Option<?>, Object> values) {
+        this.values = values;
     }
 
     /** Every option at its default. */
@@ -39,111 +37,61 @@ public final class Options {
     }
 
     public static Builder builder() {
-        return new Builder();
+        return new Builder(new IdentityHashMap<>());
     }
 
     /** A builder holding these options, to change some. */
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.rechtsvorm = rechtsvorm;
-        b.omzetVorigJaar = omzetVorigJaar;
-        b.aandeel = aandeel;
-        b.jaar = jaar;
-        b.periode = periode;
-        b.kor = kor;
-        b.kolommen = kolommen;
-        return b;
+        return new Builder(new IdentityHashMap<>(values));
     }
 
-    /** KOR, btw {@code --kor}: the legal form; absent means the workbook's, else eenmanszaak. */
-    public Optional<Rechtsvorm> rechtsvorm() {
-        return Optional.ofNullable(rechtsvorm);
+    /** The value of {@code option}, when set. */
+    public <T> Optional<T> get(Option<T> option) {
+        @SuppressWarnings("unchecked")
+        T v = (T) values.get(option);
+        return Optional.ofNullable(v);
     }
 
-    /** KOR: the previous year's turnover for the omzetgrens (from 2025); absent means the workbook's, if any. */
-    public Optional<Money> omzetVorigJaar() {
-        return Optional.ofNullable(omzetVorigJaar);
+    /** The value of {@code option}, or {@code fallback} when it is not set. */
+    public <T> T get(Option<T> option, T fallback) {
+        return get(option).orElse(fallback);
     }
 
-    /** KIA: the partner's share when the register is a partnership's (0 &lt; share ≤ 1). */
-    public Optional<BigDecimal> aandeel() {
-        return Optional.ofNullable(aandeel);
-    }
-
-    /** Btw: the year of the return; absent means the year of the first line. Template KOR: the year filled in. */
-    public Optional<Integer> jaar() {
-        return Optional.ofNullable(jaar);
-    }
-
-    /** Btw and template KOR: the period length (default quarter). */
+    /** The period length: {@link #PERIODE}, by default a quarter. */
     public Period.Kind periode() {
-        return periode;
+        return get(PERIODE, Period.Kind.KWARTAAL);
     }
 
-    /** Btw: whether the periods go on into the KOR jaaropstelling. */
-    public boolean kor() {
-        return kor;
-    }
-
-    /** Btw: a file of {@code veld=kolomnaam} lines naming a journal's columns. */
-    public Optional<Path> kolommen() {
-        return Optional.ofNullable(kolommen);
+    @Override
+    public String toString() {
+        return values.toString();
     }
 
     /** Builds {@link Options}; not thread-safe. */
     public static final class Builder {
-        private Rechtsvorm rechtsvorm;
-        private Money omzetVorigJaar;
-        private BigDecimal aandeel;
-        private Integer jaar;
-        private Period.Kind periode = Period.Kind.KWARTAAL;
-        private boolean kor;
-        private Path kolommen;
+        private final Map<Option<?>, Object> values;
 
-        private Builder() {
+        private Builder(Map<Option<?>, Object> values) {
+            this.values = values;
         }
 
-        public Builder rechtsvorm(Rechtsvorm v) {
-            this.rechtsvorm = v;
-            return this;
-        }
-
-        public Builder omzetVorigJaar(Money v) {
-            this.omzetVorigJaar = v;
-            return this;
-        }
-
-        /** @throws IllegalArgumentException unless 0 &lt; {@code v} ≤ 1 */
-        public Builder aandeel(BigDecimal v) {
-            if (v != null && (v.signum() <= 0 || v.compareTo(BigDecimal.ONE) > 0)) {
-                throw new IllegalArgumentException("aandeel moet groter dan 0 en ten hoogste 1 zijn: " + v.toPlainString());
+        /**
+         * Sets {@code option}; {@code null} unsets it (its default applies).
+         *
+         * @throws IllegalArgumentException for a value the option does not allow
+         */
+        public <T> Builder set(Option<T> option, T value) {
+            Objects.requireNonNull(option, "option");
+            if (value == null) {
+                values.remove(option);
+            } else {
+                values.put(option, option.check(value));
             }
-            this.aandeel = v;
-            return this;
-        }
-
-        public Builder jaar(Integer v) {
-            this.jaar = v;
-            return this;
-        }
-
-        public Builder periode(Period.Kind v) {
-            this.periode = Objects.requireNonNull(v, "periode");
-            return this;
-        }
-
-        public Builder kor(boolean v) {
-            this.kor = v;
-            return this;
-        }
-
-        public Builder kolommen(Path v) {
-            this.kolommen = v;
             return this;
         }
 
         public Options build() {
-            return new Options(this);
+            return new Options(Collections.unmodifiableMap(new IdentityHashMap<>(values)));
         }
     }
 }

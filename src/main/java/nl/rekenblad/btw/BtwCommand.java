@@ -68,7 +68,8 @@ public final class BtwCommand implements Callable<Integer> {
             case maand -> Period.Kind.MAAND;
             case jaar -> Period.Kind.JAAR;
         };
-        Options options = Options.builder().jaar(jaar).periode(kind).kor(kor).kolommen(kolommen).rechtsvorm(vorm).build();
+        Options options = Options.builder().set(Options.JAAR, jaar).set(Options.PERIODE, kind)
+                .set(BtwRegulation.KOR, kor).set(BtwRegulation.KOLOMMEN, kolommen).set(Options.RECHTSVORM, vorm).build();
         try (Outcome<BtwRegulation.BtwResult> o = new BtwRegulation().run(Source.of(input), options)) {
             // The lines that need attention are named in the summary and on the Controle sheet, not as warnings.
             List<Problem> warnings = List.of();

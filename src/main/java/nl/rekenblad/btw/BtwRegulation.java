@@ -7,6 +7,7 @@ import nl.rekenblad.api.Source;
 import nl.rekenblad.api.Regulation;
 import nl.rekenblad.api.Recognition;
 import nl.rekenblad.api.Outcome;
+import nl.rekenblad.api.Option;
 import nl.rekenblad.api.Options;
 
 import java.io.IOException;
@@ -39,6 +40,11 @@ import nl.rekenblad.kor.KorWorkbookWriter;
  * (SUMIFS over the lines), Controle and, with {@code kor}, the KOR jaaropstelling.
  */
 public final class BtwRegulation implements Regulation {
+    /** Whether the periods go on into the KOR jaaropstelling ({@code --kor}). */
+    public static final Option<Boolean> KOR = Option.of("kor", Boolean.class);
+    /** A file of {@code veld=kolomnaam} lines naming a journal's columns ({@code --kolommen}). */
+    public static final Option<Path> KOLOMMEN = Option.of("kolommen", Path.class);
+
     /**
      * A worked-out journal: the lines' totals per period ({@code berekening}), the return figures
      * ({@code aangifte}) and, when asked, the KOR jaaropstelling over them.
@@ -78,8 +84,8 @@ public final class BtwRegulation implements Regulation {
 
     /**
      * Reads the journal (streamed), computes each period's return and builds the workbook. Uses {@link
-     * Options#jaar()}, {@link Options#periode()}, {@link Options#kolommen()}, {@link Options#kor()} and {@link
-     * Options#rechtsvorm()} (for the KOR).
+     * Options#JAAR}, {@link Options#PERIODE}, {@link #KOLOMMEN}, {@link #KOR} and {@link Options#RECHTSVORM} (for
+     * the KOR).
      */
     @Override
     public Outcome<BtwResult> run(Source input, Options options) throws IOException, InvalidInputException {
@@ -90,7 +96,7 @@ public final class BtwRegulation implements Regulation {
         BtwBerekening b = null;
         BtwWorkbook wb = null;
         RuleBook rules = RuleBook.load("btw");
-        try (LedgerReader reader = LedgerReader.open(input, options.kolommen())) {
+        try (LedgerReader reader = LedgerReader.open(input, options.get(KOLOMMEN))) {
             Optional<Boeking> next;
             long lines = 0;
             while ((next = reader.next(problems.size() < MAX_PROBLEMS ? problems : new ArrayList<>())) != null) {
@@ -104,7 +110,7 @@ public final class BtwRegulation implements Regulation {
                 }
                 Boeking boeking = next.get();
                 if (b == null) {
-                    int jaar = options.jaar().orElse(boeking.datum().getYear());
+                    int jaar = options.get(Options.JAAR, boeking.datum().getYear());
                     b = new BtwBerekening(rules, jaar, options.periode());
                     wb = new BtwWorkbook(reader.header());
                 }
@@ -130,8 +136,8 @@ public final class BtwRegulation implements Regulation {
             }
             wb.results(aangifte, b, params, bron, warnings);
             Optional<KorResult> kor = Optional.empty();
-            if (options.kor()) {
-                KorInput in = korInput(bron, b, aangifte, options.rechtsvorm().orElse(Rechtsvorm.EENMANSZAAK));
+            if (options.get(KOR, false)) {
+                KorInput in = korInput(bron, b, aangifte, options.get(Options.RECHTSVORM, Rechtsvorm.EENMANSZAAK));
                 KorResult kr = KorJaaropstelling.withBundledRules().calculate(in);
                 KorTemplate.addTo(wb.xssf().poi(), in);
                 new KorWorkbookWriter().write(wb.xssf(), kr);

@@ -59,7 +59,7 @@ public final class TemplateCommand implements Callable<Integer> {
                         + " parameter at index 0 (SOORT): expected one of [" + String.join(", ", new Soorten())
                         + "] (case-sensitive) but was '" + soort + "'"));
         Path target = (output != null ? output : Path.of(regulation.templateName().get())).toAbsolutePath().normalize();
-        Options options = Options.builder().periode(kind).jaar(jaar).build();
+        Options options = Options.builder().set(Options.PERIODE, kind).set(Options.JAAR, jaar).build();
         new AtomicFiles().add(target, out -> regulation.writeTemplate(out, options)).commit();
         spec.commandLine().getOut().println("sjabloon: " + target);
         return Main.OK;

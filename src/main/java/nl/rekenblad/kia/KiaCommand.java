@@ -46,7 +46,7 @@ public final class KiaCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Optional<BigDecimal> share = aandeel == null ? Optional.empty() : Optional.of(parseShare(aandeel));
-        Options options = Options.builder().aandeel(share.orElse(null)).build();
+        Options options = Options.builder().set(KiaRegulation.AANDEEL, share.orElse(null)).build();
         try (Outcome<KiaResult> outcome = new KiaRegulation().run(Source.of(input), options)) {
             return outputs.deliver(spec, input, outcome, target -> summary(outcome.result(), target));
         }

@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import nl.rekenblad.api.Option;
 import nl.rekenblad.api.Options;
 import nl.rekenblad.api.Outcome;
 import nl.rekenblad.api.Recognition;
@@ -24,6 +25,10 @@ import nl.rekenblad.internal.workbook.OutputWorkbook;
 
 /** The KIA investeringsregister as a {@link Regulation}: a register (CSV or template) to the KIA workbook. Stateless. */
 public final class KiaRegulation implements Regulation {
+    /** The partner's share when the register is a partnership's: more than 0, at most 1. */
+    public static final Option<BigDecimal> AANDEEL = Option.of("aandeel", BigDecimal.class,
+            v -> v.signum() > 0 && v.compareTo(BigDecimal.ONE) <= 0, "het aandeel moet groter dan 0 en ten hoogste 1 zijn");
+
     @Override
     public String name() {
         return "kia";
@@ -40,18 +45,18 @@ public final class KiaRegulation implements Regulation {
                 : input.columns().containsAll(KiaCsvReader.REQUIRED);
     }
 
-    /** Reads and computes {@code source}; uses {@link Options#aandeel()} for a partnership's register. */
+    /** Reads and computes {@code source}; uses {@link #AANDEEL} for a partnership's register. */
     @Override
     public Outcome<KiaResult> run(Source source, Options options) throws IOException, InvalidInputException {
         Outputs.requireFile(source);
         KiaInput in;
         OutputWorkbook wb = null;
         if (Outputs.isWorkbook(source)) {
-            KiaWorkbookReader.Loaded loaded = new KiaWorkbookReader().read(source, options.aandeel());
+            KiaWorkbookReader.Loaded loaded = new KiaWorkbookReader().read(source, options.get(AANDEEL));
             in = loaded.input();
             wb = loaded.workbook();
         } else {
-            in = new KiaCsvReader().read(source, options.aandeel());
+            in = new KiaCsvReader().read(source, options.get(AANDEEL));
         }
         KiaInput calculated = in;
         Outputs.Filled<KiaResult> f = Outputs.fill(wb, () -> KiaBerekening.withBundledRules().calculate(calculated),

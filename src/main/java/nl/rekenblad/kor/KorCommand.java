@@ -67,7 +67,8 @@ public final class KorCommand implements Callable<Integer> {
             }
         }
 
-        Options options = Options.builder().rechtsvorm(vorm.orElse(null)).omzetVorigJaar(vorig.orElse(null)).build();
+        Options options = Options.builder().set(Options.RECHTSVORM, vorm.orElse(null))
+                .set(KorRegulation.OMZET_VORIG_JAAR, vorig.orElse(null)).build();
         try (Outcome<KorResult> outcome = new KorRegulation().run(Source.of(input), options)) {
             return outputs.deliver(spec, input, outcome, target -> summary(outcome.result(), target));
         }

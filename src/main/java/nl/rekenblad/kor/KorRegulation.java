@@ -12,7 +12,9 @@ import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import nl.rekenblad.api.Option;
 import nl.rekenblad.api.Options;
+import nl.rekenblad.core.Money;
 import nl.rekenblad.api.Outcome;
 import nl.rekenblad.api.Recognition;
 import nl.rekenblad.api.Regulation;
@@ -29,6 +31,9 @@ import nl.rekenblad.internal.workbook.OutputWorkbook;
  * the Jaaropstelling, Parameters and Toelichting sheets. Stateless.
  */
 public final class KorRegulation implements Regulation {
+    /** The previous year's turnover for the omzetgrens (from 2025); overrides the workbook's. */
+    public static final Option<Money> OMZET_VORIG_JAAR = Option.of("omzetVorigJaar", Money.class);
+
     @Override
     public String name() {
         return "kor";
@@ -46,8 +51,8 @@ public final class KorRegulation implements Regulation {
     }
 
     /**
-     * Reads and computes {@code source}. Uses {@link Options#rechtsvorm()} (overrides the workbook's; a CSV's
-     * default is eenmanszaak) and {@link Options#omzetVorigJaar()} (overrides the workbook's).
+     * Reads and computes {@code source}. Uses {@link Options#RECHTSVORM} (overrides the workbook's; a CSV's default
+     * is eenmanszaak) and {@link #OMZET_VORIG_JAAR} (overrides the workbook's).
      */
     @Override
     public Outcome<KorResult> run(Source source, Options options) throws IOException, InvalidInputException {
@@ -55,13 +60,13 @@ public final class KorRegulation implements Regulation {
         KorInput in;
         OutputWorkbook wb;
         if (Outputs.isWorkbook(source)) {
-            KorWorkbookReader.Loaded loaded = new KorWorkbookReader().read(source, options.rechtsvorm(),
-                    options.omzetVorigJaar());
+            KorWorkbookReader.Loaded loaded = new KorWorkbookReader().read(source, options.get(Options.RECHTSVORM),
+                    options.get(OMZET_VORIG_JAAR));
             in = loaded.input();
             wb = loaded.workbook();
         } else {
-            in = new KorCsvReader().read(source, options.rechtsvorm().orElse(Rechtsvorm.EENMANSZAAK),
-                    options.omzetVorigJaar());
+            in = new KorCsvReader().read(source, options.get(Options.RECHTSVORM, Rechtsvorm.EENMANSZAAK),
+                    options.get(OMZET_VORIG_JAAR));
             wb = null;
         }
         KorInput calculated = in;
@@ -132,7 +137,7 @@ public final class KorRegulation implements Regulation {
 
     @Override
     public void writeTemplate(OutputStream out, Options options) throws IOException {
-        try (OutputWorkbook wb = KorTemplate.create(options.periode(), options.jaar().orElse(null))) {
+        try (OutputWorkbook wb = KorTemplate.create(options.periode(), options.get(Options.JAAR).orElse(null))) {
             wb.save(out);
         }
     }

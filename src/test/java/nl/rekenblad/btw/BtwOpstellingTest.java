@@ -34,8 +34,9 @@ class BtwOpstellingTest {
     /** The options of the command line's {@code btw}, spelled out. */
     private static Options opts(Optional<Integer> jaar, Period.Kind periode, boolean kor, Optional<Path> kolommen,
             Rechtsvorm rechtsvorm) {
-        return Options.builder().jaar(jaar.orElse(null)).periode(periode).kor(kor).kolommen(kolommen.orElse(null))
-                .rechtsvorm(rechtsvorm).build();
+        return Options.builder().set(Options.JAAR, jaar.orElse(null)).set(Options.PERIODE, periode).set(BtwRegulation.KOR, kor)
+                .set(BtwRegulation.KOLOMMEN, kolommen.orElse(null))
+                .set(Options.RECHTSVORM, rechtsvorm).build();
     }
 
     private Outcome<BtwRegulation.BtwResult> run(String text) throws Exception {

@@ -99,7 +99,7 @@ class FormulaParityTest {
             Path out = work.resolve(name + ".kor.xlsx");
             Path scr = work.resolve("scrambled").resolve(name + ".kor.xlsx");
             if (name.startsWith("btw-")) {
-                Options opt = Options.builder().kor(true).build();
+                Options opt = Options.builder().set(BtwRegulation.KOR, true).build();
                 try (Outcome<?> run = Rekenblad.run("btw", Source.of(sample), opt)) {
                     run.save(out);
                     BtwRegulation.BtwResult o = (BtwRegulation.BtwResult) run.result();

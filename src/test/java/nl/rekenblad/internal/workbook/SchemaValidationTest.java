@@ -50,7 +50,7 @@ class SchemaValidationTest {
                 String kind = n.substring(0, n.indexOf('-'));
                 all.add(Arguments.of(kind, p, Options.defaults()));
                 if (kind.equals("btw")) {
-                    all.add(Arguments.of(kind, p, Options.builder().kor(true).periode(nl.rekenblad.core.Period.Kind.MAAND).build()));
+                    all.add(Arguments.of(kind, p, Options.builder().set(nl.rekenblad.btw.BtwRegulation.KOR, true).set(Options.PERIODE, nl.rekenblad.core.Period.Kind.MAAND).build()));
                 }
             }
         }
@@ -76,7 +76,7 @@ class SchemaValidationTest {
     void everyTemplateIsValidEcma376(Regulation r) throws Exception {
         for (nl.rekenblad.core.Period.Kind k : nl.rekenblad.core.Period.Kind.values()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            r.writeTemplate(out, Options.builder().periode(k).jaar(2025).build());
+            r.writeTemplate(out, Options.builder().set(Options.PERIODE, k).set(Options.JAAR, 2025).build());
             assertValid(out.toByteArray(), r.name() + " " + k);
         }
     }
