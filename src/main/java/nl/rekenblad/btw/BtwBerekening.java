@@ -39,6 +39,7 @@ public final class BtwBerekening {
     private final List<Melding> meldingen = new ArrayList<>();
     private long aantalMeldingen;
     private long regels;
+    private boolean closed;
     private final Map<Integer, Map<String, BigDecimal>> rates = new LinkedHashMap<>();
 
     public BtwBerekening(RuleBook rules, int jaar, Period.Kind kind) {
@@ -76,6 +77,9 @@ public final class BtwBerekening {
 
     /** Works out one line and adds it to its period's totals. */
     public Regel verwerk(Boeking b) {
+        if (closed) {
+            throw new IllegalStateException("the journal is closed: its totals are in a result");
+        }
         regels++;
         List<String> notes = new ArrayList<>(2);
         Optional<Rubriek> rubriek = Rubriek.ofCode(b.rubriekTekst());
@@ -156,7 +160,7 @@ public final class BtwBerekening {
     }
 
     public List<Period> perioden() {
-        return periods;
+        return java.util.Collections.unmodifiableList(periods);
     }
 
     /** The exact omzet (grondslag) of a rubriek in a period. */
@@ -170,7 +174,12 @@ public final class BtwBerekening {
     }
 
     public List<Melding> meldingen() {
-        return meldingen;
+        return java.util.Collections.unmodifiableList(meldingen);
+    }
+
+    /** Takes no more lines: from now on the totals are final (a result holds a closed calculation only). */
+    public void sluit() {
+        closed = true;
     }
 
     public long aantalMeldingen() {

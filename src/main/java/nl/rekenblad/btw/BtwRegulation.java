@@ -47,7 +47,8 @@ public final class BtwRegulation implements Regulation {
 
     /**
      * A worked-out journal: the lines' totals per period ({@code berekening}), the return figures
-     * ({@code aangifte}) and, when asked, the KOR jaaropstelling over them.
+     * ({@code aangifte}) and, when asked, the KOR jaaropstelling over them. Immutable: the journal's calculation is
+     * closed ({@link BtwBerekening#sluit()}) before it is put here.
      */
     public record BtwResult(BtwBerekening berekening, BtwAangifte.Result aangifte, Optional<KorResult> kor) {
     }
@@ -143,6 +144,7 @@ public final class BtwRegulation implements Regulation {
                 new KorWorkbookWriter().write(wb.xssf(), kr);
                 kor = Optional.of(kr);
             }
+            b.sluit();
             BtwResult result = new BtwResult(b, aangifte, kor);
             Map<String, Object> figures = new LinkedHashMap<>();
             for (Period p : b.perioden()) {
