@@ -97,10 +97,11 @@ public final class BtwRegulation implements Regulation {
         BtwBerekening b = null;
         BtwWorkbook wb = null;
         RuleBook rules = RuleBook.load("btw");
-        try (LedgerReader reader = LedgerReader.open(input, options.get(KOLOMMEN))) {
+        try (LedgerReader reader = Outputs.reading(input, () -> LedgerReader.open(input, options.get(KOLOMMEN)))) {
             Optional<Boeking> next;
             long lines = 0;
-            while ((next = reader.next(problems.size() < MAX_PROBLEMS ? problems : new ArrayList<>())) != null) {
+            while ((next = Outputs.reading(input, () -> reader.next(problems.size() < MAX_PROBLEMS ? problems
+                    : new ArrayList<>()))) != null) {
                 if ((++lines & 0xFFF) == 0 && Thread.currentThread().isInterrupted()) {
                     // A batch ran out of time for this file: stop, rather than work on for nothing.
                     throw new java.io.InterruptedIOException("afgebroken na " + lines + " regels");

@@ -48,6 +48,11 @@ import org.apache.commons.csv.CSVRecord;
 public final class LedgerReader implements Closeable {
     /** The fields rekenblad needs, with the header spellings it recognises. */
     public static final Map<String, List<String>> SYNONYMS = new LinkedHashMap<>();
+    /** Columns of a journal at most: a sheet has 16.384, and the Boekingen sheet adds rekenblad's own. */
+    public static final int MAX_COLUMNS = 16_384 - BtwWorkbook.COMPUTED.size();
+    /** Characters in one field at most: what one cell of Excel holds. */
+    public static final int MAX_FIELD_CHARS = 32_767;
+    private boolean broken;
 
     static {
         SYNONYMS.put("datum", List.of("datum", "boekdatum", "factuurdatum", "transactiedatum", "date"));
@@ -83,10 +88,30 @@ public final class LedgerReader implements Closeable {
         this.bron = bron;
         this.source = source;
         this.notation = notation;
-        List<String> h = source.next();
+        List<String> h;
+        try {
+            h = source.next();
+        } catch (java.io.UncheckedIOException | IllegalStateException e) {
+            source.close();
+            throw InvalidInputException.of(bron + " › regel 1", "de kopregel is geen leesbare CSV (een aanhalingsteken"
+                    + " wordt niet gesloten?)");
+        }
         if (h == null) {
             source.close();
             throw InvalidInputException.of(bron, "leeg bestand; verwacht een kopregel met datum, rubriek, grondslag en btw");
+        }
+        if (h.size() > MAX_COLUMNS) {
+            source.close();
+            throw InvalidInputException.of(bron + " › regel " + source.line(), "de kopregel heeft " + h.size()
+                    + " kolommen; ten hoogste " + MAX_COLUMNS + " (een werkblad heeft er " + (MAX_COLUMNS + BtwWorkbook.COMPUTED.size())
+                    + ", en rekenblad voegt er " + BtwWorkbook.COMPUTED.size() + " toe)");
+        }
+        for (String field : h) {
+            if (field.length() > MAX_FIELD_CHARS) {
+                source.close();
+                throw InvalidInputException.of(bron + " › regel " + source.line(), "een kolomnaam van " + field.length()
+                        + " tekens; ten hoogste " + MAX_FIELD_CHARS);
+            }
         }
         header = h;
         columns = map(header, mapping);
@@ -263,10 +288,17 @@ public final class LedgerReader implements Closeable {
      */
     public Optional<Boeking> next(List<Problem> problems) {
         while (true) {
+            if (broken) {
+                return null;
+            }
             try {
                 current = source.next();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+                // Commons CSV stops at an unclosed quote: that line and the rest are one problem.
+                broken = true;
+                problems.add(Problem.error(bron + " › na regel " + line, "de CSV is hier niet verder te lezen: een"
+                        + " aanhalingsteken (\") wordt niet gesloten"));
+                return Optional.empty();
             }
             if (current == null) {
                 return null;
@@ -276,6 +308,17 @@ public final class LedgerReader implements Closeable {
                 continue;
             }
             String where = bron + " › regel " + line;
+            if (current.size() > MAX_COLUMNS) {
+                problems.add(Problem.error(where, current.size() + " velden; ten hoogste " + MAX_COLUMNS));
+                return Optional.empty();
+            }
+            for (int k = 0; k < current.size(); k++) {
+                if (current.get(k).length() > MAX_FIELD_CHARS) {
+                    problems.add(Problem.error(where, "veld " + (k + 1) + " heeft " + current.get(k).length()
+                            + " tekens; ten hoogste " + MAX_FIELD_CHARS + " (de grens van een cel in Excel)"));
+                    return Optional.empty();
+                }
+            }
             int before = problems.size();
             LocalDate datum = null;
             try {

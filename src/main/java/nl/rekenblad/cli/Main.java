@@ -72,7 +72,8 @@ public final class Main implements Runnable {
             return INVALID_INPUT;
         }
         if (e instanceof java.nio.file.NoSuchFileException nsf) {
-            err.println("fout: bestand niet gevonden: " + nsf.getFile());
+            err.println(nsf.getReason() == null || nsf.getReason().equals("niet gevonden")
+                    ? "fout: bestand niet gevonden: " + nsf.getFile() : "fout: " + nsf.getFile() + ": " + nsf.getReason());
             err.flush();
             return FAILURE;
         }

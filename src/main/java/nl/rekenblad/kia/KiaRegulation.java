@@ -52,11 +52,12 @@ public final class KiaRegulation implements Regulation {
         KiaInput in;
         OutputWorkbook wb = null;
         if (Outputs.isWorkbook(source)) {
-            KiaWorkbookReader.Loaded loaded = new KiaWorkbookReader().read(source, options.get(AANDEEL));
+            KiaWorkbookReader.Loaded loaded = Outputs.reading(source,
+                    () -> new KiaWorkbookReader().read(source, options.get(AANDEEL)));
             in = loaded.input();
             wb = loaded.workbook();
         } else {
-            in = new KiaCsvReader().read(source, options.get(AANDEEL));
+            in = Outputs.reading(source, () -> new KiaCsvReader().read(source, options.get(AANDEEL)));
         }
         KiaInput calculated = in;
         Outputs.Filled<KiaResult> f = Outputs.fill(wb, () -> KiaBerekening.withBundledRules().calculate(calculated),
@@ -89,17 +90,20 @@ public final class KiaRegulation implements Regulation {
                 }
             } else {
                 Map<?, ?> m = OutputFiles.json(output);
-                List<?> jaren = (List<?>) m.get("jaren");
-                Map<?, ?> row = jaren.stream().map(o -> (Map<?, ?>) o)
-                        .filter(o -> ((BigDecimal) o.get("jaar")).intValue() == year).findFirst().orElse(Map.of());
+                Map<?, ?> row = Map.of();
+                for (Map<?, ?> o : OutputFiles.objects(m, "jaren")) {
+                    if (OutputFiles.year(o, "jaar") == year) {
+                        row = o;
+                    }
+                }
                 for (String k : List.of("kia", "eia", "mia", "bijtelling")) {
-                    v.put(k, row.get(k) instanceof BigDecimal d ? d : BigDecimal.ZERO);
+                    v.put(k, OutputFiles.number(row, k).orElse(BigDecimal.ZERO));
                 }
             }
         } catch (Contribution.NotUsable e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new Contribution.NotUsable("is niet te lezen als KIA-uitvoer (" + e.getMessage() + ")");
+            throw new Contribution.NotUsable("is niet te lezen als KIA-uitvoer");
         }
         List<String> warnings = v.values().stream().allMatch(d -> d.signum() == 0)
                 ? List.of(output.name() + " heeft voor " + year + " geen investeringsaftrek of bijtelling") : List.of();

@@ -60,13 +60,13 @@ public final class KorRegulation implements Regulation {
         KorInput in;
         OutputWorkbook wb;
         if (Outputs.isWorkbook(source)) {
-            KorWorkbookReader.Loaded loaded = new KorWorkbookReader().read(source, options.get(Options.RECHTSVORM),
-                    options.get(OMZET_VORIG_JAAR));
+            KorWorkbookReader.Loaded loaded = Outputs.reading(source, () -> new KorWorkbookReader().read(source,
+                    options.get(Options.RECHTSVORM), options.get(OMZET_VORIG_JAAR)));
             in = loaded.input();
             wb = loaded.workbook();
         } else {
-            in = new KorCsvReader().read(source, options.get(Options.RECHTSVORM, Rechtsvorm.EENMANSZAAK),
-                    options.get(OMZET_VORIG_JAAR));
+            in = Outputs.reading(source, () -> new KorCsvReader().read(source,
+                    options.get(Options.RECHTSVORM, Rechtsvorm.EENMANSZAAK), options.get(OMZET_VORIG_JAAR)));
             wb = null;
         }
         KorInput calculated = in;
@@ -110,13 +110,14 @@ public final class KorRegulation implements Regulation {
                 }
             } else {
                 Map<?, ?> m = OutputFiles.json(output);
-                outputYear = ((BigDecimal) m.get("jaar")).intValue();
-                value = Regime.VRIJSTELLING.word().equals(m.get("regime")) ? BigDecimal.ZERO : (BigDecimal) m.get("winstcorrectie");
+                outputYear = OutputFiles.year(m, "jaar");
+                value = Regime.VRIJSTELLING.word().equals(m.get("regime")) ? BigDecimal.ZERO
+                        : OutputFiles.number(m, "winstcorrectie").orElse(null);
             }
         } catch (Contribution.NotUsable e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new Contribution.NotUsable("is niet te lezen als KOR-uitvoer (" + e.getMessage() + ")");
+            throw new Contribution.NotUsable("is niet te lezen als KOR-uitvoer");
         }
         if (value == null) {
             throw new Contribution.NotUsable("is geen KOR-uitvoer van rekenblad");

@@ -50,7 +50,7 @@ public final class WinstRegulation implements Regulation {
     @Override
     public Outcome<WinstResult> run(Source source, Options options) throws IOException, InvalidInputException {
         Outputs.requireFile(source);
-        WinstReader.Loaded loaded = new WinstReader(registry).read(source);
+        WinstReader.Loaded loaded = Outputs.reading(source, () -> new WinstReader(registry).read(source));
         Outputs.Filled<WinstResult> f = Outputs.fill(loaded.workbook().orElse(null),
                 () -> Winstberekening.withBundledRules().calculate(loaded.input()),
                 () -> WinstTemplate.create(loaded.input().waarden()), new WinstWorkbookWriter()::write);

@@ -206,9 +206,9 @@ class KorCommandTest {
     }
 
     @Test
-    void missingInputFileIsNamed() {
+    void missingInputFileIsNamedWithTheExitCodeOfAFileThatCannotBeRead() {
         Run r = run("kor", dir.resolve("bestaat-niet.csv").toString());
-        assertEquals(Main.INVALID_INPUT, r.exit());
+        assertEquals(Main.FAILURE, r.exit());
         assertTrue(r.err().contains("bestaat-niet.csv"), r.err());
     }
 

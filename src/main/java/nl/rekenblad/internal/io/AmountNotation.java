@@ -1,6 +1,7 @@
 package nl.rekenblad.internal.io;
 
 import java.math.BigDecimal;
+import nl.rekenblad.core.DutchText;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,16 @@ public enum AmountNotation {
 
     private final Pattern digits;
     private final String example;
+
+    /**
+     * The largest amount rekenblad takes, either way: below a trillion euros, and exact to the cent in the binary
+     * numbers of a spreadsheet (15 significant digits).
+     */
+    public static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
+    /** Decimals at most (cents and fractions of a cent from a rate). */
+    public static final int MAX_DECIMALS = 6;
+    /** An amount is written in at most this many characters. */
+    public static final int MAX_CHARS = 40;
 
     AmountNotation(Pattern digits, String example) {
         this.digits = digits;
@@ -38,6 +49,34 @@ public enum AmountNotation {
         if (t.isEmpty()) {
             return null;
         }
+        if (t.length() > MAX_CHARS) {
+            throw new IllegalArgumentException("verwacht een bedrag, gevonden een waarde van " + t.length() + " tekens"
+                    + " (ten hoogste " + MAX_CHARS + "; het grootste bedrag is " + DutchText.euroCents(MAX_AMOUNT) + ")");
+        }
+        return checked(parseWithin(t, text), text);
+    }
+
+    /**
+     * {@code v} when it is an amount rekenblad takes: at most {@link #MAX_AMOUNT} either way and at most
+     * {@value #MAX_DECIMALS} decimals.
+     *
+     * @throws IllegalArgumentException with a Dutch message naming the limit
+     */
+    public static BigDecimal checked(BigDecimal v, String text) {
+        if (v == null) {
+            return null;
+        }
+        if (v.abs().compareTo(MAX_AMOUNT) > 0) {
+            throw new IllegalArgumentException("bedrag " + text.trim() + " is te groot; het grootste bedrag is "
+                    + DutchText.euroCents(MAX_AMOUNT));
+        }
+        if (v.stripTrailingZeros().scale() > MAX_DECIMALS) {
+            throw new IllegalArgumentException("bedrag " + text.trim() + " heeft meer dan " + MAX_DECIMALS + " decimalen");
+        }
+        return v;
+    }
+
+    private BigDecimal parseWithin(String t, String text) {
         BigDecimal fast = fast(t);
         if (fast != null) {
             return fast;

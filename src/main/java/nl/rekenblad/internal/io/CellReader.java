@@ -51,15 +51,30 @@ public final class CellReader {
                 || (cell.getCellType() == CellType.STRING && cell.getStringCellValue().isBlank());
     }
 
-    /** An amount cell: blank is null; text, error values and booleans are problems. */
+    /** An amount cell: blank is null; text, error values, booleans and amounts beyond the limit are problems. */
     public BigDecimal amount(Target.Cell c) {
         Object v = value(c, "een bedrag");
         if (v instanceof String s) {
-            problems.add(Problem.error(where(c), "verwacht een bedrag, de cel bevat tekst \"" + s.trim()
+            problems.add(Problem.error(where(c), "verwacht een bedrag, de cel bevat tekst \"" + shorten(s.trim())
                     + "\"; Excel rekent niet met tekst: typ het bedrag als getal"));
             return null;
         }
-        return (BigDecimal) v;
+        if (v instanceof BigDecimal d) {
+            try {
+                return AmountNotation.checked(d, d.toPlainString());
+            } catch (IllegalArgumentException e) {
+                problems.add(Problem.error(where(c), e.getMessage()));
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** The longest formula read from a bookkeeper's workbook: Excel's own limit. */
+    public static final int MAX_FORMULA_CHARS = 8192;
+
+    private static String shorten(String s) {
+        return s.length() > 80 ? s.substring(0, 80) + "…" : s;
     }
 
     /** A date cell: blank is null; a date typed as text is a problem (Excel cannot compute with it). */
@@ -83,6 +98,26 @@ public final class CellReader {
 
     /** A text cell as shown (numbers as Excel formats them); blank is the empty string. */
     public String text(Target.Cell c) {
+        try {
+            return textOf(c);
+        } catch (StackOverflowError e) {
+            problems.add(Problem.error(where(c), "de formule is te diep genest om te berekenen"));
+        } catch (RuntimeException e) {
+            problems.add(Problem.error(where(c), "de cel is niet te lezen (onbekend celtype of beschadigde waarde)"));
+        }
+        return "";
+    }
+
+    /** A number from a cell, or a problem when it is not a finite number (NaN, infinity, 1e400). */
+    private BigDecimal finite(Target.Cell c, double d, String wanted) {
+        if (!Double.isFinite(d)) {
+            problems.add(Problem.error(where(c), "de cel bevat geen eindig getal; vul " + wanted + " in"));
+            return null;
+        }
+        return new BigDecimal(NumberToTextConverter.toText(d));
+    }
+
+    private String textOf(Target.Cell c) {
         Cell cell = cell(c);
         if (cell == null) {
             return "";
@@ -95,8 +130,25 @@ public final class CellReader {
         return new DataFormatter().formatCellValue(cell, ev);
     }
 
-    /** A number, a string, or null for blank; errors and booleans are reported. */
+    /**
+     * A number, a string, or null for blank; errors, booleans and cells POI cannot make sense of are reported. A
+     * cell of an untrusted file may hold anything (an unknown type, a number that is not one, a formula nested past
+     * any stack): whatever goes wrong reading it is one problem naming the cell, never a crash.
+     */
     private Object value(Target.Cell c, String wanted) {
+        try {
+            return valueOf(c, wanted);
+        } catch (StackOverflowError e) {
+            problems.add(Problem.error(where(c), "de formule is te diep genest om te berekenen (een keten van duizenden"
+                    + " cellen of haakjes); vul " + wanted + " in"));
+        } catch (RuntimeException e) {
+            problems.add(Problem.error(where(c), "de cel is niet te lezen (onbekend celtype of beschadigde waarde); vul "
+                    + wanted + " in"));
+        }
+        return null;
+    }
+
+    private Object valueOf(Target.Cell c, String wanted) {
         Cell cell = cell(c);
         if (cell == null) {
             return null;
@@ -106,10 +158,16 @@ public final class CellReader {
                 return null;
             case NUMERIC:
                 // POI hands out a binary number: convert once, as Excel shows it (15 significant digits).
-                return new BigDecimal(NumberToTextConverter.toText(cell.getNumericCellValue()));
+                return finite(c, cell.getNumericCellValue(), wanted);
             case STRING:
                 return cell.getStringCellValue().isBlank() ? null : cell.getStringCellValue();
             case FORMULA: {
+                String formula = cell.getCellFormula();
+                if (formula.length() > MAX_FORMULA_CHARS) {
+                    problems.add(Problem.error(where(c), "de formule is langer dan " + MAX_FORMULA_CHARS
+                            + " tekens (de grens van Excel); vul " + wanted + " in"));
+                    return null;
+                }
                 CellValue v;
                 try {
                     v = ev.evaluate(cell);
@@ -118,7 +176,7 @@ public final class CellReader {
                 }
                 CellType result = v != null ? v.getCellType() : cell.getCachedFormulaResultType();
                 if (result == CellType.NUMERIC) {
-                    return new BigDecimal(NumberToTextConverter.toText(v != null ? v.getNumberValue() : cell.getNumericCellValue()));
+                    return finite(c, v != null ? v.getNumberValue() : cell.getNumericCellValue(), wanted);
                 }
                 if (result == CellType.BLANK) {
                     return null;
@@ -127,7 +185,7 @@ public final class CellReader {
                     String s = v != null ? v.getStringValue() : cell.getStringCellValue();
                     return s.isBlank() ? null : s;
                 }
-                problems.add(Problem.error(where(c), "de formule " + cell.getCellFormula() + " geeft geen " + wanted
+                problems.add(Problem.error(where(c), "de formule " + shorten(formula) + " geeft geen " + wanted
                         + (result == CellType.ERROR ? " maar een foutwaarde" : "")));
                 return null;
             }

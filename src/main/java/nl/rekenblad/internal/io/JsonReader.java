@@ -8,12 +8,20 @@ import java.util.Map;
 
 /**
  * Reads the JSON that rekenblad writes (objects, arrays, strings, numbers as {@link BigDecimal},
- * booleans, null). Small and strict: anything else is an {@link IllegalArgumentException} with
- * the character position.
+ * booleans, null). Small and strict, with limits for untrusted files: at most {@value #MAX_DEPTH} levels of nesting,
+ * numbers of at most {@value #MAX_NUMBER_CHARS} characters and {@value #MAX_INTEGER_DIGITS} digits before the
+ * decimal point. Anything else is an {@link IllegalArgumentException} in Dutch with the character position.
  */
 public final class JsonReader {
+    /** rekenblad's own reports nest four levels; this is generous and keeps the reader's recursion shallow. */
+    public static final int MAX_DEPTH = 64;
+    public static final int MAX_NUMBER_CHARS = 40;
+    /** Amounts up to a trillion euros and more; beyond this a number is not an amount of a small business. */
+    public static final int MAX_INTEGER_DIGITS = 15;
+
     private final String s;
     private int i;
+    private int depth;
 
     private JsonReader(String s) {
         this.s = s;
@@ -21,7 +29,12 @@ public final class JsonReader {
 
     public static Object parse(String text) {
         JsonReader r = new JsonReader(text);
-        Object v = r.value();
+        Object v;
+        try {
+            v = r.value();
+        } catch (StringIndexOutOfBoundsException | NumberFormatException e) {
+            throw r.error("onverwacht einde of ongeldige escape");
+        }
         r.ws();
         if (r.i != r.s.length()) {
             throw r.error("tekst na het einde");
@@ -37,11 +50,13 @@ public final class JsonReader {
         char c = s.charAt(i);
         switch (c) {
             case '{': {
+                nest();
                 i++;
                 Map<String, Object> m = new LinkedHashMap<>();
                 ws();
                 if (peek('}')) {
                     i++;
+                    depth--;
                     return m;
                 }
                 while (true) {
@@ -55,16 +70,19 @@ public final class JsonReader {
                         i++;
                     } else {
                         expect('}');
+                        depth--;
                         return m;
                     }
                 }
             }
             case '[': {
+                nest();
                 i++;
                 List<Object> l = new ArrayList<>();
                 ws();
                 if (peek(']')) {
                     i++;
+                    depth--;
                     return l;
                 }
                 while (true) {
@@ -74,6 +92,7 @@ public final class JsonReader {
                         i++;
                     } else {
                         expect(']');
+                        depth--;
                         return l;
                     }
                 }
@@ -96,12 +115,26 @@ public final class JsonReader {
                 int start = i;
                 while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
                     i++;
+                    if (i - start > MAX_NUMBER_CHARS) {
+                        throw error("getal van meer dan " + MAX_NUMBER_CHARS + " tekens");
+                    }
                 }
+                BigDecimal d;
                 try {
-                    return new BigDecimal(s.substring(start, i));
+                    d = new BigDecimal(s.substring(start, i));
                 } catch (NumberFormatException e) {
                     throw error("geen geldige waarde");
                 }
+                if (d.signum() != 0 && (d.precision() - d.scale() > MAX_INTEGER_DIGITS || d.scale() > MAX_NUMBER_CHARS)) {
+                    throw error("getal buiten het bereik (ten hoogste " + MAX_INTEGER_DIGITS + " cijfers voor de komma)");
+                }
+                return d;
+        }
+    }
+
+    private void nest() {
+        if (++depth > MAX_DEPTH) {
+            throw error("meer dan " + MAX_DEPTH + " niveaus genest");
         }
     }
 

@@ -64,11 +64,37 @@ public final class Outputs {
         return Workbooks.isWorkbook(source);
     }
 
-    /** Refuses a missing or irregular input file with a message naming it. */
-    public static void requireFile(Source source) throws InvalidInputException {
+    /**
+     * Refuses a missing or irregular input file: a file that cannot be read (exit code 3, as for any file that
+     * cannot be read), not bad input.
+     */
+    public static void requireFile(Source source) throws IOException {
         if (source.path().isPresent() && !Files.isRegularFile(source.path().get())) {
             Path input = source.path().get();
-            throw InvalidInputException.of(input.getFileName().toString(), "bestand niet gevonden of geen gewoon bestand: " + input);
+            throw new java.nio.file.NoSuchFileException(input.toString(), null,
+                    Files.isDirectory(input) ? "een map, geen bestand" : "niet gevonden");
+        }
+    }
+
+    /** Reading an input, which may fail in any way on a hostile file. */
+    @FunctionalInterface
+    public interface Reading<T> {
+        T read() throws IOException, InvalidInputException;
+    }
+
+    /**
+     * Runs {@code reading} as the boundary of an untrusted input: whatever goes wrong inside that is not already a
+     * typed input problem or an I/O fault (a parser's runtime exception, a stack overflow on a nesting too deep)
+     * becomes one problem in Dutch naming the input, never a crash with Java's class names.
+     */
+    public static <T> T reading(Source source, Reading<T> reading) throws IOException, InvalidInputException {
+        try {
+            return reading.read();
+        } catch (StackOverflowError e) {
+            throw InvalidInputException.of(source.name(), "niet te lezen: de inhoud is te diep genest");
+        } catch (RuntimeException e) {
+            throw InvalidInputException.of(source.name(), "niet te lezen: de inhoud klopt niet met het formaat"
+                    + Messages.reason(e));
         }
     }
 }

@@ -95,12 +95,20 @@ public final class Workbooks {
         if (magic != FileMagic.OOXML) {
             throw InvalidInputException.of(bron, "geen Excel-werkboek (.xlsx): de inhoud is " + describe(magic));
         }
+        refuseDoctypes(bron, bytes);
+        OutputWorkbook wb = null;
         try {
-            OutputWorkbook wb = OutputWorkbook.read(new ByteArrayInputStream(bytes));
+            wb = OutputWorkbook.read(new ByteArrayInputStream(bytes));
+            check(bron, wb.poi());
             if (wb.poi().getWorkbookType() == org.apache.poi.xssf.usermodel.XSSFWorkbookType.XLSM) {
                 withoutMacros(wb.poi());
             }
             return wb;
+        } catch (InvalidInputException e) {
+            wb.close();
+            throw e;
+        } catch (StackOverflowError e) {
+            throw InvalidInputException.of(bron, "beschadigd werkboek: een onderdeel is te diep genest om te lezen");
         } catch (EncryptedDocumentException e) {
             throw InvalidInputException.of(bron, "werkboek is versleuteld; sla het op zonder wachtwoord");
         } catch (IOException | RuntimeException e) {
@@ -110,7 +118,83 @@ public final class Workbooks {
                 throw InvalidInputException.of(bron, "verdacht werkboek (zip-bom): een onderdeel pakt veel groter uit"
                         + " dan toegestaan; niet verwerkt");
             }
-            throw InvalidInputException.of(bron, "beschadigd of geen geldig .xlsx-werkboek (" + firstLine(msg) + ")");
+            if (msg.contains("DOCTYPE")) {
+                throw InvalidInputException.of(bron, DOCTYPE_REFUSED);
+            }
+            throw InvalidInputException.of(bron, "beschadigd of geen geldig .xlsx-werkboek: een onderdeel klopt niet met"
+                    + " het formaat van Excel");
+        }
+    }
+
+    private static final String DOCTYPE_REFUSED = "werkboek met een DOCTYPE (entiteiten of een verwijzing naar buiten):"
+            + " zo schrijft Excel nooit; niet verwerkt";
+
+    /**
+     * Refuses a package any of whose XML parts declares a DOCTYPE (entity expansion, external entities): Excel never
+     * writes one. POI refuses most such parts itself, but not all in the same clean way (docProps/core.xml).
+     */
+    static void refuseDoctypes(String bron, byte[] bytes) throws InvalidInputException {
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(bytes))) {
+            for (java.util.zip.ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                String name = e.getName().toLowerCase(java.util.Locale.ROOT);
+                if (!(name.endsWith(".xml") || name.endsWith(".rels") || name.endsWith(".vml"))) {
+                    continue;
+                }
+                // A DOCTYPE stands before the root element: the start of the part is enough.
+                String head = new String(zip.readNBytes(8192), java.nio.charset.StandardCharsets.ISO_8859_1);
+                if (head.toUpperCase(java.util.Locale.ROOT).contains("<!DOCTYPE")) {
+                    throw InvalidInputException.of(bron + " › " + e.getName(), DOCTYPE_REFUSED);
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            // Not readable as a zip here: POI's own open decides, with its own message.
+        }
+    }
+
+    /** The content types of a workbook rekenblad reads (.xlsx, .xlsm). */
+    private static final Set<String> WORKBOOK_TYPES = Set.of(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+            "application/vnd.ms-excel.sheet.macroEnabled.main+xml");
+
+    /**
+     * Refuses what POI opens but Excel would not, rather than writing it back broken: another Office file (a .docx
+     * renamed), a sheet name Excel does not allow, a text cell pointing past the shared-string table.
+     */
+    static void check(String bron, XSSFWorkbook wb) throws InvalidInputException {
+        String type = wb.getPackagePart().getContentType();
+        if (!WORKBOOK_TYPES.contains(type)) {
+            throw InvalidInputException.of(bron, "geen Excel-werkboek maar een ander Office-bestand (" + type + ")");
+        }
+        int strings = wb.getSharedStringSource() == null ? 0 : wb.getSharedStringSource().getUniqueCount();
+        for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+            String name = wb.getSheetName(i);
+            if (name.isBlank() || name.length() > 31 || name.matches(".*[\\[\\]:*?/\\\\].*") || name.startsWith("'")
+                    || name.endsWith("'")) {
+                throw InvalidInputException.of(bron, "het werkblad \"" + name + "\" heeft een naam die Excel niet toestaat"
+                        + " (ten hoogste 31 tekens, geen [ ] : * ? / \\ en geen ' aan begin of eind)");
+            }
+            for (org.apache.poi.ss.usermodel.Row row : wb.getSheetAt(i)) {
+                if (row.getRowNum() < 0 || row.getRowNum() > org.apache.poi.ss.SpreadsheetVersion.EXCEL2007.getLastRowIndex()) {
+                    throw InvalidInputException.of(bron + " › " + name, "beschadigd werkboek: een rij met het nummer "
+                            + (row.getRowNum() + 1) + " (een werkblad heeft de rijen 1 tot en met 1.048.576)");
+                }
+                for (org.apache.poi.ss.usermodel.Cell cell : row) {
+                    var ct = ((org.apache.poi.xssf.usermodel.XSSFCell) cell).getCTCell();
+                    if (ct.isSetT() && ct.getT() == org.openxmlformats.schemas.spreadsheetml.x2006.main.STCellType.S) {
+                        int index;
+                        try {
+                            index = Integer.parseInt(ct.getV().trim());
+                        } catch (RuntimeException e) {
+                            index = -1;
+                        }
+                        if (index < 0 || index >= strings) {
+                            throw InvalidInputException.of(bron + " › " + name + "!" + cell.getAddress().formatAsString(),
+                                    "beschadigd werkboek: de cel verwijst naar tekst " + index + " die er niet is"
+                                            + " (de teksttabel heeft er " + strings + ")");
+                        }
+                    }
+                }
+            }
         }
     }
 

@@ -1,0 +1,295 @@
+package nl.rekenblad.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import nl.rekenblad.cli.KorCommandTest.Run;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Findings of the first fuzz run (issue 15), each built inside the test: every hostile input ends as Dutch lines
+ * without Java's class names and the documented exit code, no output and no temporary file left behind.
+ */
+class HostileInputTest {
+    private static final Pattern JAVA = Pattern.compile(
+            "\\b(java|javax|org|com)\\.[a-z]+\\.|Exception|StackOverflow|\\bat [a-z]+\\.|interne fout|Cannot invoke|cannot be cast");
+    private static final Path TMP = Path.of(System.getProperty("java.io.tmpdir"));
+
+    @TempDir
+    Path dir;
+
+    /** Every regular file under the system temp folder, except this test's own folder. */
+    private Set<String> tempFiles() throws IOException {
+        Set<String> files = new TreeSet<>();
+        try (Stream<Path> s = Files.walk(TMP)) {
+            s.filter(p -> !p.startsWith(dir) && Files.isRegularFile(p)).forEach(p -> files.add(p.toString()));
+        } catch (java.io.UncheckedIOException e) {
+            // a file of another process went away while walking
+        }
+        return files;
+    }
+
+    /** Runs the command and checks the promises every hostile input is held to. */
+    private Run hostile(int exit, String... args) throws IOException {
+        Set<String> before = tempFiles();
+        Run r = KorCommandTest.run(args);
+        assertEquals(exit, r.exit(), r.err());
+        assertFalse(JAVA.matcher(r.err()).find(), "Java internals in: " + r.err());
+        for (String line : r.err().lines().toList()) {
+            assertTrue(line.startsWith("fout: ") || line.startsWith("waarschuwing: "), "not one Dutch line: " + line);
+        }
+        Set<String> after = tempFiles();
+        after.removeAll(before);
+        assertEquals(Set.of(), after, "temporary files left behind");
+        if (exit != 0) {
+            try (Stream<Path> s = Files.list(dir)) {
+                assertTrue(s.noneMatch(p -> p.getFileName().toString().contains("uit")), "an output was left behind");
+            }
+        }
+        return r;
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path f = dir.resolve(name);
+        Files.writeString(f, text);
+        return f;
+    }
+
+    /** A copy of a sample workbook with one part changed. */
+    private Path patched(String sample, String part, UnaryOperator<String> change) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(Path.of("samples", sample)));
+                ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                byte[] b = in.readAllBytes();
+                if (e.getName().equals(part)) {
+                    b = change.apply(new String(b, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+                }
+                zip.putNextEntry(new ZipEntry(e.getName()));
+                zip.write(b);
+                zip.closeEntry();
+            }
+        }
+        Path f = dir.resolve("invoer-" + Math.abs(change.hashCode()) + ".xlsx");
+        Files.write(f, out.toByteArray());
+        return f;
+    }
+
+    /** The KOR sample with the cell C10 (rubriek 1a, Q1 omzet) replaced by {@code cell}. */
+    private Path korWithCell(String cell) throws IOException {
+        return patched("kor-2017-voorbeeld-2.xlsx", "xl/worksheets/sheet1.xml",
+                x -> x.replace("<c r=\"C10\" t=\"n\" s=\"6\"><v>2500.0</v></c>", cell));
+    }
+
+    private String out() {
+        return dir.resolve("uit.xlsx").toString();
+    }
+
+    @Test
+    void jsonNestedAHundredThousandLevelsIsOneLine() throws Exception {
+        write("diep.kor.json", "[".repeat(100_000) + "]".repeat(100_000));
+        Path in = write("winst.csv", "veld,waarde\njaar,2017\nwinst,1000\nkor,diep.kor.json\n");
+        Run r = hostile(Main.INVALID_INPUT, "winst", in.toString(), "-o", out());
+        assertTrue(r.err().contains("niveaus"), r.err());
+    }
+
+    @Test
+    void jsonNumberBeyondEveryAmountIsOneLine() throws Exception {
+        write("groot.kor.json", "{\"jaar\": 2017, \"regime\": \"oud\", \"winstcorrectie\": 1e999999999}");
+        Path in = write("winst.csv", "veld,waarde\njaar,2017\nwinst,1000\nkor,groot.kor.json\n");
+        Run r = hostile(Main.INVALID_INPUT, "winst", in.toString(), "-o", out());
+        assertTrue(r.err().contains("buiten het bereik"), r.err());
+    }
+
+    @Test
+    void jsonWithTextWhereANumberBelongsIsOneLine() throws Exception {
+        write("tekst.kor.json", "{\"jaar\": \"2017\", \"regime\": \"oud\", \"winstcorrectie\": 5}");
+        Path in = write("winst.csv", "veld,waarde\njaar,2017\nwinst,1000\nkor,tekst.kor.json\n");
+        Run r = hostile(Main.INVALID_INPUT, "winst", in.toString(), "-o", out());
+        assertTrue(r.err().contains("jaar"), r.err());
+    }
+
+    @Test
+    void aFormulaOfThousandsOfTermsIsRefusedByItsLength() throws Exception {
+        Run r = hostile(Main.INVALID_INPUT, "kor", korWithCell("<c r=\"C10\"><f>" + "1+".repeat(5000) + "1</f></c>").toString(),
+                "-o", out());
+        assertTrue(r.err().contains("Aangiften!C10") && r.err().contains("8192"), r.err());
+    }
+
+    @Test
+    void aFormulaNestedThousandsDeepIsOneLine() throws Exception {
+        Run r = hostile(Main.INVALID_INPUT, "kor", korWithCell("<c r=\"C10\"><f>" + "(".repeat(4000) + "1" + ")".repeat(4000)
+                + "</f></c>").toString(), "-o", out());
+        assertTrue(r.err().contains("Aangiften!C10"), r.err());
+    }
+
+    @Test
+    void aChainOfThreeThousandFormulaCellsIsComputedOrRefusedInOneLine() throws Exception {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 1; i <= 3000; i++) {
+            rows.append("<row r=\"").append(100 + i).append("\"><c r=\"Z").append(100 + i).append("\"><f>")
+                    .append(i < 3000 ? "Z" + (101 + i) + "+0" : "7").append("</f></c></row>");
+        }
+        Path f = patched("kor-2017-voorbeeld-2.xlsx", "xl/worksheets/sheet1.xml",
+                x -> x.replace("<c r=\"C10\" t=\"n\" s=\"6\"><v>2500.0</v></c>", "<c r=\"C10\"><f>Z101</f></c>")
+                        .replace("</sheetData>", rows + "</sheetData>"));
+        Set<String> before = tempFiles();
+        Run r = KorCommandTest.run("kor", f.toString(), "-o", out());
+        assertTrue(r.exit() == Main.OK || r.exit() == Main.INVALID_INPUT, r.err());
+        assertFalse(JAVA.matcher(r.err()).find(), r.err());
+        if (r.exit() == Main.INVALID_INPUT) {
+            assertTrue(r.err().contains("Aangiften!C10") && r.err().contains("te diep genest"), r.err());
+        }
+        Set<String> after = tempFiles();
+        after.removeAll(before);
+        assertEquals(Set.of(), after);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<c r=\"C10\" t=\"e\"><v>#FOO!</v></c>", "<c r=\"C10\"><v>abc</v></c>", "<c r=\"C10\" t=\"d\"><v>x</v></c>",
+        "<c r=\"C10\" t=\"x\"><v>1</v></c>", "<c r=\"C10\"><v>NaN</v></c>", "<c r=\"C10\"><v>Infinity</v></c>",
+        "<c r=\"C10\"><v>1e400</v></c>", "<c r=\"C10\"><v>1e13</v></c>"})
+    void aCellThatIsNoAmountIsOneLineNamingTheCell(String cell) throws Exception {
+        Run r = hostile(Main.INVALID_INPUT, "kor", korWithCell(cell).toString(), "-o", out());
+        assertTrue(r.err().contains("C10") || r.err().contains("invoer-"), r.err());
+    }
+
+    @Test
+    void aNegativeRowNumberIsOneLine() throws Exception {
+        hostile(Main.INVALID_INPUT, "kor", patched("kor-2017-voorbeeld-2.xlsx", "xl/worksheets/sheet1.xml",
+                x -> x.replace("<row r=\"10\">", "<row r=\"-10\">")).toString(), "-o", out());
+    }
+
+    @Test
+    void aDoctypeInTheCorePropertiesIsRefusedCleanly() throws Exception {
+        Run r = hostile(Main.INVALID_INPUT, "kor", patched("kor-2017-voorbeeld-2.xlsx", "docProps/core.xml",
+                x -> x.replace("?>", "?><!DOCTYPE x [<!ENTITY a \"aaaa\">]>")).toString(), "-o", out());
+        assertTrue(r.err().contains("DOCTYPE") && r.err().contains("docProps/core.xml"), r.err());
+    }
+
+    @Test
+    void aSharedStringIndexOutOfRangeIsRefused() throws Exception {
+        Path f = patched("kor-2017-voorbeeld-2.xlsx", "xl/worksheets/sheet1.xml",
+                x -> x.replace("<c r=\"B10\" t=\"inlineStr\" s=\"3\"><is><t>Leveringen/diensten belast met hoog tarief</t></is></c>",
+                        "<c r=\"B10\" t=\"s\"><v>99999</v></c>"));
+        Run r = hostile(Main.INVALID_INPUT, "kor", f.toString(), "-o", out());
+        assertTrue(r.err().contains("B10"), r.err());
+    }
+
+    @Test
+    void anotherOfficeFileWithAWorkbookNameIsRefused() throws Exception {
+        Path f = patched("kor-2017-voorbeeld-2.xlsx", "[Content_Types].xml", x -> x.replace(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"));
+        hostile(Main.INVALID_INPUT, "kor", f.toString(), "-o", out());
+    }
+
+    @Test
+    void aSheetNameExcelDoesNotAllowIsRefused() throws Exception {
+        Path f = patched("kor-2017-voorbeeld-2.xlsx", "xl/workbook.xml", x -> x.replace("name=\"Aangiften\"", "name=\"Aan/giften\"")
+                .replace("Aangiften!", "'Aan/giften'!"));
+        Run r = hostile(Main.INVALID_INPUT, "kor", f.toString(), "-o", out());
+        assertTrue(r.err().contains("Aan/giften"), r.err());
+    }
+
+    @Test
+    void journalFieldLongerThanACellIsOneLine() throws Exception {
+        Path in = write("j.csv", "datum,omschrijving,rubriek,grondslag,btw\n2025-01-05," + "x".repeat(40_000) + ",1a,100,21\n");
+        Run r = hostile(Main.INVALID_INPUT, "btw", in.toString(), "-o", out());
+        assertTrue(r.err().contains("regel 2") && r.err().contains("32767"), r.err());
+    }
+
+    @Test
+    void journalWithMoreColumnsThanASheetIsOneLine() throws Exception {
+        String extra = ",x".repeat(16_400);
+        Path in = write("j.csv", "datum,omschrijving,rubriek,grondslag,btw" + extra + "\n2025-01-05,a,1a,100,21" + extra + "\n");
+        Run r = hostile(Main.INVALID_INPUT, "btw", in.toString(), "-o", out());
+        assertTrue(r.err().contains("kolommen"), r.err());
+    }
+
+    @Test
+    void journalWithAnUnclosedQuoteIsOneLine() throws Exception {
+        Path in = write("j.csv", "datum,omschrijving,rubriek,grondslag,btw\n2025-01-05,a,1a,100,21\n2025-01-06,\"open,1a,100,21\n");
+        Run r = hostile(Main.INVALID_INPUT, "btw", in.toString(), "-o", out());
+        assertTrue(r.err().contains("aanhalingsteken"), r.err());
+    }
+
+    @Test
+    void aJournalFailingHalfwayLeavesNoTemporaryFile() throws Exception {
+        StringBuilder j = new StringBuilder("datum,omschrijving,rubriek,grondslag,btw\n");
+        for (int i = 0; i < 3000; i++) {
+            j.append("2025-01-05,regel ").append(i).append(",1a,100,21\n");
+        }
+        j.append("2025-01-05,kapot,1a,honderd,21\n");
+        hostile(Main.INVALID_INPUT, "btw", write("j.csv", j.toString()).toString(), "-o", out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {400, 100_000})
+    void csvAmountsOfHundredsOfDigitsAreRefusedWithTheLimit(int digits) throws Exception {
+        Path in = write("kor.csv", "periode,rubriek,omzet,btw\n2017-Q1,1a," + "9".repeat(digits) + ",21\n");
+        Run r = hostile(Main.INVALID_INPUT, "kor", in.toString(), "-o", out());
+        assertTrue(r.err().contains("999.999.999.999,99") || r.err().contains("ten hoogste"), r.err());
+    }
+
+    @Test
+    void theLargestAmountIsAcceptedAndOneCentMoreIsNot() throws Exception {
+        Path ok = write("ok.csv", "periode,rubriek,omzet,btw\n2017,1a,999999999999.99,0\n");
+        hostile(Main.OK, "kor", ok.toString(), "-o", dir.resolve("resultaat.xlsx").toString());
+        Path bad = write("bad.csv", "periode,rubriek,omzet,btw\n2017,1a,1000000000000.00,0\n");
+        Run r = hostile(Main.INVALID_INPUT, "kor", bad.toString(), "-o", out());
+        assertTrue(r.err().contains("€ 999.999.999.999,99"), r.err());
+    }
+
+    @Test
+    void aMissingInputIsAFileThatCannotBeRead() throws Exception {
+        Run r = hostile(Main.FAILURE, "kor", dir.resolve("weg.csv").toString(), "-o", out());
+        assertTrue(r.err().contains("weg.csv"), r.err());
+        Run d = hostile(Main.FAILURE, "kor", dir.toString(), "-o", out());
+        assertTrue(d.err().contains("een map"), d.err());
+    }
+
+    @Test
+    void sheetNamesThatLookLikeCellsAreQuotedInFormulas() throws Exception {
+        for (String name : List.of("Q1", "KOR2017", "TRUE", "R1C1", "A1")) {
+            Path f = patched("kor-2017-voorbeeld-2.xlsx", "xl/workbook.xml", x -> x.replace("name=\"Aangiften\"", "name=\"" + name + "\"")
+                    .replace("Aangiften!", name + "!"));
+            Path uit = dir.resolve("q-" + name + ".xlsx");
+            Run r = KorCommandTest.run("kor", f.toString(), "-o", uit.toString());
+            assertEquals(Main.OK, r.exit(), r.err());
+            String sheet = part(uit, "xl/worksheets/sheet2.xml");
+            assertTrue(sheet.contains("'" + name + "'!"), name + ": " + sheet.substring(0, Math.min(sheet.length(), 2000)));
+            assertFalse(Pattern.compile("[(,=+\\-*]" + name + "!").matcher(sheet).find(), name + " unquoted");
+        }
+    }
+
+    private static String part(Path xlsx, String name) throws IOException {
+        try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(Files.readAllBytes(xlsx)))) {
+            for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
+                if (e.getName().equals(name)) {
+                    return new String(z.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError("no part " + name + " in " + xlsx);
+    }
+}
