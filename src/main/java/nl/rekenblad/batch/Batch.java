@@ -271,6 +271,12 @@ public final class Batch {
                 v.melding().isEmpty() ? "" : ": " + v.melding());
     }
 
+    /** A text as a cell holds it: at most 32.767 characters (Excel's limit), cut with a mark. */
+    private static String cell(String text) {
+        int max = 32_767;
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
     /** The JSON lines report and overzicht.xlsx, written atomically together. */
     private static void writeReport(Uitkomst u, Options o) throws IOException {
         StringBuilder jsonl = new StringBuilder();
@@ -294,13 +300,13 @@ public final class Batch {
             int r = 1;
             for (Verslag v : u.regels()) {
                 var row = sh.createRow(r++);
-                row.createCell(0).setCellValue(v.bron());
-                row.createCell(1).setCellValue(v.bijlage() == null ? "" : v.bijlage());
+                row.createCell(0).setCellValue(cell(v.bron()));
+                row.createCell(1).setCellValue(cell(v.bijlage() == null ? "" : v.bijlage()));
                 row.createCell(2).setCellValue(v.soort() == null ? "" : v.soort());
                 row.createCell(3).setCellValue(v.status().word());
-                row.createCell(4).setCellValue(v.melding());
-                row.createCell(5).setCellValue(v.cijfers().isEmpty() ? "" : Json.write(v.cijfers()).replaceAll("\\n\\s*", " ").trim());
-                row.createCell(6).setCellValue(String.join(", ", v.uitvoer()));
+                row.createCell(4).setCellValue(cell(v.melding()));
+                row.createCell(5).setCellValue(cell(v.cijfers().isEmpty() ? "" : Json.write(v.cijfers()).replaceAll("\\n\\s*", " ").trim()));
+                row.createCell(6).setCellValue(cell(String.join(", ", v.uitvoer())));
             }
             int[] widths = {40, 30, 8, 14, 80, 50, 80};
             for (int i = 0; i < widths.length; i++) {

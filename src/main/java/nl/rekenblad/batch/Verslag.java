@@ -11,6 +11,17 @@ import java.util.Map;
 public record Verslag(String bron, String bijlage, String soort, Status status, String melding, Map<String, Object> cijfers,
         List<String> uitvoer) {
 
+    /** A message longer than this is cut, saying how much was left out: a report line stays readable. */
+    public static final int MAX_MELDING = 2000;
+
+    public Verslag {
+        if (melding != null && melding.length() > MAX_MELDING) {
+            melding = melding.substring(0, MAX_MELDING) + "… (" + (melding.length() - MAX_MELDING) + " tekens weggelaten)";
+        }
+        cijfers = cijfers == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(cijfers));
+        uitvoer = uitvoer == null ? List.of() : List.copyOf(uitvoer);
+    }
+
     /** How an attachment went. */
     public enum Status {
         OK("ok"), WAARSCHUWING("waarschuwing"), FOUT("fout"), NIET_HERKEND("niet herkend");

@@ -26,6 +26,11 @@ public final class Mails {
 
     /** An .eml with a short text and the given attachments (name → bytes), in order. */
     public static void eml(Path file, String subject, Map<String, byte[]> attachments) throws Exception {
+        eml(file, subject, java.util.List.copyOf(attachments.entrySet()));
+    }
+
+    /** An .eml with the given attachments in order; names may repeat. */
+    public static void eml(Path file, String subject, java.util.List<Map.Entry<String, byte[]>> attachments) throws Exception {
         MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
         m.setFrom(new InternetAddress("klant@example.nl"));
         m.setSubject(subject, "UTF-8");
@@ -33,7 +38,7 @@ public final class Mails {
         MimeBodyPart text = new MimeBodyPart();
         text.setText("Hierbij de stukken voor " + subject + ".", "UTF-8");
         mp.addBodyPart(text);
-        for (Map.Entry<String, byte[]> a : attachments.entrySet()) {
+        for (Map.Entry<String, byte[]> a : attachments) {
             MimeBodyPart p = new MimeBodyPart();
             p.setDataHandler(new DataHandler(new ByteArrayDataSource(a.getValue(), "application/octet-stream")));
             p.setFileName(a.getKey());
@@ -59,7 +64,7 @@ public final class Mails {
             root.createDocument("__substg1.0_0037001F", new java.io.ByteArrayInputStream(utf16(subject)));
             root.createDocument("__properties_version1.0", new java.io.ByteArrayInputStream(new byte[32]));
             int i = 0;
-            for (Map.Entry<String, byte[]> a : attachments.entrySet()) {
+            for (Map.Entry<String, byte[]> a : attachments) {
                 DirectoryEntry d = root.createDirectory(String.format("__attach_version1.0_#%08X", i++));
                 d.createDocument("__substg1.0_3707001F", new java.io.ByteArrayInputStream(utf16(a.getKey())));
                 d.createDocument("__substg1.0_3704001F", new java.io.ByteArrayInputStream(utf16(a.getKey())));
