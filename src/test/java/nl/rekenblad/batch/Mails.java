@@ -64,7 +64,7 @@ public final class Mails {
             root.createDocument("__substg1.0_0037001F", new java.io.ByteArrayInputStream(utf16(subject)));
             root.createDocument("__properties_version1.0", new java.io.ByteArrayInputStream(new byte[32]));
             int i = 0;
-            for (Map.Entry<String, byte[]> a : attachments) {
+            for (Map.Entry<String, byte[]> a : attachments.entrySet()) {
                 DirectoryEntry d = root.createDirectory(String.format("__attach_version1.0_#%08X", i++));
                 d.createDocument("__substg1.0_3707001F", new java.io.ByteArrayInputStream(utf16(a.getKey())));
                 d.createDocument("__substg1.0_3704001F", new java.io.ByteArrayInputStream(utf16(a.getKey())));
