@@ -53,8 +53,24 @@ public final class Main implements Runnable {
             cl.addSubcommand(r.name(), new CommandLine(r.command()));
         }
         others.forEach(cl::addSubcommand);
+        cl.setResourceBundle(java.util.ResourceBundle.getBundle("nl.rekenblad.cli.Teksten"));
+        cl.setParameterExceptionHandler(Main::usageError);
         cl.setExecutionExceptionHandler(Main::handle);
         return cl;
+    }
+
+    /**
+     * A wrong call in Dutch: what is wrong, a suggestion for a mistyped command or option, and where the help is.
+     * picocli's own message is translated where it has a known form.
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println("fout: " + UsageMessages.dutch(e.getMessage()));
+        UsageMessages.suggestion(cl, args).ifPresent(s -> err.println("fout: bedoelde u " + s + "?"));
+        err.println("fout: zie '" + cl.getCommandSpec().qualifiedName() + " --help'");
+        err.flush();
+        return USAGE;
     }
 
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

@@ -55,9 +55,8 @@ public final class TemplateCommand implements Callable<Integer> {
         };
         Regulation regulation = Rekenblad.regulations().stream()
                 .filter(r -> r.name().equals(soort) && r.templateName().isPresent()).findFirst()
-                .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "Invalid value for positional"
-                        + " parameter at index 0 (SOORT): expected one of [" + String.join(", ", new Soorten())
-                        + "] (case-sensitive) but was '" + soort + "'"));
+                .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "ongeldige waarde voor SOORT:"
+                        + " verwacht een van " + String.join(", ", new Soorten()) + ", gevonden '" + soort + "'"));
         Path target = (output != null ? output : Path.of(regulation.templateName().get())).toAbsolutePath().normalize();
         Options options = Options.builder().set(Options.PERIODE, kind).set(Options.JAAR, jaar).build();
         new AtomicFiles().add(target, out -> regulation.writeTemplate(out, options)).commit();

@@ -292,4 +292,26 @@ class HostileInputTest {
         }
         throw new AssertionError("no part " + name + " in " + xlsx);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"kro x|bedoelde u kor?", "kor --hlep|bedoelde u --help?", "kor x.csv --rechtvorm bv|bedoelde u --rechtsvorm?",
+        "template xyz|verwacht een van kor, kia, winst", "btw x.csv --periode week|verwacht een van kwartaal, maand, jaar",
+        "template kor --jaar abc|geen geheel getal", "kor x.csv -o|mist een waarde"})
+    void aWrongCallIsAnsweredInDutchWithASuggestion(String callAndExpected) throws Exception {
+        String[] parts = callAndExpected.split("\\|");
+        Run r = hostile(Main.USAGE, parts[0].split(" "));
+        assertTrue(r.err().contains(parts[1]), r.err());
+        assertFalse(Pattern.compile("Usage|Unmatched|Unknown|Missing|Invalid|expected|Did you mean").matcher(r.err()).find(), r.err());
+        assertTrue(r.err().contains("--help'"), r.err());
+    }
+
+    @Test
+    void helpIsDutchThroughout() {
+        for (String command : List.of("kor", "kia", "winst", "btw", "batch", "template", "bench")) {
+            Run r = KorCommandTest.run(command, "--help");
+            assertEquals(Main.OK, r.exit());
+            assertFalse(Pattern.compile("Usage|Show this help|Print version|Commands:").matcher(r.out()).find(), r.out());
+            assertTrue(r.out().contains("Toon deze hulp en stop."), r.out());
+        }
+    }
 }
