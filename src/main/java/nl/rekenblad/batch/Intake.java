@@ -91,6 +91,11 @@ public final class Intake {
         return out;
     }
 
+    /**
+     * Collects the attachments of {@code p}: the parts of a multipart, the attachments of a forwarded message
+     * (message/rfc822) as if they were the mail's own, and each file part. A part that cannot be decoded (bad
+     * base64) fails only itself: it becomes an error entry and the other attachments go on.
+     */
     private static void walk(Part p, Path mail, Namen namen, List<Bijlage> out, int depth) throws Exception {
         if (depth > 20) {
             return;
@@ -103,20 +108,39 @@ public final class Intake {
             }
             return;
         }
+        if (p.isMimeType("message/rfc822")) {
+            Object forwarded;
+            try {
+                forwarded = p.getContent();
+            } catch (Exception e) {
+                out.add(new Bijlage(mail, namen.uniek("doorgestuurd bericht"), null, null,
+                        java.util.Optional.of("doorgestuurd bericht niet te lezen")));
+                return;
+            }
+            if (forwarded instanceof Part inner) {
+                walk(inner, mail, namen, out, depth + 1);
+            }
+            return;
+        }
         String file = p.getFileName();
         if (file == null && !Part.ATTACHMENT.equalsIgnoreCase(p.getDisposition())) {
             return;
         }
         String decoded = file == null ? "bijlage" : MimeUtility.decodeText(file);
+        String naam = namen.uniek(decoded);
+        byte[] data;
         try (InputStream in = p.getInputStream()) {
-            byte[] data = in.readNBytes((int) MAX_BIJLAGE + 1);
-            String naam = namen.uniek(decoded);
-            if (data.length > MAX_BIJLAGE) {
-                out.add(new Bijlage(mail, naam, null, null, java.util.Optional.of("bijlage is te groot (meer dan "
-                        + MAX_BIJLAGE + " bytes)")));
-            } else {
-                out.add(Bijlage.vanMail(mail, naam, data));
-            }
+            data = in.readNBytes((int) MAX_BIJLAGE + 1);
+        } catch (Exception e) {
+            out.add(new Bijlage(mail, naam, null, null, java.util.Optional.of("bijlage niet te decoderen (beschadigde"
+                    + " codering, bijv. base64)")));
+            return;
+        }
+        if (data.length > MAX_BIJLAGE) {
+            out.add(new Bijlage(mail, naam, null, null, java.util.Optional.of("bijlage is te groot (meer dan "
+                    + MAX_BIJLAGE + " bytes)")));
+        } else {
+            out.add(Bijlage.vanMail(mail, naam, data));
         }
     }
 
@@ -150,10 +174,9 @@ public final class Intake {
         return out;
     }
 
+    /** What went wrong, for a person: the message's first line without Java's class names, or nothing. */
     static String firstLine(Exception e) {
-        String m = String.valueOf(e.getMessage());
-        int nl = m.indexOf('\n');
-        m = nl < 0 ? m : m.substring(0, nl);
-        return m.length() > 160 ? m.substring(0, 160) + "…" : m;
+        String r = nl.rekenblad.internal.io.Messages.reason(e);
+        return r.isEmpty() ? "de opbouw klopt niet" : r.substring(2, r.length() - 1);
     }
 }

@@ -76,4 +76,34 @@ class BatchHostileTest {
             assertTrue(outputs.addAll(v.uitvoer()), "an output written twice: " + v.uitvoer());
         }
     }
+
+    /** A mail written by hand: a forwarded message holding a KOR CSV, a part whose base64 is broken, and a good CSV. */
+    private static String forwardedWithABrokenPart() {
+        String csv = java.util.Base64.getMimeEncoder().encodeToString(KOR);
+        return "From: klant@example.nl\r\nSubject: doorgestuurd\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
+                + "--b1\r\nContent-Type: text/plain\r\n\r\nZie bijlagen.\r\n"
+                + "--b1\r\nContent-Type: message/rfc822\r\n\r\n"
+                + "From: boekhouder@example.nl\r\nSubject: KOR\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"b2\"\r\n\r\n"
+                + "--b2\r\nContent-Type: text/csv\r\nContent-Disposition: attachment; filename=\"doorgestuurd.csv\"\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n" + csv + "\r\n--b2--\r\n"
+                + "--b1\r\nContent-Type: text/csv\r\nContent-Disposition: attachment; filename=\"kapot.csv\"\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n@@@@ dit is geen base64 !!!!\r\n"
+                + "--b1\r\nContent-Type: text/csv\r\nContent-Disposition: attachment; filename=\"goed.csv\"\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n" + csv + "\r\n--b1--\r\n";
+    }
+
+    @Test
+    void attachmentsOfAForwardedMailAreOpenedAndABrokenPartFailsOnlyItself() throws Exception {
+        Path mail = dir.resolve("doorgestuurd.eml");
+        Files.writeString(mail, forwardedWithABrokenPart(), StandardCharsets.US_ASCII);
+        Batch.Uitkomst u = run(mail, dir.resolve("uit"));
+        Map<String, Verslag.Status> byName = new java.util.HashMap<>();
+        u.regels().forEach(v -> byName.put(v.bijlage(), v.status()));
+        assertEquals(Verslag.Status.OK, byName.get("doorgestuurd.csv"), u.regels().toString());
+        assertEquals(Verslag.Status.OK, byName.get("goed.csv"), u.regels().toString());
+        assertEquals(Verslag.Status.FOUT, byName.get("kapot.csv"), u.regels().toString());
+        assertEquals(3, u.regels().size(), u.regels().toString());
+    }
 }
