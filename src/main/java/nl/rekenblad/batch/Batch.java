@@ -24,6 +24,7 @@ import nl.rekenblad.api.Outcome;
 import nl.rekenblad.api.Regulation;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.internal.io.Messages;
 import nl.rekenblad.core.Problem;
 import nl.rekenblad.internal.io.AtomicFiles;
 import nl.rekenblad.internal.io.Json;
@@ -139,7 +140,8 @@ public final class Batch {
             try {
                 return f.get();
             } catch (ExecutionException e) {
-                return List.of(Bijlage.onleesbaar(mail, "interne fout: " + e.getCause()));
+                return List.of(Bijlage.onleesbaar(mail, "interne fout bij het lezen van de mail"
+                        + Messages.reason(e.getCause())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("onderbroken", e);
@@ -167,7 +169,7 @@ public final class Batch {
                     f.cancel(true);
                     v = fout(b, null, "te lang bezig (meer dan " + o.secondsPerFile() + " s); overgeslagen");
                 } catch (ExecutionException e) {
-                    v = fout(b, null, "interne fout: " + e.getCause());
+                    v = fout(b, null, "interne fout" + Messages.reason(e.getCause()));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IOException("onderbroken", e);
@@ -228,8 +230,12 @@ public final class Batch {
             return fout(b, null, e.getMessage());
         } catch (IOException e) {
             return fout(b, null, "lezen of schrijven mislukt: " + e.getMessage());
-        } catch (RuntimeException | OutOfMemoryError e) {
-            return fout(b, null, "niet te verwerken: " + e);
+        } catch (StackOverflowError e) {
+            return fout(b, null, "niet te verwerken: de inhoud is te diep genest");
+        } catch (OutOfMemoryError e) {
+            return fout(b, null, "niet te verwerken: te groot voor het geheugen");
+        } catch (RuntimeException e) {
+            return fout(b, null, "niet te verwerken" + Messages.reason(e));
         }
     }
 

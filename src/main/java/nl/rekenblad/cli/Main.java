@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import nl.rekenblad.Rekenblad;
 import nl.rekenblad.api.Regulation;
 import nl.rekenblad.internal.command.ExitCodes;
+import nl.rekenblad.internal.io.Messages;
 import nl.rekenblad.internal.io.PoiSettings;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Problem;
@@ -55,6 +56,20 @@ public final class Main implements Runnable {
         others.forEach(cl::addSubcommand);
         cl.setResourceBundle(java.util.ResourceBundle.getBundle("nl.rekenblad.cli.Teksten"));
         cl.setParameterExceptionHandler(Main::usageError);
+        // picocli passes Errors on; a hostile input must never end in a stack trace.
+        CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+        cl.setExecutionStrategy(parsed -> {
+            try {
+                return run.execute(parsed);
+            } catch (StackOverflowError e) {
+                throw new CommandLine.ExecutionException(parsed.commandSpec().commandLine(), "te diep genest",
+                        new Resources("de invoer is te diep genest om te verwerken"));
+            } catch (OutOfMemoryError e) {
+                throw new CommandLine.ExecutionException(parsed.commandSpec().commandLine(), "geheugen op",
+                        new Resources("te groot voor het geheugen; geef Java meer geheugen (REKENBLAD_JAVA_OPTS=-Xmx…)"
+                                + " of splits de invoer"));
+            }
+        });
         cl.setExecutionExceptionHandler(Main::handle);
         return cl;
     }
@@ -73,8 +88,25 @@ public final class Main implements Runnable {
         return USAGE;
     }
 
+    /** A run that ran out of stack or memory: one line, exit code 3. */
+    static final class Resources extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Resources(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
+        if (e instanceof CommandLine.ExecutionException ee && ee.getCause() instanceof Resources r) {
+            e = r;
+        }
+        if (e instanceof Resources r) {
+            err.println("fout: " + r.getMessage());
+            err.flush();
+            return FAILURE;
+        }
         if (e instanceof InvalidInputException iie) {
             for (Problem p : iie.problems()) {
                 err.println((p.isError() ? "fout: " : "waarschuwing: ") + p);
@@ -98,7 +130,7 @@ public final class Main implements Runnable {
             err.flush();
             return FAILURE;
         }
-        err.println("interne fout: " + e + " (meld dit; zet REKENBLAD_DEBUG=1 voor de details)");
+        err.println("interne fout" + Messages.reason(e) + " (meld dit; zet REKENBLAD_DEBUG=1 voor de details)");
         if (System.getenv("REKENBLAD_DEBUG") != null) {
             e.printStackTrace(err);
         }

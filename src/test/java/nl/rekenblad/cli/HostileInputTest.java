@@ -314,4 +314,52 @@ class HostileInputTest {
             assertTrue(r.out().contains("Toon deze hulp en stop."), r.out());
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"kor samples/kor-2017-voorbeeld-2.csv", "kor samples/kor-2019-fictieve-btw.xlsx",
+        "kia samples/kia-2024-2025-register.xlsx", "winst samples/winst-2025.csv", "btw samples/btw-2025-journaal.csv",
+        "btw samples/btw-2025-journaal.csv --kor --periode maand"})
+    void aSuccessfulRunLeavesTheTempFolderAsItWas(String call) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of(call.split(" ")));
+        args.addAll(List.of("-o", dir.resolve("resultaat.xlsx").toString(), "--json", dir.resolve("resultaat.json").toString()));
+        hostile(Main.OK, args.toArray(String[]::new));
+    }
+
+    /** Texts that a spreadsheet would take for a formula if they were written as one. */
+    private static final List<String> FORMULA_LIKE = List.of("=1+1", "+SUM(A1:A2)", "-2+3", "@cmd|' /C calc'!A0", "\t=HYPERLINK(\"x\")");
+
+    @Test
+    void formulaLikeTextFromACsvStaysTextInEveryColumnThatReachesAWorkbook() throws Exception {
+        StringBuilder kia = new StringBuilder("id,omschrijving,datum,bedrag,soort\n");
+        StringBuilder journal = new StringBuilder("datum,omschrijving,rubriek,grondslag,btw,kenmerk\n");
+        for (int i = 0; i < FORMULA_LIKE.size(); i++) {
+            String t = "\"" + FORMULA_LIKE.get(i).replace("\"", "\"\"") + "\"";
+            kia.append(t).append(',').append(t).append(",2025-03-01,1000,bedrijfsmiddel\n");
+            journal.append("2025-01-05,").append(t).append(",1a,100,21,").append(t).append('\n');
+        }
+        Path kiaOut = dir.resolve("kia.xlsx");
+        assertEquals(Main.OK, KorCommandTest.run("kia", write("kia.csv", kia.toString()).toString(), "-o", kiaOut.toString()).exit());
+        Path btwOut = dir.resolve("btw.xlsx");
+        assertEquals(Main.OK, KorCommandTest.run("btw", write("j.csv", journal.toString()).toString(), "-o", btwOut.toString()).exit());
+        for (Path out : List.of(kiaOut, btwOut)) {
+            try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(out))) {
+                java.util.Map<String, Integer> found = new java.util.HashMap<>();
+                for (org.apache.poi.ss.usermodel.Sheet sh : wb) {
+                    for (org.apache.poi.ss.usermodel.Row row : sh) {
+                        for (org.apache.poi.ss.usermodel.Cell c : row) {
+                            if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA) {
+                                assertFalse(Pattern.compile("HYPERLINK|cmd|SUM\\(A1:A2\\)|^1\\+1$|^-2\\+3$")
+                                        .matcher(c.getCellFormula()).find(), out + ": a text became the formula " + c.getCellFormula());
+                            } else if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                                    && FORMULA_LIKE.stream().anyMatch(t -> t.strip().equals(c.getStringCellValue().strip()))) {
+                                found.merge(c.getStringCellValue().strip(), 1, Integer::sum);
+                            }
+                        }
+                    }
+                }
+                assertEquals(new TreeSet<>(FORMULA_LIKE.stream().map(String::strip).toList()), new TreeSet<>(found.keySet()),
+                        out + " keeps every text as text");
+            }
+        }
+    }
 }
