@@ -125,6 +125,11 @@ public final class Main implements Runnable {
             err.flush();
             return FAILURE;
         }
+        if (e instanceof nl.rekenblad.internal.io.AtomicFiles.OutputException out) {
+            err.println("fout: " + out.getMessage());
+            err.flush();
+            return FAILURE;
+        }
         if (e instanceof java.io.IOException io) {
             err.println("fout: lezen of schrijven mislukt: " + io.getMessage());
             err.flush();

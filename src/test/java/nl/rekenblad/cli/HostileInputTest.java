@@ -362,4 +362,15 @@ class HostileInputTest {
             }
         }
     }
+
+    @Test
+    void anOutputThatCannotBeWrittenIsOneDutchLineWithExitCodeThree() throws Exception {
+        Path map = Files.createDirectory(dir.resolve("map.xlsx"));
+        Run r = hostile(Main.FAILURE, "kor", "samples/kor-2017-voorbeeld-2.csv", "-o", map.toString());
+        assertTrue(r.err().contains("is een map"), r.err());
+        Path file = write("bestand.csv", "x");
+        Run f = hostile(Main.FAILURE, "kor", "samples/kor-2017-voorbeeld-2.csv", "-o", file.resolve("resultaat.xlsx").toString());
+        assertTrue(f.err().contains("is geen map"), f.err());
+        assertFalse(f.err().contains(".tmp"), "the temporary name is not the user's business: " + f.err());
+    }
 }

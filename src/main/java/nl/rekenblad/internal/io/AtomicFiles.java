@@ -33,8 +33,81 @@ public final class AtomicFiles {
         return this;
     }
 
-    /** Writes every file, then moves them all into place. */
+    /** An output that could not be written, said in Dutch and naming the file (never the temporary one). */
+    public static final class OutputException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        public OutputException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * Writes every file, then moves them all into place.
+     *
+     * @throws OutputException when one cannot be written (a directory in the way, no access, a full disk); then
+     *                         none is in place and no temporary file is left
+     */
     public void commit() throws IOException {
+        Path current = null;
+        try {
+            for (Path target : files.keySet()) {
+                current = target;
+                if (Files.isDirectory(target)) {
+                    throw new OutputException(target + " is een map; geef een bestandsnaam", null);
+                }
+                if (target.getParent() != null && Files.exists(target.getParent()) && !Files.isDirectory(target.getParent())) {
+                    throw new OutputException("kan " + target + " niet schrijven: " + target.getParent() + " is geen map", null);
+                }
+            }
+            write();
+        } catch (OutputException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new OutputException("kan " + (current == null ? "de uitvoer" : name(e, current)) + " niet schrijven: "
+                    + reason(e), e);
+        }
+    }
+
+    /** The output the failure is about: the target of a temporary file named in the exception. */
+    private String name(IOException e, Path fallback) {
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null) {
+            String f = fs.getFile();
+            for (Path target : files.keySet()) {
+                if (f.equals(target.toString()) || f.contains("." + target.getFileName() + ".")) {
+                    return target.toString();
+                }
+            }
+        }
+        return fallback.toString();
+    }
+
+    /** Why, in Dutch. */
+    static String reason(IOException e) {
+        String m = String.valueOf(e.getMessage()) + " " + (e instanceof java.nio.file.FileSystemException fs
+                ? String.valueOf(fs.getReason()) : "");
+        if (e instanceof java.nio.file.AccessDeniedException || m.contains("Permission denied") || m.contains("Read-only")) {
+            return "geen toestemming om daar te schrijven";
+        }
+        if (m.contains("No space left") || m.contains("Disk quota")) {
+            return "de schijf is vol";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "de map bestaat niet of is niet te maken";
+        }
+        if (m.contains("Not a directory") || e instanceof java.nio.file.NotDirectoryException) {
+            return "een deel van het pad is geen map";
+        }
+        if (m.contains("Is a directory")) {
+            return "er staat een map met die naam";
+        }
+        if (m.contains("File name too long")) {
+            return "de naam is te lang";
+        }
+        return "schrijven mislukt" + Messages.reason(e);
+    }
+
+    private void write() throws IOException {
         List<Path[]> written = new ArrayList<>();
         try {
             for (Map.Entry<Path, Content> e : files.entrySet()) {
