@@ -53,6 +53,9 @@ public final class BtwRegulation implements Regulation {
     public record BtwResult(BtwBerekening berekening, BtwAangifte.Result aangifte, Optional<KorResult> kor) {
     }
 
+    /** Journal lines at most: the rows of the Boekingen sheet (a sheet has 1.048.576, one is the header). */
+    public static final long MAX_LINES = 1_048_575;
+
     /** At most this many bad lines are listed; the rest are counted. */
     static final int MAX_PROBLEMS = 100;
 
@@ -102,7 +105,11 @@ public final class BtwRegulation implements Regulation {
             long lines = 0;
             while ((next = Outputs.reading(input, () -> reader.next(problems.size() < MAX_PROBLEMS ? problems
                     : new ArrayList<>()))) != null) {
-                if ((++lines & 0xFFF) == 0 && Thread.currentThread().isInterrupted()) {
+                if (++lines > MAX_LINES) {
+                    throw InvalidInputException.of(bron, "het journaal heeft meer dan " + MAX_LINES + " regels: meer dan"
+                            + " een werkblad kan bevatten; splits het, bijvoorbeeld per jaar of per kwartaal");
+                }
+                if ((lines & 0xFFF) == 0 && Thread.currentThread().isInterrupted()) {
                     // A batch ran out of time for this file: stop, rather than work on for nothing.
                     throw new java.io.InterruptedIOException("afgebroken na " + lines + " regels");
                 }

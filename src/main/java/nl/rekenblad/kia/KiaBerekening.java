@@ -38,6 +38,12 @@ public final class KiaBerekening {
     public static final String DESINVESTERINGEN = "Desinvesteringen";
     public static final String AFSCHRIJVINGEN = "Afschrijvingen";
 
+    /**
+     * Assets per register at most. Each asset has some forty steps and a depreciation row per year, all kept with
+     * their formulas: 5.000 assets ran in 8 s within 512 MB of heap on the project's 2-core machine, 10.000 did not.
+     */
+    public static final int MAX_ACTIVA = 5_000;
+
     private final RuleBook rules;
 
     public KiaBerekening(RuleBook rules) {
@@ -59,6 +65,11 @@ public final class KiaBerekening {
         List<Activum> activa = in.activa();
         if (activa.isEmpty()) {
             throw InvalidInputException.of(in.bron(), "het register bevat geen bedrijfsmiddelen");
+        }
+        if (activa.size() > MAX_ACTIVA) {
+            throw InvalidInputException.of(in.bron(), "het register heeft " + activa.size() + " bedrijfsmiddelen; rekenblad"
+                    + " werkt er ten hoogste " + MAX_ACTIVA + " per register uit (elk met zijn formules en afschrijvingsstaat"
+                    + " in het werkboek); splits het register, bijvoorbeeld per jaar van investering");
         }
         List<Problem> warnings = new ArrayList<>(in.warnings());
         List<Problem> errors = new ArrayList<>();

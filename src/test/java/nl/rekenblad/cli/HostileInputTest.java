@@ -373,4 +373,14 @@ class HostileInputTest {
         assertTrue(f.err().contains("is geen map"), f.err());
         assertFalse(f.err().contains(".tmp"), "the temporary name is not the user's business: " + f.err());
     }
+
+    @Test
+    void aRegisterBeyondTheDocumentedLimitIsRefusedEarlyWithTheLimit() throws Exception {
+        StringBuilder csv = new StringBuilder("id,omschrijving,datum,bedrag,soort\n");
+        for (int i = 0; i <= nl.rekenblad.kia.KiaBerekening.MAX_ACTIVA; i++) {
+            csv.append(i).append(",laptop,2025-03-01,1000,bedrijfsmiddel\n");
+        }
+        Run r = hostile(Main.INVALID_INPUT, "kia", write("groot.csv", csv.toString()).toString(), "-o", out());
+        assertTrue(r.err().contains("ten hoogste " + nl.rekenblad.kia.KiaBerekening.MAX_ACTIVA), r.err());
+    }
 }
