@@ -26,6 +26,7 @@ public interface Regulation {
      *
      * @throws InvalidInputException with every problem of the input, each naming where it is
      * @throws IOException           when the input cannot be read
+     * @throws nl.rekenblad.rules.MissingRuleException when the rules data has no figures for the input's year
      */
     Outcome<?> run(Source source, Options options) throws IOException, InvalidInputException;
 

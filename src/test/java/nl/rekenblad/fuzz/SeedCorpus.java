@@ -13,7 +13,7 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Writes the fuzz targets' seed corpus: the samples, and a small hostile variant of every finding of the first fuzz
- * run (issue 15). Run it after changing the samples or adding a finding:
+ * run (issue 15). Findings of later fuzzing runs are saved beside them by Jazzer and kept. Run it after changing the samples or adding a finding:
  * {@code mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt && java -cp
  * target/classes:target/test-classes:$(cat target/cp.txt) nl.rekenblad.fuzz.SeedCorpus}.
  */
@@ -60,13 +60,7 @@ public final class SeedCorpus {
     }
 
     public static void main(String[] args) throws Exception {
-        if (Files.exists(ROOT)) {
-            try (Stream<Path> s = Files.walk(ROOT)) {
-                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
+        // Seeds are (over)written by name; a finding the fuzzer saved beside them (crash-…) stays.
         // KOR returns (CSV)
         for (String s : new String[] {"kor-2017-voorbeeld-1.csv", "kor-2017-voorbeeld-2.csv", "kor-2018-teruggaaf.csv",
             "kor-2019-fictieve-btw.csv", "kor-2025-vrijstelling.csv"}) {
