@@ -383,4 +383,12 @@ class HostileInputTest {
         Run r = hostile(Main.INVALID_INPUT, "kia", write("groot.csv", csv.toString()).toString(), "-o", out());
         assertTrue(r.err().contains("ten hoogste " + nl.rekenblad.kia.KiaBerekening.MAX_ACTIVA), r.err());
     }
+
+    /** Found by fuzzing korWorkbook: POI parses docProps only when the output is written. */
+    @Test
+    void brokenDocumentPropertiesAreRefusedWhenOpened() throws Exception {
+        Run r = hostile(Main.INVALID_INPUT, "kor", patched("kor-2017-voorbeeld-2.xlsx", "docProps/app.xml",
+                x -> x.replace("<Properties", "<Properties <<")).toString(), "-o", out());
+        assertTrue(r.err().contains("docProps"), r.err());
+    }
 }

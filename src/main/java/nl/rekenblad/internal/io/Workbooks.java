@@ -161,6 +161,17 @@ public final class Workbooks {
      * renamed), a sheet name Excel does not allow, a text cell pointing past the shared-string table.
      */
     static void check(String bron, XSSFWorkbook wb) throws InvalidInputException {
+        // The document properties are parsed only when first asked for (when the output is written): parse them now,
+        // so a broken docProps part is refused here (found by fuzzing korWorkbook).
+        try {
+            var props = wb.getProperties();
+            props.getCoreProperties();
+            props.getExtendedProperties();
+            props.getCustomProperties();
+        } catch (RuntimeException e) {
+            throw InvalidInputException.of(bron, "beschadigd werkboek: de documenteigenschappen (docProps) zijn geen"
+                    + " geldige XML");
+        }
         String type = wb.getPackagePart().getContentType();
         if (!WORKBOOK_TYPES.contains(type)) {
             throw InvalidInputException.of(bron, "geen Excel-werkboek maar een ander Office-bestand (" + type + ")");
