@@ -172,6 +172,14 @@ public final class Workbooks {
             throw InvalidInputException.of(bron, "beschadigd werkboek: de documenteigenschappen (docProps) zijn geen"
                     + " geldige XML");
         }
+        // A core-properties part POI could not read (bad XML, a bad checksum) stays a plain part, and POI then fails
+        // to save the package (found by fuzzing korWorkbook and kiaWorkbook).
+        for (var part : wb.getPackage().getPartsByContentType(org.apache.poi.openxml4j.opc.ContentTypes.CORE_PROPERTIES_PART)) {
+            if (!(part instanceof org.apache.poi.openxml4j.opc.internal.PackagePropertiesPart)) {
+                throw InvalidInputException.of(bron + " › " + part.getPartName().getName().substring(1),
+                        "beschadigd werkboek: de documenteigenschappen zijn niet te lezen");
+            }
+        }
         String type = wb.getPackagePart().getContentType();
         if (!WORKBOOK_TYPES.contains(type)) {
             throw InvalidInputException.of(bron, "geen Excel-werkboek maar een ander Office-bestand (" + type + ")");
