@@ -27,10 +27,15 @@ import nl.rekenblad.internal.io.JsonReader;
 class FuzzTargets {
     private static final Path TMP = Path.of(System.getProperty("java.io.tmpdir"));
 
+    /**
+     * The temporary files rekenblad or POI could leave: {@code rekenblad…}, {@code poi…} and POI's {@code poifiles}
+     * folder (other files come and go with other processes on the machine, which a fuzzing run must not count).
+     */
     private static Set<String> tempFiles() throws IOException {
         Set<String> files = new TreeSet<>();
         try (Stream<Path> s = Files.list(TMP)) {
-            s.forEach(p -> files.add(p.getFileName().toString()));
+            s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("rekenblad") || n.startsWith("poi"))
+                    .forEach(files::add);
         }
         Path poi = TMP.resolve("poifiles");
         if (Files.isDirectory(poi)) {

@@ -185,6 +185,7 @@ public final class Workbooks {
             throw InvalidInputException.of(bron, "geen Excel-werkboek maar een ander Office-bestand (" + type + ")");
         }
         int strings = wb.getSharedStringSource() == null ? 0 : wb.getSharedStringSource().getUniqueCount();
+        long styles = wb.getStylesSource() == null ? 0 : wb.getStylesSource().getNumCellStyles();
         for (int i = 0; i < wb.getNumberOfSheets(); i++) {
             String name = wb.getSheetName(i);
             if (name.isBlank() || name.length() > 31 || name.matches(".*[\\[\\]:*?/\\\\].*") || name.startsWith("'")
@@ -199,6 +200,19 @@ public final class Workbooks {
                 }
                 for (org.apache.poi.ss.usermodel.Cell cell : row) {
                     var ct = ((org.apache.poi.xssf.usermodel.XSSFCell) cell).getCTCell();
+                    // POI reads a cell's style index only when it writes the sheet (found by fuzzing kiaWorkbook).
+                    if (ct.isSetS()) {
+                        long style;
+                        try {
+                            style = ct.getS();
+                        } catch (RuntimeException e) {
+                            style = -1;
+                        }
+                        if (style < 0 || style >= styles) {
+                            throw InvalidInputException.of(bron + " › " + name + "!" + cell.getAddress().formatAsString(),
+                                    "beschadigd werkboek: de cel verwijst naar een opmaak die er niet is");
+                        }
+                    }
                     if (ct.isSetT() && ct.getT() == org.openxmlformats.schemas.spreadsheetml.x2006.main.STCellType.S) {
                         int index;
                         try {
