@@ -49,8 +49,13 @@ public interface Outcome<R> extends AutoCloseable {
     /** The JSON report, as {@code --json} writes it. */
     String json();
 
-    /** Writes the workbook (.xlsx) to {@code out}; the stream is not closed. */
-    void writeWorkbook(OutputStream out) throws IOException;
+    /**
+     * Writes the workbook (.xlsx) to {@code out}; the stream is not closed.
+     *
+     * @throws InvalidInputException when the input was a workbook with a part that POI reads only when writing and
+     *                               that turns out broken then
+     */
+    void writeWorkbook(OutputStream out) throws IOException, InvalidInputException;
 
     /**
      * Writes the workbook, and the JSON when {@code json} is given, atomically: both appear complete or neither

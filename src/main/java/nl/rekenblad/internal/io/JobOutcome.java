@@ -79,9 +79,26 @@ public final class JobOutcome<R> implements Outcome<R> {
     }
 
     @Override
-    public void writeWorkbook(OutputStream out) throws IOException {
-        workbook.writeTo(out);
+    public void writeWorkbook(OutputStream out) throws IOException, InvalidInputException {
+        try {
+            workbook.writeTo(out);
+        } catch (RuntimeException e) {
+            throw writeFault(e);
+        }
     }
+
+    /**
+     * POI reads some parts of a workbook (styles, typed attributes) only when it writes them: a bookkeeper's workbook
+     * broken there fails only now. That is the input's fault, said as such; for any other input it is rekenblad's.
+     */
+    private RuntimeException writeFault(RuntimeException e) throws IOException, InvalidInputException {
+        if (Workbooks.isWorkbook(source)) {
+            throw InvalidInputException.of(source.name(), "beschadigd werkboek: een onderdeel klopt niet met het formaat"
+                    + " van Excel en is niet terug te schrijven");
+        }
+        return e;
+    }
+
 
     @Override
     public void save(Path workbookPath, Optional<Path> jsonPath) throws IOException, InvalidInputException {
@@ -101,7 +118,11 @@ public final class JobOutcome<R> implements Outcome<R> {
             byte[] text = json().getBytes(StandardCharsets.UTF_8);
             files.add(jsonPath.get(), o -> o.write(text));
         }
-        files.commit();
+        try {
+            files.commit();
+        } catch (RuntimeException e) {
+            throw writeFault(e);
+        }
     }
 
     @Override
