@@ -60,7 +60,7 @@ public final class KiaRegulation implements Regulation {
             in = Outputs.reading(source, () -> new KiaCsvReader().read(source, options.get(AANDEEL)));
         }
         KiaInput calculated = in;
-        Outputs.Filled<KiaResult> f = Outputs.fill(wb, () -> KiaBerekening.withBundledRules().calculate(calculated),
+        Outputs.Filled<KiaResult> f = Outputs.fill(source, wb, () -> KiaBerekening.withBundledRules().calculate(calculated),
                 () -> KiaTemplate.forOutput(calculated), new KiaWorkbookWriter()::write);
         KiaResult r = f.result();
         OutputWorkbook book = f.workbook();

@@ -70,7 +70,7 @@ public final class KorRegulation implements Regulation {
             wb = null;
         }
         KorInput calculated = in;
-        Outputs.Filled<KorResult> f = Outputs.fill(wb, () -> KorJaaropstelling.withBundledRules().calculate(calculated),
+        Outputs.Filled<KorResult> f = Outputs.fill(source, wb, () -> KorJaaropstelling.withBundledRules().calculate(calculated),
                 () -> KorTemplate.forOutput(calculated), new KorWorkbookWriter()::write);
         KorResult r = f.result();
         OutputWorkbook book = f.workbook();

@@ -51,7 +51,7 @@ public final class WinstRegulation implements Regulation {
     public Outcome<WinstResult> run(Source source, Options options) throws IOException, InvalidInputException {
         Outputs.requireFile(source);
         WinstReader.Loaded loaded = Outputs.reading(source, () -> new WinstReader(registry).read(source));
-        Outputs.Filled<WinstResult> f = Outputs.fill(loaded.workbook().orElse(null),
+        Outputs.Filled<WinstResult> f = Outputs.fill(source, loaded.workbook().orElse(null),
                 () -> Winstberekening.withBundledRules().calculate(loaded.input()),
                 () -> WinstTemplate.create(loaded.input().waarden()), new WinstWorkbookWriter()::write);
         WinstResult r = f.result();

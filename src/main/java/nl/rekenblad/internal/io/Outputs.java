@@ -41,11 +41,12 @@ public final class Outputs {
      * Calculates, then writes the result sheets into the input's own workbook ({@code opened}, when
      * the input was one) or into a fresh one; the workbook is closed when either step fails.
      */
-    public static <R> Filled<R> fill(OutputWorkbook opened, Calculating<R> calculation,
+    public static <R> Filled<R> fill(Source source, OutputWorkbook opened, Calculating<R> calculation,
             java.util.function.Supplier<OutputWorkbook> fresh, Writing<R> writer) throws IOException, InvalidInputException {
         OutputWorkbook wb = opened;
+        R result = null;
         try {
-            R result = calculation.calculate();
+            result = calculation.calculate();
             if (wb == null) {
                 wb = fresh.get();
             }
@@ -54,6 +55,12 @@ public final class Outputs {
         } catch (InvalidInputException | RuntimeException e) {
             if (wb != null) {
                 wb.close();
+            }
+            if (e instanceof RuntimeException && opened != null && result != null) {
+                // Writing into the bookkeeper's own workbook touched a part POI reads only then (a style, a fill)
+                // and found it broken (found by fuzzing): the input's fault, one line.
+                throw InvalidInputException.of(source.name(), "beschadigd werkboek: een onderdeel (bijv. de opmaak) klopt"
+                        + " niet met het formaat van Excel; de uitkomst kan er niet in worden geschreven");
             }
             throw e;
         }
