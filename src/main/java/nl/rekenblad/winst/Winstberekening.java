@@ -61,7 +61,7 @@ public final class Winstberekening {
     public WinstResult calculate(WinstInput in) throws InvalidInputException {
         int y = in.jaar();
         Map<String, UsedParameter> params = new LinkedHashMap<>();
-        for (String n : List.of("MKB_Pct", "ZA_Bedrag", "ZA_AowFactor", "SA_Bedrag", "Urencriterium", "MWA_Uren1", "MWA_Pct1",
+        for (String n : List.of("MKB_Pct", "ZA_Bedrag", "ZA_AowFactor", "SA_Bedrag", "SA_AowBedrag", "Urencriterium", "MWA_Uren1", "MWA_Pct1",
                 "MWA_Uren2", "MWA_Pct2", "MWA_Uren3", "MWA_Pct3", "MWA_Uren4", "MWA_Pct4", "STA_Max", "GK_Pct")) {
             Parameter p = rules.get(n, y, "waarde voor de winstberekening (" + n + ")");
             params.put(n, new UsedParameter(n, y, p));
@@ -113,9 +113,9 @@ public final class Winstberekening {
         steps.add(Step.amount(WinstKeys.AOW, "AOW-leeftijd bereikt aan het begin van het jaar?", yes("aowLeeftijd")).format(Format.JANEE)
                 .rule("Zoals ingevoerd (ja/nee).", ""));
         steps.add(Step.amount(WinstKeys.STARTERSRECHT, "Recht op startersaftrek?",
-                and(ref(WinstKeys.URENCRITERIUM), yes("starter"), not(ref(WinstKeys.AOW)))).format(Format.JANEE)
-                .rule("Urencriterium, starter (in een of meer van de 5 voorgaande jaren geen ondernemer en daarin ten"
-                        + " hoogste 2 keer zelfstandigenaftrek) en de AOW-leeftijd nog niet bereikt.",
+                and(ref(WinstKeys.URENCRITERIUM), yes("starter"))).format(Format.JANEE)
+                .rule("Urencriterium en starter (in een of meer van de 5 voorgaande jaren geen ondernemer en daarin ten"
+                        + " hoogste 2 keer zelfstandigenaftrek). Bij de AOW-leeftijd vervalt het recht niet; het lagere bedrag staat bij de startersaftrek.",
                         params.get("SA_Bedrag").parameter().source()));
         steps.add(Step.amount(WinstKeys.ZELFSTANDIGENAFTREK_BASIS, "Zelfstandigenaftrek vóór beperking",
                 ifThen(ref(WinstKeys.URENCRITERIUM), ifThen(ref(WinstKeys.AOW), times(ref("ZA_Bedrag"), ref("ZA_AowFactor")), ref("ZA_Bedrag")),
@@ -127,8 +127,11 @@ public final class Winstberekening {
                 ifThen(ref(WinstKeys.STARTERSRECHT), ref(WinstKeys.ZELFSTANDIGENAFTREK_BASIS), min(ref(WinstKeys.ZELFSTANDIGENAFTREK_BASIS), max(num("0"), ref(WinstKeys.FISCAAL)))))
                 .rule("Niet meer dan de fiscale winst (niet-benutte aftrek is 9 jaar te verrekenen; dat doet rekenblad niet),"
                         + " behalve wie recht heeft op de startersaftrek.", params.get("ZA_Bedrag").parameter().source()));
-        steps.add(Step.amount(WinstKeys.STARTERSAFTREK, "Startersaftrek", ifThen(ref(WinstKeys.STARTERSRECHT), ref("SA_Bedrag"), num("0")))
-                .rule("Verhoging van de zelfstandigenaftrek voor starters.", params.get("SA_Bedrag").parameter().source()));
+        steps.add(Step.amount(WinstKeys.STARTERSAFTREK, "Startersaftrek", ifThen(ref(WinstKeys.STARTERSRECHT),
+                ifThen(ref(WinstKeys.AOW), ref("SA_AowBedrag"), ref("SA_Bedrag")), num("0")))
+                .rule("Verhoging van de zelfstandigenaftrek voor starters: " + DutchText.euro(params.get("SA_Bedrag").parameter()
+                        .number()) + ", of " + DutchText.euro(params.get("SA_AowBedrag").parameter().number())
+                        + " bij de AOW-leeftijd aan het begin van het jaar.", params.get("SA_AowBedrag").parameter().source()));
         Expr p = ref(input("partnerUren"));
         Expr pct = ifThen(greaterOrEqual(p, ref("MWA_Uren4")), ref("MWA_Pct4"),
                 ifThen(greaterOrEqual(p, ref("MWA_Uren3")), ref("MWA_Pct3"),

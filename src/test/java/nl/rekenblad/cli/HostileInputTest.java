@@ -37,11 +37,18 @@ class HostileInputTest {
     @TempDir
     Path dir;
 
-    /** Every regular file under the system temp folder, except this test's own folder. */
+    /**
+     * The temporary files rekenblad or POI could leave under the system temp folder ({@code rekenblad…}, {@code poi…},
+     * anything in POI's {@code poifiles}), outside this test's own folder; files of other programs (the test runner's
+     * own) come and go and do not count.
+     */
     private Set<String> tempFiles() throws IOException {
         Set<String> files = new TreeSet<>();
         try (Stream<Path> s = Files.walk(TMP)) {
-            s.filter(p -> !p.startsWith(dir) && Files.isRegularFile(p)).forEach(p -> files.add(p.toString()));
+            s.filter(p -> !p.startsWith(dir) && Files.isRegularFile(p))
+                    .filter(p -> p.getFileName().toString().startsWith("rekenblad") || p.getFileName().toString().startsWith("poi")
+                            || p.toString().contains("/poifiles/"))
+                    .forEach(p -> files.add(p.toString()));
         } catch (java.io.UncheckedIOException e) {
             // a file of another process went away while walking
         }

@@ -64,11 +64,15 @@ class WinstberekeningTest {
         assertEquals(eur("-3593"), r.naOndernemersaftrek());
     }
 
+    /** Toelichting aangifte IB 2025, vraag 11b; Wet IB 2001 art. 3.76 lid 4: at AOW age both are halved, not lost. */
     @Test
-    void atAowAgeHalfTheZelfstandigenaftrekAndNoStartersaftrek() throws Exception {
+    void atAowAgeHalfTheZelfstandigenaftrekAndHalfTheStartersaftrek() throws Exception {
         WinstResult r = calc(2025, "winst", "20000", "uren", "1300", "aowLeeftijd", "Ja", "starter", "yes");
         assertEquals(eur("1235"), r.get("zaf"));
-        assertEquals(eur("0"), r.get("saf"));
+        assertEquals(eur("1062"), r.get("saf"));
+        WinstResult young = calc(2025, "winst", "20000", "uren", "1300", "aowLeeftijd", "nee", "starter", "ja");
+        assertEquals(eur("2470"), young.get("zaf"));
+        assertEquals(eur("2123"), young.get("saf"));
     }
 
     @Test
