@@ -1,15 +1,11 @@
 package nl.rekenblad.fuzz;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 /**
  * Writes the fuzz targets' seed corpus: the samples, and a small hostile variant of every finding of the first fuzz
@@ -36,22 +32,8 @@ public final class SeedCorpus {
         return Files.readAllBytes(Path.of("samples", name));
     }
 
-    /** A sample workbook with one part changed. */
     private static byte[] patched(String sample, String part, UnaryOperator<String> change) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(Path.of("samples", sample)));
-                ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                byte[] b = in.readAllBytes();
-                if (e.getName().equals(part)) {
-                    b = change.apply(new String(b, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-                }
-                zip.putNextEntry(new ZipEntry(e.getName()));
-                zip.write(b);
-                zip.closeEntry();
-            }
-        }
-        return out.toByteArray();
+        return nl.rekenblad.testing.Xlsx.patched(sample, part, change);
     }
 
     private static byte[] korCell(String cell) throws IOException {
