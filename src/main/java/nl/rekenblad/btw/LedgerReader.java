@@ -296,8 +296,8 @@ public final class LedgerReader implements Closeable {
             } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
                 // Commons CSV stops at an unclosed quote: that line and the rest are one problem.
                 broken = true;
-                problems.add(Problem.error(bron + " › na regel " + line, "de CSV is hier niet verder te lezen: een"
-                        + " aanhalingsteken (\") wordt niet gesloten"));
+                problems.add(Problem.error(bron + " › na regel " + line, "de CSV is hier niet verder te lezen: "
+                        + CsvDialect.problem(e)));
                 return Optional.empty();
             }
             if (current == null) {

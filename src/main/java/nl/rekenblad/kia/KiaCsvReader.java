@@ -92,7 +92,7 @@ public final class KiaCsvReader {
                 }
             }
         } catch (UncheckedIOException | IllegalStateException | IOException e) {
-            problems.add(Problem.error(bron, "geen leesbare CSV: " + e.getMessage()));
+            problems.add(Problem.error(bron, "geen leesbare CSV: " + CsvDialect.problem(e)));
         }
         if (problems.isEmpty() && rows.isEmpty()) {
             problems.add(Problem.error(bron, "geen bedrijfsmiddelen onder de kopregel"));

@@ -143,7 +143,7 @@ public final class KorCsvReader {
                 problems.add(Problem.error(bron, "geen regels met bedragen onder de kopregel"));
             }
         } catch (UncheckedIOException | IllegalStateException | IOException e) {
-            problems.add(Problem.error(bron, "geen leesbare CSV: " + e.getMessage()));
+            problems.add(Problem.error(bron, "geen leesbare CSV: " + CsvDialect.problem(e)));
         }
         if (problems.stream().anyMatch(Problem::isError)) {
             throw new InvalidInputException(problems);

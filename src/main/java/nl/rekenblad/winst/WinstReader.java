@@ -150,7 +150,7 @@ public final class WinstReader {
                 }
             }
         } catch (UncheckedIOException | IllegalStateException | IOException e) {
-            problems.add(Problem.error(bron, "geen leesbare CSV: " + e.getMessage()));
+            problems.add(Problem.error(bron, "geen leesbare CSV: " + CsvDialect.problem(e)));
         }
     }
 

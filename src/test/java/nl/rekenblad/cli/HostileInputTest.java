@@ -396,4 +396,15 @@ class HostileInputTest {
                 x -> x.replace("<Properties", "<Properties <<")).toString(), "-o", out());
         assertTrue(r.err().contains("docProps"), r.err());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"kor|periode,rubriek,omzet,btw\n2017-Q1,\"1a\"x,100,21\n",
+        "kia|id,omschrijving,datum,bedrag,soort\n1,\"a\"b,2025-01-01,1000,bedrijfsmiddel\n",
+        "btw|datum,omschrijving,rubriek,grondslag,btw\n2025-01-05,\"a\"b,1a,100,21\n",
+        "winst|veld,waarde\njaar,2025\nwinst,\"1\"0\n"})
+    void aCsvParseErrorIsSaidInDutchWithoutTheParsersClassName(String commandAndText) throws Exception {
+        String[] parts = commandAndText.split("\\|", 2);
+        Run r = hostile(Main.INVALID_INPUT, parts[0], write("invoer.csv", parts[1]).toString(), "-o", out());
+        assertTrue(r.err().contains("aanhalingsteken"), r.err());
+    }
 }
