@@ -161,7 +161,7 @@ public final class BtwRegulation implements Regulation {
             List<Problem> controle = b.aantalMeldingen() > 0
                     ? List.of(Problem.warning(bron, b.aantalMeldingen() + " regels in Controle")) : List.of();
             return new JobOutcome<>(name(), input, result, figures, controle, () -> json(result),
-                    out -> book.xssf().save(out), book::close);
+                    book.xssf(), false);
         } catch (InvalidInputException | IOException | RuntimeException e) {
             if (wb != null) {
                 wb.close();

@@ -51,7 +51,7 @@ public final class KiaRegulation implements Regulation {
         Outputs.requireFile(source);
         KiaInput in;
         OutputWorkbook wb = null;
-        if (Outputs.isWorkbook(source)) {
+        if (Workbooks.isWorkbook(source)) {
             KiaWorkbookReader.Loaded loaded = Outputs.reading(source,
                     () -> new KiaWorkbookReader().read(source, options.get(AANDEEL)));
             in = loaded.input();
@@ -69,7 +69,7 @@ public final class KiaRegulation implements Regulation {
             figures.put("kia" + y, r.kia(y));
         }
         return new JobOutcome<>(name(), source, r, figures, r.warnings(), () -> Json.write(KiaJson.toMap(r)),
-                out -> book.save(out), book);
+                book, wb != null);
     }
 
     /** The KIA's part of the profit of {@code year}: KIA, EIA and MIA (deducted) and the bijtelling (added). */
@@ -77,7 +77,7 @@ public final class KiaRegulation implements Regulation {
     public Optional<Contribution> contribution(Source output, int year) throws IOException, InvalidInputException {
         Map<String, BigDecimal> v = new LinkedHashMap<>();
         try {
-            if (Outputs.isWorkbook(output)) {
+            if (Workbooks.isWorkbook(output)) {
                 try (OutputWorkbook book = Workbooks.open(output)) {
                     XSSFWorkbook wb = book.poi();
                     if (wb.getName(KiaTemplate.N_REGISTER) == null) {

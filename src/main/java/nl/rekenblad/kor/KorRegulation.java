@@ -59,7 +59,7 @@ public final class KorRegulation implements Regulation {
         Outputs.requireFile(source);
         KorInput in;
         OutputWorkbook wb;
-        if (Outputs.isWorkbook(source)) {
+        if (Workbooks.isWorkbook(source)) {
             KorWorkbookReader.Loaded loaded = Outputs.reading(source, () -> new KorWorkbookReader().read(source,
                     options.get(Options.RECHTSVORM), options.get(OMZET_VORIG_JAAR)));
             in = loaded.input();
@@ -75,7 +75,7 @@ public final class KorRegulation implements Regulation {
         KorResult r = f.result();
         OutputWorkbook book = f.workbook();
         return new JobOutcome<>(name(), source, r, figures(r), r.warnings(), () -> Json.write(KorJson.toMap(r)),
-                out -> book.save(out), book);
+                book, wb != null);
     }
 
     /** The figures of a batch report: the year, and the reduction and what is due, or the turnover and the verdict. */
@@ -101,7 +101,7 @@ public final class KorRegulation implements Regulation {
         BigDecimal value;
         int outputYear;
         try {
-            if (Outputs.isWorkbook(output)) {
+            if (Workbooks.isWorkbook(output)) {
                 try (OutputWorkbook book = Workbooks.open(output)) {
                     XSSFWorkbook wb = book.poi();
                     outputYear = OutputFiles.number(wb, KorTemplate.N_JAAR, output.name()).intValue();

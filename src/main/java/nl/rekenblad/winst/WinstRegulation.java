@@ -61,7 +61,7 @@ public final class WinstRegulation implements Regulation {
         figures.put("fiscaleWinst", r.fiscaleWinst());
         figures.put("belastbaar", r.belastbaar());
         return new JobOutcome<>(name(), source, r, figures, r.input().warnings(), () -> Json.write(WinstJson.toMap(r)),
-                out -> book.save(out), book);
+                book, loaded.workbook().isPresent());
     }
 
     @Override

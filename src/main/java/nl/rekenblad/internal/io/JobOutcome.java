@@ -1,6 +1,5 @@
 package nl.rekenblad.internal.io;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +16,7 @@ import nl.rekenblad.api.Outcome;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Problem;
+import nl.rekenblad.internal.workbook.OutputWorkbook;
 
 /**
  * The {@link Outcome} every regulation returns: a result with its figures and warnings, and a workbook that is
@@ -29,15 +29,16 @@ public final class JobOutcome<R> implements Outcome<R> {
     private final Map<String, Object> figures;
     private final List<Problem> warnings;
     private final Supplier<String> json;
-    private final AtomicFiles.Content workbook;
-    private final Closeable release;
+    private final OutputWorkbook workbook;
+    private final boolean inputsWorkbook;
 
     /**
-     * @param workbook writes the workbook to a stream
-     * @param release  releases the workbook
+     * @param workbook       the output workbook, released by {@link #close()}
+     * @param inputsWorkbook whether {@code workbook} is the input's own workbook with the results added (then a part
+     *                       POI fails on only while writing is the input's fault)
      */
     public JobOutcome(String regulation, Source source, R result, Map<String, ?> figures, List<Problem> warnings,
-            Supplier<String> json, AtomicFiles.Content workbook, Closeable release) {
+            Supplier<String> json, OutputWorkbook workbook, boolean inputsWorkbook) {
         this.regulation = regulation;
         this.source = source;
         this.result = result;
@@ -45,7 +46,7 @@ public final class JobOutcome<R> implements Outcome<R> {
         this.warnings = List.copyOf(warnings);
         this.json = json;
         this.workbook = workbook;
-        this.release = release;
+        this.inputsWorkbook = inputsWorkbook;
     }
 
     @Override
@@ -81,7 +82,7 @@ public final class JobOutcome<R> implements Outcome<R> {
     @Override
     public void writeWorkbook(OutputStream out) throws IOException, InvalidInputException {
         try {
-            workbook.writeTo(out);
+            workbook.save(out);
         } catch (RuntimeException e) {
             throw writeFault(e);
         }
@@ -89,10 +90,11 @@ public final class JobOutcome<R> implements Outcome<R> {
 
     /**
      * POI reads some parts of a workbook (styles, typed attributes) only when it writes them: a bookkeeper's workbook
-     * broken there fails only now. That is the input's fault, said as such; for any other input it is rekenblad's.
+     * broken there fails only now. That is the input's fault, said as such; in a workbook rekenblad made it is a fault
+     * of rekenblad's and goes on as one.
      */
-    private RuntimeException writeFault(RuntimeException e) throws IOException, InvalidInputException {
-        if (Workbooks.isWorkbook(source)) {
+    private RuntimeException writeFault(RuntimeException e) throws InvalidInputException {
+        if (inputsWorkbook) {
             throw InvalidInputException.of(source.name(), "beschadigd werkboek: een onderdeel klopt niet met het formaat"
                     + " van Excel en is niet terug te schrijven");
         }
@@ -113,7 +115,7 @@ public final class JobOutcome<R> implements Outcome<R> {
                 }
             }
         }
-        AtomicFiles files = new AtomicFiles().add(workbookPath, workbook);
+        AtomicFiles files = new AtomicFiles().add(workbookPath, workbook::save);
         if (jsonPath.isPresent()) {
             byte[] text = json().getBytes(StandardCharsets.UTF_8);
             files.add(jsonPath.get(), o -> o.write(text));
@@ -127,6 +129,6 @@ public final class JobOutcome<R> implements Outcome<R> {
 
     @Override
     public void close() throws IOException {
-        release.close();
+        workbook.close();
     }
 }

@@ -26,9 +26,4 @@ public final class Messages {
         }
         return " (" + (line.length() > 160 ? line.substring(0, 160) + "…" : line) + ")";
     }
-
-    /** A message with any Java class name taken out. */
-    public static String withoutClassNames(String message) {
-        return CLASS_NAME.matcher(message).replaceAll("").trim();
-    }
 }

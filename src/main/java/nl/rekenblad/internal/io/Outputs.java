@@ -66,11 +66,6 @@ public final class Outputs {
         }
     }
 
-    /** A workbook by its name, or by its content when the name says nothing. */
-    public static boolean isWorkbook(Source source) throws IOException {
-        return Workbooks.isWorkbook(source);
-    }
-
     /**
      * Refuses a missing or irregular input file: a file that cannot be read (exit code 3, as for any file that
      * cannot be read), not bad input.

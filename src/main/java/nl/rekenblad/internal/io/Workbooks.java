@@ -35,11 +35,6 @@ public final class Workbooks {
     }
 
     /** A workbook by its name, or by its content when the name says nothing. */
-    public static boolean isWorkbookFile(Path file) throws IOException {
-        return isWorkbook(Source.of(file));
-    }
-
-    /** A workbook by its name, or by its content when the name says nothing. */
     public static boolean isWorkbook(Source source) throws IOException {
         String name = source.name().toLowerCase(java.util.Locale.ROOT);
         if (name.endsWith(".csv") || name.endsWith(".txt") || name.endsWith(".json")) {

@@ -55,11 +55,6 @@ public final class OutputWorkbook implements Closeable {
         return new OutputWorkbook(new XSSFWorkbook(in));
     }
 
-    /** Takes over {@code wb}: from now on it is saved and closed through the returned workbook. */
-    public static OutputWorkbook of(XSSFWorkbook wb) {
-        return new OutputWorkbook(wb);
-    }
-
     /** POI's model, to build and read sheets with. Never write or close it directly: use {@link #save} and {@link #close}. */
     public XSSFWorkbook poi() {
         return poi;
