@@ -111,6 +111,10 @@ public final class Rekenblad {
             }
         }
         String name = source.name().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".xaf") || name.endsWith(".xml")) {
+            return first(Recognition.xml(nl.rekenblad.auditfile.AuditfileReader.looksLikeAuditfile(source.head(4096))
+                    ? "auditfile" : "?"));
+        }
         if (!name.endsWith(".csv") && !name.endsWith(".txt")) {
             return Optional.empty();
         }

@@ -48,8 +48,9 @@ class ArchitectureTest {
             Map.entry("kor", Set.of("core", "rules", "aangifte", "api", "internal.io", "internal.workbook", "internal.command")),
             Map.entry("kia", Set.of("core", "rules", "api", "internal.io", "internal.workbook", "internal.command")),
             Map.entry("winst", Set.of("core", "rules", "api", "internal.io", "internal.workbook", "internal.command")),
-            Map.entry("btw", Set.of("core", "rules", "aangifte", "api", "internal.io", "internal.workbook", "internal.command", "kor")),
-            Map.entry("", Set.of("core", "api", "internal.io", "internal.workbook", "kor", "kia", "winst", "btw")),
+            Map.entry("auditfile", Set.of("core")),
+            Map.entry("btw", Set.of("core", "rules", "aangifte", "auditfile", "api", "internal.io", "internal.workbook", "internal.command", "kor")),
+            Map.entry("", Set.of("core", "api", "auditfile", "internal.io", "internal.workbook", "kor", "kia", "winst", "btw")),
             Map.entry("batch", Set.of("", "core", "rules", "api", "internal.io", "internal.workbook")),
             Map.entry("bench", Set.of("", "core", "rules", "aangifte", "api", "internal.io", "internal.workbook", "kor", "kia", "btw", "batch")),
             Map.entry("cli", Set.of("", "core", "rules", "api", "internal.io", "internal.workbook", "internal.command", "batch", "bench")));
@@ -75,7 +76,9 @@ class ArchitectureTest {
 
     /** The code without comments and string literals. */
     private static String code(String text) {
-        return text.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\\n]*", "").replaceAll("\"(?:\\\\.|[^\"\\\\])*\"", "\"\"");
+        // One pass, so that "//" inside a string is not taken for a comment, nor a quote inside a comment for a string.
+        return Pattern.compile("(?s)/\\*.*?\\*/|//[^\\n]*|\"(?:\\\\.|[^\"\\\\\\n])*+\"").matcher(text)
+                .replaceAll(m -> m.group().startsWith("\"") ? "\"\"" : "");
     }
 
     @Test
@@ -105,7 +108,7 @@ class ArchitectureTest {
      * parser, no files or streams, no command line and none of rekenblad's adapter layers.
      */
     @ParameterizedTest
-    @CsvSource({"kor,KorJaaropstelling", "kia,KiaBerekening", "btw,BtwBerekening", "btw,BtwAangifte", "winst,Winstberekening"})
+    @CsvSource({"kor,KorJaaropstelling", "kia,KiaBerekening", "btw,BtwBerekening", "btw,BtwAangifte", "btw,XafBerekening", "winst,Winstberekening"})
     void calculationCoreIsPure(String pkg, String entry) throws IOException {
         Map<String, String> classes = new TreeMap<>();
         try (Stream<Path> s = Files.list(MAIN.resolve(pkg))) {

@@ -40,6 +40,16 @@ public final class BtwAangifte {
     public interface Sums {
         /** @param column "omzet" or "btw" */
         String sumIfs(String column, String rubriek, String periode);
+
+        /** Where the sums come from, for the section heading and the Toelichting. */
+        default String bron() {
+            return "SUMIFS over het blad Boekingen (rubriek en periode)";
+        }
+
+        /** What 5b holds, for the Toelichting. */
+        default String voorbelasting() {
+            return "De btw van de regels met rubriek 5b (voorbelasting).";
+        }
     }
 
     /** The calculation and its layout. */
@@ -100,10 +110,10 @@ public final class BtwAangifte {
             Step year = Step.amount(exactYear(row), row.replace('.', ' ') + " over het jaar",
                     sumOf(periods.stream().map(p -> exact(p, row)).toList()));
             if (row.equals(VERSCHULDIGD)) {
-                year = year.rule("Per periode de btw van 1a, 1b, 1c, 1d, 2a, 4a en 4b, elk een SUMIFS over het blad"
-                        + " Boekingen (rubriek en periode); over het jaar opgeteld.", SRC);
+                year = year.rule("Per periode de btw van 1a, 1b, 1c, 1d, 2a, 4a en 4b, elk een " + sums.bron()
+                        + "; over het jaar opgeteld.", SRC);
             } else if (row.equals(VOORBELASTING)) {
-                year = year.rule("De btw van de regels met rubriek 5b (voorbelasting).", SRC);
+                year = year.rule(sums.voorbelasting(), SRC);
             } else if (row.equals(SALDO)) {
                 year = year.rule("5a min 5b.", SRC);
             } else {
@@ -145,7 +155,7 @@ public final class BtwAangifte {
         Layout.Builder layout = Layout.builder();
         List<String> headers = new ArrayList<>(periods.stream().map(Period::label).toList());
         headers.add("Jaar");
-        layout.section("Per periode, tot op de cent (SUMIFS over Boekingen)", headers);
+        layout.section("Per periode, tot op de cent (" + sums.bron().replaceFirst(" \\(.*", "") + ")", headers);
         for (String row : rows) {
             List<String> keys = new ArrayList<>(periods.stream().map(p -> exact(p, row)).toList());
             keys.add(exactYear(row));

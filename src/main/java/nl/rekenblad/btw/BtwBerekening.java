@@ -128,6 +128,37 @@ public final class BtwBerekening {
                 berekend, notes);
     }
 
+    /**
+     * Adds amounts worked out elsewhere to a period's rubriek: an auditfile's totals per VAT code, once each code
+     * has its rubriek.
+     */
+    public void tel(Period p, Rubriek r, BigDecimal omzet, BigDecimal btw) {
+        if (closed) {
+            throw new IllegalStateException("the journal is closed: its totals are in a result");
+        }
+        BigDecimal[] t = totals.get(p).get(r);
+        t[0] = t[0].add(omzet);
+        t[1] = t[1].add(btw);
+    }
+
+    /** Counts a line read elsewhere (an auditfile's lines with btw). */
+    public void telRegel() {
+        regels++;
+    }
+
+    /** Flags a line for the Controle sheet. */
+    public void meld(long regel, String omschrijving, String melding) {
+        aantalMeldingen++;
+        if (meldingen.size() < MAX_FLAGS) {
+            meldingen.add(new Melding(regel, omschrijving, melding));
+        }
+    }
+
+    /** The period of a date in the year, or null when the date lies outside it. */
+    public Period periode(java.time.LocalDate datum) {
+        return datum.getYear() == jaar ? periodOf(datum.getMonthValue()) : null;
+    }
+
     private Period periodOf(int month) {
         return switch (kind) {
             case JAAR -> Period.year(jaar);

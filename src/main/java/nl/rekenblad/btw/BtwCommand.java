@@ -25,13 +25,17 @@ import picocli.CommandLine.Parameters;
 @Command(name = "btw", mixinStandardHelpOptions = true,
         description = {
             "Btw-opstelling: van een export van de boekhouding (CSV: datum, omschrijving, rubriek, grondslag, btw, tarief)"
-                + " naar de rubrieken van de aangifte per periode, met SUMIFS-formules over de boekingen.",
+                + " of een XML Auditfile Financieel (XAF 3.2) naar de rubrieken van de aangifte per periode, met"
+                + " formules over de boekingen.",
+            "Een auditfile heeft btw-codes in plaats van rubrieken: rekenblad stelt per code een rubriek voor (blad"
+                + " Btw-codes, met de reden); leg ze vast met --btwcodes. Het blad Aansluiting zet de aangifte naast de"
+                + " btw-rekeningen in het grootboek.",
             "Lege btw = grondslag × tarief (op centen); leeg tarief volgt uit rubriek en datum (1a 21%%, 1b 9%% of vóór 2019 6%%)."})
 public final class BtwCommand implements Callable<Integer> {
     /** Period lengths, in Dutch. */
     enum Lengte { kwartaal, maand, jaar }
 
-    @Parameters(index = "0", paramLabel = "EXPORT", description = "CSV-export van het journaal")
+    @Parameters(index = "0", paramLabel = "EXPORT", description = "CSV-export van het journaal, of een auditfile (.xaf of .xml)")
     Path input;
 
     @CommandLine.Mixin
@@ -55,6 +59,16 @@ public final class BtwCommand implements Callable<Integer> {
                     + " (velden: datum, omschrijving, rubriek, grondslag, btw, tarief)")
     Path kolommen;
 
+    @Option(names = "--btwcodes", paramLabel = "BESTAND",
+            description = "bij een auditfile: bestand met regels btw-code=rubriek (1a 1b 1c 1d 1e 2a 3a 3b 3c 4a 4b 5b of"
+                    + " negeren); codes zonder regel krijgen een voorstel")
+    Path btwcodes;
+
+    @Option(names = "--btwcodes-uit", paramLabel = "BESTAND",
+            description = "bij een auditfile: schrijf de gebruikte indeling van de btw-codes, om aan te passen en met"
+                    + " --btwcodes terug te geven")
+    Path btwcodesUit;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -69,12 +83,25 @@ public final class BtwCommand implements Callable<Integer> {
             case jaar -> Period.Kind.JAAR;
         };
         Options options = Options.builder().set(Options.JAAR, jaar).set(Options.PERIODE, kind)
-                .set(BtwRegulation.KOR, kor).set(BtwRegulation.KOLOMMEN, kolommen).set(Options.RECHTSVORM, vorm).build();
+                .set(BtwRegulation.KOR, kor).set(BtwRegulation.KOLOMMEN, kolommen).set(BtwRegulation.BTWCODES, btwcodes)
+                .set(Options.RECHTSVORM, vorm).build();
         try (Outcome<BtwRegulation.BtwResult> o = new BtwRegulation().run(Source.of(input), options)) {
-            // The lines that need attention are named in the summary and on the Controle sheet, not as warnings.
-            List<Problem> warnings = List.of();
-            return outputs.deliver(spec, input, "btw", o::save, warnings, target -> summary(o.result(), input, target),
-                    o::json);
+            if (btwcodesUit != null && o.result().auditfile().isEmpty()) {
+                throw InvalidInputException.of("--btwcodes-uit", "alleen bij een auditfile: " + input.getFileName()
+                        + " is een journaal met rubrieken");
+            }
+            // The lines that need attention are named in the summary and on the Controle sheet, not as warnings;
+            // an auditfile's unmatched aansluiting and unknown mapped codes are warnings.
+            List<Problem> warnings = o.result().auditfile().isPresent() ? o.warnings().stream()
+                    .filter(w -> !w.message().contains("regels vragen aandacht")).toList() : List.of();
+            return outputs.deliver(spec, input, "btw", (target, json) -> {
+                o.save(target, json);
+                if (btwcodesUit != null) {
+                    byte[] text = o.result().auditfile().get().btwcodes().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    new nl.rekenblad.internal.io.AtomicFiles().add(btwcodesUit, out -> out.write(text)).commit();
+                }
+            }, warnings, target -> summary(o.result(), input, target) + (btwcodesUit == null ? ""
+                    : "btw-codes: " + btwcodesUit.toAbsolutePath().normalize() + "\n"), o::json);
         }
     }
 
@@ -88,6 +115,18 @@ public final class BtwCommand implements Callable<Integer> {
             sb.append(String.format("  %-10s %16s %16s %16s%n", p.label(), e(o, BtwAangifte.exact(p, BtwAangifte.VERSCHULDIGD)),
                     e(o, BtwAangifte.exact(p, BtwAangifte.VOORBELASTING)), e(o, BtwAangifte.exact(p, BtwAangifte.SALDO))));
         }
+        o.auditfile().ifPresent(a -> {
+            sb.append("  btw-codes: ");
+            sb.append(String.join(", ", a.codes().stream().filter(c -> c.regels() > 0)
+                    .map(c -> c.code().vatID() + " → " + c.toewijzing().code()).toList()));
+            sb.append('\n');
+            for (XafBerekening.Aansluiting x : a.aansluiting()) {
+                if (x.verschil().signum() != 0) {
+                    sb.append(String.format("  aansluiting %-10s verschil %s (zie het blad Aansluiting)%n", x.periode().label(),
+                            DutchText.euroCents(x.verschil())));
+                }
+            }
+        });
         if (o.berekening().aantalMeldingen() > 0) {
             sb.append("  ").append(o.berekening().aantalMeldingen()).append(" regels vragen aandacht: zie het blad Controle\n");
         }

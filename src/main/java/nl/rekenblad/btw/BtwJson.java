@@ -31,6 +31,39 @@ public final class BtwJson {
         return m;
     }
 
+    /** An auditfile's codes and aansluiting: {@code btwcodes} and {@code aansluiting}. */
+    static Map<String, Object> auditfile(BtwRegulation.Auditfile a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        List<Object> codes = new ArrayList<>();
+        for (XafBerekening.CodeRegel c : a.codes()) {
+            Map<String, Object> cm = new LinkedHashMap<>();
+            cm.put("code", c.code().vatID());
+            cm.put("omschrijving", c.code().vatDesc());
+            cm.put("rubriek", c.toewijzing().code());
+            cm.put("reden", c.toewijzing().reden());
+            cm.put("ookIn5b", c.ookVoorbelasting());
+            cm.put("regels", c.regels());
+            cm.put("grondslag", Money.of(c.grondslag().values().stream().reduce(java.math.BigDecimal.ZERO,
+                    java.math.BigDecimal::add)));
+            cm.put("btw", Money.of(c.btw().values().stream().reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)));
+            codes.add(cm);
+        }
+        m.put("btwcodes", codes);
+        List<Object> aansluiting = new ArrayList<>();
+        for (XafBerekening.Aansluiting x : a.aansluiting()) {
+            Map<String, Object> am = new LinkedHashMap<>();
+            am.put("periode", x.periode().label());
+            am.put("aangifte5a", Money.of(x.aangifte5a()));
+            am.put("grootboek5a", Money.of(x.grootboek5a()));
+            am.put("aangifte5b", Money.of(x.aangifte5b()));
+            am.put("grootboek5b", Money.of(x.grootboek5b()));
+            am.put("verschil", Money.of(x.verschil()));
+            aansluiting.add(am);
+        }
+        m.put("aansluiting", aansluiting);
+        return m;
+    }
+
     private static Map<String, Object> block(Function<String, String> key, BtwAangifte.Result a) {
         Map<String, Object> m = new LinkedHashMap<>();
         Map<String, Object> rub = new LinkedHashMap<>();

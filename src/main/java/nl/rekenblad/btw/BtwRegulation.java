@@ -50,8 +50,27 @@ public final class BtwRegulation implements Regulation {
      * ({@code aangifte}) and, when asked, the KOR jaaropstelling over them. Immutable: the journal's calculation is
      * closed ({@link BtwBerekening#sluit()}) before it is put here.
      */
-    public record BtwResult(BtwBerekening berekening, BtwAangifte.Result aangifte, Optional<KorResult> kor) {
+    public record BtwResult(BtwBerekening berekening, BtwAangifte.Result aangifte, Optional<KorResult> kor,
+            Optional<Auditfile> auditfile) {
+        public BtwResult(BtwBerekening berekening, BtwAangifte.Result aangifte, Optional<KorResult> kor) {
+            this(berekening, aangifte, kor, Optional.empty());
+        }
     }
+
+    /**
+     * What an auditfile adds: each VAT code with its rubriek and totals, the aansluiting per period, and the mapping
+     * used as the text of a {@code --btwcodes} file.
+     */
+    public record Auditfile(List<XafBerekening.CodeRegel> codes, List<XafBerekening.Aansluiting> aansluiting,
+            String btwcodes) {
+        public Auditfile {
+            codes = List.copyOf(codes);
+            aansluiting = List.copyOf(aansluiting);
+        }
+    }
+
+    /** A file of {@code vatID=rubriek} lines mapping an auditfile's VAT codes ({@code --btwcodes}). */
+    public static final Option<Path> BTWCODES = Option.of("btwcodes", Path.class);
 
     /** Journal lines at most: the rows of the Boekingen sheet (a sheet has 1.048.576, one is the header). */
     public static final long MAX_LINES = 1_048_575;
@@ -69,9 +88,12 @@ public final class BtwRegulation implements Regulation {
         return "Btw-opstelling";
     }
 
-    /** A journal: a date, a rubriek and an amount column by any of the recognised spellings. */
+    /** A journal (a date, a rubriek and an amount column by any of the recognised spellings), or an auditfile. */
     @Override
     public boolean recognises(Recognition input) {
+        if (input.xmlRoot().equals("auditfile")) {
+            return true;
+        }
         List<String> norm = input.header().stream().map(LedgerReader::normalize).toList();
         for (String field : List.of("datum", "rubriek", "grondslag")) {
             if (LedgerReader.SYNONYMS.get(field).stream().map(LedgerReader::normalize).noneMatch(norm::contains)) {
@@ -94,6 +116,9 @@ public final class BtwRegulation implements Regulation {
     @Override
     public Outcome<BtwResult> run(Source input, Options options) throws IOException, InvalidInputException {
         Outputs.requireFile(input);
+        if (XafOpstelling.isAuditfile(input)) {
+            return XafOpstelling.run(input, options);
+        }
         String bron = input.name();
         List<Problem> problems = new ArrayList<>();
         long bad = 0;
@@ -187,6 +212,7 @@ public final class BtwRegulation implements Regulation {
 
     static String json(BtwResult r) {
         Map<String, Object> m = BtwJson.toMap(r.berekening(), r.aangifte());
+        r.auditfile().ifPresent(a -> m.putAll(BtwJson.auditfile(a)));
         r.kor().ifPresent(k -> m.put("kor", nl.rekenblad.kor.KorJson.toMap(k)));
         return Json.write(m);
     }

@@ -5,6 +5,7 @@ import nl.rekenblad.internal.workbook.ResultSheets;
 import nl.rekenblad.internal.workbook.SheetSetup;
 import nl.rekenblad.internal.workbook.Styles;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +45,21 @@ public final class BtwWorkbook implements AutoCloseable {
     private int nextRow = 1;
 
     public BtwWorkbook(List<String> header) {
+        this(header, COMPUTED, List.of());
+    }
+
+    /**
+     * A workbook whose Boekingen sheet has the columns {@code header} as given and then {@code computed}, with the
+     * sheets {@code extraSheets} between Aangifte and Boekingen (written after the lines, as generated sheets).
+     */
+    public BtwWorkbook(List<String> header, List<String> computed, List<String> extraSheets) {
         xssf = OutputWorkbook.create();
         SheetSetup.fixProperties(xssf.poi());
         styles = new Styles(xssf.poi());
         xssf.poi().createSheet(AANGIFTE);
+        for (String extra : extraSheets) {
+            xssf.poi().createSheet(extra);
+        }
         xssf.poi().createSheet(BOEKINGEN);
         money = styles.get(Styles.Kind.MONEY);
         percent = styles.get(Styles.Kind.PERCENT);
@@ -62,11 +74,55 @@ public final class BtwWorkbook implements AutoCloseable {
             h.createCell(i).setCellValue(header.get(i));
             h.getCell(i).setCellStyle(hs);
         }
-        for (int i = 0; i < COMPUTED.size(); i++) {
-            h.createCell(given + i).setCellValue(COMPUTED.get(i));
+        for (int i = 0; i < computed.size(); i++) {
+            h.createCell(given + i).setCellValue(computed.get(i));
             h.getCell(given + i).setCellStyle(hs);
         }
         boekingen.createFreezePane(0, 1);
+    }
+
+    /** A percentage cell value (a fraction: 0.21 shows as 21%). */
+    public record Pct(BigDecimal fraction) {
+    }
+
+    /**
+     * Appends one row of any shape: a text stays text (never a formula), a {@link BigDecimal} is an amount, a
+     * {@link Pct} a percentage, null an empty cell.
+     */
+    public void row(List<?> cells) {
+        Row row = boekingen.createRow(nextRow++);
+        for (int i = 0; i < cells.size(); i++) {
+            Object v = cells.get(i);
+            if (v == null) {
+                continue;
+            }
+            var c = row.createCell(i);
+            if (v instanceof BigDecimal d) {
+                c.setCellValue(d.doubleValue());
+                c.setCellStyle(money);
+            } else if (v instanceof Pct p) {
+                c.setCellValue(p.fraction().doubleValue());
+                c.setCellStyle(percent);
+            } else {
+                c.setCellValue(String.valueOf(v));
+                c.setCellStyle(text);
+            }
+        }
+    }
+
+    /** The absolute range of column {@code c} (0-based) of the Boekingen sheet's lines, for a formula. */
+    public String column(int c) {
+        return col(c, Math.max(2, nextRow));
+    }
+
+    /** One of the extra sheets named at construction, to write its cells. */
+    nl.rekenblad.internal.workbook.SheetCells xssfGenerated(String name) {
+        return xssf.createGeneratedSheet(name);
+    }
+
+    /** The styles of this workbook, for the generated sheets. */
+    public Styles styles() {
+        return styles;
     }
 
     /** Appends one journal line: the fields as given, then period, rubriek, grondslag, rate, btw. */
@@ -114,7 +170,7 @@ public final class BtwWorkbook implements AutoCloseable {
 
     /** The text in the rubriek column: "rubriek 1a" (a bare "1a" could be read as a time by a spreadsheet's criteria). */
     public static String rubriekLabel(String code) {
-        return "rubriek " + code;
+        return BtwCodes.label(code);
     }
 
     /** The SUMIFS over the streamed lines for one column, rubriek and period. */
@@ -127,24 +183,36 @@ public final class BtwWorkbook implements AutoCloseable {
 
     private static String col(int c, int lastRow) {
         String l = Target.columnLetters(c);
-        return BOEKINGEN + "!$" + l + "$2:$" + l + "$" + lastRow;
+        return Target.quoteSheet(BOEKINGEN) + "!$" + l + "$2:$" + l + "$" + lastRow;
     }
 
     /** Writes Aangifte, Controle, Parameters and Toelichting once every line is in. */
     public void results(BtwAangifte.Result aangifte, BtwBerekening b, List<UsedParameter> params, String bron,
             List<Problem> warnings) {
+        results(aangifte, b, params, "Uit " + bron + " · " + b.regels() + " boekingen · elke som is een SUMIFS over het blad "
+                + BOEKINGEN + "; zie " + CONTROLE + " voor afwijkende regels", warnings, out -> { }, List.of());
+    }
+
+    /**
+     * The same with another subtitle, and {@code extra} writing the sheets named in {@code extraSheets} (they come
+     * after Aangifte) once Aangifte has its cells.
+     */
+    public void results(BtwAangifte.Result aangifte, BtwBerekening b, List<UsedParameter> params, String subtitle,
+            List<Problem> warnings, java.util.function.Consumer<ResultSheets> extra, List<String> extraSheets) {
         Map<String, Target> targets = new HashMap<>();
         ResultSheets out = new ResultSheets(xssf, targets);
         out.place(AANGIFTE, aangifte.layout());
         out.checkPlaced(aangifte.calculation());
         out.parameters(PARAMETERS, "Btw-tarieven " + b.jaar(), "De tarieven waarmee rekenblad de btw berekent van regels"
                 + " zonder btw-bedrag (grondslag × tarief, op centen afgerond).", params);
-        out.write(AANGIFTE, "Btw-opstelling " + b.jaar(), "Uit " + bron + " · " + b.regels() + " boekingen · elke som is een"
-                + " SUMIFS over het blad " + BOEKINGEN + "; zie " + CONTROLE + " voor afwijkende regels", aangifte.layout(),
-                aangifte.calculation(), 64);
+        out.write(AANGIFTE, "Btw-opstelling " + b.jaar(), subtitle, aangifte.layout(), aangifte.calculation(), 64);
+        extra.accept(out);
         controle(b);
         out.toelichting(TOELICHTING, "Toelichting btw-opstelling " + b.jaar(), aangifte.calculation(), warnings);
-        out.finish(AANGIFTE, MARKER, List.of(AANGIFTE, BOEKINGEN, CONTROLE, PARAMETERS, TOELICHTING));
+        List<String> sheets = new java.util.ArrayList<>(List.of(AANGIFTE));
+        sheets.addAll(extraSheets);
+        sheets.addAll(List.of(BOEKINGEN, CONTROLE, PARAMETERS, TOELICHTING));
+        out.finish(AANGIFTE, MARKER, sheets);
     }
 
     /** The flagged lines, streamed as well: there may be thousands. */

@@ -5,7 +5,8 @@
  * {@link nl.rekenblad.btw.Boeking}) is pure: it may use {@code core}, {@code rules} and {@code aangifte} only.
  * Beside it the adapters (the streaming journal reader, the workbook, JSON, command,
  * {@link nl.rekenblad.btw.BtwRegulation}), which may also use {@code api}, the internal packages, POI, Commons
- * CSV, picocli and the {@code kor} package (for {@code --kor}). API: the calculation and its types, and the
+ * CSV, picocli, the {@code kor} package (for {@code --kor}) and {@code auditfile} (the XAF reader; the pure
+ * {@link nl.rekenblad.btw.XafBerekening} takes its records). API: the calculation and its types, and the
  * regulation.
  */
 package nl.rekenblad.btw;

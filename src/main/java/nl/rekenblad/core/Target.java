@@ -27,7 +27,7 @@ public sealed interface Target {
      * not starting with a digit, and not something Excel would take for a cell: {@code A1}, {@code KOR2017},
      * {@code R1C1}, {@code R}, {@code TRUE}); else quoted, with quotes doubled.
      */
-    static String quoteSheet(String sheet) {
+    public static String quoteSheet(String sheet) {
         boolean bare = sheet.matches("[A-Za-z_][A-Za-z0-9_]*")
                 && !sheet.matches("(?i)[a-z]{1,3}[0-9]+")
                 && !sheet.matches("(?i)r[0-9]*c?[0-9]*|c[0-9]*")

@@ -74,7 +74,8 @@ class FormulaParityTest {
     void produceAndRecalculateEverySample() throws Exception {
         List<Path> samples;
         try (Stream<Path> s = Files.list(Path.of("samples"))) {
-            samples = s.filter(p -> p.toString().endsWith(".csv") || p.toString().endsWith(".xlsx")).sorted().toList();
+            samples = s.filter(p -> p.toString().endsWith(".csv") || p.toString().endsWith(".xlsx")
+                    || p.toString().endsWith(".xaf")).sorted().toList();
         }
         assertFalse(samples.isEmpty(), "no samples");
         samples = new ArrayList<>(samples);
@@ -98,7 +99,7 @@ class FormulaParityTest {
             String name = sample.getFileName().toString();
             Path out = work.resolve(name + ".kor.xlsx");
             Path scr = work.resolve("scrambled").resolve(name + ".kor.xlsx");
-            if (name.startsWith("btw-")) {
+            if (name.startsWith("btw-") || name.endsWith(".xaf")) {
                 Options opt = Options.builder().set(BtwRegulation.KOR, true).build();
                 try (Outcome<?> run = Rekenblad.run("btw", Source.of(sample), opt)) {
                     run.save(out);

@@ -286,7 +286,7 @@ public final class Workbooks {
     }
 
     private static Set<String> definedNames(byte[] workbookXml) throws XMLStreamException {
-        XMLInputFactory f = XMLInputFactory.newFactory();
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         Set<String> names = new HashSet<>();

@@ -13,7 +13,7 @@ import javax.xml.stream.XMLStreamReader;
  * byte.
  */
 final class SheetXml {
-    private static final XMLInputFactory FACTORY = XMLInputFactory.newFactory();
+    private static final XMLInputFactory FACTORY = XMLInputFactory.newDefaultFactory();
 
     static {
         FACTORY.setProperty(XMLInputFactory.SUPPORT_DTD, false);

@@ -1,0 +1,228 @@
+package nl.rekenblad.btw;
+
+import java.math.BigDecimal;
+import java.text.Normalizer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import nl.rekenblad.aangifte.Rubriek;
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.core.Problem;
+
+/**
+ * From a bookkeeping package's VAT codes to the rubrieken of the return: the mapping a bookkeeper gives
+ * ({@code vatID=rubriek}, one per line) and, for a code without a line, a proposal from what the auditfile says of
+ * it, with its reason. Pure.
+ */
+public final class BtwCodes {
+    /** The word that keeps a code out of the return (a code for wages, a memo code …). */
+    public static final String NEGEREN = "negeren";
+    /** A code's text on the sheet and in the mapping file is at most this long. */
+    static final int MAX_LINE = 200;
+
+    private BtwCodes() {
+    }
+
+    /**
+     * Where a code's amounts go.
+     *
+     * @param rubriek the rubriek, or empty for {@code negeren}
+     * @param reden   why: "opgegeven in …" or what the proposal was based on
+     */
+    public record Toewijzing(Optional<Rubriek> rubriek, String reden) {
+        /** The text on the Btw-codes sheet: "rubriek 1a", or "negeren". */
+        public String tekst() {
+            return rubriek.map(r -> label(r.code())).orElse(NEGEREN);
+        }
+
+        /** The text in a mapping file: "1a", or "negeren". */
+        public String code() {
+            return rubriek.map(Rubriek::code).orElse(NEGEREN);
+        }
+    }
+
+    /** What the file says of a code, for a proposal. */
+    public record Kenmerken(String omschrijving, BigDecimal percentage, boolean teBetalen, boolean teVorderen,
+            int richting) {
+    }
+
+    /**
+     * The sign that turns a credit-positive amount into the rubriek's own direction: supplies (1a–1e, 3a–3c) count
+     * credit positive, acquisitions (2a, 4a, 4b) and voorbelasting (5b) debit positive.
+     */
+    public static int teken(Rubriek r) {
+        return r.reverseChargedToYou() || r == Rubriek.R5B ? -1 : 1;
+    }
+
+    /** Reverse-charged btw that is also claimable counts in 5b as well (the return asks it twice). */
+    public static boolean ookVoorbelasting(Rubriek r, boolean teVorderen) {
+        return r.reverseChargedToYou() && teVorderen;
+    }
+
+    /** The text for a rubriek in a sheet's criteria: "rubriek 1a" (a bare "1a" could be read as a time). */
+    public static String label(String code) {
+        return "rubriek " + code;
+    }
+
+    /** Reads a mapping file: {@code vatID=rubriek} per line, {@code #} starts a comment line. */
+    public static Map<String, Toewijzing> lees(String text, String bron) throws InvalidInputException {
+        Map<String, Toewijzing> m = new LinkedHashMap<>();
+        String[] lines = text.split("\\R", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String where = bron + " › regel " + (i + 1);
+            int eq = line.lastIndexOf('=');
+            if (eq <= 0 || line.length() > MAX_LINE) {
+                throw InvalidInputException.of(where, "verwacht btw-code=rubriek, bijvoorbeeld 21V=1a (rubrieken: "
+                        + Rubriek.codes() + " of " + NEGEREN + ")");
+            }
+            String code = line.substring(0, eq).strip();
+            String value = line.substring(eq + 1).strip().toLowerCase(Locale.ROOT).replaceFirst("^rubriek\\s+", "");
+            Optional<Rubriek> r = Rubriek.ofCode(value);
+            if (r.isEmpty() && !value.equals(NEGEREN)) {
+                throw InvalidInputException.of(where, "\"" + value + "\" is geen rubriek; verwacht een van " + Rubriek.codes()
+                        + " of " + NEGEREN);
+            }
+            if (m.containsKey(code)) {
+                throw InvalidInputException.of(where, "btw-code \"" + code + "\" staat er twee keer in");
+            }
+            m.put(code, new Toewijzing(r, "opgegeven in " + bron));
+        }
+        return m;
+    }
+
+    /** The mapping file that gives {@code mapping} back: to edit and pass with {@code --btwcodes} next time. */
+    public static String tekst(Map<String, Toewijzing> mapping, Map<String, String> omschrijvingen) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# btw-code=rubriek (").append(Rubriek.codes()).append(" of ").append(NEGEREN).append(")\n");
+        sb.append("# geschreven door rekenblad; pas aan en geef terug met --btwcodes\n");
+        for (Map.Entry<String, Toewijzing> e : mapping.entrySet()) {
+            String oms = omschrijvingen.getOrDefault(e.getKey(), "").replaceAll("\\R", " ");
+            sb.append("# ").append(oms.isEmpty() ? e.getKey() : oms).append(": ").append(e.getValue().reden()).append('\n');
+            sb.append(e.getKey()).append('=').append(e.getValue().code()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static final Pattern HOOG = word("hoog|21|19");
+    private static final Pattern LAAG = word("laag|9|6");
+    private static final Pattern NUL = word("nul|0|0%|vrij|vrijgesteld|geen btw");
+    private static final Pattern VERLEGD = word("verlegd|verlegde|verlegging|verleggingsregeling|reverse charge|btw verlegd");
+    private static final Pattern EU = word("icp|intracommunautair|intracommunautaire|intra-communautair|intra-communautaire"
+            + "|binnen eu|binnen de eu|eu|ic");
+    private static final Pattern BUITEN_EU = word("export|uitvoer|buiten eu|buiten de eu|non-eu|import|invoer|derde landen");
+    private static final Pattern PRIVE = word("prive|privegebruik");
+    private static final Pattern INKOOP = word("inkoop|inkopen|voorbelasting|te vorderen|aftrekbaar");
+    private static final Pattern VERKOOP = word("verkoop|verkopen|omzet|af te dragen|te betalen");
+
+    private static Pattern word(String alternatives) {
+        return Pattern.compile("(?<![\\p{L}\\d])(" + alternatives + ")(?![\\p{L}\\d])");
+    }
+
+    /** The description lowercased without accents: "Privé" is "prive". */
+    static String normalize(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A rubriek for a code without a mapping line, from its description, percentage, accounts and the direction of
+     * its btw; empty when nothing points one way.
+     */
+    public static Optional<Toewijzing> voorstel(Kenmerken k) {
+        String d = normalize(k.omschrijving());
+        boolean verlegd = VERLEGD.matcher(d).find();
+        boolean eu = EU.matcher(d).find();
+        boolean buitenEu = BUITEN_EU.matcher(d).find();
+        boolean prive = PRIVE.matcher(d).find();
+        // Which side: the accounts first, then the words, then the direction of the btw on the lines.
+        String kant;
+        boolean inkoop;
+        if (k.teBetalen() && k.teVorderen()) {
+            kant = "btw te betalen én te vorderen (vatToPayAccID en vatToClaimAccID): verlegde btw";
+            verlegd = true;
+            inkoop = true;
+        } else if (k.teVorderen()) {
+            kant = "btw te vorderen (vatToClaimAccID)";
+            inkoop = true;
+        } else if (k.teBetalen()) {
+            kant = "btw te betalen (vatToPayAccID)";
+            inkoop = false;
+        } else if (INKOOP.matcher(d).find()) {
+            kant = "omschrijving noemt inkoop";
+            inkoop = true;
+        } else if (VERKOOP.matcher(d).find()) {
+            kant = "omschrijving noemt verkoop";
+            inkoop = false;
+        } else if (k.richting() != 0) {
+            inkoop = k.richting() < 0;
+            kant = inkoop ? "de btw op de regels staat debet (te vorderen)" : "de btw op de regels staat credit (te betalen)";
+        } else {
+            return Optional.empty();
+        }
+        String pct = k.percentage() == null ? "" : ", " + k.percentage().stripTrailingZeros().toPlainString() + "%";
+        if (prive && !inkoop) {
+            return of(Rubriek.R1D, "omschrijving noemt privé; " + kant);
+        }
+        if (inkoop) {
+            if (verlegd || eu || buitenEu) {
+                if (buitenEu) {
+                    return of(Rubriek.R4A, "inkoop van buiten de EU (omschrijving); " + kant);
+                }
+                if (eu) {
+                    return of(Rubriek.R4B, "inkoop uit de EU (omschrijving); " + kant);
+                }
+                return of(Rubriek.R2A, "btw naar u verlegd, binnenland; " + kant);
+            }
+            return of(Rubriek.R5B, "voorbelasting; " + kant + pct);
+        }
+        if (buitenEu) {
+            return of(Rubriek.R3A, "levering buiten de EU, uitvoer (omschrijving); " + kant);
+        }
+        if (eu) {
+            return of(Rubriek.R3B, "levering of dienst binnen de EU (omschrijving); " + kant);
+        }
+        if (verlegd) {
+            return of(Rubriek.R1E, "btw verlegd naar de afnemer (omschrijving); " + kant);
+        }
+        BigDecimal p = k.percentage();
+        if (p != null && p.signum() > 0) {
+            int c = p.stripTrailingZeros().scale() <= 0 ? p.intValue() : -1;
+            if (c == 21 || c == 19) {
+                return of(Rubriek.R1A, "hoog tarief (" + c + "%); " + kant);
+            }
+            if (c == 9 || c == 6) {
+                return of(Rubriek.R1B, "laag tarief (" + c + "%); " + kant);
+            }
+            return of(Rubriek.R1C, "overig tarief" + pct + "; " + kant);
+        }
+        if (HOOG.matcher(d).find()) {
+            return of(Rubriek.R1A, "omschrijving noemt hoog tarief; " + kant);
+        }
+        if (LAAG.matcher(d).find()) {
+            return of(Rubriek.R1B, "omschrijving noemt laag tarief; " + kant);
+        }
+        if (zero(p) || NUL.matcher(d).find()) {
+            return of(Rubriek.R1E, "0% of niet bij u belast; " + kant);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean zero(BigDecimal p) {
+        return p != null && p.signum() == 0;
+    }
+
+    private static Optional<Toewijzing> of(Rubriek r, String reden) {
+        return Optional.of(new Toewijzing(Optional.of(r), "voorstel: " + reden));
+    }
+
+    /** The error for codes in use that are neither mapped nor placeable: each named with its lines. */
+    static InvalidInputException onplaatsbaar(String bron, List<String> codes) {
+        return new InvalidInputException(codes.stream().map(c -> Problem.error(bron, c)).toList());
+    }
+}

@@ -1,0 +1,166 @@
+package nl.rekenblad.btw;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.rekenblad.api.Options;
+import nl.rekenblad.api.Outcome;
+import nl.rekenblad.api.Source;
+import nl.rekenblad.auditfile.Auditfile;
+import nl.rekenblad.auditfile.AuditfileReader;
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.core.Money;
+import nl.rekenblad.core.Period;
+import nl.rekenblad.core.Problem;
+import nl.rekenblad.core.Rechtsvorm;
+import nl.rekenblad.internal.io.JobOutcome;
+import nl.rekenblad.internal.io.Outputs;
+import nl.rekenblad.internal.io.TextFiles;
+import nl.rekenblad.kor.KorInput;
+import nl.rekenblad.kor.KorJaaropstelling;
+import nl.rekenblad.kor.KorResult;
+import nl.rekenblad.kor.KorTemplate;
+import nl.rekenblad.kor.KorWorkbookWriter;
+import nl.rekenblad.rules.RuleBook;
+import nl.rekenblad.rules.UsedParameter;
+
+/**
+ * The btw-opstelling from an auditfile: one streaming pass over the file (each transaction worked out and its lines
+ * with btw written to Boekingen as they come), then the codes get their rubriek and the Aangifte, Btw-codes,
+ * Aansluiting, Controle and, with {@code --kor}, the KOR sheets are written.
+ */
+final class XafOpstelling implements AuditfileReader.Handler {
+    private final Source input;
+    private final Options options;
+    private final RuleBook rules;
+    private XafBerekening x;
+    private BtwWorkbook wb;
+    private long rows;
+
+    private XafOpstelling(Source input, Options options, RuleBook rules) {
+        this.input = input;
+        this.options = options;
+        this.rules = rules;
+    }
+
+    /** Whether a source is an auditfile: an {@code auditfile} root element, whatever its extension. */
+    static boolean isAuditfile(Source input) throws IOException {
+        return AuditfileReader.looksLikeAuditfile(input.head(4096));
+    }
+
+    static Outcome<BtwRegulation.BtwResult> run(Source input, Options options) throws IOException, InvalidInputException {
+        String bron = input.name();
+        Map<String, BtwCodes.Toewijzing> mapping = mapping(options.get(BtwRegulation.BTWCODES).orElse(null));
+        XafOpstelling o = new XafOpstelling(input, options, RuleBook.load("btw"));
+        try {
+            try (InputStream in = input.open()) {
+                Outputs.reading(input, () -> AuditfileReader.read(in, bron, o));
+            }
+            if (o.x == null) {
+                throw InvalidInputException.of(bron, "de auditfile heeft geen header");
+            }
+            return o.finish(mapping);
+        } catch (InvalidInputException | IOException | RuntimeException e) {
+            if (o.wb != null) {
+                o.wb.close();
+            }
+            throw e;
+        }
+    }
+
+    private static Map<String, BtwCodes.Toewijzing> mapping(Path file) throws IOException, InvalidInputException {
+        if (file == null) {
+            return Map.of();
+        }
+        Source s = Source.of(file);
+        Outputs.requireFile(s);
+        if (s.size() > 1_000_000) {
+            throw InvalidInputException.of(s.name(), "een bestand met btw-codes van meer dan 1 MB; verwacht regels code=rubriek");
+        }
+        return BtwCodes.lees(TextFiles.read(s, 1_000_000), s.name());
+    }
+
+    @Override
+    public void header(Auditfile.Header header) {
+        int jaar = options.get(nl.rekenblad.api.Options.JAAR, header.jaar());
+        x = new XafBerekening(rules, jaar, options.periode(), header);
+        wb = new BtwWorkbook(XafSheets.GEGEVEN, XafSheets.BEREKEND, List.of(XafSheets.CODES, XafSheets.AANSLUITING));
+    }
+
+    @Override
+    public void rekening(Auditfile.Rekening rekening) {
+        x.rekening(rekening);
+    }
+
+    @Override
+    public void btwCode(Auditfile.BtwCode code) {
+        x.code(code);
+    }
+
+    @Override
+    public void transactie(Auditfile.Transactie t) throws InvalidInputException, IOException {
+        for (XafBerekening.Boekingsregel b : x.transactie(t)) {
+            if (++rows > BtwRegulation.MAX_LINES) {
+                throw InvalidInputException.of(input.name(), "de auditfile heeft meer dan " + BtwRegulation.MAX_LINES
+                        + " regels met btw of op een btw-rekening: meer dan een werkblad kan bevatten; maak een auditfile"
+                        + " per kwartaal");
+            }
+            wb.row(XafSheets.row(b));
+        }
+        if ((rows & 0xFFF) == 0 && Thread.currentThread().isInterrupted()) {
+            throw new java.io.InterruptedIOException("afgebroken na " + rows + " regels");
+        }
+    }
+
+    private Outcome<BtwRegulation.BtwResult> finish(Map<String, BtwCodes.Toewijzing> mapping)
+            throws InvalidInputException {
+        String bron = input.name();
+        BtwBerekening b = x.sluit(mapping, bron);
+        XafSheets sheets = new XafSheets(x, wb);
+        BtwAangifte.Result aangifte = BtwAangifte.build(b, sheets.sums());
+        List<XafBerekening.Aansluiting> aansluiting = x.aansluiting(aangifte);
+        List<UsedParameter> params = List.of(
+                new UsedParameter("BTW_Hoog_" + b.jaar(), b.jaar(), rules.get("BTW_Hoog", b.jaar(), "btw-tarief")),
+                new UsedParameter("BTW_Laag_" + b.jaar(), b.jaar(), rules.get("BTW_Laag", b.jaar(), "btw-tarief")));
+        List<Problem> warnings = new ArrayList<>(x.waarschuwingen());
+        if (b.aantalMeldingen() > 0) {
+            warnings.add(Problem.warning(bron, b.aantalMeldingen() + " regels vragen aandacht; zie het blad Controle"));
+        }
+        wb.results(aangifte, b, params, "Uit de auditfile " + bron + " · " + b.regels() + " regels met btw · elke rubriek is"
+                + " een SUMIF over " + XafSheets.CODES + "; zie " + XafSheets.AANSLUITING + " en " + BtwWorkbook.CONTROLE,
+                warnings, out -> {
+                    sheets.writeCodes(wb.xssfGenerated(XafSheets.CODES), out.styles());
+                    sheets.writeAansluiting(wb.xssfGenerated(XafSheets.AANSLUITING), out.styles(), aansluiting);
+                }, List.of(XafSheets.CODES, XafSheets.AANSLUITING));
+        Optional<KorResult> kor = Optional.empty();
+        if (options.get(BtwRegulation.KOR, false)) {
+            KorInput in = BtwRegulation.korInput(bron, b, aangifte, options.get(Options.RECHTSVORM, Rechtsvorm.EENMANSZAAK));
+            KorResult kr = KorJaaropstelling.withBundledRules().calculate(in);
+            KorTemplate.addTo(wb.xssf().poi(), in);
+            new KorWorkbookWriter().write(wb.xssf(), kr);
+            kor = Optional.of(kr);
+        }
+        b.sluit();
+        BtwRegulation.Auditfile af = new BtwRegulation.Auditfile(x.codes(), aansluiting,
+                BtwCodes.tekst(x.toewijzingen(), omschrijvingen(x)));
+        BtwRegulation.BtwResult result = new BtwRegulation.BtwResult(b, aangifte, kor, Optional.of(af));
+        Map<String, Object> figures = new LinkedHashMap<>();
+        for (Period p : b.perioden()) {
+            figures.put("5c " + p.label(), Money.of(aangifte.exact(BtwAangifte.exact(p, BtwAangifte.SALDO))));
+        }
+        return new JobOutcome<>("btw", input, result, figures, warnings, () -> BtwRegulation.json(result), wb.xssf(), false);
+    }
+
+    private static Map<String, String> omschrijvingen(XafBerekening x) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (XafBerekening.CodeRegel c : x.codes()) {
+            m.put(c.code().vatID(), c.code().vatDesc());
+        }
+        return m;
+    }
+}
