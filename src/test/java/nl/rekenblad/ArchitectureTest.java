@@ -47,7 +47,7 @@ class ArchitectureTest {
             Map.entry("internal.command", Set.of("core", "api", "internal.io")),
             Map.entry("kor", Set.of("core", "rules", "aangifte", "api", "internal.io", "internal.workbook", "internal.command")),
             Map.entry("kia", Set.of("core", "rules", "api", "internal.io", "internal.workbook", "internal.command")),
-            Map.entry("winst", Set.of("core", "rules", "api", "internal.io", "internal.workbook", "internal.command")),
+            Map.entry("winst", Set.of("core", "rules", "auditfile", "api", "internal.io", "internal.workbook", "internal.command")),
             Map.entry("auditfile", Set.of("core")),
             Map.entry("btw", Set.of("core", "rules", "aangifte", "auditfile", "api", "internal.io", "internal.workbook", "internal.command", "kor")),
             Map.entry("", Set.of("core", "api", "auditfile", "internal.io", "internal.workbook", "kor", "kia", "winst", "btw")),

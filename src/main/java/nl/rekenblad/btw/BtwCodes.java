@@ -161,7 +161,7 @@ public final class BtwCodes {
             inkoop = false;
         } else if (k.richting() != 0) {
             inkoop = k.richting() < 0;
-            kant = inkoop ? "de btw op de regels staat debet (te vorderen)" : "de btw op de regels staat credit (te betalen)";
+            kant = inkoop ? "de regels met deze code staan debet (inkoop)" : "de regels met deze code staan credit (verkoop)";
         } else {
             return Optional.empty();
         }

@@ -1,6 +1,9 @@
 package nl.rekenblad.winst;
 
 import nl.rekenblad.api.Source;
+import nl.rekenblad.auditfile.Auditfile;
+import nl.rekenblad.auditfile.AuditfileReader;
+import nl.rekenblad.internal.io.Outputs;
 import nl.rekenblad.api.Regulation;
 import nl.rekenblad.api.Contribution;
 import nl.rekenblad.internal.io.CsvDialect;
@@ -47,7 +50,7 @@ public final class WinstReader {
     public WinstReader(Function<String, Regulation> registry) {
         this.registry = registry;
     }
-    static final List<String> TEXT_FIELDS = List.of("kor", "kia", "gemengdeKostenKeuze", "aowLeeftijd", "starter");
+    static final List<String> TEXT_FIELDS = List.of("winst", "kor", "kia", "gemengdeKostenKeuze", "aowLeeftijd", "starter");
     static final List<String> YES_NO = List.of("ja", "nee", "yes", "no", "true", "false", "j", "n");
 
     /** The input and, for a workbook, the opened workbook (the output starts from it). */
@@ -133,7 +136,7 @@ public final class WinstReader {
                 if (TEXT_FIELDS.contains(field)) {
                     // kor and kia may be amounts too: keep them as numbers when they read as one.
                     Object val = v.isEmpty() ? null : v;
-                    if ((field.equals("kor") || field.equals("kia")) && !v.isEmpty()) {
+                    if ((field.equals("winst") || field.equals("kor") || field.equals("kia")) && !v.isEmpty()) {
                         try {
                             val = notation.parse(v);
                         } catch (IllegalArgumentException notAnAmount) {
@@ -186,6 +189,9 @@ public final class WinstReader {
         Map<String, WinstInput.Overgenomen> over = new LinkedHashMap<>();
         List<Problem> warnings = new ArrayList<>();
         if (jaar != null) {
+            if (raw.get("winst") instanceof String path) {
+                auditfile(file, path, jaar, where.get("winst"), over, problems);
+            }
             if (raw.get("kor") instanceof String path) {
                 chained("kor", file, path, jaar, where.get("kor"), over, problems, warnings);
             }
@@ -203,6 +209,62 @@ public final class WinstReader {
             throw new InvalidInputException(problems);
         }
         return new WinstInput(bron, jaar, raw, over, warnings);
+    }
+
+    /**
+     * The commercial profit from an auditfile: the result of its winst-en-verliesrekeningen ({@code accTp} P), credit
+     * minus debit over every transaction line, for the fiscal year of the file (which must be {@code jaar}).
+     */
+    private void auditfile(Source input, String path, int jaar, String where, Map<String, WinstInput.Overgenomen> over,
+            List<Problem> problems) throws IOException {
+        Path f = resolve(input, path);
+        if (!Files.isRegularFile(f)) {
+            problems.add(Problem.error(where, "veld winst: geen bedrag en geen bestaand bestand: " + path));
+            return;
+        }
+        Source s = Source.of(f).withName(path);
+        if (!AuditfileReader.looksLikeAuditfile(s.head(4096))) {
+            problems.add(Problem.error(where, "veld winst: " + path + " is geen auditfile (XAF); verwacht een bedrag of het"
+                    + " pad van een auditfile"));
+            return;
+        }
+        java.util.Set<String> resultaat = new java.util.HashSet<>();
+        BigDecimal[] som = {BigDecimal.ZERO};
+        int[] fileYear = {0};
+        try (var in = s.open()) {
+            Outputs.reading(s, () -> AuditfileReader.read(in, path, new AuditfileReader.Handler() {
+                @Override
+                public void header(Auditfile.Header h) {
+                    fileYear[0] = h.jaar();
+                }
+
+                @Override
+                public void rekening(Auditfile.Rekening r) {
+                    if (r.resultaat()) {
+                        resultaat.add(r.accID());
+                    }
+                }
+
+                @Override
+                public void transactie(Auditfile.Transactie t) {
+                    for (Auditfile.Regel r : t.regels()) {
+                        if (resultaat.contains(r.accID())) {
+                            som[0] = som[0].add(r.bedrag());
+                        }
+                    }
+                }
+            }));
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+            return;
+        }
+        if (fileYear[0] != jaar) {
+            problems.add(Problem.error(where, "veld winst: de auditfile " + path + " gaat over " + fileYear[0]
+                    + ", de winstberekening over " + jaar));
+            return;
+        }
+        over.put("winst", new WinstInput.Overgenomen(som[0], f.getFileName().toString()
+                + ": saldo van de winst-en-verliesrekeningen (credit − debet)"));
     }
 
     private static Path resolve(Source input, String path) {

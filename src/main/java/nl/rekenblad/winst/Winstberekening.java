@@ -77,8 +77,16 @@ public final class Winstberekening {
         List<Step> steps = new ArrayList<>();
         Layout.Builder layout = Layout.builder();
 
-        steps.add(Step.amount(WinstKeys.WINST, "Winst volgens de jaarrekening", ref(input("winst")))
-                .rule("De commerciële winst vóór de posten hieronder, zoals ingevoerd.", ""));
+        WinstInput.Overgenomen uitAuditfile = in.overgenomen().get(WinstKeys.WINST);
+        if (uitAuditfile == null) {
+            steps.add(Step.amount(WinstKeys.WINST, "Winst volgens de jaarrekening", ref(input("winst")))
+                    .rule("De commerciële winst vóór de posten hieronder, zoals ingevoerd.", ""));
+        } else {
+            steps.add(Step.amount(WinstKeys.WINST, "Winst volgens de boekhouding (uit " + uitAuditfile.herkomst() + ")",
+                    num(uitAuditfile.bedrag())).rule("De commerciële winst vóór de posten hieronder: het saldo van de"
+                    + " winst-en-verliesrekeningen (accTp P) in de auditfile, credit min debet over alle transactieregels."
+                    + " Overgenomen uit " + uitAuditfile.herkomst() + ".", "XML Auditfile Financieel 3.2"));
+        }
         amount(in, steps, WinstKeys.KOR, "Bij: voordeel kleineondernemersregeling (KOR)",
                 "De vermindering volgens de oude KOR is winst (KOR_Winstcorrectie). Vanaf 2020 is de KOR een vrijstelling"
                         + " en is er geen correctie.", "Wet IB 2001 art. 3.8; art. 25 Wet OB 1968 (tekst tot 2020)");

@@ -44,4 +44,46 @@ class BtwCommandTest {
         assertTrue(r.out().contains("\"periode\": \"2025-12\"") && r.out().contains("\"rubrieken\"")
                 && r.out().contains("\"totaal\"") && r.out().contains("\"4b\": {"), r.out());
     }
+
+    @Test
+    void auditfileGivesQuartersCodesAndAansluitingAndWritesTheMappingUsed() throws Exception {
+        Path codes = dir.resolve("codes.txt");
+        Path out = dir.resolve("a.xlsx");
+        KorCommandTest.Run r = KorCommandTest.run("btw", "samples/auditfile-2025.xaf", "--kor", "-o", out.toString(),
+                "--btwcodes-uit", codes.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("€ 5.022,00") && r.out().contains("IEU → 4b") && r.out().contains("blad Aansluiting"),
+                r.out());
+        assertTrue(Files.readString(codes).contains("\nIEU=4b\n"));
+        try (var wb = KorCommandTest.open(out)) {
+            assertEquals(5022.0, KorCommandTest.named(wb, "BTW_2025_Q1_5c"));
+            for (String sheet : java.util.List.of("Aangifte", "Btw-codes", "Aansluiting", "Boekingen", "Controle")) {
+                assertTrue(wb.getSheet(sheet) != null, sheet);
+            }
+        }
+        // The mapping written is read back the same.
+        KorCommandTest.Run again = KorCommandTest.run("btw", "samples/auditfile-2025.xaf", "--btwcodes", codes.toString(),
+                "-o", dir.resolve("b.xlsx").toString());
+        assertEquals(0, again.exit(), again.err());
+        assertTrue(again.out().contains("€ 4.969,50"), again.out());
+    }
+
+    @Test
+    void brokenAuditfileIsOneLineExitOneAndNothingWritten() throws Exception {
+        String xml = Files.readString(Path.of("samples/auditfile-2025.xaf"));
+        Path bad = dir.resolve("kapot.xaf");
+        Files.writeString(bad, xml.substring(0, xml.length() / 3));
+        Path out = dir.resolve("k.xlsx");
+        KorCommandTest.Run r = KorCommandTest.run("btw", bad.toString(), "-o", out.toString());
+        assertEquals(1, r.exit());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("kapot.xaf › regel ") && r.err().contains("afgebroken"), r.err());
+        assertTrue(Files.notExists(out));
+        Path codes = dir.resolve("c.txt");
+        Files.writeString(codes, "V21=1z\n");
+        r = KorCommandTest.run("btw", "samples/auditfile-2025.xaf", "--btwcodes", codes.toString(), "-o", out.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("c.txt › regel 1") && r.err().contains("\"1z\" is geen rubriek"), r.err());
+        assertTrue(Files.notExists(out));
+    }
 }

@@ -31,6 +31,42 @@ class WinstCommandTest {
         }
     }
 
+    /**
+     * The sample auditfile's winst-en-verliesrekeningen by hand: per month 9.000 + 600 + 2.000 revenue, four ICP
+     * supplies of 5.000, the credit note −250: 158.950; costs per month 1.200 + 200 + 500, the correction 10: 22.810.
+     * Result 136.140.
+     */
+    @Test
+    void winstMayBeTheResultOfAnAuditfile() throws Exception {
+        Files.copy(Path.of("samples/auditfile-2025.xaf"), dir.resolve("boeken.xaf"));
+        Path in = dir.resolve("w.csv");
+        Files.writeString(in, "veld,waarde\njaar,2025\nwinst,boeken.xaf\nuren,1400\n");
+        Path out = dir.resolve("w.xlsx");
+        KorCommandTest.Run r = KorCommandTest.run("winst", in.toString(), "-o", out.toString(), "--json", "-");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("\"winst\": 136140.00"), r.out());
+        try (XSSFWorkbook wb = KorCommandTest.open(out)) {
+            assertEquals(136140.00, KorCommandTest.named(wb, "WINST_Fiscaal"), 0.005);
+            boolean labelled = false;
+            for (var row : wb.getSheet("Winstberekening")) {
+                for (var c : row) {
+                    labelled |= c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                            && c.getStringCellValue().contains("uit boeken.xaf: saldo van de winst-en-verliesrekeningen");
+                }
+            }
+            assertTrue(labelled, "the Winstberekening sheet names the auditfile");
+        }
+        Files.writeString(in, "veld,waarde\njaar,2024\nwinst,boeken.xaf\nuren,1400\n");
+        r = KorCommandTest.run("winst", in.toString(), "-o", dir.resolve("w2.xlsx").toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("de auditfile boeken.xaf gaat over 2025, de winstberekening over 2024"), r.err());
+        Files.writeString(in, "veld,waarde\njaar,2025\nwinst,w.csv\nuren,1400\n");
+        r = KorCommandTest.run("winst", in.toString(), "-o", dir.resolve("w3.xlsx").toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("is geen auditfile"), r.err());
+        assertTrue(Files.notExists(dir.resolve("w2.xlsx")) && Files.notExists(dir.resolve("w3.xlsx")));
+    }
+
     @Test
     void filledTemplateGivesTheSameFigures() throws Exception {
         KorCommandTest.Run r = KorCommandTest.run("winst", "samples/winst-2025.xlsx", "-o", dir.resolve("w.xlsx").toString(),
