@@ -47,7 +47,6 @@ public final class AuditfileReader {
             "", "XAF 2.0 (CLAIR) of een auditfile zonder namespace");
     private static final String SUPPORTED = "rekenblad leest alleen XAF 3.2 (namespace " + Auditfile.NAMESPACE
             + "); exporteer de auditfile als XAF 3.2";
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d{1,20}(\\.\\d{0,20})?|\\.\\d{1,20})");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(Z|[+-]\\d{2}:\\d{2})?");
 
     /** What the caller does with each part, in the order of the file. */
@@ -79,6 +78,7 @@ public final class AuditfileReader {
     private BigDecimal statedDebit;
     private BigDecimal statedCredit;
     private String journal = "";
+    private final Map<String, LocalDate> dates = new HashMap<>();
 
     private static XMLInputFactory factory() {
         WstxInputFactory f = new WstxInputFactory();
@@ -258,6 +258,9 @@ public final class AuditfileReader {
 
     private void header() throws XMLStreamException, InvalidInputException, IOException {
         long at = line();
+        if (header != null) {
+            throw error(at, "de auditfile heeft meer dan één <header>");
+        }
         Map<String, String> f = new HashMap<>();
         children("header", local -> f.put(local, text()));
         String fiscalYear = f.getOrDefault("fiscalYear", "");
@@ -490,8 +493,34 @@ public final class AuditfileReader {
         };
     }
 
+    /** An xsd:decimal: an optional sign, digits, an optional point with digits (at most 20 on each side). */
+    private static boolean isDecimal(String v) {
+        int i = 0;
+        int n = v.length();
+        if (n > 0 && (v.charAt(0) == '+' || v.charAt(0) == '-')) {
+            i++;
+        }
+        int before = 0;
+        int after = -1;
+        for (; i < n; i++) {
+            char c = v.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (after < 0) {
+                    before++;
+                } else {
+                    after++;
+                }
+            } else if (c == '.' && after < 0) {
+                after = 0;
+            } else {
+                return false;
+            }
+        }
+        return before <= 20 && after <= 20 && (before > 0 || after > 0);
+    }
+
     private BigDecimal number(String v, String field, long at) throws InvalidInputException {
-        if (!DECIMAL.matcher(v).matches()) {
+        if (!isDecimal(v)) {
             throw error(at, field + " \"" + shorten(v) + "\" is geen getal (verwacht bijvoorbeeld 1234.56, met een punt)");
         }
         return new BigDecimal(v.startsWith("+") ? v.substring(1) : v);
@@ -510,6 +539,20 @@ public final class AuditfileReader {
     }
 
     private LocalDate date(String v, String field, long at) throws InvalidInputException {
+        // The lines of a file share few dates: parse each once.
+        LocalDate known = dates.get(v);
+        if (known != null) {
+            return known;
+        }
+        if (dates.size() > 10_000) {
+            dates.clear();
+        }
+        LocalDate d = parseDate(v, field, at);
+        dates.put(v, d);
+        return d;
+    }
+
+    private LocalDate parseDate(String v, String field, long at) throws InvalidInputException {
         if (!DATE.matcher(v).matches()) {
             throw error(at, field + " \"" + shorten(v) + "\" is geen datum (verwacht JJJJ-MM-DD)");
         }

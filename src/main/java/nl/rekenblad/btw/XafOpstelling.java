@@ -87,6 +87,9 @@ final class XafOpstelling implements AuditfileReader.Handler {
 
     @Override
     public void header(Auditfile.Header header) {
+        if (wb != null) {
+            throw new IllegalStateException("a second header: the reader refuses it");
+        }
         int jaar = options.get(nl.rekenblad.api.Options.JAAR, header.jaar());
         x = new XafBerekening(rules, jaar, options.periode(), header);
         wb = new BtwWorkbook(XafSheets.GEGEVEN, XafSheets.BEREKEND, List.of(XafSheets.CODES, XafSheets.AANSLUITING));

@@ -10,17 +10,17 @@ import picocli.CommandLine.Parameters;
 
 /** {@code rekenblad bench btw}: measures the btw-opstelling on generated journals. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Meet de snelheid op zelf gemaakte journaals (niets groots wordt bewaard). Draai met"
+        description = "Meet de snelheid op zelf gemaakte journaals, auditfiles of mails (niets groots wordt bewaard). Draai met"
                 + " REKENBLAD_JAVA_OPTS=-Xmx512m om het geheugen te begrenzen.")
 public final class BenchCommand implements Callable<Integer> {
     /** What to measure. */
-    enum Wat { btw, batch }
+    enum Wat { btw, xaf, batch }
 
     @Parameters(index = "0", paramLabel = "WAT", description = "${COMPLETION-CANDIDATES}")
     Wat wat;
 
     @Option(names = "--regels", split = ",", paramLabel = "N", defaultValue = "10000,100000,1000000",
-            description = "btw: aantallen regels (standaard: ${DEFAULT-VALUE})")
+            description = "btw, xaf: aantallen (transactie)regels (standaard: ${DEFAULT-VALUE})")
     List<Integer> regels;
 
     @Option(names = "--mails", split = ",", paramLabel = "N", defaultValue = "200,2000",
@@ -37,6 +37,8 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (wat == Wat.btw) {
             BtwBenchmark.run(regels, spec.commandLine().getOut());
+        } else if (wat == Wat.xaf) {
+            nl.rekenblad.bench.XafBenchmark.run(regels, spec.commandLine().getOut());
         } else {
             nl.rekenblad.bench.BatchBenchmark.run(mails, threads != null ? threads : nl.rekenblad.batch.Batch.defaultThreads(),
                     spec.commandLine().getOut());

@@ -283,6 +283,14 @@ class XafOpstellingTest {
         assertTrue(m.contains("geen auditfile") || m.contains("journaal"), m);
     }
 
+    /** Found by the fuzzer: a second header made a second workbook, whose temporary files were never removed. */
+    @Test
+    void aSecondHeaderIsRefused() {
+        int end = OK.indexOf("</header>") + "</header>".length();
+        String twice = OK.substring(0, end) + OK.substring(OK.indexOf("<header>"), end) + OK.substring(end);
+        assertTrue(message(twice).contains("meer dan één <header>"));
+    }
+
     @Test
     void aCodeInUseThatCannotBePlacedIsAnErrorNamingItAndItsLines() {
         String xml = new Xaf(2025, "T").account("1300", "Deb", "B").account("8000", "Omzet", "P").account("1500", "Btw", "B")

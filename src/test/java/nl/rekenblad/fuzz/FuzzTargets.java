@@ -87,6 +87,11 @@ class FuzzTargets {
     }
 
     @FuzzTest(maxDuration = "2m")
+    void auditfile(byte[] data) throws Exception {
+        run("btw", "export.xaf", data);
+    }
+
+    @FuzzTest(maxDuration = "2m")
     void korWorkbook(byte[] data) throws Exception {
         run("kor", "aangiften.xlsx", data);
     }

@@ -111,6 +111,32 @@ public final class SeedCorpus {
         seed("json", "groot-getal.json", "{\"jaar\": 2017, \"winstcorrectie\": 1e999999999}");
         seed("json", "afgekapt.json", "{\"jaar\": 2017, \"perioden\": [{\"5a\": 1");
         seed("json", "escape.json", "\"\\u12\"");
+        // Auditfiles (XAF 3.2)
+        nl.rekenblad.testing.Xaf books = new nl.rekenblad.testing.Xaf(2025, "Fuzz & Co").account("1300", "Deb", "B")
+                .account("1500", "Btw", "B").account("1520", "Btw te vorderen", "B").account("8000", "Omzet", "P")
+                .account("4000", "Kosten", "P").code("V21", "Verkoop hoog", "1500", null).code("I21", "Inkoop", null, "1520")
+                .code("IEU", "Inkoop EU verlegd", "1500", "1520").journal("M", "Memoriaal")
+                .tx("M", "1", "2025-01-10", "verkoop", nl.rekenblad.testing.Xaf.line("1300", "-121.00", "d"),
+                        nl.rekenblad.testing.Xaf.line("8000", "100.00", "o").vat("V21", "21", "21.00"),
+                        nl.rekenblad.testing.Xaf.line("1500", "21.00", "b"))
+                .tx("M", "2", "2025-04-10", "inkoop op btw-rekening", nl.rekenblad.testing.Xaf.line("1300", "242.00", "c"),
+                        nl.rekenblad.testing.Xaf.line("4000", "-200.00", "k"),
+                        nl.rekenblad.testing.Xaf.line("1520", "-42.00", "b").vat("I21", "21", "-42.00"))
+                .tx("M", "3", "2025-07-10", "verlegd", nl.rekenblad.testing.Xaf.line("1300", "100.00", "c"),
+                        nl.rekenblad.testing.Xaf.line("4000", "-100.00", "k").vat("IEU", "21", "21.00"));
+        String xaf = books.build();
+        seed("auditfile", "klein.xaf", xaf);
+        seed("auditfile", "afgekapt.xaf", xaf.substring(0, xaf.length() / 2));
+        seed("auditfile", "doctype.xaf", xaf.replace("<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+                "<?xml version=\"1.0\"?><!DOCTYPE auditfile [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"));
+        seed("auditfile", "entiteit.xaf", xaf.replace("<desc>o</desc>", "<desc>&e;</desc>"));
+        seed("auditfile", "xaf-3.1.xaf", xaf.replace("XAF/3.2", "XAF/3.1"));
+        seed("auditfile", "bedrag-tekst.xaf", xaf.replace("<amnt>100.00</amnt>", "<amnt>\u20ac 1.234,56</amnt>"));
+        seed("auditfile", "totaal-fout.xaf", xaf.replaceFirst("<totalDebit>[^<]*<", "<totalDebit>1.00<"));
+        seed("auditfile", "onbekende-code.xaf", xaf.replace("<vatID>V21</vatID><vatPerc>", "<vatID>ZZ</vatID><vatPerc>"));
+        seed("auditfile", "usd.xaf", xaf.replace("<curCode>EUR</curCode>", "<curCode>USD</curCode>"));
+        seed("auditfile", "formule-tekst.xaf", xaf.replace("<desc>verkoop</desc>", "<desc>=HYPERLINK(\"x\")</desc>"));
+        seed("auditfile", "diep.xaf", xaf.replace("<desc>o</desc>", "<desc>o</desc>" + "<x>".repeat(40) + "</x>".repeat(40)));
         // Mails
         try (Stream<Path> s = Files.list(Path.of("samples/batch"))) {
             for (Path p : s.sorted().toList()) {
