@@ -296,4 +296,21 @@ class BatchTest {
                     s.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
+
+    @Test
+    void auditfileAttachmentIsRecognisedByItsRootAndAnsweredAsABtwOpstelling() throws Exception {
+        Path inbox = dir.resolve("xaf");
+        Files.createDirectories(inbox);
+        byte[] xaf = Files.readAllBytes(Path.of("samples/auditfile-2025.xaf"));
+        Mails.eml(inbox.resolve("boeken.eml"), "Auditfile 2025", Map.of("export.xml", xaf, "boekhouding.xaf", xaf));
+        Path uit = dir.resolve("uit-xaf");
+        Batch.Uitkomst u = Batch.run(List.of(inbox), new Batch.Options(uit, Optional.empty(), 2, 60),
+                new PrintWriter(new StringWriter()), false);
+        assertEquals(2, u.regels().size());
+        for (Verslag v : u.regels()) {
+            assertEquals(Verslag.Status.OK, v.status(), v.melding());
+            assertEquals("btw", v.soort());
+            assertEquals("5022.00", String.valueOf(v.cijfers().get("5c 2025-Q1")), v.cijfers().toString());
+        }
+    }
 }
