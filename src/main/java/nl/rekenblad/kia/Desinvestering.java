@@ -29,9 +29,10 @@ import nl.rekenblad.kia.KiaKeys.Regel;
 import nl.rekenblad.kia.KiaKeys.Veld;
 
 /**
- * The desinvesteringsbijtelling (art. 3.47): an asset with KIA disposed of within five years of the start of its
- * investment year, when the year's disposal prices together exceed that year's threshold, adds its price × the
- * KIA percentage it had, never more than the KIA it got.
+ * The desinvesteringsbijtelling (art. 3.47): an asset with investeringsaftrek (KIA, EIA or MIA, art. 3.40) disposed
+ * of within five years of the start of its investment year, when the year's disposal prices together exceed that
+ * year's threshold, adds its price × the percentage of investeringsaftrek it had (the KIA percentage plus the EIA or
+ * MIA percentage), never more than the investeringsaftrek it got.
  */
 final class Desinvestering {
     static final String SRC_347 = "Wet IB 2001 art. 3.47 (desinvesteringsbijtelling)";
@@ -52,6 +53,11 @@ final class Desinvestering {
         return sold;
     }
 
+    /** The investeringsaftrek an asset got: KIA + EIA + MIA (art. 3.40). */
+    private static Expr aftrek(int i) {
+        return plus(plus(ref(asset(i, PerActivum.KIA)), ref(asset(i, PerActivum.EIA))), ref(asset(i, PerActivum.MIA)));
+    }
+
     static void add(KiaOpbouw b) {
         List<Integer> sold = sold(b);
         for (int i : sold) {
@@ -59,7 +65,7 @@ final class Desinvestering {
             Expr vd = ref(input(i, Veld.VERKOOPDATUM));
             b.add(Step.amount(asset(i, PerActivum.BINNEN5), "Verkocht binnen 5 jaar " + a.id(),
                     and(lessOrEqual(year(vd), plus(ref(asset(i, PerActivum.JAAR)), num(Integer.toString(JAREN_NA_INVESTERING)))),
-                            greater(ref(asset(i, PerActivum.KIA)), num("0"))))
+                            greater(aftrek(i), num("0"))))
                     .format(Format.JANEE).unexplained());
             b.add(Step.amount(asset(i, PerActivum.VJAAR), "Jaar van verkoop " + a.id(),
                     ifThen(ref(asset(i, PerActivum.BINNEN5)), year(vd), num("0"))).format(Format.JAAR).unexplained());
@@ -68,6 +74,13 @@ final class Desinvestering {
             b.add(Step.amount(asset(i, PerActivum.VPCT), "KIA-percentage van " + a.id(),
                     ifThen(greater(ref(asset(i, PerActivum.GETELD)), num("0")),
                             divide(ref(asset(i, PerActivum.KIA)), ref(asset(i, PerActivum.GETELD))), num("0")))
+                    .format(Format.PROCENT).unexplained());
+            Expr bedrag = ref(input(i, Veld.BEDRAG));
+            b.add(Step.amount(asset(i, PerActivum.EIAPCT), "EIA-percentage van " + a.id(),
+                    ifThen(greater(bedrag, num("0")), divide(ref(asset(i, PerActivum.EIA)), bedrag), num("0")))
+                    .format(Format.PROCENT).unexplained());
+            b.add(Step.amount(asset(i, PerActivum.MIAPCT), "MIA-percentage van " + a.id(),
+                    ifThen(greater(bedrag, num("0")), divide(ref(asset(i, PerActivum.MIA)), bedrag), num("0")))
                     .format(Format.PROCENT).unexplained());
         }
         List<String> vjaarCol = sold.stream().map(i -> asset(i, PerActivum.VJAAR)).toList();
@@ -79,7 +92,8 @@ final class Desinvestering {
             b.add(Step.amount(disposal(d, PerVerkoopjaar.VERKOPEN), "Verkoopprijzen " + d + " van bedrijfsmiddelen met KIA"
                     + " van minder dan 5 jaar geleden", round(sumIfs(vprijsCol, List.of(vjaarCol), List.of(dy)), 2))
                     .rule("Alleen verkopen (of andere vervreemdingen) binnen 5 jaar na het begin van het jaar van"
-                            + " investering, van bedrijfsmiddelen waarop KIA is toegepast.", SRC_347));
+                            + " investering, van bedrijfsmiddelen waarop investeringsaftrek (KIA, EIA of MIA) is toegepast.",
+                            SRC_347));
             b.add(Step.amount(disposal(d, PerVerkoopjaar.DREMPEL), "Drempel " + d, ref(Regel.KIA_X.key(d)))
                     .rule("De bijtelling geldt als de verkoopprijzen samen meer zijn dan de drempel van het jaar van verkoop.",
                             SRC_347));
@@ -97,16 +111,17 @@ final class Desinvestering {
                     : greater(sumIfs(verkopenCol, List.of(dJaarCol), List.of(vj)), sumIfs(drempelCol, List.of(dJaarCol), List.of(vj)));
             b.add(Step.amount(asset(i, PerActivum.BIJTELLING), "Desinvesteringsbijtelling " + a.id(),
                     ifThen(and(ref(asset(i, PerActivum.BINNEN5)), over),
-                            min(times(ref(asset(i, PerActivum.VPRIJS)), ref(asset(i, PerActivum.VPCT))),
-                                    ref(asset(i, PerActivum.KIA))), num("0")))
+                            min(times(ref(asset(i, PerActivum.VPRIJS)), plus(plus(ref(asset(i, PerActivum.VPCT)),
+                                    ref(asset(i, PerActivum.EIAPCT))), ref(asset(i, PerActivum.MIAPCT)))), aftrek(i)),
+                            num("0")))
                     .unexplained());
         }
         List<String> bijtellingCol = sold.stream().map(i -> asset(i, PerActivum.BIJTELLING)).toList();
         for (int d : b.disposalYears) {
             b.add(Step.amount(disposal(d, PerVerkoopjaar.BIJTELLING), "Desinvesteringsbijtelling " + d,
                     sumIfs(bijtellingCol, List.of(vjaarCol), List.of(ref(disposal(d, PerVerkoopjaar.JAAR)))))
-                    .rule("Per bedrijfsmiddel de verkoopprijs × het KIA-percentage dat ervoor gold, nooit meer dan de KIA"
-                            + " die het bedrijfsmiddel kreeg.", SRC_347)
+                    .rule("Per bedrijfsmiddel de verkoopprijs × het percentage investeringsaftrek dat ervoor gold (KIA"
+                            + " plus EIA of MIA), nooit meer dan de investeringsaftrek die het bedrijfsmiddel kreeg.", SRC_347)
                     .named("KIA_Bijtelling_" + d));
             b.add(Step.amount(disposal(d, PerVerkoopjaar.AANGIFTE), "Bijtelling " + d + " voor de aangifte (hele euro's)",
                     roundDown(round(ref(disposal(d, PerVerkoopjaar.BIJTELLING)), 4), 0))

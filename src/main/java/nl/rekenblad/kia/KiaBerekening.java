@@ -183,11 +183,12 @@ public final class KiaBerekening {
             disLayout.row(Integer.toString(d), keys);
         }
         disLayout.section("Verkochte bedrijfsmiddelen", List.of("Binnen 5 jaar", "Jaar", "Verkoopprijs", "KIA-percentage",
-                "Bijtelling"));
+                "EIA-percentage", "MIA-percentage", "Bijtelling"));
         for (int i : Desinvestering.sold(b)) {
             Activum a = b.activa.get(i);
             disLayout.row(a.id() + " " + a.omschrijving(), asset(i, PerActivum.BINNEN5), asset(i, PerActivum.VJAAR),
-                    asset(i, PerActivum.VPRIJS), asset(i, PerActivum.VPCT), asset(i, PerActivum.BIJTELLING));
+                    asset(i, PerActivum.VPRIJS), asset(i, PerActivum.VPCT), asset(i, PerActivum.EIAPCT),
+                    asset(i, PerActivum.MIAPCT), asset(i, PerActivum.BIJTELLING));
         }
         return disLayout.build();
     }

@@ -48,7 +48,7 @@ public final class KiaKeys {
     /** The steps of one asset. */
     public enum PerActivum {
         TELT, REDEN, JAAR, UITGESTELD, DEEL1, JAAR2, DEEL2, TELT1, TELT2, KIA, GETELD, EIA, MIA, BINNEN5, VJAAR,
-        VPRIJS, VPCT, BIJTELLING
+        VPRIJS, VPCT, EIAPCT, MIAPCT, BIJTELLING
     }
 
     /** The steps of one investment year (and of depreciation per year). */

@@ -161,6 +161,30 @@ class KiaBerekeningTest {
         assertEquals(eur("1400"), r.bijtelling(2025));
     }
 
+    /**
+     * Issue 13 item 6: an asset with KIA and EIA sold within five years adds the price × both percentages (art. 3.47
+     * names the investeringsaftrek of art. 3.40: KIA, EIA and MIA). Bought 2024 for 10.000: KIA 28% = 2.800, EIA 40%
+     * = 4.000; sold 2025 for 6.000: 6.000 × 68% = 4.080.
+     */
+    @Test
+    void disposalOfAnAssetWithEiaAddsTheEiaPercentageToo() throws Exception {
+        KiaResult r = calc(Asset.of("1", "2024-05-01", "10000").regeling(Regeling.EIA).sold("2025-06-01", "6000"));
+        assertEquals(eur("2800"), r.kia(2024));
+        assertEquals(eur("4080"), r.bijtelling(2025));
+        // Capped at the investeringsaftrek it got: sold for 20.000 → 13.600 > 6.800.
+        KiaResult high = calc(Asset.of("1", "2024-05-01", "10000").regeling(Regeling.EIA).sold("2025-06-01", "20000"));
+        assertEquals(eur("6800"), high.bijtelling(2025));
+    }
+
+    /** MIA alone (no KIA: the investment total is under the KIA minimum) still gives a bijtelling. */
+    @Test
+    void disposalOfAnAssetWithMiaOnlyGivesTheMiaBijtelling() throws Exception {
+        KiaResult r = calc(Asset.of("1", "2025-02-01", "2500").regeling(Regeling.MIA_1).sold("2026-03-01", "3000"));
+        assertEquals(eur("0"), r.kia(2025));
+        // MIA I 45% of 2.500 = 1.125; 3.000 > 2.900 (threshold 2026): 3.000 × 45% = 1.350, capped at 1.125.
+        assertEquals(eur("1125"), r.bijtelling(2026));
+    }
+
     @Test
     void assetWithoutKiaGivesNoBijtelling() throws Exception {
         KiaResult r = calc(Asset.of("1", "2025-05-01", "2000").sold("2026-03-01", "5000")); // T below X
