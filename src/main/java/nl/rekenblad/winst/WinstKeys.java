@@ -22,6 +22,16 @@ public final class WinstKeys {
     public static final String NA_ONDERNEMERSAFTREK = "na";
     public static final String MKB_VRIJSTELLING = "mkb";
     public static final String BELASTBAAR = "belastbaar";
+    public static final String PRIVEGEBRUIK_AUTO = "auto";
+    public static final String AUTO_BRUTO = "auto.bruto";
+    public static final String STARTER = "starter";
+    public static final String MEDEGERECHTIGDE = "medegerechtigde";
+    public static final String STARTERS_REDEN = "startersrecht.reden";
+    public static final String ZA_VERREKEND = "zaf.verrekend";
+    public static final String ZA_NOG = "zaf.nog";
+    public static final String SO_AFTREK = "so";
+    public static final String SAO_RECHT = "sao.recht";
+    public static final String SAO = "sao";
 
     private WinstKeys() {
     }

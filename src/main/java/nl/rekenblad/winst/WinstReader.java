@@ -50,7 +50,7 @@ public final class WinstReader {
     public WinstReader(Function<String, Regulation> registry) {
         this.registry = registry;
     }
-    static final List<String> TEXT_FIELDS = List.of("winst", "kor", "kia", "gemengdeKostenKeuze", "aowLeeftijd", "starter");
+    static final List<String> TEXT_FIELDS = WinstInput.TEKSTVELDEN;
     static final List<String> YES_NO = List.of("ja", "nee", "yes", "no", "true", "false", "j", "n");
 
     /** The input and, for a workbook, the opened workbook (the output starts from it). */
@@ -75,7 +75,12 @@ public final class WinstReader {
                 where.put(e.getKey(), reader.where(e.getValue()));
                 if (TEXT_FIELDS.contains(e.getKey())) {
                     Cell c = reader.cell(e.getValue());
-                    if (c != null && c.getCellType() == CellType.NUMERIC) {
+                    if (c != null && c.getCellType() == CellType.NUMERIC && WinstInput.DATUMS.contains(e.getKey())
+                            && Double.isFinite(c.getNumericCellValue()) && org.apache.poi.ss.usermodel.DateUtil
+                                    .isValidExcelDate(c.getNumericCellValue())) {
+                        raw.put(e.getKey(), org.apache.poi.ss.usermodel.DateUtil.getLocalDateTime(c.getNumericCellValue())
+                                .toLocalDate().toString());
+                    } else if (c != null && c.getCellType() == CellType.NUMERIC) {
                         raw.put(e.getKey(), new BigDecimal(NumberToTextConverter.toText(c.getNumericCellValue())));
                     } else {
                         String t = reader.text(e.getValue());
@@ -170,10 +175,44 @@ public final class WinstReader {
         if (raw.get("winst") == null && problems.stream().noneMatch(p -> p.where().equals(where.get("winst")))) {
             problems.add(Problem.error(where.getOrDefault("winst", bron), "de winst ontbreekt (veld winst)"));
         }
-        for (String f : List.of("aowLeeftijd", "starter")) {
+        for (String f : WinstInput.JA_NEE) {
             Object v = raw.get(f);
             if (v != null && !YES_NO.contains(String.valueOf(v).trim().toLowerCase(Locale.ROOT))) {
                 problems.add(Problem.error(where.get(f), "veld " + f + ": verwacht ja of nee, gevonden \"" + v + "\""));
+            }
+        }
+        for (String f : WinstInput.DATUMS) {
+            Object v = raw.get(f);
+            if (v != null) {
+                try {
+                    raw.put(f, nl.rekenblad.internal.io.DateNotation.parse(String.valueOf(v)).toString());
+                } catch (IllegalArgumentException | java.time.DateTimeException e) {
+                    problems.add(Problem.error(where.get(f), "veld " + f + ": geen datum \"" + v + "\" (verwacht bijvoorbeeld"
+                            + " 2022-03-15 of 15-3-2022)"));
+                }
+            }
+        }
+        Object emissie = raw.get("autoEmissievrij");
+        if (emissie != null && PrivegebruikAuto.Soort.of(String.valueOf(emissie)).isEmpty()) {
+            problems.add(Problem.error(where.get("autoEmissievrij"), "veld autoEmissievrij: verwacht ja, nee, waterstof of"
+                    + " zonnecel, gevonden \"" + emissie + "\""));
+        }
+        for (String f : WinstInput.AANTALLEN) {
+            if (raw.get(f) instanceof BigDecimal d && d.signum() < 0) {
+                problems.add(Problem.error(where.get(f), "veld " + f + ": een aantal kan niet negatief zijn (" + d.toPlainString()
+                        + ")"));
+            }
+        }
+        if (raw.get("autoCataloguswaarde") instanceof BigDecimal cw && cw.signum() > 0) {
+            for (String f : List.of("autoToelating", "autoKosten", "autoPriveKm")) {
+                if (raw.get(f) == null && problems.stream().noneMatch(p -> p.where().equals(where.get(f)))) {
+                    problems.add(Problem.error(where.getOrDefault(f, bron), "een auto (autoCataloguswaarde) vraagt ook " + f
+                            + ": " + switch (f) {
+                                case "autoToelating" -> "de datum van eerste toelating (het percentage hangt ervan af)";
+                                case "autoKosten" -> "de autokosten van het jaar (de bijtelling is nooit meer dan die kosten)";
+                                default -> "het aantal privékilometers (tot en met 500 geen bijtelling)";
+                            }));
+                }
             }
         }
         Object keuze = raw.get("gemengdeKostenKeuze");

@@ -43,11 +43,29 @@ public final class WinstTemplate {
             Map.entry("bijtelling", "desinvesteringsbijtelling (leeg als kia een pad is)"),
             Map.entry("gemengdeKosten", "kosten van voedsel, drank, representatie, congressen (in de winst afgetrokken)"),
             Map.entry("gemengdeKostenKeuze", "drempel of 80%"),
+            Map.entry("autoCataloguswaarde", "auto van de zaak: cataloguswaarde (incl. btw en bpm); leeg = geen auto"),
+            Map.entry("autoToelating", "datum van eerste toelating (bijvoorbeeld 2022-03-15)"),
+            Map.entry("autoEmissievrij", "ja, nee, waterstof of zonnecel"),
+            Map.entry("autoKosten", "alle autokosten van het jaar (de bijtelling is nooit hoger)"),
+            Map.entry("autoPriveKm", "privékilometers in het jaar (tot en met 500: geen bijtelling)"),
+            Map.entry("autoWaardeEconomischVerkeer", "waarde in het economisch verkeer (nodig voor een auto van 15 jaar of ouder)"),
+            Map.entry("autoVan", "auto in de onderneming vanaf (leeg = 1 januari)"),
+            Map.entry("autoTot", "auto in de onderneming tot en met (leeg = 31 december)"),
             Map.entry("uren", "uren aan de onderneming (urencriterium)"),
+            Map.entry("meerDanHelft", "ja of nee: meer dan de helft van de arbeidstijd in de onderneming (leeg = ja)"),
             Map.entry("aowLeeftijd", "ja of nee: AOW-leeftijd bereikt aan het begin van het jaar"),
-            Map.entry("starter", "ja of nee: recht op startersaftrek"),
-            Map.entry("partnerUren", "uren dat de partner onbetaald meewerkt"),
-            Map.entry("stakingswinst", "stakingswinst bij staking van de onderneming"));
+            Map.entry("medegerechtigde", "ja of nee: winst als medegerechtigde (geen ondernemer)"),
+            Map.entry("starter", "ja of nee: in een of meer van de 5 voorgaande jaren geen ondernemer"),
+            Map.entry("zelfstandigenaftrekEerder", "aantal keren zelfstandigenaftrek in de 5 voorgaande jaren"),
+            Map.entry("onbenutteZelfstandigenaftrek", "zelfstandigenaftrek uit eerdere jaren die nog niet is verrekend"),
+            Map.entry("soUren", "uren speur- en ontwikkelingswerk (met S&O-verklaring van RVO)"),
+            Map.entry("soStarter", "ja of nee: recht op de verhoging van de S&O-aftrek voor starters"),
+            Map.entry("arbeidsongeschikt", "ja of nee: recht op een arbeidsongeschiktheidsuitkering"),
+            Map.entry("arbeidsongeschiktEerder", "aantal keren startersaftrek bij arbeidsongeschiktheid in de 5 voorgaande jaren"),
+            Map.entry("partnerUren", "uren dat de partner meewerkt"),
+            Map.entry("partnerVergoeding", "vergoeding die de partner kreeg (vanaf € 5.000 geen meewerkaftrek)"),
+            Map.entry("stakingswinst", "stakingswinst bij staking van de onderneming"),
+            Map.entry("stakingsaftrekEerder", "stakingsaftrek die u in eerdere jaren al kreeg"));
 
     private WinstTemplate() {
     }
@@ -70,8 +88,8 @@ public final class WinstTemplate {
             String f = fields.get(i);
             c.text(row, 0, f, Styles.Kind.LABEL);
             XSSFCell v = Grid.cell(sh, row, 1);
-            boolean text = List.of("kor", "kia", "gemengdeKostenKeuze", "aowLeeftijd", "starter").contains(f);
-            boolean count = List.of("jaar", "uren", "partnerUren").contains(f);
+            boolean text = WinstInput.TEKSTVELDEN.contains(f) && !f.equals("winst");
+            boolean count = WinstInput.AANTALLEN.contains(f);
             v.setCellStyle(st.get(text ? Styles.Kind.TEXT_INPUT : count ? Styles.Kind.INTEGER_INPUT : Styles.Kind.MONEY_INPUT));
             Object val = values.get(f);
             if (val instanceof java.math.BigDecimal d) {

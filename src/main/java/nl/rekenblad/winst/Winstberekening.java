@@ -1,6 +1,9 @@
 package nl.rekenblad.winst;
 
 import static nl.rekenblad.core.Expr.and;
+import static nl.rekenblad.core.Expr.divide;
+import static nl.rekenblad.core.Expr.less;
+import static nl.rekenblad.core.Expr.lessOrEqual;
 import static nl.rekenblad.core.Expr.equal;
 import static nl.rekenblad.core.Expr.greaterOrEqual;
 import static nl.rekenblad.core.Expr.ifThen;
@@ -107,75 +110,52 @@ public final class Winstberekening {
                         + DutchText.percent(BigDecimal.ONE.subtract(params.get("GK_Pct").parameter().number()))
                         + " niet aftrekbaar. Het niet-aftrekbare deel komt"
                         + " bij de winst.", "Wet IB 2001 art. 3.15"));
+        List<String> autoRows = auto(in, steps, params);
         steps.add(Step.amount(WinstKeys.FISCAAL, "Fiscale winst uit onderneming",
-                plus(minus(minus(minus(plus(ref(WinstKeys.WINST), ref(WinstKeys.KOR)), ref(WinstKeys.KIA)), ref(WinstKeys.EIA)), ref(WinstKeys.MIA)),
-                        plus(ref(WinstKeys.BIJTELLING), ref(WinstKeys.GEMENGDE_KOSTEN))))
-                .rule("Winst + KOR − KIA − EIA − MIA + desinvesteringsbijtelling + niet-aftrekbare gemengde kosten.",
-                        "Wet IB 2001 art. 3.8 en afdeling 3.2.2")
+                plus(plus(minus(minus(minus(plus(ref(WinstKeys.WINST), ref(WinstKeys.KOR)), ref(WinstKeys.KIA)), ref(WinstKeys.EIA)), ref(WinstKeys.MIA)),
+                        plus(ref(WinstKeys.BIJTELLING), ref(WinstKeys.GEMENGDE_KOSTEN))), ref(WinstKeys.PRIVEGEBRUIK_AUTO)))
+                .rule("Winst + KOR − KIA − EIA − MIA + desinvesteringsbijtelling + niet-aftrekbare gemengde kosten"
+                        + " + privégebruik auto.", "Wet IB 2001 art. 3.8 en afdeling 3.2.2")
                 .named("WINST_Fiscaal"));
-
-        steps.add(Step.amount(WinstKeys.URENCRITERIUM, "Urencriterium gehaald?",
-                greaterOrEqual(ref(input("uren")), ref("Urencriterium"))).format(Format.JANEE)
-                .rule("Ten minste " + params.get("Urencriterium").parameter().number().toPlainString() + " uur aan de"
-                        + " onderneming besteed.", params.get("Urencriterium").parameter().source()));
-        steps.add(Step.amount(WinstKeys.AOW, "AOW-leeftijd bereikt aan het begin van het jaar?", yes("aowLeeftijd")).format(Format.JANEE)
-                .rule("Zoals ingevoerd (ja/nee).", ""));
-        steps.add(Step.amount(WinstKeys.STARTERSRECHT, "Recht op startersaftrek?",
-                and(ref(WinstKeys.URENCRITERIUM), yes("starter"))).format(Format.JANEE)
-                .rule("Urencriterium en starter (in een of meer van de 5 voorgaande jaren geen ondernemer en daarin ten"
-                        + " hoogste 2 keer zelfstandigenaftrek). Bij de AOW-leeftijd vervalt het recht niet; het lagere bedrag staat bij de startersaftrek.",
-                        params.get("SA_Bedrag").parameter().source()));
-        steps.add(Step.amount(WinstKeys.ZELFSTANDIGENAFTREK_BASIS, "Zelfstandigenaftrek vóór beperking",
-                ifThen(ref(WinstKeys.URENCRITERIUM), ifThen(ref(WinstKeys.AOW), times(ref("ZA_Bedrag"), ref("ZA_AowFactor")), ref("ZA_Bedrag")),
-                        num("0")))
-                .rule("Alleen met het urencriterium: " + DutchText.euro(params.get("ZA_Bedrag").parameter().number())
-                        + " in " + y + ", " + part(params.get("ZA_AowFactor").parameter().number()) + " bij de AOW-leeftijd.",
-                        params.get("ZA_Bedrag").parameter().source()));
-        steps.add(Step.amount(WinstKeys.ZELFSTANDIGENAFTREK, "Zelfstandigenaftrek",
-                ifThen(ref(WinstKeys.STARTERSRECHT), ref(WinstKeys.ZELFSTANDIGENAFTREK_BASIS), min(ref(WinstKeys.ZELFSTANDIGENAFTREK_BASIS), max(num("0"), ref(WinstKeys.FISCAAL)))))
-                .rule("Niet meer dan de fiscale winst (niet-benutte aftrek is 9 jaar te verrekenen; dat doet rekenblad niet),"
-                        + " behalve wie recht heeft op de startersaftrek.", params.get("ZA_Bedrag").parameter().source()));
-        steps.add(Step.amount(WinstKeys.STARTERSAFTREK, "Startersaftrek", ifThen(ref(WinstKeys.STARTERSRECHT),
-                ifThen(ref(WinstKeys.AOW), ref("SA_AowBedrag"), ref("SA_Bedrag")), num("0")))
-                .rule("Verhoging van de zelfstandigenaftrek voor starters: " + DutchText.euro(params.get("SA_Bedrag").parameter()
-                        .number()) + ", of " + DutchText.euro(params.get("SA_AowBedrag").parameter().number())
-                        + " bij de AOW-leeftijd aan het begin van het jaar.", params.get("SA_AowBedrag").parameter().source()));
-        Expr p = ref(input("partnerUren"));
-        Expr pct = ifThen(greaterOrEqual(p, ref("MWA_Uren4")), ref("MWA_Pct4"),
-                ifThen(greaterOrEqual(p, ref("MWA_Uren3")), ref("MWA_Pct3"),
-                        ifThen(greaterOrEqual(p, ref("MWA_Uren2")), ref("MWA_Pct2"),
-                                ifThen(greaterOrEqual(p, ref("MWA_Uren1")), ref("MWA_Pct1"), num("0")))));
-        steps.add(Step.amount(WinstKeys.MEEWERKAFTREK, "Meewerkaftrek", ifThen(ref(WinstKeys.URENCRITERIUM), times(max(num("0"), ref(WinstKeys.FISCAAL)), pct), num("0")))
-                .rule("Voor een partner die onbetaald meewerkt: " + bands(params, "MWA_Pct", DutchText::percent)
-                        + " van de winst vanaf " + bands(params, "MWA_Uren", DutchText::number)
-                        + " uur (met het urencriterium).", params.get("MWA_Pct1").parameter().source()));
-        steps.add(Step.amount(WinstKeys.STAKINGSAFTREK, "Stakingsaftrek", min(max(num("0"), ref(input("stakingswinst"))), ref("STA_Max")))
-                .rule("Bij staking: de stakingswinst, ten hoogste " + DutchText.euro(params.get("STA_Max").parameter().number())
-                        + " (eerder gebruikte stakingsaftrek telt niet mee in rekenblad).", params.get("STA_Max").parameter().source()));
-        steps.add(Step.amount(WinstKeys.ONDERNEMERSAFTREK, "Ondernemersaftrek", plus(plus(ref(WinstKeys.ZELFSTANDIGENAFTREK), ref(WinstKeys.STARTERSAFTREK)), plus(ref(WinstKeys.MEEWERKAFTREK), ref(WinstKeys.STAKINGSAFTREK))))
-                .rule("Zelfstandigenaftrek + startersaftrek + meewerkaftrek + stakingsaftrek (S&O-aftrek niet"
-                        + " opgenomen).", "Wet IB 2001 art. 3.74"));
-        steps.add(Step.amount(WinstKeys.NA_ONDERNEMERSAFTREK, "Winst na ondernemersaftrek", minus(ref(WinstKeys.FISCAAL), ref(WinstKeys.ONDERNEMERSAFTREK)))
-                .rule("Fiscale winst min ondernemersaftrek.", "Wet IB 2001 art. 3.74").named("WINST_NaOndernemersaftrek"));
+        ondernemersaftrek(in, steps, params);
         Parameter mkb = params.get("MKB_Pct").parameter();
-        steps.add(Step.amount(WinstKeys.MKB_VRIJSTELLING, "MKB-winstvrijstelling", times(ref(WinstKeys.NA_ONDERNEMERSAFTREK), ref("MKB_Pct")))
+        steps.add(Step.amount(WinstKeys.MKB_VRIJSTELLING, "MKB-winstvrijstelling",
+                ifThen(ref(WinstKeys.MEDEGERECHTIGDE), num("0"), times(ref(WinstKeys.NA_ONDERNEMERSAFTREK), ref("MKB_Pct"))))
                 .rule(DutchText.percent(mkb.number()) + " van de winst na ondernemersaftrek in " + y
-                        + "; bij een verlies verkleint zij het verlies.", mkb.source())
+                        + "; bij een verlies verkleint zij het verlies. Niet voor winst als medegerechtigde: die is geen"
+                        + " ondernemer.", mkb.source() + "; art. 3.79a lid 1 (ondernemer)")
                 .named("WINST_MKBVrijstelling"));
         steps.add(Step.amount(WinstKeys.BELASTBAAR, "Belastbare winst uit onderneming", minus(ref(WinstKeys.NA_ONDERNEMERSAFTREK), ref(WinstKeys.MKB_VRIJSTELLING)))
                 .rule("Winst na ondernemersaftrek min MKB-winstvrijstelling.", mkb.source()).named("WINST_Belastbaar"));
 
+        if (!autoRows.isEmpty()) {
+            layout.section("Privégebruik auto " + y, List.of("Bedrag"));
+            for (String k : autoRows) {
+                layout.row(label(steps, k), k);
+            }
+            layout.total(label(steps, WinstKeys.PRIVEGEBRUIK_AUTO), List.of(WinstKeys.PRIVEGEBRUIK_AUTO));
+        }
         layout.section("Van winst naar fiscale winst " + y, List.of("Bedrag"));
-        for (String k : List.of(WinstKeys.WINST, WinstKeys.KOR, WinstKeys.KIA, WinstKeys.EIA, WinstKeys.MIA, WinstKeys.BIJTELLING, WinstKeys.GEMENGDE_KOSTEN)) {
+        for (String k : List.of(WinstKeys.WINST, WinstKeys.KOR, WinstKeys.KIA, WinstKeys.EIA, WinstKeys.MIA, WinstKeys.BIJTELLING,
+                WinstKeys.GEMENGDE_KOSTEN)) {
             layout.row(label(steps, k), k);
+        }
+        if (autoRows.isEmpty()) {
+            layout.row(label(steps, WinstKeys.PRIVEGEBRUIK_AUTO), WinstKeys.PRIVEGEBRUIK_AUTO);
+        } else {
+            layout.row("Bij: privégebruik auto (hierboven)", WinstKeys.PRIVEGEBRUIK_AUTO + ".ref");
         }
         layout.total(label(steps, WinstKeys.FISCAAL), List.of(WinstKeys.FISCAAL));
         layout.section("Ondernemersaftrek", List.of("Bedrag"));
-        for (String k : List.of(WinstKeys.URENCRITERIUM, WinstKeys.AOW, WinstKeys.STARTERSRECHT, WinstKeys.ZELFSTANDIGENAFTREK_BASIS, WinstKeys.ZELFSTANDIGENAFTREK, WinstKeys.STARTERSAFTREK, WinstKeys.MEEWERKAFTREK, WinstKeys.STAKINGSAFTREK)) {
+        for (String k : List.of(WinstKeys.URENCRITERIUM, WinstKeys.MEDEGERECHTIGDE, WinstKeys.STARTER, WinstKeys.AOW,
+                WinstKeys.STARTERSRECHT, WinstKeys.STARTERS_REDEN, WinstKeys.ZELFSTANDIGENAFTREK_BASIS, WinstKeys.ZELFSTANDIGENAFTREK,
+                WinstKeys.ZA_VERREKEND, WinstKeys.STARTERSAFTREK, WinstKeys.SO_AFTREK, WinstKeys.SAO_RECHT, WinstKeys.SAO,
+                WinstKeys.MEEWERKAFTREK, WinstKeys.STAKINGSAFTREK)) {
             layout.row(label(steps, k), k);
         }
         layout.total(label(steps, WinstKeys.ONDERNEMERSAFTREK), List.of(WinstKeys.ONDERNEMERSAFTREK));
         layout.total(label(steps, WinstKeys.NA_ONDERNEMERSAFTREK), List.of(WinstKeys.NA_ONDERNEMERSAFTREK));
+        layout.row(label(steps, WinstKeys.ZA_NOG), WinstKeys.ZA_NOG);
         layout.section("MKB-winstvrijstelling", List.of("Bedrag"));
         layout.row(label(steps, WinstKeys.MKB_VRIJSTELLING), WinstKeys.MKB_VRIJSTELLING);
         layout.total(label(steps, WinstKeys.BELASTBAAR), List.of(WinstKeys.BELASTBAAR));
@@ -187,6 +167,252 @@ public final class Winstberekening {
         params.values().forEach(u -> known.put(u.key(), u.value()));
         Calculation calc = Calculation.evaluate(steps, known);
         return new WinstResult(in, calc, layout.build(), List.copyOf(params.values()));
+    }
+
+    private static final String SRC_AUTO = "Wet IB 2001 art. 3.20; Belastingdienst, toelichting aangifte IB 2025 (Berekend"
+            + " privégebruik auto('s) van de onderneming)";
+
+    /**
+     * The private use of the car (art. 3.20): per run of months under one rule its share of the year × the percentage
+     * of that rule; nil at 500 private km or less; never more than the car's costs. Returns the keys of the rows for
+     * the car's section, empty when there is no car.
+     */
+    private List<String> auto(WinstInput in, List<Step> steps, Map<String, UsedParameter> params) throws InvalidInputException {
+        int y = in.jaar();
+        Object cw = in.waarden().get("autoCataloguswaarde");
+        if (!(cw instanceof BigDecimal c) || c.signum() <= 0) {
+            steps.add(Step.amount(WinstKeys.PRIVEGEBRUIK_AUTO, "Bij: privégebruik auto", num("0"))
+                    .rule("Geen auto van de zaak ingevoerd (autoCataloguswaarde leeg).", SRC_AUTO));
+            return List.of();
+        }
+        for (String n : List.of("AUTO_Pct", "AUTO_YoungtimerPct", "AUTO_YoungtimerJaren", "AUTO_MaxKm", "AUTO_PeriodeMaanden")) {
+            params.put(n, new UsedParameter(n, y, rules.get(n, y, "waarde voor het privégebruik van de auto (" + n + ")")));
+        }
+        java.time.LocalDate toelating = java.time.LocalDate.parse(String.valueOf(in.waarden().get("autoToelating")));
+        java.time.LocalDate van = in.waarden().get("autoVan") == null ? java.time.LocalDate.of(y, 1, 1)
+                : java.time.LocalDate.parse(String.valueOf(in.waarden().get("autoVan")));
+        java.time.LocalDate tot = in.waarden().get("autoTot") == null ? java.time.LocalDate.of(y, 12, 31)
+                : java.time.LocalDate.parse(String.valueOf(in.waarden().get("autoTot")));
+        PrivegebruikAuto.Soort soort = PrivegebruikAuto.Soort.of((String) in.waarden().get("autoEmissievrij")).orElseThrow();
+        List<PrivegebruikAuto.Segment> segs = PrivegebruikAuto.segmenten(rules, y, toelating, van, tot, soort, in.bron());
+        Expr catw = ref(input("autoCataloguswaarde"));
+        List<String> rows = new ArrayList<>();
+        List<Expr> parts = new ArrayList<>();
+        int i = 0;
+        for (PrivegebruikAuto.Segment sg : segs) {
+            String key = "auto.deel." + i++;
+            Expr share = divide(num(Integer.toString(sg.maanden())), num("12"));
+            String months = maand(sg.eersteMaand()) + (sg.maanden() > 1 ? " t/m " + maand(sg.laatsteMaand()) : "") + " " + y
+                    + " (" + sg.maanden() + "/12)";
+            Step st;
+            switch (sg.regel()) {
+                case YOUNGTIMER -> {
+                    if (!(in.waarden().get("autoWaardeEconomischVerkeer") instanceof BigDecimal)) {
+                        throw InvalidInputException.of(in.bron(), "de auto is in " + maand(sg.eersteMaand()) + " " + y + " "
+                                + number("AUTO_YoungtimerJaren", params) + " jaar of ouder: vul autoWaardeEconomischVerkeer in"
+                                + " (de bijtelling is dan " + DutchText.percent(params.get("AUTO_YoungtimerPct").parameter().number())
+                                + " van die waarde)");
+                    }
+                    st = Step.amount(key, months + ": auto van " + number("AUTO_YoungtimerJaren", params) + " jaar of ouder",
+                            times(share, times(ref("AUTO_YoungtimerPct"), ref(input("autoWaardeEconomischVerkeer")))))
+                            .rule("Vanaf de eerste maand die begint op of na de dag dat de auto "
+                                    + number("AUTO_YoungtimerJaren", params) + " jaar geleden voor het eerst is toegelaten: "
+                                    + DutchText.percent(params.get("AUTO_YoungtimerPct").parameter().number())
+                                    + " van de waarde in het economisch verkeer, naar rato van de maanden.", SRC_AUTO);
+                }
+                case GEWOON -> st = Step.amount(key, months + ": " + DutchText.percent(params.get("AUTO_Pct").parameter().number())
+                        + " van de cataloguswaarde", times(share, times(ref("AUTO_Pct"), catw)))
+                        .rule("Periode van 60 maanden begonnen in " + sg.regimeJaar() + ": "
+                                + DutchText.percent(params.get("AUTO_Pct").parameter().number())
+                                + " van de cataloguswaarde, naar rato van de maanden.", SRC_AUTO);
+                default -> {
+                    int r = sg.regimeJaar();
+                    String pk = "AUTO_EVPct_" + r;
+                    String ck = "AUTO_EVCap_" + r;
+                    params.put(pk, new UsedParameter(pk, r, rules.get("AUTO_EVPct", r,
+                            "bijtellingspercentage voor een emissievrije auto met eerste toelating (of nieuwe periode) in " + r)));
+                    params.put(ck, new UsedParameter(ck, r, rules.get("AUTO_EVCap", r,
+                            "plafond voor een emissievrije auto met eerste toelating (of nieuwe periode) in " + r)));
+                    java.math.BigDecimal cap = params.get(ck).parameter().number();
+                    String pct = DutchText.percent(params.get(pk).parameter().number());
+                    boolean capped = cap.signum() > 0 && soort == PrivegebruikAuto.Soort.EMISSIEVRIJ;
+                    Expr amount = capped
+                            ? plus(times(ref(pk), min(catw, ref(ck))), times(ref("AUTO_Pct"), max(num("0"), minus(catw, ref(ck)))))
+                            : times(ref(pk), catw);
+                    st = Step.amount(key, months + ": emissievrij, periode begonnen in " + r + ", " + pct
+                            + (capped ? " tot " + DutchText.euro(cap) : ""), times(share, amount))
+                            .rule("Emissievrije auto, periode van 60 maanden begonnen in " + r + ": " + pct
+                                    + (capped ? " van de cataloguswaarde tot " + DutchText.euro(cap) + ", daarboven "
+                                            + DutchText.percent(params.get("AUTO_Pct").parameter().number())
+                                    : soort == PrivegebruikAuto.Soort.WATERSTOF_OF_ZONNECEL
+                                            ? " van de hele cataloguswaarde (waterstof of zonnecellen: geen plafond)"
+                                            : " van de hele cataloguswaarde (geen plafond in " + r + ")")
+                                    + ", naar rato van de maanden.", params.get(pk).parameter().source());
+                }
+            }
+            steps.add(st);
+            rows.add(key);
+            parts.add(ref(key));
+        }
+        steps.add(Step.amount(WinstKeys.AUTO_BRUTO, "Privégebruik vóór de grenzen", parts.isEmpty() ? num("0") : Expr.sum(parts))
+                .rule("De delen van het jaar opgeteld.", SRC_AUTO));
+        rows.add(WinstKeys.AUTO_BRUTO);
+        steps.add(Step.amount(WinstKeys.PRIVEGEBRUIK_AUTO, "Bij: privégebruik auto",
+                ifThen(lessOrEqual(ref(input("autoPriveKm")), ref("AUTO_MaxKm")), num("0"),
+                        min(ref(WinstKeys.AUTO_BRUTO), max(num("0"), ref(input("autoKosten"))))))
+                .rule("Niet als u aantoonbaar niet meer dan " + number("AUTO_MaxKm", params) + " km privé reed; nooit meer"
+                        + " dan de autokosten van het jaar (autoKosten).", SRC_AUTO));
+        steps.add(Step.amount(WinstKeys.PRIVEGEBRUIK_AUTO + ".ref", "Bij: privégebruik auto", ref(WinstKeys.PRIVEGEBRUIK_AUTO))
+                .unexplained());
+        return rows;
+    }
+
+    private static String number(String key, Map<String, UsedParameter> params) {
+        return DutchText.number(params.get(key).parameter().number());
+    }
+
+    private static String maand(int m) {
+        return java.time.Month.of(m).getDisplayName(java.time.format.TextStyle.FULL, new java.util.Locale("nl"));
+    }
+
+    /** nee, no, false or n (any case) in a text cell: an empty cell is not no. */
+    private static Expr no(String field) {
+        Expr v = lower(ref(input(field)));
+        return or(equal(v, text("nee")), equal(v, text("no")), equal(v, text("false")), equal(v, text("n")));
+    }
+
+    /** Zelfstandigenaftrek (with its carry-forward), startersaftrek, S&O, startersaftrek bij arbeidsongeschiktheid,
+     * meewerkaftrek and stakingsaftrek, each with its conditions; then the profit after them. */
+    private void ondernemersaftrek(WinstInput in, List<Step> steps, Map<String, UsedParameter> params)
+            throws InvalidInputException {
+        int y = in.jaar();
+        for (String n : List.of("SA_MaxEerder", "Urencriterium_AO", "SAO_1", "SAO_2", "SAO_3", "SO_Uren", "MWA_MaxVergoeding")) {
+            params.put(n, new UsedParameter(n, y, rules.get(n, y, "waarde voor de ondernemersaftrek (" + n + ")")));
+        }
+        Expr uren = ref(input("uren"));
+        Expr fiscaal = max(num("0"), ref(WinstKeys.FISCAAL));
+        String src376 = params.get("ZA_Bedrag").parameter().source();
+        steps.add(Step.amount(WinstKeys.STARTER, "Starter (in een of meer van de 5 voorgaande jaren geen ondernemer)?",
+                yes("starter")).format(Format.JANEE).rule("Zoals ingevoerd (veld starter).", "Wet IB 2001 art. 3.6 en 3.76 lid 3"));
+        steps.add(Step.amount(WinstKeys.MEDEGERECHTIGDE, "Winst als medegerechtigde?", yes("medegerechtigde")).format(Format.JANEE)
+                .rule("Een medegerechtigde (art. 3.3) is geen ondernemer: geen ondernemersaftrek (art. 3.74) en geen"
+                        + " MKB-winstvrijstelling (art. 3.79a); investeringsaftrek blijft mogelijk.",
+                        "Wet IB 2001 art. 3.3, 3.74 en 3.79a; Belastingdienst, toelichting aangifte IB 2025"));
+        steps.add(Step.amount(WinstKeys.URENCRITERIUM, "Urencriterium gehaald?",
+                and(greaterOrEqual(uren, ref("Urencriterium")), or(not(no("meerDanHelft")), ref(WinstKeys.STARTER))))
+                .format(Format.JANEE)
+                .rule("Ten minste " + number("Urencriterium", params) + " uur aan de onderneming, en meer dan 50% van de"
+                        + " arbeidstijd (meerDanHelft; leeg telt als ja); dat laatste geldt niet voor een starter.",
+                        "Wet IB 2001 art. 3.6"));
+        steps.add(Step.amount(WinstKeys.AOW, "AOW-leeftijd bereikt aan het begin van het jaar?", yes("aowLeeftijd")).format(Format.JANEE)
+                .rule("Zoals ingevoerd (ja/nee).", ""));
+        Expr rechtZa = and(ref(WinstKeys.URENCRITERIUM), not(ref(WinstKeys.MEDEGERECHTIGDE)));
+        steps.add(Step.amount(WinstKeys.STARTERSRECHT, "Recht op startersaftrek?",
+                and(rechtZa, ref(WinstKeys.STARTER), lessOrEqual(ref(input("zelfstandigenaftrekEerder")), ref("SA_MaxEerder"))))
+                .format(Format.JANEE)
+                .rule("Urencriterium, starter, en in de 5 voorgaande jaren ten hoogste " + number("SA_MaxEerder", params)
+                        + " keer zelfstandigenaftrek (zelfstandigenaftrekEerder). Bij de AOW-leeftijd vervalt het recht niet;"
+                        + " het lagere bedrag staat bij de startersaftrek.", params.get("SA_MaxEerder").parameter().source()));
+        steps.add(Step.amount(WinstKeys.STARTERS_REDEN, "Startersaftrek: waarom (niet)",
+                ifThen(ref(WinstKeys.STARTERSRECHT), text("recht"),
+                        ifThen(ref(WinstKeys.MEDEGERECHTIGDE), text("geen recht: winst als medegerechtigde"),
+                                ifThen(not(ref(WinstKeys.URENCRITERIUM)), text("geen recht: urencriterium niet gehaald"),
+                                        ifThen(not(ref(WinstKeys.STARTER)), text("geen recht: geen starter (in alle 5"
+                                                + " voorgaande jaren ondernemer)"), text("geen recht: zelfstandigenaftrek al meer dan "
+                                                + number("SA_MaxEerder", params) + " keer in de 5 voorgaande jaren"))))))
+                .format(Format.TEKST).rule("De voorwaarde die ontbreekt, of 'recht'.", params.get("SA_MaxEerder").parameter().source()));
+        steps.add(Step.amount(WinstKeys.ZELFSTANDIGENAFTREK_BASIS, "Zelfstandigenaftrek vóór beperking",
+                ifThen(rechtZa, ifThen(ref(WinstKeys.AOW), times(ref("ZA_Bedrag"), ref("ZA_AowFactor")), ref("ZA_Bedrag")), num("0")))
+                .rule("Alleen met het urencriterium, niet als medegerechtigde: " + DutchText.euro(params.get("ZA_Bedrag").parameter().number())
+                        + " in " + y + ", " + part(params.get("ZA_AowFactor").parameter().number()) + " bij de AOW-leeftijd.", src376));
+        steps.add(Step.amount(WinstKeys.ZELFSTANDIGENAFTREK, "Zelfstandigenaftrek",
+                ifThen(ref(WinstKeys.STARTERSRECHT), ref(WinstKeys.ZELFSTANDIGENAFTREK_BASIS),
+                        min(ref(WinstKeys.ZELFSTANDIGENAFTREK_BASIS), fiscaal)))
+                .rule("Niet meer dan de winst vóór ondernemersaftrek, behalve wie recht heeft op de startersaftrek; het deel"
+                        + " dat niet past, is in de volgende 9 jaar te verrekenen.", src376 + "; art. 3.76 lid 5"));
+        steps.add(Step.amount(WinstKeys.ZA_VERREKEND, "Verrekende zelfstandigenaftrek van eerdere jaren",
+                ifThen(and(rechtZa, not(ref(WinstKeys.STARTERSRECHT))),
+                        min(max(num("0"), ref(input("onbenutteZelfstandigenaftrek"))),
+                                max(num("0"), minus(ref(WinstKeys.FISCAAL), ref(WinstKeys.ZELFSTANDIGENAFTREK_BASIS)))), num("0")))
+                .rule("Niet eerder benutte zelfstandigenaftrek (onbenutteZelfstandigenaftrek) gaat af voor zover de winst vóór"
+                        + " ondernemersaftrek de zelfstandigenaftrek van dit jaar te boven gaat; nooit samen met de startersaftrek.",
+                        "Wet IB 2001 art. 3.76 lid 5; Belastingdienst, toelichting aangifte IB 2025 vraag 11d"));
+        steps.add(Step.amount(WinstKeys.ZA_NOG, "Nog te verrekenen zelfstandigenaftrek (naar volgende jaren)",
+                plus(minus(max(num("0"), ref(input("onbenutteZelfstandigenaftrek"))), ref(WinstKeys.ZA_VERREKEND)),
+                        minus(ref(WinstKeys.ZELFSTANDIGENAFTREK_BASIS), ref(WinstKeys.ZELFSTANDIGENAFTREK))))
+                .rule("Wat van eerdere jaren over is, plus het deel van dit jaar dat niet paste (9 jaar te verrekenen; rekenblad"
+                        + " houdt de jaren niet bij).", "Wet IB 2001 art. 3.76 lid 5"));
+        steps.add(Step.amount(WinstKeys.STARTERSAFTREK, "Startersaftrek", ifThen(ref(WinstKeys.STARTERSRECHT),
+                ifThen(ref(WinstKeys.AOW), ref("SA_AowBedrag"), ref("SA_Bedrag")), num("0")))
+                .rule("Verhoging van de zelfstandigenaftrek voor starters: " + DutchText.euro(params.get("SA_Bedrag").parameter()
+                        .number()) + ", of " + DutchText.euro(params.get("SA_AowBedrag").parameter().number())
+                        + " bij de AOW-leeftijd aan het begin van het jaar.", params.get("SA_AowBedrag").parameter().source()));
+        Expr soUren = ref(input("soUren"));
+        boolean soKnown = rules.covers("SO_Bedrag", y) && rules.covers("SO_Starter", y);
+        if (soKnown) {
+            for (String n : List.of("SO_Bedrag", "SO_Starter")) {
+                params.put(n, new UsedParameter(n, y, rules.get(n, y, "S&O-aftrek")));
+            }
+            steps.add(Step.amount(WinstKeys.SO_AFTREK, "Aftrek voor speur- en ontwikkelingswerk",
+                    ifThen(and(rechtZa, greaterOrEqual(soUren, ref("SO_Uren"))),
+                            plus(ref("SO_Bedrag"), ifThen(yes("soStarter"), ref("SO_Starter"), num("0"))), num("0")))
+                    .rule("Met het urencriterium en ten minste " + number("SO_Uren", params) + " S&O-uren (soUren): "
+                            + DutchText.euro(params.get("SO_Bedrag").parameter().number()) + ", voor een starter (soStarter) "
+                            + DutchText.euro(params.get("SO_Starter").parameter().number()) + " meer.",
+                            params.get("SO_Bedrag").parameter().source()));
+        } else {
+            Object u = in.waarden().get("soUren");
+            if (u instanceof BigDecimal d && d.compareTo(params.get("SO_Uren").parameter().number()) >= 0) {
+                throw InvalidInputException.of(in.bron(), "geen bedrag voor de S&O-aftrek voor " + y + " in de regels van"
+                        + " rekenblad (bekend: " + rules.knownYears("SO_Bedrag") + "); vul de aftrek zelf in of laat soUren leeg");
+            }
+            steps.add(Step.amount(WinstKeys.SO_AFTREK, "Aftrek voor speur- en ontwikkelingswerk", num("0"))
+                    .rule("Minder dan " + number("SO_Uren", params) + " S&O-uren ingevuld (het bedrag voor " + y
+                            + " staat niet in de regels van rekenblad).", "Wet IB 2001 art. 3.77"));
+        }
+        Expr eerder = ref(input("arbeidsongeschiktEerder"));
+        steps.add(Step.amount(WinstKeys.SAO_RECHT, "Recht op startersaftrek bij arbeidsongeschiktheid?",
+                and(yes("arbeidsongeschikt"), not(ref(WinstKeys.URENCRITERIUM)), greaterOrEqual(uren, ref("Urencriterium_AO")),
+                        not(ref(WinstKeys.AOW)), ref(WinstKeys.STARTER), not(ref(WinstKeys.MEDEGERECHTIGDE))))
+                .format(Format.JANEE)
+                .rule("Recht op een arbeidsongeschiktheidsuitkering, niet het gewone urencriterium maar wel "
+                        + number("Urencriterium_AO", params) + " uur, niet de AOW-leeftijd, starter.",
+                        params.get("SAO_1").parameter().source()));
+        steps.add(Step.amount(WinstKeys.SAO, "Startersaftrek bij arbeidsongeschiktheid",
+                ifThen(ref(WinstKeys.SAO_RECHT), min(fiscaal, ifThen(lessOrEqual(eerder, num("0")), ref("SAO_1"),
+                        ifThen(lessOrEqual(eerder, num("1")), ref("SAO_2"), ifThen(lessOrEqual(eerder, num("2")), ref("SAO_3"),
+                                num("0"))))), num("0")))
+                .rule(DutchText.euro(params.get("SAO_1").parameter().number()) + ", "
+                        + DutchText.euro(params.get("SAO_2").parameter().number()) + " of "
+                        + DutchText.euro(params.get("SAO_3").parameter().number()) + " bij 0, 1 of 2 keer eerder in de 5"
+                        + " voorgaande jaren (arbeidsongeschiktEerder), daarna niets; ten hoogste de winst.",
+                        params.get("SAO_1").parameter().source()));
+        Expr p = ref(input("partnerUren"));
+        Expr pct = ifThen(greaterOrEqual(p, ref("MWA_Uren4")), ref("MWA_Pct4"),
+                ifThen(greaterOrEqual(p, ref("MWA_Uren3")), ref("MWA_Pct3"),
+                        ifThen(greaterOrEqual(p, ref("MWA_Uren2")), ref("MWA_Pct2"),
+                                ifThen(greaterOrEqual(p, ref("MWA_Uren1")), ref("MWA_Pct1"), num("0")))));
+        steps.add(Step.amount(WinstKeys.MEEWERKAFTREK, "Meewerkaftrek",
+                ifThen(and(rechtZa, less(ref(input("partnerVergoeding")), ref("MWA_MaxVergoeding"))),
+                        times(max(num("0"), minus(ref(WinstKeys.FISCAAL), max(num("0"), ref(input("stakingswinst"))))), pct),
+                        num("0")))
+                .rule("Voor een partner die meewerkt en minder dan " + DutchText.euro(params.get("MWA_MaxVergoeding").parameter()
+                        .number()) + " vergoeding kreeg: " + bands(params, "MWA_Pct", DutchText::percent)
+                        + " van de winst zonder stakingswinst, vanaf " + bands(params, "MWA_Uren", DutchText::number)
+                        + " uur (met het urencriterium).", params.get("MWA_Pct1").parameter().source()));
+        steps.add(Step.amount(WinstKeys.STAKINGSAFTREK, "Stakingsaftrek",
+                ifThen(ref(WinstKeys.MEDEGERECHTIGDE), num("0"), min(max(num("0"), ref(input("stakingswinst"))),
+                        max(num("0"), minus(ref("STA_Max"), max(num("0"), ref(input("stakingsaftrekEerder"))))))))
+                .rule("Bij staking: de stakingswinst, ten hoogste " + DutchText.euro(params.get("STA_Max").parameter().number())
+                        + " over het hele leven, minus de stakingsaftrek van eerdere jaren (stakingsaftrekEerder).",
+                        params.get("STA_Max").parameter().source()));
+        steps.add(Step.amount(WinstKeys.ONDERNEMERSAFTREK, "Ondernemersaftrek",
+                Expr.sum(List.of(ref(WinstKeys.ZELFSTANDIGENAFTREK), ref(WinstKeys.ZA_VERREKEND), ref(WinstKeys.STARTERSAFTREK),
+                        ref(WinstKeys.SO_AFTREK), ref(WinstKeys.SAO), ref(WinstKeys.MEEWERKAFTREK), ref(WinstKeys.STAKINGSAFTREK))))
+                .rule("Zelfstandigenaftrek (met de verrekende van eerdere jaren en de startersaftrek) + S&O-aftrek +"
+                        + " startersaftrek bij arbeidsongeschiktheid + meewerkaftrek + stakingsaftrek.", "Wet IB 2001 art. 3.74"));
+        steps.add(Step.amount(WinstKeys.NA_ONDERNEMERSAFTREK, "Winst na ondernemersaftrek", minus(ref(WinstKeys.FISCAAL), ref(WinstKeys.ONDERNEMERSAFTREK)))
+                .rule("Fiscale winst min ondernemersaftrek.", "Wet IB 2001 art. 3.74").named("WINST_NaOndernemersaftrek"));
     }
 
     /** An amount typed into the input, or taken over from another output (then a constant, with its origin). */
@@ -203,7 +429,7 @@ public final class Winstberekening {
     /** ja, yes or true (any case) in a text cell. */
     private static Expr yes(String field) {
         Expr v = lower(ref(input(field)));
-        return or(equal(v, text("ja")), equal(v, text("yes")), equal(v, text("true")));
+        return or(equal(v, text("ja")), equal(v, text("yes")), equal(v, text("true")), equal(v, text("j")));
     }
 
     private static String label(List<Step> steps, String key) {
