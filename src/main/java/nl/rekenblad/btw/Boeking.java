@@ -12,7 +12,17 @@ import java.time.LocalDate;
  * @param grondslag    the amount excluding btw (for 5b: the purchase amount)
  * @param btw          the btw, or null when it is to be computed
  * @param tarief       the rate as a fraction (0.21), or null when it follows from rubriek and date
+ * @param soort        "goederen", "diensten" or "" (optional column: tells the goods and the services of 3b apart)
  */
 public record Boeking(long regel, LocalDate datum, String omschrijving, String rubriekTekst, BigDecimal grondslag,
-        BigDecimal btw, BigDecimal tarief) {
+        BigDecimal btw, BigDecimal tarief, String soort) {
+    public Boeking(long regel, LocalDate datum, String omschrijving, String rubriekTekst, BigDecimal grondslag,
+            BigDecimal btw, BigDecimal tarief) {
+        this(regel, datum, omschrijving, rubriekTekst, grondslag, btw, tarief, "");
+    }
+
+    /** A line of services (not goods): in 3b these do not count towards the KOR's omzetgrens. */
+    public boolean diensten() {
+        return "diensten".equals(soort);
+    }
 }

@@ -36,6 +36,8 @@ public final class BtwBerekening {
     private final Period.Kind kind;
     private final List<Period> periods;
     private final Map<Period, Map<Rubriek, BigDecimal[]>> totals = new LinkedHashMap<>();
+    private final Map<Period, BigDecimal> diensten3b = new LinkedHashMap<>();
+    private boolean soortBekend;
     private final List<Melding> meldingen = new ArrayList<>();
     private long aantalMeldingen;
     private long regels;
@@ -117,6 +119,9 @@ public final class BtwBerekening {
             BigDecimal[] t = totals.get(periode).get(rubriek.get());
             t[0] = t[0].add(b.grondslag());
             t[1] = t[1].add(btw);
+            if (rubriek.get() == Rubriek.R3B) {
+                telDiensten3b(periode, b.soort().isEmpty() ? null : b.diensten() ? b.grondslag() : BigDecimal.ZERO);
+            }
         }
         if (!notes.isEmpty()) {
             aantalMeldingen++;
@@ -139,6 +144,29 @@ public final class BtwBerekening {
         BigDecimal[] t = totals.get(p).get(r);
         t[0] = t[0].add(omzet);
         t[1] = t[1].add(btw);
+    }
+
+    /**
+     * Records the part of a 3b amount that is services taxed in another EU country (null when the line does not
+     * say): those do not count towards the KOR's omzetgrens, goods do.
+     */
+    public void telDiensten3b(Period p, BigDecimal diensten) {
+        if (diensten != null) {
+            soortBekend = true;
+            diensten3b.merge(p, diensten, BigDecimal::add);
+        }
+    }
+
+    /** Per period the 3b services, when some 3b line said whether it was goods or services; else empty. */
+    public Optional<Map<Period, BigDecimal>> diensten3b() {
+        if (!soortBekend) {
+            return Optional.empty();
+        }
+        Map<Period, BigDecimal> m = new LinkedHashMap<>();
+        for (Period p : periods) {
+            m.put(p, diensten3b.getOrDefault(p, BigDecimal.ZERO));
+        }
+        return Optional.of(m);
     }
 
     /** Counts a line read elsewhere (an auditfile's lines with btw). */

@@ -32,15 +32,24 @@ public final class BtwCodes {
      * @param rubriek the rubriek, or empty for {@code negeren}
      * @param reden   why: "opgegeven in …" or what the proposal was based on
      */
-    public record Toewijzing(Optional<Rubriek> rubriek, String reden) {
+    public record Toewijzing(Optional<Rubriek> rubriek, String reden, String soort) {
+        public Toewijzing(Optional<Rubriek> rubriek, String reden) {
+            this(rubriek, reden, "");
+        }
+
+        /** 3b services taxed in another EU country: they do not count towards the KOR's omzetgrens. */
+        public boolean diensten() {
+            return "diensten".equals(soort);
+        }
+
         /** The text on the Btw-codes sheet: "rubriek 1a", or "negeren". */
         public String tekst() {
             return rubriek.map(r -> label(r.code())).orElse(NEGEREN);
         }
 
-        /** The text in a mapping file: "1a", or "negeren". */
+        /** The text in a mapping file: "1a", "3b-diensten", or "negeren". */
         public String code() {
-            return rubriek.map(Rubriek::code).orElse(NEGEREN);
+            return rubriek.map(Rubriek::code).orElse(NEGEREN) + (soort.isEmpty() ? "" : "-" + soort);
         }
     }
 
@@ -84,15 +93,20 @@ public final class BtwCodes {
             }
             String code = line.substring(0, eq).strip();
             String value = line.substring(eq + 1).strip().toLowerCase(Locale.ROOT).replaceFirst("^rubriek\\s+", "");
+            String soort = "";
+            if (value.equals("3b-goederen") || value.equals("3b-diensten")) {
+                soort = value.substring(3);
+                value = "3b";
+            }
             Optional<Rubriek> r = Rubriek.ofCode(value);
             if (r.isEmpty() && !value.equals(NEGEREN)) {
                 throw InvalidInputException.of(where, "\"" + value + "\" is geen rubriek; verwacht een van " + Rubriek.codes()
-                        + " of " + NEGEREN);
+                        + ", 3b-goederen, 3b-diensten of " + NEGEREN);
             }
             if (m.containsKey(code)) {
                 throw InvalidInputException.of(where, "btw-code \"" + code + "\" staat er twee keer in");
             }
-            m.put(code, new Toewijzing(r, "opgegeven in " + bron));
+            m.put(code, new Toewijzing(r, "opgegeven in " + bron, soort));
         }
         return m;
     }
@@ -100,7 +114,8 @@ public final class BtwCodes {
     /** The mapping file that gives {@code mapping} back: to edit and pass with {@code --btwcodes} next time. */
     public static String tekst(Map<String, Toewijzing> mapping, Map<String, String> omschrijvingen) {
         StringBuilder sb = new StringBuilder();
-        sb.append("# btw-code=rubriek (").append(Rubriek.codes()).append(" of ").append(NEGEREN).append(")\n");
+        sb.append("# btw-code=rubriek (").append(Rubriek.codes()).append(", 3b-goederen, 3b-diensten of ").append(NEGEREN)
+                .append(")\n");
         sb.append("# geschreven door rekenblad; pas aan en geef terug met --btwcodes\n");
         for (Map.Entry<String, Toewijzing> e : mapping.entrySet()) {
             String oms = omschrijvingen.getOrDefault(e.getKey(), "").replaceAll("\\R", " ");
@@ -118,6 +133,8 @@ public final class BtwCodes {
             + "|binnen eu|binnen de eu|eu|ic");
     private static final Pattern BUITEN_EU = word("export|uitvoer|buiten eu|buiten de eu|non-eu|import|invoer|derde landen");
     private static final Pattern PRIVE = word("prive|privegebruik");
+    private static final Pattern DIENST = word("dienst|diensten");
+    private static final Pattern GOED = word("goederen|goed|levering|leveringen|icp");
     private static final Pattern INKOOP = word("inkoop|inkopen|voorbelasting|te vorderen|aftrekbaar");
     private static final Pattern VERKOOP = word("verkoop|verkopen|omzet|af te dragen|te betalen");
 
@@ -185,6 +202,14 @@ public final class BtwCodes {
             return of(Rubriek.R3A, "levering buiten de EU, uitvoer (omschrijving); " + kant);
         }
         if (eu) {
+            if (DIENST.matcher(d).find()) {
+                return Optional.of(new Toewijzing(Optional.of(Rubriek.R3B), "voorstel: dienst aan een ondernemer in een ander"
+                        + " EU-land, daar belast (omschrijving); telt niet mee voor de omzetgrens van de KOR; " + kant, "diensten"));
+            }
+            if (GOED.matcher(d).find()) {
+                return Optional.of(new Toewijzing(Optional.of(Rubriek.R3B), "voorstel: levering van goederen binnen de EU"
+                        + " (omschrijving); " + kant, "goederen"));
+            }
             return of(Rubriek.R3B, "levering of dienst binnen de EU (omschrijving); " + kant);
         }
         if (verlegd) {

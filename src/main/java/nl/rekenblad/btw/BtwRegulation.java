@@ -207,7 +207,13 @@ public final class BtwRegulation implements Regulation {
             }
             lines.put(p, m);
         }
-        return new KorInput(bron, b.jaar(), b.perioden(), lines, rechtsvorm, Optional.empty(), List.of());
+        // The services of 3b in whole euros, rounded down as the omzet is.
+        Optional<Map<Period, Money>> diensten = b.diensten3b().map(m -> {
+            Map<Period, Money> w = new LinkedHashMap<>();
+            m.forEach((p, d) -> w.put(p, Money.of(d.setScale(0, java.math.RoundingMode.FLOOR))));
+            return w;
+        });
+        return new KorInput(bron, b.jaar(), b.perioden(), lines, rechtsvorm, Optional.empty(), List.of(), diensten);
     }
 
     static String json(BtwResult r) {

@@ -62,6 +62,7 @@ public final class LedgerReader implements Closeable {
                 "bedrag ex btw", "netto", "netto bedrag", "bedrag"));
         SYNONYMS.put("btw", List.of("btw", "btw bedrag", "btwbedrag", "bedrag btw", "vat"));
         SYNONYMS.put("tarief", List.of("tarief", "btw tarief", "btw percentage", "btw %", "percentage", "btw perc"));
+        SYNONYMS.put("soort", List.of("soort", "goederen/diensten", "levering of dienst"));
     }
 
     static final List<String> REQUIRED = List.of("datum", "rubriek", "grondslag");
@@ -335,10 +336,19 @@ public final class LedgerReader implements Closeable {
             }
             BigDecimal btw = amount("btw", where, problems);
             BigDecimal tarief = rate(where, problems);
+            String soort = get("soort").strip().toLowerCase(java.util.Locale.ROOT);
+            if (soort.equals("goed") || soort.equals("levering")) {
+                soort = "goederen";
+            } else if (soort.equals("dienst")) {
+                soort = "diensten";
+            }
+            if (!soort.isEmpty() && !soort.equals("goederen") && !soort.equals("diensten")) {
+                problems.add(Problem.error(where, "kolom soort: verwacht goederen of diensten, gevonden \"" + get("soort") + "\""));
+            }
             if (problems.size() > before) {
                 return Optional.empty();
             }
-            return Optional.of(new Boeking(line, datum, get("omschrijving"), get("rubriek"), grondslag, btw, tarief));
+            return Optional.of(new Boeking(line, datum, get("omschrijving"), get("rubriek"), grondslag, btw, tarief, soort));
         }
     }
 

@@ -326,6 +326,9 @@ public final class XafBerekening {
             Rubriek r = c.toewijzing().rubriek().get();
             for (Period p : btw.perioden()) {
                 btw.tel(p, r, c.grondslag().get(p), c.btw().get(p));
+                if (r == Rubriek.R3B && !c.toewijzing().soort().isEmpty()) {
+                    btw.telDiensten3b(p, c.toewijzing().diensten() ? c.grondslag().get(p) : BigDecimal.ZERO);
+                }
                 if (c.ookVoorbelasting()) {
                     btw.tel(p, Rubriek.R5B, BigDecimal.ZERO, c.btw().get(p));
                 }

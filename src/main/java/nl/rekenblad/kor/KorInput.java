@@ -24,9 +24,17 @@ import nl.rekenblad.core.Problem;
  * @param rechtsvorm     the legal form
  * @param omzetVorigJaar turnover of the previous year for the omzetgrens, when known
  * @param warnings       what the reader noticed but did not stop for (a missing quarter)
+ * @param diensten3b     per period the part of 3b that is services taxed in another EU country, when the source tells
+ *                       goods and services apart (a journal's column soort, an auditfile's 3b-diensten code)
  */
 public record KorInput(String bron, int year, List<Period> periods, Map<Period, Map<Rubriek, Bedragen>> lines,
-        Rechtsvorm rechtsvorm, Optional<Money> omzetVorigJaar, List<Problem> warnings) {
+        Rechtsvorm rechtsvorm, Optional<Money> omzetVorigJaar, List<Problem> warnings,
+        Optional<Map<Period, Money>> diensten3b) {
+
+    public KorInput(String bron, int year, List<Period> periods, Map<Period, Map<Rubriek, Bedragen>> lines,
+            Rechtsvorm rechtsvorm, Optional<Money> omzetVorigJaar, List<Problem> warnings) {
+        this(bron, year, periods, lines, rechtsvorm, omzetVorigJaar, warnings, Optional.empty());
+    }
 
     /** The omzet and btw of one rubriek in one period; a null half is blank. */
     public record Bedragen(Money omzet, Money btw) {
@@ -44,6 +52,7 @@ public record KorInput(String bron, int year, List<Period> periods, Map<Period, 
         }
         lines = java.util.Collections.unmodifiableMap(copy);
         warnings = List.copyOf(warnings);
+        diensten3b = diensten3b.map(java.util.Map::copyOf);
     }
 
     public Bedragen get(Period p, Rubriek r) {

@@ -236,7 +236,18 @@ public final class KorJaaropstelling {
         for (Period p : periods) {
             List<Expr> terms = new ArrayList<>();
             for (Rubriek r : supplies) {
-                terms.add(ifThen(equal(ref("KOR_Telt_" + r.code()), text("ja")), ref(KorKeys.input(p, r, false)), num("0")));
+                Expr amount = ref(KorKeys.input(p, r, false));
+                if (r == Rubriek.R3B && in.diensten3b().isPresent()) {
+                    String d = period(p, PerPeriode.DIENSTEN_3B);
+                    steps.add(Step.amount(d, "3b waarvan diensten in een ander EU-land " + p.label(),
+                            num(in.diensten3b().get().getOrDefault(p, nl.rekenblad.core.Money.zero()).amount()))
+                            .rule("Uit de bron (kolom soort van het journaal, of btw-codes 3b-diensten van de auditfile):"
+                                    + " diensten aan ondernemers in een ander EU-land, daar belast, tellen niet mee voor de"
+                                    + " omzetgrens; leveringen van goederen wel.", "belastingdienst.nl 'Wat telt mee voor de"
+                                    + " omzetgrens'; Wet OB 1968 art. 25 lid 2"));
+                    amount = minus(amount, ref(d));
+                }
+                terms.add(ifThen(equal(ref("KOR_Telt_" + r.code()), text("ja")), amount, num("0")));
             }
             Expr counted = terms.get(0);
             for (Expr t : terms.subList(1, terms.size())) {
@@ -255,7 +266,9 @@ public final class KorJaaropstelling {
         steps.add(Step.amount(OMZET, "Omzet voor de omzetgrens over het jaar", round(sumOf(periodKeys(periods, PerPeriode.OMZET_KOR)), 2))
                 .rule("De omzet van de rubrieken die op het blad Parameters op 'ja' staan (standaard " + telt(supplies, year, true)
                         + "; niet " + telt(supplies, year, false) + "), op centen. Diensten in 3b die in een ander EU-land belast zijn, telt u"
-                        + " niet mee: zet 3b dan op 'nee' of corrigeer de omzet.", grens.source())
+                        + " niet mee: " + (in.diensten3b().isPresent() ? "de bron scheidt ze van de goederen en ze gaan"
+                        + " er per periode af." : "een aangifte heeft maar één bedrag in 3b; zet 3b op het blad Parameters op"
+                        + " 'nee' of corrigeer de omzet als het om zulke diensten gaat."), grens.source())
                 .named("KOR_Omzet"));
         steps.add(Step.amount(OMZETGRENS, "Omzetgrens", ref(grens.name()))
                 .rule("De omzet mag in het kalenderjaar niet meer zijn dan " + g + ".", grens.source())
@@ -299,6 +312,11 @@ public final class KorJaaropstelling {
                 .rule("Positief: de vrijstelling levert per saldo op (vóór administratieve lasten en het effect op"
                         + " uw prijzen voor afnemers die btw aftrekken). Negatief: de vrijstelling kost geld.", ""));
 
+        if (in.diensten3b().isPresent()) {
+            List<String> diensten = new ArrayList<>(periodKeys(periods, PerPeriode.DIENSTEN_3B));
+            diensten.add(null);
+            layout.row("3b waarvan diensten in een ander EU-land (telt niet)", diensten);
+        }
         List<String> counted = periodKeys(periods, PerPeriode.OMZET_KOR);
         layout.row("Omzet voor de omzetgrens", withYear(counted, OMZET));
         List<String> cumulative = new ArrayList<>(periodKeys(periods, PerPeriode.CUMULATIEF));

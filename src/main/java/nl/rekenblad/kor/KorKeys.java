@@ -52,6 +52,8 @@ public final class KorKeys {
         SALDO("5c"),
         /** Turnover that counts for the omzetgrens (from 2020). */
         OMZET_KOR("omzetKor"),
+        /** The services of 3b, taxed in another EU country, when the source tells them apart. */
+        DIENSTEN_3B("diensten3b"),
         CUMULATIEF("cumulatief"),
         OVERSCHREDEN("overschreden");
 

@@ -79,7 +79,7 @@ class XafOpstellingTest {
             BtwRegulation.Auditfile af = o.result().auditfile().orElseThrow();
             Map<String, String> rubrieken = af.codes().stream().collect(Collectors.toMap(c -> c.code().vatID(),
                     c -> c.toewijzing().code()));
-            assertEquals(Map.of("V21", "1a", "V9", "1b", "V0E", "3a", "VICP", "3b", "I21", "5b", "I9", "5b", "IEU", "4b"),
+            assertEquals(Map.of("V21", "1a", "V9", "1b", "V0E", "3a", "VICP", "3b-goederen", "I21", "5b", "I9", "5b", "IEU", "4b"),
                     rubrieken);
             assertTrue(af.codes().stream().allMatch(c -> c.toewijzing().reden().startsWith("voorstel: ")));
             assertTrue(af.codes().stream().filter(c -> c.code().vatID().equals("IEU")).findFirst().orElseThrow()

@@ -165,7 +165,7 @@ public final class XafSample {
                 V21=1a
                 V9=1b
                 V0E=3a
-                VICP=3b
+                VICP=3b-goederen
                 I21=5b
                 I9=5b
                 IEU=4b
