@@ -45,7 +45,8 @@ public final class Rekenblad {
             new KorRegulation(),
             new KiaRegulation(),
             new WinstRegulation(Rekenblad::regulation),
-            new BtwRegulation());
+            new BtwRegulation(),
+            new nl.rekenblad.vu.VuRegulation());
 
     private Rekenblad() {
     }

@@ -50,7 +50,8 @@ class ArchitectureTest {
             Map.entry("winst", Set.of("core", "rules", "auditfile", "api", "internal.io", "internal.workbook", "internal.command")),
             Map.entry("auditfile", Set.of("core")),
             Map.entry("btw", Set.of("core", "rules", "aangifte", "auditfile", "api", "internal.io", "internal.workbook", "internal.command", "kor")),
-            Map.entry("", Set.of("core", "api", "auditfile", "internal.io", "internal.workbook", "kor", "kia", "winst", "btw")),
+            Map.entry("vu", Set.of("core", "rules", "api", "internal.io", "internal.workbook", "internal.command")),
+            Map.entry("", Set.of("core", "api", "auditfile", "internal.io", "internal.workbook", "kor", "kia", "winst", "btw", "vu")),
             Map.entry("batch", Set.of("", "core", "rules", "api", "internal.io", "internal.workbook")),
             Map.entry("bench", Set.of("", "core", "rules", "aangifte", "auditfile", "api", "internal.io", "internal.workbook", "kor", "kia", "btw", "batch")),
             Map.entry("cli", Set.of("", "core", "rules", "api", "internal.io", "internal.workbook", "internal.command", "batch", "bench")));
@@ -108,7 +109,7 @@ class ArchitectureTest {
      * parser, no files or streams, no command line and none of rekenblad's adapter layers.
      */
     @ParameterizedTest
-    @CsvSource({"kor,KorJaaropstelling", "kia,KiaBerekening", "btw,BtwBerekening", "btw,BtwAangifte", "btw,XafBerekening", "winst,Winstberekening"})
+    @CsvSource({"kor,KorJaaropstelling", "kia,KiaBerekening", "btw,BtwBerekening", "btw,BtwAangifte", "btw,XafBerekening", "winst,Winstberekening", "vu,VuBerekening"})
     void calculationCoreIsPure(String pkg, String entry) throws IOException {
         Map<String, String> classes = new TreeMap<>();
         try (Stream<Path> s = Files.list(MAIN.resolve(pkg))) {

@@ -18,12 +18,17 @@ import picocli.CommandLine.Parameters;
 /** {@code rekenblad winst}: from profit to belastbare winst uit onderneming. */
 @Command(name = "winst", mixinStandardHelpOptions = true,
         description = {
-            "Winstberekening: winst + KOR − KIA − EIA − MIA + bijtelling ± gemengde kosten = fiscale winst;"
+            "Winstberekening: winst + KOR − KIA − EIA − MIA + bijtelling ± gemengde kosten + privégebruik auto = fiscale winst;"
                 + " − ondernemersaftrek; − MKB-winstvrijstelling = belastbare winst uit onderneming (2020–2026).",
-            "INVOER is een CSV met kopregel veld,waarde (velden: jaar, winst, kor, kia, eia, mia, bijtelling,"
-                + " gemengdeKosten, gemengdeKostenKeuze, uren, aowLeeftijd, starter, partnerUren, stakingswinst) of een"
-                + " werkboek gemaakt met 'rekenblad template winst'. kor en kia mogen het pad van een KOR- of"
-                + " KIA-uitvoer zijn (.xlsx of .json, ten opzichte van de invoer)."})
+            "INVOER is een CSV met kopregel veld,waarde of een werkboek gemaakt met 'rekenblad template winst' (daar staat"
+                + " bij elk veld wat erin hoort). Velden: jaar, winst, kor, kia, eia, mia, bijtelling, gemengdeKosten,"
+                + " gemengdeKostenKeuze, de auto (autoCataloguswaarde, autoToelating, autoEmissievrij, autoKosten,"
+                + " autoPriveKm, autoWaardeEconomischVerkeer, autoVan, autoTot), uren, meerDanHelft, aowLeeftijd,"
+                + " medegerechtigde, starter, zelfstandigenaftrekEerder, onbenutteZelfstandigenaftrek, soUren, soStarter,"
+                + " arbeidsongeschikt, arbeidsongeschiktEerder, partnerUren, partnerVergoeding, stakingswinst,"
+                + " stakingsaftrekEerder.",
+            "winst mag het pad van een auditfile (.xaf) zijn; kor en kia het pad van een KOR- of KIA-uitvoer (.xlsx of"
+                + " .json), ten opzichte van de invoer."})
 public final class WinstCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "INVOER", description = "CSV (veld,waarde) of .xlsx-werkboek (winst-sjabloon)")
     Path input;

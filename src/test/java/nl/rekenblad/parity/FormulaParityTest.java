@@ -99,7 +99,21 @@ class FormulaParityTest {
             String name = sample.getFileName().toString();
             Path out = work.resolve(name + ".kor.xlsx");
             Path scr = work.resolve("scrambled").resolve(name + ".kor.xlsx");
-            if (name.startsWith("btw-") || name.endsWith(".xaf")) {
+            if (name.startsWith("vu-") && name.contains("wagens")) {
+                continue; // the cars of the vu sample, read through it
+            }
+            if (name.startsWith("vu-")) {
+                try (Outcome<?> o = Rekenblad.run("vu", Source.of(sample), Options.defaults())) {
+                    o.save(out);
+                    nl.rekenblad.vu.VuResult v = (nl.rekenblad.vu.VuResult) o.result();
+                    Map<String, Money> named = new LinkedHashMap<>();
+                    named.put("VU_Totaal", v.totaal());
+                    for (String c : List.of("1201", "1205", "1206", "1207", "1208", "1210", "1215")) {
+                        named.put("VU_" + c, v.code(c));
+                    }
+                    pending.add(new Object[] {name, named, out, scr});
+                }
+            } else if (name.startsWith("btw-") || name.endsWith(".xaf")) {
                 Options opt = Options.builder().set(BtwRegulation.KOR, true).build();
                 try (Outcome<?> run = Rekenblad.run("btw", Source.of(sample), opt)) {
                     run.save(out);

@@ -1,0 +1,83 @@
+package nl.rekenblad.vu;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.rekenblad.api.Option;
+import nl.rekenblad.api.Options;
+import nl.rekenblad.api.Outcome;
+import nl.rekenblad.api.Recognition;
+import nl.rekenblad.api.Regulation;
+import nl.rekenblad.api.Source;
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.internal.io.JobOutcome;
+import nl.rekenblad.internal.io.Json;
+import nl.rekenblad.internal.io.Outputs;
+import nl.rekenblad.internal.workbook.OutputWorkbook;
+
+/** The verworpen uitgaven (Belgian vennootschapsbelasting) as a {@link Regulation}. Stateless. */
+public final class VuRegulation implements Regulation {
+    /** The boekjaar; the aanslagjaar is the boekjaar + 1 ({@code --boekjaar}). */
+    public static final Option<Integer> BOEKJAAR = Option.of("boekjaar", Integer.class);
+    /** The aanslagjaar, when not the boekjaar + 1 ({@code --aanslagjaar}). */
+    public static final Option<Integer> AANSLAGJAAR = Option.of("aanslagjaar", Integer.class);
+    /** The cars' CSV ({@code --wagens}). */
+    public static final Option<Path> WAGENS = Option.of("wagens", Path.class);
+
+    @Override
+    public String name() {
+        return "vu";
+    }
+
+    @Override
+    public String title() {
+        return "Verworpen uitgaven";
+    }
+
+    /** A costs CSV (omschrijving, bedrag, soort) or the template (its defined name {@code VU_Kosten}). */
+    @Override
+    public boolean recognises(Recognition input) {
+        if (input.definedNames().contains(VuTemplate.N_KOSTEN)) {
+            return true;
+        }
+        List<String> c = input.columns();
+        return c.contains("omschrijving") && c.contains("bedrag") && c.contains("soort") && !c.contains("datum");
+    }
+
+    @Override
+    public Outcome<VuResult> run(Source source, Options options) throws IOException, InvalidInputException {
+        Outputs.requireFile(source);
+        VuReader.Gegeven g = new VuReader.Gegeven(options.get(BOEKJAAR), options.get(AANSLAGJAAR), options.get(WAGENS));
+        VuReader.Loaded loaded = Outputs.reading(source, () -> new VuReader().read(source, g));
+        Outputs.Filled<VuResult> f = Outputs.fill(source, loaded.workbook().orElse(null),
+                () -> VuBerekening.withBundledRules().calculate(loaded.input()),
+                () -> VuTemplate.forOutput(loaded.input()), new VuWorkbookWriter()::write);
+        VuResult r = f.result();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("aanslagjaar", r.input().aanslagjaar());
+        figures.put("totaal", r.totaal());
+        return new JobOutcome<>(name(), source, r, figures, r.warnings(), () -> Json.write(VuJson.toMap(r)), f.workbook(),
+                loaded.workbook().isPresent());
+    }
+
+    @Override
+    public Optional<String> templateName() {
+        return Optional.of("verworpen-uitgaven.xlsx");
+    }
+
+    @Override
+    public void writeTemplate(OutputStream out, Options options) throws IOException {
+        try (OutputWorkbook wb = VuTemplate.create()) {
+            wb.save(out);
+        }
+    }
+
+    @Override
+    public Object command() {
+        return new VuCommand(this);
+    }
+}

@@ -1,0 +1,32 @@
+package nl.rekenblad.vu;
+
+import java.util.List;
+import nl.rekenblad.core.Calculation;
+import nl.rekenblad.core.Layout;
+import nl.rekenblad.core.Money;
+import nl.rekenblad.core.Problem;
+import nl.rekenblad.rules.UsedParameter;
+
+/** The verworpen uitgaven worked out: the steps, the two sheets' layouts, the parameters used. Immutable. */
+public record VuResult(VuInput input, Calculation calculation, Layout opstelling, Layout wagens,
+        List<UsedParameter> parameters, List<Problem> warnings) {
+    public VuResult {
+        parameters = List.copyOf(parameters);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** The total of a code of the aangifte ({@code "1208"}). */
+    public Money code(String code) {
+        return calculation.money(VuBerekening.code(code));
+    }
+
+    public Money totaal() {
+        return calculation.money(VuBerekening.TOTAAL);
+    }
+
+    /** A car's step: {@code wagen(0, "pct")}. */
+    public java.math.BigDecimal wagen(int j, String what) {
+        Object v = calculation.value("w." + j + "." + what);
+        return v instanceof java.math.BigDecimal d ? d : java.math.BigDecimal.ZERO;
+    }
+}

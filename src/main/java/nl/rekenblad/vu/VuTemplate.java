@@ -1,0 +1,219 @@
+package nl.rekenblad.vu;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import nl.rekenblad.core.Problem;
+import nl.rekenblad.core.SpreadsheetDate;
+import nl.rekenblad.core.Target;
+import nl.rekenblad.internal.workbook.Grid;
+import nl.rekenblad.internal.workbook.OutputWorkbook;
+import nl.rekenblad.internal.workbook.SheetCells;
+import nl.rekenblad.internal.workbook.SheetSetup;
+import nl.rekenblad.internal.workbook.SheetText;
+import nl.rekenblad.internal.workbook.Styles;
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.usermodel.Name;
+import org.apache.poi.ss.util.AreaReference;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+
+/**
+ * The input sheets of the verworpen uitgaven: "Kosten" (the table {@code VU_Kosten} and the cell
+ * {@code VU_Aanslagjaar}) and "Wagenpark" (the table {@code VU_Wagens}). Columns are found by their header text,
+ * rows by being filled, so a bookkeeper may reorder, restyle or move them.
+ */
+public final class VuTemplate {
+    public static final String KOSTEN = "Kosten";
+    public static final String WAGENPARK = "Wagenpark";
+    public static final String N_KOSTEN = "VU_Kosten";
+    public static final String N_WAGENS = "VU_Wagens";
+    public static final String N_AANSLAGJAAR = "VU_Aanslagjaar";
+    static final List<String> KOST_VELDEN = List.of("rekening", "omschrijving", "bedrag", "soort", "aantal", "percentage");
+    static final List<String> WAGEN_VELDEN = List.of("wagen", "aankoopdatum", "brandstof", "co2", "pk", "brandstofkosten",
+            "anderekosten", "financieringskosten", "minderwaarde", "vaa", "tussenkomstBrandstof", "valseHybride",
+            "co2Overeenstemmend");
+    static final int HEADER_ROW = 4;
+    static final int EMPTY_ROWS = 60;
+
+    private VuTemplate() {
+    }
+
+    /** The empty template ({@code rekenblad template vu}). */
+    public static OutputWorkbook create() {
+        return build(null, false);
+    }
+
+    /** The sheets filled with {@code in}, kept as generated cells: how the output of a CSV run starts. */
+    static OutputWorkbook forOutput(VuInput in) {
+        return build(in, true);
+    }
+
+    private static OutputWorkbook build(VuInput in, boolean generated) {
+        OutputWorkbook wb = OutputWorkbook.create();
+        SheetSetup.fixProperties(wb.poi());
+        Styles st = new Styles(wb.poi());
+        Grid k = grid(wb, KOSTEN, generated, st);
+        k.text(0, 0, "Verworpen uitgaven: kosten", Styles.Kind.TITLE);
+        k.text(1, 0, "Eén regel per kostenpost. soort: " + Soort.words() + ". aantal: het aantal maaltijdcheques;"
+                + " percentage: de buitenlandse belasting (fbb) of de rentevoet (intrest).", Styles.Kind.NOTE);
+        k.text(2, 0, "aanslagjaar", Styles.Kind.LABEL);
+        k.number(2, 1, in == null ? null : BigDecimal.valueOf(in.aanslagjaar()), Styles.Kind.INTEGER_INPUT);
+        Styles.Kind[] kk = {Styles.Kind.TEXT_INPUT, Styles.Kind.TEXT_INPUT, Styles.Kind.MONEY_INPUT, Styles.Kind.TEXT_INPUT,
+            Styles.Kind.NUMBER_INPUT, Styles.Kind.NUMBER_INPUT};
+        header(k, KOST_VELDEN);
+        int n = in == null ? 0 : in.kosten().size();
+        int rows = n + (in == null ? EMPTY_ROWS : 10);
+        for (int r = 0; r < rows; r++) {
+            VuInput.Kost c = r < n ? in.kosten().get(r) : null;
+            int row = HEADER_ROW + 1 + r;
+            txt(k, row, 0, c == null ? null : c.rekening(), kk[0]);
+            txt(k, row, 1, c == null ? null : c.omschrijving(), kk[1]);
+            k.number(row, 2, c == null ? null : c.bedrag(), kk[2]);
+            txt(k, row, 3, c == null ? null : c.soort().word(), kk[3]);
+            k.number(row, 4, c == null ? null : c.aantal(), kk[4]);
+            k.number(row, 5, c == null ? null : c.percentage(), kk[5]);
+        }
+        name(wb, N_KOSTEN, KOSTEN, HEADER_ROW, HEADER_ROW + rows, KOST_VELDEN.size() - 1);
+        Name aj = wb.poi().createName();
+        aj.setNameName(N_AANSLAGJAAR);
+        aj.setRefersToFormula(new CellReference(KOSTEN, 2, 1, true, true).formatAsString());
+        setup(wb, KOSTEN, generated, new int[] {12, 40, 14, 22, 10, 12});
+
+        Grid w = grid(wb, WAGENPARK, generated, st);
+        w.text(0, 0, "Verworpen uitgaven: wagenpark", Styles.Kind.TITLE);
+        w.text(1, 0, "Eén regel per wagen (een laadpaal als eigen regel, brandstof laadpaal). brandstof: "
+                + VuInput.Brandstof.words() + ". Kosten van het boekjaar; vaa = het brutovoordeel van alle aard;"
+                + " tussenkomstBrandstof en valseHybride: ja of nee.", Styles.Kind.NOTE);
+        header(w, WAGEN_VELDEN);
+        int m = in == null ? 0 : in.wagens().size();
+        int wrows = m + (in == null ? 20 : 5);
+        for (int r = 0; r < wrows; r++) {
+            VuInput.Wagen c = r < m ? in.wagens().get(r) : null;
+            int row = HEADER_ROW + 1 + r;
+            txt(w, row, 0, c == null ? null : c.naam(), Styles.Kind.TEXT_INPUT);
+            w.number(row, 1, c == null ? null : SpreadsheetDate.serial(c.aankoopdatum()), Styles.Kind.DATE_INPUT);
+            txt(w, row, 2, c == null ? null : c.brandstof().word(), Styles.Kind.TEXT_INPUT);
+            w.number(row, 3, c == null ? null : c.co2(), Styles.Kind.NUMBER_INPUT);
+            w.number(row, 4, c == null ? null : c.pk(), Styles.Kind.NUMBER_INPUT);
+            w.number(row, 5, c == null ? null : c.brandstofkosten(), Styles.Kind.MONEY_INPUT);
+            w.number(row, 6, c == null ? null : c.anderekosten(), Styles.Kind.MONEY_INPUT);
+            w.number(row, 7, c == null ? null : c.financieringskosten(), Styles.Kind.MONEY_INPUT);
+            w.number(row, 8, c == null ? null : c.minderwaarde(), Styles.Kind.MONEY_INPUT);
+            w.number(row, 9, c == null ? null : c.vaa(), Styles.Kind.MONEY_INPUT);
+            txt(w, row, 10, c == null ? null : c.tussenkomstBrandstof() ? "ja" : "nee", Styles.Kind.TEXT_INPUT);
+            txt(w, row, 11, c == null ? null : c.valseHybride() ? "ja" : "nee", Styles.Kind.TEXT_INPUT);
+            w.number(row, 12, c == null ? null : c.co2Overeenstemmend(), Styles.Kind.NUMBER_INPUT);
+        }
+        name(wb, N_WAGENS, WAGENPARK, HEADER_ROW, HEADER_ROW + wrows, WAGEN_VELDEN.size() - 1);
+        setup(wb, WAGENPARK, generated, new int[] {22, 13, 16, 9, 7, 14, 14, 14, 13, 12, 10, 10, 12});
+        return wb;
+    }
+
+    private static void txt(Grid g, int row, int col, String text, Styles.Kind kind) {
+        if (text == null) {
+            g.number(row, col, null, kind);
+        } else {
+            g.text(row, col, text, kind);
+        }
+    }
+
+    private static Grid grid(OutputWorkbook wb, String sheet, boolean generated, Styles st) {
+        if (generated) {
+            SheetCells cells = wb.createGeneratedSheet(sheet);
+            return Grid.of(cells, st);
+        }
+        XSSFSheet sh = wb.poi().createSheet(sheet);
+        return Grid.of(sh, st);
+    }
+
+    private static void header(Grid g, List<String> fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            g.text(HEADER_ROW, i, fields.get(i), Styles.Kind.HEADER);
+        }
+    }
+
+    private static void setup(OutputWorkbook wb, String sheet, boolean generated, int[] widths) {
+        XSSFSheet sh = wb.poi().getSheet(sheet);
+        for (int i = 0; i < widths.length; i++) {
+            sh.setColumnWidth(i, widths[i] * 256);
+        }
+        sh.createFreezePane(0, HEADER_ROW + 1);
+        SheetSetup.pageSetup(sh);
+    }
+
+    private static void name(OutputWorkbook wb, String name, String sheet, int first, int last, int lastCol) {
+        Name n = wb.poi().createName();
+        n.setNameName(name);
+        n.setRefersToFormula(new AreaReference(new CellReference(sheet, first, 0, true, true),
+                new CellReference(sheet, last, lastCol, true, true), SpreadsheetVersion.EXCEL2007).formatAsString());
+    }
+
+    /** A located table: its sheet, header row, last row and the column of each known header. */
+    record Table(String sheet, int headerRow, int lastRow, Map<String, Integer> columns) {
+        /** The filled rows, in order. */
+        List<Integer> rows(OutputWorkbook wb) {
+            List<Integer> rows = new ArrayList<>();
+            for (int r = headerRow + 1; r <= lastRow; r++) {
+                for (int col : columns.values()) {
+                    if (SheetText.filled(wb, sheet, r, col)) {
+                        rows.add(r);
+                        break;
+                    }
+                }
+            }
+            return rows;
+        }
+
+        Target.Cell cell(int row, String field) {
+            Integer c = columns.get(field);
+            return c == null ? null : new Target.Cell(sheet, row, c);
+        }
+    }
+
+    /** Finds a table by its defined name; empty (with a problem when {@code required}) when it is missing. */
+    static Optional<Table> locate(OutputWorkbook wb, String name, List<String> fields, List<String> required,
+            List<Problem> problems, String bron, boolean mustExist) {
+        Name n = wb.poi().getName(name);
+        if (n == null) {
+            if (mustExist) {
+                problems.add(Problem.error(bron, "dit is geen werkboek van het rekenblad VU-sjabloon: de gedefinieerde naam "
+                        + name + " ontbreekt; maak een nieuw sjabloon met 'rekenblad template vu'"));
+            }
+            return Optional.empty();
+        }
+        AreaReference area;
+        try {
+            area = new AreaReference(n.getRefersToFormula(), SpreadsheetVersion.EXCEL2007);
+        } catch (RuntimeException e) {
+            problems.add(Problem.error(bron, "de gedefinieerde naam " + name + " wijst niet naar cellen"));
+            return Optional.empty();
+        }
+        String sheet = area.getFirstCell().getSheetName();
+        if (sheet == null || wb.poi().getSheet(sheet) == null) {
+            problems.add(Problem.error(bron, "de gedefinieerde naam " + name + " wijst niet naar een bestaand blad"));
+            return Optional.empty();
+        }
+        int headerRow = area.getFirstCell().getRow();
+        Map<String, Integer> cols = new LinkedHashMap<>();
+        for (int c = area.getFirstCell().getCol(); c <= area.getLastCell().getCol(); c++) {
+            String h = SheetText.text(wb, sheet, headerRow, c).strip();
+            for (String f : fields) {
+                if (f.toLowerCase(Locale.ROOT).equals(h.toLowerCase(Locale.ROOT))) {
+                    cols.putIfAbsent(f, c);
+                }
+            }
+        }
+        List<String> missing = required.stream().filter(f -> !cols.containsKey(f)).toList();
+        if (!missing.isEmpty()) {
+            problems.add(Problem.error(bron + " › " + Target.quoteSheet(sheet), "de tabel " + name + " mist de kolom(men) "
+                    + String.join(", ", missing)));
+            return Optional.empty();
+        }
+        return Optional.of(new Table(sheet, headerRow, area.getLastCell().getRow(), cols));
+    }
+}

@@ -1,0 +1,53 @@
+package nl.rekenblad.vu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import nl.rekenblad.Rekenblad;
+import nl.rekenblad.api.Options;
+import nl.rekenblad.api.Outcome;
+import nl.rekenblad.api.Source;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The sample end to end, and its output read back as a template (the tables found by their defined names). */
+class VuRegulationTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void sampleGivesEveryCodeAndItsOutputReadsBackAsTheTemplate() throws Exception {
+        Path out = dir.resolve("vu.xlsx");
+        String total;
+        try (Outcome<?> o = Rekenblad.run("vu", Source.of(Path.of("samples/vu-2026.csv")), Options.defaults())) {
+            VuResult r = (VuResult) o.result();
+            assertEquals(2026, r.input().aanslagjaar());
+            assertEquals(6, r.input().wagens().size());
+            // 12.000 − 1.500 refund + FBB 1.000 (the seed's example)
+            assertEquals(0, r.code("1201").amount().compareTo(new java.math.BigDecimal("11500")));
+            // 1.200 maaltijdcheques: 8.292 − 1.200 × 2 = 5.892 (4,91 a cheque); ecocheques 1.500; sportcheques 600
+            assertEquals(0, r.code("1215").amount().compareTo(new java.math.BigDecimal("7992")));
+            total = r.totaal().amount().stripTrailingZeros().toPlainString();
+            o.save(out);
+            assertTrue(o.json().contains("\"aftrekpercentage\": 0.6000"), o.json());
+        }
+        try (Outcome<?> again = Rekenblad.run("vu", Source.of(out), Options.defaults())) {
+            VuResult r = (VuResult) again.result();
+            assertEquals(total, r.totaal().amount().stripTrailingZeros().toPlainString());
+            assertEquals(6, r.input().wagens().size());
+            again.writeWorkbook(OutputStream.nullOutputStream());
+        }
+    }
+
+    @Test
+    void emptyTemplateIsRecognisedByItsNames() throws Exception {
+        Path t = dir.resolve("t.xlsx");
+        try (var os = Files.newOutputStream(t)) {
+            new VuRegulation().writeTemplate(os, Options.defaults());
+        }
+        assertEquals("vu", Rekenblad.recognise(Source.of(t)).orElseThrow().name());
+    }
+}
