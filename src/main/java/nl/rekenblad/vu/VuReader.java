@@ -99,8 +99,13 @@ final class VuReader {
             kost(r, problems).ifPresent(k::add);
         }
         List<VuInput.Wagen> w = new ArrayList<>();
+        if (gegeven.wagens().isEmpty() && settings.containsKey("wagens") && kosten.baseDir().isEmpty()) {
+            // Bytes without a folder (a mail attachment): naming another file would read from wherever rekenblad runs.
+            throw InvalidInputException.of(kosten.name(), "dit kostenbestand noemt een wagensbestand (regel wagens), maar het"
+                    + " staat niet in een map (bijvoorbeeld een bijlage); geef de wagens mee met --wagens");
+        }
         Optional<Path> wagens = gegeven.wagens().or(() -> Optional.ofNullable(settings.get("wagens")).filter(s -> !s.isEmpty())
-                .map(s -> kosten.baseDir().orElse(Path.of("")).resolve(s)));
+                .map(s -> kosten.baseDir().get().resolve(s)));
         if (wagens.isPresent()) {
             Path p = wagens.get();
             if (!Files.isRegularFile(p)) {

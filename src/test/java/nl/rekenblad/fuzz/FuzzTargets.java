@@ -92,6 +92,11 @@ class FuzzTargets {
     }
 
     @FuzzTest(maxDuration = "2m")
+    void vuCsv(byte[] data) throws Exception {
+        run("vu", "kosten.csv", data);
+    }
+
+    @FuzzTest(maxDuration = "2m")
     void korWorkbook(byte[] data) throws Exception {
         run("kor", "aangiften.xlsx", data);
     }

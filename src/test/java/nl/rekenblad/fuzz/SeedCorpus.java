@@ -137,6 +137,13 @@ public final class SeedCorpus {
         seed("auditfile", "usd.xaf", xaf.replace("<curCode>EUR</curCode>", "<curCode>USD</curCode>"));
         seed("auditfile", "formule-tekst.xaf", xaf.replace("<desc>verkoop</desc>", "<desc>=HYPERLINK(\"x\")</desc>"));
         seed("auditfile", "diep.xaf", xaf.replace("<desc>o</desc>", "<desc>o</desc>" + "<x>".repeat(40) + "</x>".repeat(40)));
+        // Verworpen uitgaven (CSV)
+        seed("vuCsv", "vu-2026.csv", new String(sample("vu-2026.csv"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("wagens,vu-2026-wagens.csv\n", ""));
+        seed("vuCsv", "formule-tekst.csv", "aanslagjaar,2026\nrekening,omschrijving,bedrag,soort\n=1+1,@cmd,100,restaurant\n");
+        seed("vuCsv", "onbekend-jaar.csv", "boekjaar,1999\nrekening,omschrijving,bedrag,soort\n1,x,100,restaurant\n");
+        seed("vuCsv", "percentage-tekst.csv", "aanslagjaar,2026\nrekening,omschrijving,bedrag,soort,percentage\n1,x,9000,fbb,veel\n");
+        seed("vuCsv", "wagens-buiten.csv", "aanslagjaar,2026\nwagens,../../etc/passwd\nrekening,omschrijving,bedrag,soort\n1,x,1,boete\n");
         // Mails
         try (Stream<Path> s = Files.list(Path.of("samples/batch"))) {
             for (Path p : s.sorted().toList()) {

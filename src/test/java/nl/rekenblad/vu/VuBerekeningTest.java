@@ -185,5 +185,8 @@ class VuBerekeningTest {
         assertTrue(error("boekjaar,2030\nrekening,omschrijving,bedrag,soort\n600,x,100,restaurant\n")
                 .contains("aanslagjaar 2031"));
         assertTrue(error("rekening,omschrijving,bedrag,soort\n600,x,100,restaurant\n").contains("het aanslagjaar ontbreekt"));
+        // An attachment (bytes without a folder) may not name another file to read.
+        assertTrue(error("boekjaar,2025\nwagens,/etc/passwd\nrekening,omschrijving,bedrag,soort\n600,x,100,restaurant\n")
+                .contains("geef de wagens mee met --wagens"));
     }
 }
