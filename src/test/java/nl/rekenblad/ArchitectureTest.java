@@ -53,8 +53,9 @@ class ArchitectureTest {
             Map.entry("vu", Set.of("core", "rules", "api", "internal.io", "internal.workbook", "internal.command")),
             Map.entry("", Set.of("core", "api", "auditfile", "internal.io", "internal.workbook", "kor", "kia", "winst", "btw", "vu")),
             Map.entry("batch", Set.of("", "core", "rules", "api", "internal.io", "internal.workbook")),
-            Map.entry("bench", Set.of("", "core", "rules", "aangifte", "auditfile", "api", "internal.io", "internal.workbook", "kor", "kia", "btw", "batch")),
-            Map.entry("cli", Set.of("", "core", "rules", "api", "internal.io", "internal.workbook", "internal.command", "batch", "bench")));
+            Map.entry("postbus", Set.of("", "core", "rules", "api", "batch", "internal.io", "internal.workbook", "internal.command")),
+            Map.entry("bench", Set.of("", "core", "rules", "aangifte", "auditfile", "api", "internal.io", "internal.workbook", "kor", "kia", "btw", "batch", "postbus")),
+            Map.entry("cli", Set.of("", "core", "rules", "api", "internal.io", "internal.workbook", "internal.command", "batch", "bench", "postbus")));
 
     /** Libraries that belong to the adapters, never to a calculation. */
     private static final List<String> ADAPTER_LIBRARIES = List.of("org.apache.poi", "org.openxmlformats", "org.apache.commons.csv",

@@ -191,6 +191,55 @@ public final class Batch {
         return k == 1 ? base : base + "-" + k;
     }
 
+    /** An attachment worked out in memory: its report line and, when it went well, the workbook's bytes. */
+    public record InGeheugen(Verslag verslag, Optional<byte[]> werkboek, String bestandsnaam) {
+    }
+
+    /**
+     * Works out one attachment without writing files (the postbus replies with the bytes): recognised, computed and
+     * written to memory; never throws for a bad attachment.
+     */
+    public static InGeheugen verwerkInGeheugen(Bijlage b) {
+        if (b.fout().isPresent()) {
+            return new InGeheugen(fout(b, null, b.fout().get()), Optional.empty(), null);
+        }
+        try {
+            Source input = Source.of(b.naam(), b.bytes());
+            Optional<Regulation> soort = Rekenblad.recognise(input);
+            if (soort.isEmpty()) {
+                return new InGeheugen(new Verslag(bron(b), b.naam(), null, Verslag.Status.NIET_HERKEND,
+                        "geen KOR-, KIA-, journaal-, auditfile- of VU-bestand van rekenblad herkend", Map.of(), List.of()),
+                        Optional.empty(), null);
+            }
+            String kind = soort.get().name();
+            try (Outcome<?> out = soort.get().run(input, nl.rekenblad.api.Options.defaults())) {
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                out.writeWorkbook(bytes);
+                notCancelled();
+                String naam = Namen.stam(Namen.veilig(b.naam())) + "." + kind + ".xlsx";
+                List<Problem> warnings = out.warnings();
+                Verslag v = warnings.isEmpty() ? new Verslag(bron(b), b.naam(), kind, Verslag.Status.OK, "", out.figures(),
+                        List.of(naam)) : new Verslag(bron(b), b.naam(), kind, Verslag.Status.WAARSCHUWING,
+                        String.join("; ", warnings.stream().map(Object::toString).toList()), out.figures(), List.of(naam));
+                return new InGeheugen(v, Optional.of(bytes.toByteArray()), naam);
+            }
+        } catch (InvalidInputException e) {
+            return new InGeheugen(fout(b, null, String.join("; ", e.problems().stream().limit(5).map(Object::toString)
+                    .toList()) + (e.problems().size() > 5 ? " (en " + (e.problems().size() - 5) + " meer)" : "")),
+                    Optional.empty(), null);
+        } catch (MissingRuleException e) {
+            return new InGeheugen(fout(b, null, e.getMessage()), Optional.empty(), null);
+        } catch (IOException e) {
+            return new InGeheugen(fout(b, null, "lezen of schrijven mislukt: " + e.getMessage()), Optional.empty(), null);
+        } catch (StackOverflowError e) {
+            return new InGeheugen(fout(b, null, "niet te verwerken: de inhoud is te diep genest"), Optional.empty(), null);
+        } catch (OutOfMemoryError e) {
+            return new InGeheugen(fout(b, null, "niet te verwerken: te groot voor het geheugen"), Optional.empty(), null);
+        } catch (RuntimeException e) {
+            return new InGeheugen(fout(b, null, "niet te verwerken" + Messages.reason(e)), Optional.empty(), null);
+        }
+    }
+
     static Verslag verwerk(Bijlage b, String basis, Path uitmap) {
         if (b.fout().isPresent()) {
             return fout(b, null, b.fout().get());

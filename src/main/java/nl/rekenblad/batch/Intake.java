@@ -72,6 +72,20 @@ public final class Intake {
         return List.of(Bijlage.bestand(f));
     }
 
+    /**
+     * The attachments of a mail already in memory (a message fetched from a mailbox), {@code label} standing for the
+     * mail in the report; never throws: an unreadable part becomes an error entry. Empty when it has no attachments.
+     */
+    public static List<Bijlage> bijlagen(jakarta.mail.Part message, Path label) {
+        List<Bijlage> out = new ArrayList<>();
+        try {
+            walk(message, label, new Namen(), out, 0);
+        } catch (Exception e) {
+            return List.of(Bijlage.onleesbaar(label, "mail niet te lezen: " + firstLine(e)));
+        }
+        return out;
+    }
+
     static List<Bijlage> eml(Path mail) {
         List<Bijlage> out = new ArrayList<>();
         try {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "rekenblad", mixinStandardHelpOptions = true, version = "rekenblad 0.1.0",
         description = "Rekent belastingzaken voor kleine ondernemers door en schrijft een werkboek met live formules"
                 + " en een toelichting in het Nederlands.",
-        subcommands = {BatchCommand.class, TemplateCommand.class, BenchCommand.class},
+        subcommands = {BatchCommand.class, nl.rekenblad.postbus.PostbusCommand.class, TemplateCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExitcodes:%n",
         exitCodeList = {
             "0:gelukt (eventueel met waarschuwingen)",

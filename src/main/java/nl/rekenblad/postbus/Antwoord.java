@@ -1,0 +1,165 @@
+package nl.rekenblad.postbus;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import nl.rekenblad.batch.Batch;
+import nl.rekenblad.batch.Verslag;
+
+/**
+ * The reply to a mail: to its sender only (never a Reply-To, which a forger could set), "Re: …", In-Reply-To and
+ * References set, a Dutch summary as plain text and HTML (per attachment: file, soort, status, key figures, message),
+ * and the output workbooks attached. Its Message-ID follows from the mail's, so a reply sent twice in the one
+ * window that no mail system can close carries the same Message-ID and a mail client shows it once.
+ */
+final class Antwoord {
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private Antwoord() {
+    }
+
+    static MimeMessage maak(MimeMessage origineel, InternetAddress van, String aan, List<Batch.InGeheugen> uit, String sleutel)
+            throws MessagingException {
+        MimeMessage basis = (MimeMessage) origineel.reply(false);
+        MimeMessage r = new FixedIdMessage(id(sleutel, van));
+        for (String h : new String[] {"Subject", "In-Reply-To", "References"}) {
+            String[] v = basis.getHeader(h);
+            if (v != null && v.length > 0) {
+                r.setHeader(h, v[0]);
+            }
+        }
+        r.setFrom(van);
+        r.setRecipients(Message.RecipientType.TO, new InternetAddress[] {new InternetAddress(aan)});
+        r.setRecipients(Message.RecipientType.CC, (jakarta.mail.Address[]) null);
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        MimeMultipart alt = new MimeMultipart("alternative");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(tekst(uit), "UTF-8");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setContent(html(uit), "text/html; charset=UTF-8");
+        alt.addBodyPart(text);
+        alt.addBodyPart(html);
+        MimeBodyPart body = new MimeBodyPart();
+        body.setContent(alt);
+        mixed.addBodyPart(body);
+        for (Batch.InGeheugen u : uit) {
+            if (u.werkboek().isPresent()) {
+                MimeBodyPart a = new MimeBodyPart();
+                a.setDataHandler(new jakarta.activation.DataHandler(new ByteArrayDataSource(u.werkboek().get(), XLSX)));
+                a.setFileName(u.bestandsnaam());
+                a.setDisposition(MimeBodyPart.ATTACHMENT);
+                mixed.addBodyPart(a);
+            }
+        }
+        r.setContent(mixed);
+        r.saveChanges();
+        return r;
+    }
+
+    /** The reply's Message-ID: a hash of the mail's key, on the sender's domain. */
+    static String id(String sleutel, InternetAddress van) {
+        try {
+            String h = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(sleutel.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+            String a = van.getAddress();
+            String domain = a != null && a.contains("@") ? a.substring(a.indexOf('@') + 1) : "rekenblad.local";
+            return "<rekenblad." + h + "@" + domain + ">";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String tekst(List<Batch.InGeheugen> uit) {
+        StringBuilder sb = new StringBuilder();
+        if (uit.isEmpty() || uit.stream().allMatch(u -> u.verslag().status() == Verslag.Status.NIET_HERKEND)) {
+            sb.append("Goedendag,\n\nIn uw mail zat geen bijlage die rekenblad kan verwerken. rekenblad neemt aan:\n")
+                    .append(ACCEPTEERT).append("\nStuur het bestand als bijlage opnieuw.\n");
+            if (!uit.isEmpty()) {
+                sb.append("\nNiet herkend: ").append(String.join(", ", uit.stream().map(u -> u.verslag().bijlage()).toList()))
+                        .append('\n');
+            }
+            return sb.append("\nMet vriendelijke groet,\nrekenblad\n").toString();
+        }
+        sb.append("Goedendag,\n\nrekenblad heeft uw bijlagen verwerkt; de werkboeken zitten bij dit antwoord.\n\n");
+        for (Batch.InGeheugen u : uit) {
+            Verslag v = u.verslag();
+            sb.append("- ").append(v.bijlage() == null ? "(mail)" : v.bijlage()).append(": ")
+                    .append(v.soort() == null ? "" : v.soort() + ", ").append(v.status().word());
+            if (!v.cijfers().isEmpty()) {
+                sb.append(" · ").append(cijfers(v.cijfers()));
+            }
+            if (!v.melding().isEmpty()) {
+                sb.append("\n  ").append(v.melding());
+            }
+            sb.append('\n');
+        }
+        return sb.append("\nMet vriendelijke groet,\nrekenblad\n").toString();
+    }
+
+    static final String ACCEPTEERT = "- een KOR-jaaropstelling (CSV of werkboek uit het sjabloon),\n"
+            + "- een investeringsregister voor de KIA (CSV of werkboek),\n"
+            + "- een journaal met btw-rubrieken (CSV of werkboek) of een XML Auditfile Financieel (.xaf, XAF 3.2),\n"
+            + "- verworpen uitgaven (CSV met kosten of het VU-sjabloon),\n"
+            + "ook als bijlage van een doorgestuurde mail.";
+
+    private static String cijfers(Map<String, Object> c) {
+        StringBuilder sb = new StringBuilder();
+        c.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(" ").append(v));
+        return sb.toString();
+    }
+
+    static String html(List<Batch.InGeheugen> uit) {
+        StringBuilder sb = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family:sans-serif\">");
+        if (uit.isEmpty() || uit.stream().allMatch(u -> u.verslag().status() == Verslag.Status.NIET_HERKEND)) {
+            sb.append("<p>Goedendag,</p><p>In uw mail zat geen bijlage die rekenblad kan verwerken. rekenblad neemt aan:</p><ul>");
+            for (String l : ACCEPTEERT.split("\n")) {
+                if (l.startsWith("- ")) {
+                    sb.append("<li>").append(esc(l.substring(2))).append("</li>");
+                }
+            }
+            sb.append("</ul><p>Stuur het bestand als bijlage opnieuw.</p>");
+        } else {
+            sb.append("<p>Goedendag,</p><p>rekenblad heeft uw bijlagen verwerkt; de werkboeken zitten bij dit antwoord.</p>"
+                    + "<table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse\"><tr><th>Bestand</th><th>Soort</th>"
+                    + "<th>Status</th><th>Kerncijfers</th><th>Melding</th></tr>");
+            for (Batch.InGeheugen u : uit) {
+                Verslag v = u.verslag();
+                sb.append("<tr><td>").append(esc(v.bijlage() == null ? "(mail)" : v.bijlage())).append("</td><td>")
+                        .append(esc(v.soort() == null ? "" : v.soort())).append("</td><td>").append(esc(v.status().word()))
+                        .append("</td><td>").append(esc(cijfers(v.cijfers()))).append("</td><td>").append(esc(v.melding()))
+                        .append("</td></tr>");
+            }
+            sb.append("</table>");
+        }
+        return sb.append("<p>Met vriendelijke groet,<br>rekenblad</p></body></html>").toString();
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /** A message whose Message-ID stays what rekenblad chose (saveChanges would make a new one). */
+    private static final class FixedIdMessage extends MimeMessage {
+        private final String id;
+
+        FixedIdMessage(String id) {
+            super(jakarta.mail.Session.getInstance(new java.util.Properties()));
+            this.id = id;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", id);
+        }
+    }
+}

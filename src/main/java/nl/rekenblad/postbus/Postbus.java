@@ -1,0 +1,585 @@
+package nl.rekenblad.postbus;
+
+import jakarta.mail.Address;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import nl.rekenblad.batch.Batch;
+import nl.rekenblad.batch.Bijlage;
+import nl.rekenblad.batch.Intake;
+import nl.rekenblad.batch.Verslag;
+import nl.rekenblad.internal.io.Json;
+import nl.rekenblad.internal.io.Messages;
+
+/**
+ * Watches one IMAP folder: each new mail from an allowed sender has its attachments worked out (in memory, through
+ * the registry, with a time budget per attachment), gets one reply with the workbooks, and is filed in its folder;
+ * a mail from anyone else is filed in "Geweigerd" without a reply. Each step is recorded in the {@link Journal}
+ * before the next, so that a restart finishes what a crash interrupted without a second reply. Not thread-safe: one
+ * service per mailbox.
+ */
+public final class Postbus implements AutoCloseable {
+    /** Everything the service is told. */
+    public record Instellingen(MailUri imap, MailUri smtp, String imapWachtwoord, String smtpWachtwoord, InternetAddress van,
+            List<String> afzenders, String verwerkt, String fouten, String geweigerd, Optional<Path> rapport, Path status,
+            long secondenPerBijlage, int maxPogingen, long intervalSeconden) {
+        public Instellingen {
+            afzenders = afzenders.stream().map(a -> a.strip().toLowerCase(Locale.ROOT)).filter(a -> !a.isEmpty()).toList();
+        }
+    }
+
+    /** Where a test makes the service stop as a crash would, at a step of one mail. */
+    public interface Storing {
+        default void voorAntwoord(String sleutel) {
+        }
+
+        default void naAntwoord(String sleutel) {
+        }
+    }
+
+    /** What one round did. */
+    public record Ronde(int mails, int beantwoord, int geweigerd, int bijlagen, int mislukteBijlagen, int overgeslagen) {
+    }
+
+    /** A fault of the service's own (authentication, the journal): exit code 3. */
+    public static final class PostbusException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        PostbusException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final Instellingen cfg;
+    private final Journal journal;
+    private final PrintWriter log;
+    private final Storing storing;
+    /** Mails worked out and answered at the same time: each waits mostly on the mail servers. */
+    static final int PARALLEL = 8;
+    private final ExecutorService senders = Executors.newFixedThreadPool(PARALLEL, r -> {
+        Thread t = new Thread(r, "rekenblad-postbus-mail");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ExecutorService worker = Executors.newFixedThreadPool(PARALLEL, r -> {
+        Thread t = new Thread(r, "rekenblad-postbus-bijlage");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public Postbus(Instellingen cfg, PrintWriter log, Storing storing) throws PostbusException {
+        this.cfg = cfg;
+        this.log = log;
+        this.storing = storing;
+        try {
+            this.journal = new Journal(cfg.status());
+        } catch (SQLException e) {
+            throw new PostbusException("het statusbestand " + cfg.status() + " is niet te openen" + Messages.reason(e), e);
+        }
+    }
+
+    private Session imapSession() {
+        Properties p = new Properties();
+        String proto = cfg.imap().tls() ? "imaps" : "imap";
+        p.put("mail.store.protocol", proto);
+        p.put("mail." + proto + ".connectiontimeout", "30000");
+        p.put("mail." + proto + ".timeout", "60000");
+        p.put("mail." + proto + ".writetimeout", "60000");
+        tls(p, proto, cfg.imap());
+        return Session.getInstance(p);
+    }
+
+    private Session smtpSession() {
+        Properties p = new Properties();
+        String proto = cfg.smtp().tls() ? "smtps" : "smtp";
+        p.put("mail.transport.protocol", proto);
+        p.put("mail." + proto + ".auth", "true");
+        p.put("mail." + proto + ".connectiontimeout", "30000");
+        p.put("mail." + proto + ".timeout", "60000");
+        p.put("mail." + proto + ".writetimeout", "60000");
+        tls(p, proto, cfg.smtp());
+        return Session.getInstance(p);
+    }
+
+    /** STARTTLS required without implicit TLS, except to loopback; a loopback server's own certificate is trusted. */
+    private static void tls(Properties p, String proto, MailUri u) {
+        if (!u.tls()) {
+            p.put("mail." + proto + ".socketFactory", new NoDelay());
+        }
+        if (u.loopback()) {
+            p.put("mail." + proto + ".ssl.trust", u.host());
+        } else if (!u.tls()) {
+            p.put("mail." + proto + ".starttls.enable", "true");
+            p.put("mail." + proto + ".starttls.required", "true");
+        }
+        if (u.tls() || !u.loopback()) {
+            p.put("mail." + proto + ".ssl.checkserveridentity", String.valueOf(!u.loopback()));
+        }
+    }
+
+    /** One pass over the folder: every mail in it handled; returns what happened. */
+    public Ronde eenmaal() throws PostbusException, MessagingException {
+        Store store = imapSession().getStore();
+        try {
+            store.connect(cfg.imap().host(), cfg.imap().port(), cfg.imap().user(), cfg.imapWachtwoord());
+        } catch (AuthenticationFailedException e) {
+            throw new PostbusException("aanmelden bij " + cfg.imap() + " mislukt: gebruikersnaam of wachtwoord klopt niet (bij"
+                    + " Microsoft 365 of Gmail: een app-wachtwoord)", e);
+        }
+        try {
+            Folder inbox = store.getFolder(cfg.imap().folder());
+            if (!inbox.exists()) {
+                throw new PostbusException("de map " + cfg.imap().folder() + " bestaat niet in " + cfg.imap(), null);
+            }
+            for (String f : List.of(cfg.verwerkt(), cfg.fouten(), cfg.geweigerd())) {
+                Folder target = store.getFolder(f);
+                if (!target.exists() && !target.create(Folder.HOLDS_MESSAGES)) {
+                    throw new PostbusException("de map " + f + " kan niet worden gemaakt in " + cfg.imap(), null);
+                }
+            }
+            inbox.open(Folder.READ_WRITE);
+            try {
+                return ronde(store, inbox);
+            } finally {
+                if (inbox.isOpen()) {
+                    inbox.close(true);
+                }
+            }
+        } finally {
+            store.close();
+        }
+    }
+
+    private Ronde ronde(Store store, Folder inbox) throws PostbusException, MessagingException {
+        Message[] messages = inbox.getMessages();
+        // One FETCH for the envelopes and flags of all mails: a round trip per mail is what makes a mailbox slow.
+        jakarta.mail.FetchProfile fp = new jakarta.mail.FetchProfile();
+        fp.add(jakarta.mail.FetchProfile.Item.ENVELOPE);
+        fp.add(jakarta.mail.FetchProfile.Item.FLAGS);
+        inbox.fetch(messages, fp);
+        Map<String, List<Message>> moves = new java.util.LinkedHashMap<>();
+        Map<Message, String[]> movedKeys = new java.util.HashMap<>();
+        List<Message> pending = new ArrayList<>();
+        List<Future<Afloop>> futures = new ArrayList<>();
+        int overgeslagen = 0;
+        int geweigerd = 0;
+        List<Transport> transports = java.util.Collections.synchronizedList(new ArrayList<>());
+        ThreadLocal<Transport> transport = new ThreadLocal<>();
+        try {
+            for (Message m : messages) {
+                if (m.isExpunged() || m.isSet(jakarta.mail.Flags.Flag.DELETED)) {
+                    continue;
+                }
+                try {
+                    // The whole mail in one fetch (BODY[]), then read locally.
+                    MimeMessage local = new MimeMessage((MimeMessage) m);
+                    Keuze k = kies(local);
+                    switch (k.soort()) {
+                        case VERPLAATS -> {
+                            moves.computeIfAbsent(k.doel(), f -> new ArrayList<>()).add(m);
+                            movedKeys.put(m, new String[] {k.key(), k.doel(), k.afzender(), k.onderwerp()});
+                            geweigerd += k.geweigerd() ? 1 : 0;
+                        }
+                        case VERWERK -> {
+                            pending.add(m);
+                            futures.add(senders.submit(() -> verwerkEnBeantwoord(local, k, transport, transports)));
+                        }
+                        default -> {
+                        }
+                    }
+                } catch (SQLException e) {
+                    throw new PostbusException("het statusbestand " + cfg.status() + " is niet te schrijven" + Messages.reason(e), e);
+                } catch (jakarta.mail.FolderClosedException | jakarta.mail.StoreClosedException e) {
+                    throw e;
+                } catch (MessagingException | RuntimeException e) {
+                    // One bad mail never stops the service: it stays where it is, logged, for the next round.
+                    log.println("fout     mail " + safeSubject(m) + ": niet te verwerken" + Messages.reason(e));
+                    log.flush();
+                    overgeslagen++;
+                }
+            }
+            int beantwoord = 0;
+            int bijlagen = 0;
+            int mislukt = 0;
+            for (int i = 0; i < futures.size(); i++) {
+                Afloop a;
+                try {
+                    a = futures.get(i).get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new PostbusException("onderbroken", e);
+                } catch (ExecutionException e) {
+                    Throwable c = e.getCause();
+                    if (c instanceof Error err) {
+                        throw err;
+                    }
+                    if (c instanceof PostbusException pe) {
+                        throw pe;
+                    }
+                    if (c instanceof SQLException) {
+                        throw new PostbusException("het statusbestand " + cfg.status() + " is niet te schrijven"
+                                + Messages.reason(c), c);
+                    }
+                    log.println("fout     mail " + safeSubject(pending.get(i)) + ": niet te verwerken" + Messages.reason(c));
+                    log.flush();
+                    overgeslagen++;
+                    continue;
+                }
+                beantwoord += a.beantwoord ? 1 : 0;
+                bijlagen += a.bijlagen;
+                mislukt += a.mislukt;
+                if (a.doel != null) {
+                    moves.computeIfAbsent(a.doel, f -> new ArrayList<>()).add(pending.get(i));
+                    movedKeys.put(pending.get(i), new String[] {a.key, a.doel, a.afzender, a.onderwerp});
+                }
+            }
+            // File the mails, one MOVE per folder; then record it (a crash before this point leaves them answered and
+            // in place: the next round files them without a second reply).
+            for (Map.Entry<String, List<Message>> e : moves.entrySet()) {
+                Message[] batch = e.getValue().toArray(Message[]::new);
+                Folder target = store.getFolder(e.getKey());
+                if (inbox instanceof org.eclipse.angus.mail.imap.IMAPFolder imap) {
+                    imap.moveMessages(batch, target);
+                } else {
+                    inbox.copyMessages(batch, target);
+                    for (Message m : batch) {
+                        m.setFlag(jakarta.mail.Flags.Flag.DELETED, true);
+                    }
+                }
+                for (Message m : batch) {
+                    String[] k = movedKeys.get(m);
+                    try {
+                        journal.zet(k[0], Journal.Staat.VERPLAATST, k[1], k[2], k[3]);
+                    } catch (SQLException ex) {
+                        throw new PostbusException("het statusbestand " + cfg.status() + " is niet te schrijven"
+                                + Messages.reason(ex), ex);
+                    }
+                }
+            }
+            return new Ronde(messages.length, beantwoord, geweigerd, bijlagen, mislukt, overgeslagen);
+        } finally {
+            for (Transport t : transports) {
+                try {
+                    t.close();
+                } catch (MessagingException e) {
+                    // closing a connection that is gone
+                }
+            }
+        }
+    }
+
+    private enum Soort { VERPLAATS, VERWERK }
+
+    /** What to do with a mail, decided from the journal and the allow-list. */
+    private record Keuze(Soort soort, String key, String doel, String afzender, String onderwerp, boolean geweigerd) {
+    }
+
+    private Keuze kies(MimeMessage m) throws MessagingException, SQLException {
+        String key = sleutel(m);
+        String afzender = afzender(m);
+        String onderwerp = safeSubject(m);
+        Optional<Journal.Regel> eerder = journal.get(key);
+        if (eerder.isPresent()) {
+            Journal.Regel r = eerder.get();
+            switch (r.staat()) {
+                case BEANTWOORD, GEWEIGERD, VERPLAATST -> {
+                    // Answered (or refused) before a crash, not yet filed: file it now, without a second reply.
+                    log.println("hersteld mail " + onderwerp + " (" + afzender + "): al " + (r.staat() == Journal.Staat.GEWEIGERD
+                            ? "geweigerd" : "beantwoord") + ", nu naar " + r.doelmap());
+                    log.flush();
+                    return new Keuze(Soort.VERPLAATS, key, r.doelmap(), afzender, onderwerp, false);
+                }
+                default -> {
+                    // ONTVANGEN or VERZENDEN: interrupted before the reply was known to be sent; process again.
+                }
+            }
+        }
+        if (!toegestaan(afzender)) {
+            journal.zet(key, Journal.Staat.GEWEIGERD, cfg.geweigerd(), afzender, onderwerp);
+            log.println("geweigerd mail " + onderwerp + " van " + (afzender.isEmpty() ? "(geen afzender)" : afzender)
+                    + ": niet in --afzenders; geen antwoord, naar " + cfg.geweigerd());
+            log.flush();
+            return new Keuze(Soort.VERPLAATS, key, cfg.geweigerd(), afzender, onderwerp, true);
+        }
+        journal.zet(key, Journal.Staat.ONTVANGEN, null, afzender, onderwerp);
+        return new Keuze(Soort.VERWERK, key, null, afzender, onderwerp, false);
+    }
+
+    private Transport transport(ThreadLocal<Transport> local, List<Transport> all) throws MessagingException {
+        Transport t = local.get();
+        if (t == null || !t.isConnected()) {
+            t = connectSmtp();
+            local.set(t);
+            all.add(t);
+        }
+        return t;
+    }
+
+    private Transport connectSmtp() throws MessagingException {
+        Transport t = smtpSession().getTransport();
+        try {
+            t.connect(cfg.smtp().host(), cfg.smtp().port(), cfg.smtp().user(), cfg.smtpWachtwoord());
+        } catch (AuthenticationFailedException e) {
+            throw new MessagingException("SMTP-aanmelding", new PostbusException("aanmelden bij " + cfg.smtp()
+                    + " mislukt: gebruikersnaam of wachtwoord klopt niet", e));
+        }
+        return t;
+    }
+
+    private record Afloop(boolean beantwoord, int bijlagen, int mislukt, String doel, String key, String afzender,
+            String onderwerp) {
+    }
+
+    /** The attachments worked out, the reply sent, each step recorded; returns the folder the mail goes to. */
+    private Afloop verwerkEnBeantwoord(MimeMessage m, Keuze k, ThreadLocal<Transport> local, List<Transport> all)
+            throws MessagingException, SQLException, IOException, PostbusException {
+        String key = k.key();
+        String afzender = k.afzender();
+        String onderwerp = k.onderwerp();
+        List<Bijlage> bijlagen = Intake.bijlagen(m, Path.of(Namen.label(onderwerp)));
+        List<Batch.InGeheugen> uit = new ArrayList<>();
+        for (Bijlage b : bijlagen) {
+            uit.add(verwerk(b));
+        }
+        long fout = uit.stream().filter(u -> u.verslag().status() == Verslag.Status.FOUT).count();
+        String doel = !uit.isEmpty() && fout == uit.size() ? cfg.fouten() : cfg.verwerkt();
+        MimeMessage antwoord = Antwoord.maak(m, cfg.van(), afzender, uit, key);
+        journal.zet(key, Journal.Staat.VERZENDEN, doel, afzender, onderwerp);
+        storing.voorAntwoord(key);
+        Transport transport;
+        try {
+            transport = transport(local, all);
+        } catch (MessagingException e) {
+            if (e.getNextException() instanceof PostbusException pe) {
+                throw pe;
+            }
+            throw e;
+        }
+        try {
+            transport.sendMessage(antwoord, antwoord.getAllRecipients());
+        } catch (jakarta.mail.SendFailedException e) {
+            int n = journal.mislukt(key);
+            if (n >= cfg.maxPogingen()) {
+                log.println("fout     mail " + onderwerp + " (" + afzender + "): antwoord " + n + " keer geweigerd door de"
+                        + " SMTP-server" + Messages.reason(e) + "; zonder antwoord naar " + cfg.fouten());
+                log.flush();
+                return new Afloop(false, uit.size(), (int) fout, cfg.fouten(), key, afzender, onderwerp);
+            }
+            log.println("fout     mail " + onderwerp + " (" + afzender + "): antwoord geweigerd door de SMTP-server"
+                    + Messages.reason(e) + "; poging " + n + " van " + cfg.maxPogingen() + ", volgende ronde opnieuw");
+            log.flush();
+            return new Afloop(false, uit.size(), (int) fout, null, key, afzender, onderwerp);
+        }
+        journal.zet(key, Journal.Staat.BEANTWOORD, doel, afzender, onderwerp);
+        storing.naAntwoord(key);
+        synchronized (log) {
+            for (Batch.InGeheugen u : uit) {
+                Verslag v = u.verslag();
+                log.println(String.format("%-12s %s › %s%s%s", v.status().word(), onderwerp, v.bijlage() == null ? "(mail)"
+                        : v.bijlage(), v.soort() == null ? "" : " [" + v.soort() + "]", v.melding().isEmpty() ? ""
+                        : ": " + v.melding()));
+            }
+            log.println("beantwoord mail " + onderwerp + " (" + afzender + "): " + uit.size() + " bijlage(n), " + fout
+                    + " mislukt; naar " + doel);
+            log.flush();
+        }
+        rapport(key, afzender, onderwerp, uit);
+        return new Afloop(true, uit.size(), (int) fout, doel, key, afzender, onderwerp);
+    }
+
+    /** Works out one attachment within its time budget; a run that takes too long is stopped and reported. */
+    private Batch.InGeheugen verwerk(Bijlage b) {
+        Future<Batch.InGeheugen> f = worker.submit(() -> Batch.verwerkInGeheugen(b));
+        try {
+            return f.get(cfg.secondenPerBijlage(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            return new Batch.InGeheugen(new Verslag(b.bron().toString(), b.naam(), null, Verslag.Status.FOUT,
+                    "te lang bezig (meer dan " + cfg.secondenPerBijlage() + " s); overgeslagen", Map.of(), List.of()),
+                    Optional.empty(), null);
+        } catch (ExecutionException e) {
+            return new Batch.InGeheugen(new Verslag(b.bron().toString(), b.naam(), null, Verslag.Status.FOUT,
+                    "interne fout" + Messages.reason(e.getCause()), Map.of(), List.of()), Optional.empty(), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Batch.InGeheugen(new Verslag(b.bron().toString(), b.naam(), null, Verslag.Status.FOUT, "onderbroken",
+                    Map.of(), List.of()), Optional.empty(), null);
+        }
+    }
+
+    private synchronized void rapport(String key, String afzender, String onderwerp, List<Batch.InGeheugen> uit) throws IOException {
+        if (cfg.rapport().isEmpty()) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Batch.InGeheugen u : uit) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("mail", key);
+            m.put("afzender", afzender);
+            m.put("onderwerp", onderwerp);
+            m.putAll(u.verslag().toMap());
+            sb.append(Json.write(m).replaceAll("\\n\\s*", " ").trim()).append('\n');
+        }
+        Files.writeString(cfg.rapport().get(), sb, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** Whether {@code afzender} is on the list: the address itself, or an {@code @domain} entry. */
+    boolean toegestaan(String afzender) {
+        String a = afzender.toLowerCase(Locale.ROOT);
+        if (a.isEmpty() || !a.contains("@")) {
+            return false;
+        }
+        String domain = a.substring(a.lastIndexOf('@'));
+        return cfg.afzenders().contains(a) || cfg.afzenders().contains(domain);
+    }
+
+    /** The sender's address (the first From), lower case; empty when it has none. */
+    static String afzender(Message m) {
+        try {
+            Address[] from = m.getFrom();
+            if (from != null && from.length > 0 && from[0] instanceof InternetAddress ia && ia.getAddress() != null) {
+                return ia.getAddress().strip().toLowerCase(Locale.ROOT);
+            }
+        } catch (MessagingException e) {
+            // an unreadable From is no sender
+        }
+        return "";
+    }
+
+    /** The mail's Message-ID, or a hash of its headers when it has none. */
+    static String sleutel(MimeMessage m) throws MessagingException {
+        String id = m.getMessageID();
+        if (id != null && !id.isBlank() && id.length() < 290) {
+            return id.strip();
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String h : List.of("From", "To", "Date", "Subject", "Received")) {
+            String[] v = m.getHeader(h);
+            if (v != null) {
+                sb.append(h).append(':').append(String.join("\n", v)).append('\n');
+            }
+        }
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String safeSubject(Message m) {
+        try {
+            String s = m.getSubject();
+            return s == null || s.isBlank() ? "(geen onderwerp)" : s.replaceAll("\\s+", " ").strip();
+        } catch (MessagingException e) {
+            return "(onderwerp onleesbaar)";
+        }
+    }
+
+    /**
+     * Runs until {@code stop}: a round, then waiting for new mail (IMAP IDLE where offered, else polling every
+     * {@code interval}); a lost connection or a server restart leads to reconnecting with backoff (up to 5 minutes).
+     */
+    public void draai(AtomicBoolean stop) throws PostbusException, InterruptedException {
+        long backoff = 1;
+        while (!stop.get()) {
+            try {
+                eenmaal();
+                backoff = 1;
+                wachtOpPost(stop);
+            } catch (MessagingException e) {
+                log.println("verbinding: " + Messages.reason(e).replaceFirst("^ \\(", "").replaceFirst("\\)$", "")
+                        + "; opnieuw over " + backoff + " s");
+                log.flush();
+                sleep(stop, backoff);
+                backoff = Math.min(300, backoff * 2);
+            }
+        }
+    }
+
+    private void wachtOpPost(AtomicBoolean stop) throws MessagingException, InterruptedException {
+        Store store = imapSession().getStore();
+        store.connect(cfg.imap().host(), cfg.imap().port(), cfg.imap().user(), cfg.imapWachtwoord());
+        try {
+            Folder inbox = store.getFolder(cfg.imap().folder());
+            inbox.open(Folder.READ_ONLY);
+            if (inbox instanceof org.eclipse.angus.mail.imap.IMAPFolder imap
+                    && ((org.eclipse.angus.mail.imap.IMAPStore) store).hasCapability("IDLE") && !stop.get()) {
+                // Returns when something changes in the folder (new mail) or the server ends the IDLE.
+                Thread watchdog = new Thread(() -> {
+                    try {
+                        Thread.sleep(TimeUnit.SECONDS.toMillis(Math.max(60, cfg.intervalSeconden())));
+                        imap.getMessageCount();
+                    } catch (InterruptedException | MessagingException e) {
+                        // the IDLE ended by itself
+                    }
+                }, "rekenblad-postbus-idle");
+                watchdog.setDaemon(true);
+                watchdog.start();
+                imap.idle(true);
+                watchdog.interrupt();
+            } else {
+                sleep(stop, cfg.intervalSeconden());
+            }
+            if (inbox.isOpen()) {
+                inbox.close(false);
+            }
+        } finally {
+            store.close();
+        }
+    }
+
+    private static void sleep(AtomicBoolean stop, long seconds) throws InterruptedException {
+        for (long i = 0; i < seconds * 10 && !stop.get(); i++) {
+            Thread.sleep(100);
+        }
+    }
+
+    long aantal(Journal.Staat s) throws SQLException {
+        return journal.aantal(s);
+    }
+
+    @Override
+    public void close() throws SQLException {
+        senders.shutdownNow();
+        worker.shutdownNow();
+        journal.close();
+    }
+
+    /** A subject as a file-like label for the report. */
+    private static final class Namen {
+        static String label(String onderwerp) {
+            String s = onderwerp.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+            return s.length() > 80 ? s.substring(0, 80) : s;
+        }
+    }
+}

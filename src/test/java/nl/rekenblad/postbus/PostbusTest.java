@@ -1,0 +1,317 @@
+package nl.rekenblad.postbus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The postbus against a real IMAP and SMTP server in this JVM (GreenMail on loopback): the round trip, strangers,
+ * reruns, crashes before and after the reply, a server that goes away, a wrong password, and 1.000 mails.
+ */
+class PostbusTest {
+    private static final String BOX = "btw@kantoor.nl";
+    private static final String KLANT = "klant@bedrijf.nl";
+    @TempDir
+    Path dir;
+    private GreenMail gm;
+    private GreenMailUser user;
+    private final StringWriter log = new StringWriter();
+
+    @BeforeEach
+    void start() {
+        gm = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+        gm.start();
+        user = gm.setUser(BOX, BOX, "geheim");
+    }
+
+    @AfterEach
+    void stop() {
+        gm.stop();
+    }
+
+    private Postbus.Instellingen cfg(String password) throws Exception {
+        MailUri imap = MailUri.parse("imap://btw%40kantoor.nl@127.0.0.1:" + gm.getImap().getPort() + "/INBOX", "--imap", true);
+        MailUri smtp = MailUri.parse("smtp://btw%40kantoor.nl@127.0.0.1:" + gm.getSmtp().getPort(), "--smtp", false);
+        return new Postbus.Instellingen(imap, smtp, password, password, new InternetAddress("Kantoor <" + BOX + ">"),
+                List.of(KLANT, "@vertrouwd.nl"), "Verwerkt", "Fouten", "Geweigerd", Optional.of(dir.resolve("rapport.jsonl")),
+                dir.resolve("postbus.db"), 60, 3, 1);
+    }
+
+    private Postbus postbus(Postbus.Storing storing) throws Exception {
+        return new Postbus(cfg("geheim"), new PrintWriter(log, true), storing);
+    }
+
+    private static byte[] sample(String name) throws Exception {
+        return Files.readAllBytes(Path.of("samples", name));
+    }
+
+    private void deliver(String from, String subject, String id, String... attachments) throws Exception {
+        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
+        m.setFrom(new InternetAddress(from));
+        m.setRecipients(Message.RecipientType.TO, BOX);
+        m.setSubject(subject);
+        MimeMultipart mp = new MimeMultipart();
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText("Zie bijlage.");
+        mp.addBodyPart(text);
+        for (String a : attachments) {
+            MimeBodyPart p = new MimeBodyPart();
+            p.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(sample(a),
+                    "application/octet-stream")));
+            p.setFileName(a);
+            p.setDisposition(Part.ATTACHMENT);
+            mp.addBodyPart(p);
+        }
+        m.setContent(mp);
+        m.saveChanges();
+        if (id != null) {
+            m.setHeader("Message-ID", id);
+        }
+        user.deliver(m);
+    }
+
+    private List<MimeMessage> repliesTo(String address) throws Exception {
+        List<MimeMessage> out = new ArrayList<>();
+        for (MimeMessage m : gm.getReceivedMessages()) {
+            for (var a : m.getAllRecipients()) {
+                if (((InternetAddress) a).getAddress().equalsIgnoreCase(address)) {
+                    out.add(m);
+                }
+            }
+        }
+        return out;
+    }
+
+    private int count(String folder) throws Exception {
+        Properties p = new Properties();
+        Store s = Session.getInstance(p).getStore("imap");
+        s.connect("127.0.0.1", gm.getImap().getPort(), BOX, "geheim");
+        try {
+            Folder f = s.getFolder(folder);
+            return f.exists() ? f.getMessageCount() : -1;
+        } finally {
+            s.close();
+        }
+    }
+
+    @Test
+    void mailsWithSampleAttachmentsAreAnsweredWithTheirWorkbooksAndFiled() throws Exception {
+        deliver(KLANT, "Aangiften 2017", "<a1@bedrijf.nl>", "kor-2017-voorbeeld-2.csv", "kia-2024-2025-register.xlsx");
+        deliver("boekhouder@vertrouwd.nl", "Auditfile", "<a2@vertrouwd.nl>", "auditfile-2025.xaf");
+        try (Postbus p = postbus(new Postbus.Storing() { })) {
+            Postbus.Ronde r = p.eenmaal();
+            assertEquals(2, r.beantwoord(), log.toString());
+            assertEquals(3, r.bijlagen());
+            assertEquals(0, r.mislukteBijlagen(), log.toString());
+        }
+        List<MimeMessage> replies = repliesTo(KLANT);
+        assertEquals(1, replies.size());
+        MimeMessage reply = replies.get(0);
+        assertEquals("Re: Aangiften 2017", reply.getSubject());
+        assertEquals("<a1@bedrijf.nl>", reply.getHeader("In-Reply-To")[0]);
+        assertTrue(reply.getHeader("References")[0].contains("<a1@bedrijf.nl>"));
+        List<String> names = new ArrayList<>();
+        Multipart mp = (Multipart) reply.getContent();
+        for (int i = 0; i < mp.getCount(); i++) {
+            var part = mp.getBodyPart(i);
+            if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                names.add(part.getFileName());
+                try (XSSFWorkbook wb = new XSSFWorkbook(part.getInputStream())) {
+                    assertTrue(wb.getName("KOR_Vermindering") != null || wb.getName("KIA_Totaal_2025") != null
+                            || wb.getNumberOfNames() > 0, part.getFileName());
+                }
+            } else {
+                String body = bodyText(part);
+                assertTrue(body.contains("kor") && body.contains("ok"), body);
+            }
+        }
+        assertEquals(List.of("kor-2017-voorbeeld-2.kor.xlsx", "kia-2024-2025-register.kia.xlsx"), names);
+        assertEquals(1, repliesTo("boekhouder@vertrouwd.nl").size());
+        assertEquals(0, count("INBOX"));
+        assertEquals(2, count("Verwerkt"));
+        assertTrue(Files.readString(dir.resolve("rapport.jsonl")).lines().count() == 3);
+    }
+
+    private static String bodyText(jakarta.mail.BodyPart part) throws Exception {
+        Object c = part.getContent();
+        if (c instanceof Multipart alt) {
+            return (String) alt.getBodyPart(0).getContent();
+        }
+        return String.valueOf(c);
+    }
+
+    @Test
+    void aStrangerGetsNoReplyAndGoesToGeweigerd() throws Exception {
+        deliver("onbekend@elders.nl", "Hallo", "<x@elders.nl>", "kor-2017-voorbeeld-2.csv");
+        try (Postbus p = postbus(new Postbus.Storing() { })) {
+            assertEquals(1, p.eenmaal().geweigerd());
+        }
+        assertEquals(0, repliesTo("onbekend@elders.nl").size());
+        assertEquals(1, count("Geweigerd"));
+        assertTrue(log.toString().contains("geweigerd mail Hallo van onbekend@elders.nl"), log.toString());
+    }
+
+    @Test
+    void aRerunSendsNothingNew() throws Exception {
+        deliver(KLANT, "Eén keer", "<r1@bedrijf.nl>", "kor-2017-voorbeeld-2.csv");
+        try (Postbus p = postbus(new Postbus.Storing() { })) {
+            p.eenmaal();
+            Postbus.Ronde again = p.eenmaal();
+            assertEquals(0, again.mails());
+        }
+        assertEquals(1, repliesTo(KLANT).size());
+    }
+
+    /** A crash of the service: an Error that nothing catches. */
+    static final class Crash extends Error {
+        private static final long serialVersionUID = 1L;
+    }
+
+    @Test
+    void aCrashAfterTheReplyButBeforeTheMoveSendsNoSecondReply() throws Exception {
+        deliver(KLANT, "Na het antwoord", "<c1@bedrijf.nl>", "kor-2017-voorbeeld-2.csv");
+        try (Postbus p = postbus(new Postbus.Storing() {
+            @Override
+            public void naAntwoord(String sleutel) {
+                throw new Crash();
+            }
+        })) {
+            assertThrows(Crash.class, p::eenmaal);
+        }
+        assertEquals(1, repliesTo(KLANT).size());
+        assertEquals(1, count("INBOX"));
+        try (Postbus restarted = postbus(new Postbus.Storing() { })) {
+            restarted.eenmaal();
+        }
+        assertEquals(1, repliesTo(KLANT).size());
+        assertEquals(0, count("INBOX"));
+        assertEquals(1, count("Verwerkt"));
+        assertTrue(log.toString().contains("al beantwoord"), log.toString());
+    }
+
+    @Test
+    void aCrashBeforeTheReplyGetsTheMailProcessedOnceAfterRestart() throws Exception {
+        deliver(KLANT, "Voor het antwoord", "<c2@bedrijf.nl>", "kor-2017-voorbeeld-2.csv");
+        try (Postbus p = postbus(new Postbus.Storing() {
+            @Override
+            public void voorAntwoord(String sleutel) {
+                throw new Crash();
+            }
+        })) {
+            assertThrows(Crash.class, p::eenmaal);
+        }
+        assertEquals(0, repliesTo(KLANT).size());
+        try (Postbus restarted = postbus(new Postbus.Storing() { })) {
+            assertEquals(1, restarted.eenmaal().beantwoord());
+        }
+        assertEquals(1, repliesTo(KLANT).size());
+        assertEquals(1, count("Verwerkt"));
+    }
+
+    @Test
+    void aMailWithoutUsableAttachmentGetsAShortReplySayingWhatIsAccepted() throws Exception {
+        deliver(KLANT, "Zomaar", "<z@bedrijf.nl>");
+        try (Postbus p = postbus(new Postbus.Storing() { })) {
+            p.eenmaal();
+        }
+        MimeMessage reply = repliesTo(KLANT).get(0);
+        String body = bodyText(((Multipart) reply.getContent()).getBodyPart(0));
+        assertTrue(body.contains("geen bijlage die rekenblad kan verwerken") && body.contains("Auditfile"), body);
+        assertEquals(1, count("Verwerkt"));
+    }
+
+    @Test
+    void aWrongPasswordIsAClearFault() throws Exception {
+        try (Postbus p = new Postbus(cfg("fout"), new PrintWriter(log, true), new Postbus.Storing() { })) {
+            Postbus.PostbusException e = assertThrows(Postbus.PostbusException.class, p::eenmaal);
+            assertTrue(e.getMessage().contains("aanmelden bij") && e.getMessage().contains("mislukt"), e.getMessage());
+        }
+    }
+
+    /** The service keeps going while the server is away, and answers once it is back. */
+    @Test
+    void aDroppedConnectionLeadsToReconnectingAndTheServiceGoesOn() throws Exception {
+        Postbus.Instellingen c = cfg("geheim");
+        int imapPort = gm.getImap().getPort();
+        int smtpPort = gm.getSmtp().getPort();
+        gm.stop();
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread t;
+        try (Postbus p = new Postbus(c, new PrintWriter(log, true), new Postbus.Storing() { })) {
+            t = new Thread(() -> {
+                try {
+                    p.draai(stop);
+                } catch (Exception e) {
+                    log.write("draai: " + e);
+                }
+            });
+            t.start();
+            Thread.sleep(1500);
+            assertTrue(log.toString().contains("verbinding:"), log.toString());
+            gm = new GreenMail(new ServerSetup[] {new ServerSetup(smtpPort, "127.0.0.1", "smtp"),
+                new ServerSetup(imapPort, "127.0.0.1", "imap")});
+            gm.start();
+            user = gm.setUser(BOX, BOX, "geheim");
+            deliver(KLANT, "Na de storing", "<d1@bedrijf.nl>", "kor-2017-voorbeeld-2.csv");
+            long end = System.currentTimeMillis() + 20_000;
+            while (repliesTo(KLANT).isEmpty() && System.currentTimeMillis() < end) {
+                Thread.sleep(200);
+            }
+            stop.set(true);
+            t.join(10_000);
+        }
+        assertEquals(1, repliesTo(KLANT).size(), log.toString());
+    }
+
+    private static final int N = Integer.getInteger("postbus.mails", 1000);
+
+    @Test
+    void aThousandMailsInOneRunAreAllAnsweredExactlyOnce() throws Exception {
+        for (int i = 0; i < N; i++) {
+            deliver(KLANT, "Mail " + i, "<m" + i + "@bedrijf.nl>", "kor-2017-voorbeeld-1.csv");
+        }
+        try (Postbus p = postbus(new Postbus.Storing() { })) {
+            Postbus.Ronde r = p.eenmaal();
+            assertEquals(N, r.beantwoord(), log.toString().lines().limit(5).toList().toString());
+        }
+        List<MimeMessage> replies = repliesTo(KLANT);
+        assertEquals(N, replies.size());
+        assertEquals(N, replies.stream().map(m -> {
+            try {
+                return m.getHeader("In-Reply-To")[0];
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).distinct().count());
+        assertEquals(N, count("Verwerkt"));
+    }
+}
