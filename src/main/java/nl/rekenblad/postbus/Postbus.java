@@ -57,6 +57,17 @@ public final class Postbus implements AutoCloseable {
         }
     }
 
+    /**
+     * Settings with the defaults of the command line (Verwerkt, Fouten, Geweigerd; 60 s per attachment; 3 attempts;
+     * 60 s between rounds), for a program that embeds the postbus.
+     */
+    public static Instellingen instellingen(String imap, String smtp, String wachtwoord, String van, List<String> afzenders,
+            Path status, Optional<Path> rapport) throws nl.rekenblad.core.InvalidInputException,
+            jakarta.mail.internet.AddressException {
+        return new Instellingen(MailUri.parse(imap, "imap", true), MailUri.parse(smtp, "smtp", false), wachtwoord, wachtwoord,
+                new InternetAddress(van, true), afzenders, "Verwerkt", "Fouten", "Geweigerd", rapport, status, 60, 3, 60);
+    }
+
     /** Where a test makes the service stop as a crash would, at a step of one mail. */
     public interface Storing {
         default void voorAntwoord(String sleutel) {
@@ -85,6 +96,8 @@ public final class Postbus implements AutoCloseable {
     private final Storing storing;
     /** Mails worked out and answered at the same time: each waits mostly on the mail servers. */
     static final int PARALLEL = 8;
+    /** Mails fetched whole in one command. */
+    static final int CHUNK = 50;
     private final ExecutorService senders = Executors.newFixedThreadPool(PARALLEL, r -> {
         Thread t = new Thread(r, "rekenblad-postbus-mail");
         t.setDaemon(true);
@@ -186,6 +199,9 @@ public final class Postbus implements AutoCloseable {
         fp.add(jakarta.mail.FetchProfile.Item.ENVELOPE);
         fp.add(jakarta.mail.FetchProfile.Item.FLAGS);
         inbox.fetch(messages, fp);
+        // The whole mails too, in chunks: one FETCH per chunk instead of one per mail.
+        jakarta.mail.FetchProfile whole = new jakarta.mail.FetchProfile();
+        whole.add(org.eclipse.angus.mail.imap.IMAPFolder.FetchProfileItem.MESSAGE);
         Map<String, List<Message>> moves = new java.util.LinkedHashMap<>();
         Map<Message, String[]> movedKeys = new java.util.HashMap<>();
         List<Message> pending = new ArrayList<>();
@@ -195,12 +211,16 @@ public final class Postbus implements AutoCloseable {
         List<Transport> transports = java.util.Collections.synchronizedList(new ArrayList<>());
         ThreadLocal<Transport> transport = new ThreadLocal<>();
         try {
-            for (Message m : messages) {
+            for (int idx = 0; idx < messages.length; idx++) {
+                Message m = messages[idx];
+                if (idx % CHUNK == 0 && inbox instanceof org.eclipse.angus.mail.imap.IMAPFolder) {
+                    inbox.fetch(java.util.Arrays.copyOfRange(messages, idx, Math.min(messages.length, idx + CHUNK)), whole);
+                }
                 if (m.isExpunged() || m.isSet(jakarta.mail.Flags.Flag.DELETED)) {
                     continue;
                 }
                 try {
-                    // The whole mail in one fetch (BODY[]), then read locally.
+                    // The whole mail (fetched with its chunk), read locally.
                     MimeMessage local = new MimeMessage((MimeMessage) m);
                     Keuze k = kies(local);
                     switch (k.soort()) {

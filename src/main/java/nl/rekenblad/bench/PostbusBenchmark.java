@@ -1,0 +1,90 @@
+package nl.rekenblad.bench;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import nl.rekenblad.postbus.Postbus;
+
+/**
+ * Measures the postbus end to end against GreenMail on loopback: N mails with one small KOR CSV each are put in the
+ * inbox, then one round receives, works out, replies to and files them all; prints mails per second per size.
+ */
+public final class PostbusBenchmark {
+    private static final String BOX = "btw@kantoor.nl";
+    private static final String CSV = "periode,rubriek,omzet,btw\n2017-Q1,1a,10000,2100\n2017-Q2,1a,1500,315\n"
+            + "2017-Q2,5b,,760\n2017-Q3,1a,0,0\n2017-Q4,1a,0,0\n";
+
+    private PostbusBenchmark() {
+    }
+
+    public static void run(List<Integer> sizes, PrintWriter out) throws Exception {
+        out.printf("java %s, %d cores, max heap %d MB; GreenMail op loopback%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        out.printf("%8s %12s %10s %10s%n", "mails", "ronde s", "mails/s", "beantwoord");
+        out.flush();
+        round(50, new PrintWriter(new StringWriter()));
+        for (int n : sizes) {
+            round(n, out);
+        }
+    }
+
+    private static void round(int n, PrintWriter out) throws Exception {
+        GreenMail gm = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+        gm.start();
+        Path dir = Files.createTempDirectory("rekenblad-bench");
+        try {
+            GreenMailUser user = gm.setUser(BOX, BOX, "geheim");
+            Session session = Session.getInstance(new Properties());
+            for (int i = 0; i < n; i++) {
+                MimeMessage m = new MimeMessage(session);
+                m.setFrom(new InternetAddress("klant@bedrijf.nl"));
+                m.setRecipients(Message.RecipientType.TO, BOX);
+                m.setSubject("Aangiften " + i);
+                MimeMultipart mp = new MimeMultipart();
+                MimeBodyPart text = new MimeBodyPart();
+                text.setText("Zie bijlage.");
+                mp.addBodyPart(text);
+                MimeBodyPart a = new MimeBodyPart();
+                a.setText(CSV, "UTF-8");
+                a.setFileName("kor.csv");
+                a.setDisposition(Part.ATTACHMENT);
+                mp.addBodyPart(a);
+                m.setContent(mp);
+                m.saveChanges();
+                user.deliver(m);
+            }
+            var imap = "imap://btw%40kantoor.nl@127.0.0.1:" + gm.getImap().getPort() + "/INBOX";
+            var smtp = "smtp://btw%40kantoor.nl@127.0.0.1:" + gm.getSmtp().getPort();
+            Postbus.Instellingen cfg = Postbus.instellingen(imap, smtp, "geheim", "Kantoor <" + BOX + ">",
+                    List.of("klant@bedrijf.nl"), dir.resolve("postbus.db"), Optional.empty());
+            long t = System.nanoTime();
+            Postbus.Ronde r;
+            try (Postbus p = new Postbus(cfg, new PrintWriter(new StringWriter()), new Postbus.Storing() { })) {
+                r = p.eenmaal();
+            }
+            long ns = System.nanoTime() - t;
+            out.printf("%8d %12.2f %10.1f %10d%n", n, ns / 1e9, n * 1e9 / ns, r.beantwoord());
+            out.flush();
+        } finally {
+            gm.stop();
+            try (var s = Files.walk(dir)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
