@@ -198,6 +198,7 @@ public final class Postbus implements AutoCloseable {
         jakarta.mail.FetchProfile fp = new jakarta.mail.FetchProfile();
         fp.add(jakarta.mail.FetchProfile.Item.ENVELOPE);
         fp.add(jakarta.mail.FetchProfile.Item.FLAGS);
+        fp.add(jakarta.mail.FetchProfile.Item.SIZE);
         inbox.fetch(messages, fp);
         // The whole mails too, in chunks: one FETCH per chunk instead of one per mail.
         jakarta.mail.FetchProfile whole = new jakarta.mail.FetchProfile();
@@ -214,9 +215,32 @@ public final class Postbus implements AutoCloseable {
             for (int idx = 0; idx < messages.length; idx++) {
                 Message m = messages[idx];
                 if (idx % CHUNK == 0 && inbox instanceof org.eclipse.angus.mail.imap.IMAPFolder) {
-                    inbox.fetch(java.util.Arrays.copyOfRange(messages, idx, Math.min(messages.length, idx + CHUNK)), whole);
+                    List<Message> small = new ArrayList<>();
+                    for (Message c : java.util.Arrays.copyOfRange(messages, idx, Math.min(messages.length, idx + CHUNK))) {
+                        if (c.getSize() <= Intake.MAX_MAIL) {
+                            small.add(c);
+                        }
+                    }
+                    inbox.fetch(small.toArray(Message[]::new), whole);
                 }
                 if (m.isExpunged() || m.isSet(jakarta.mail.Flags.Flag.DELETED)) {
+                    continue;
+                }
+                if (m.getSize() > Intake.MAX_MAIL) {
+                    // A huge mail is not fetched: it ends as a fout for that mail, filed without processing.
+                    try {
+                        String key = sleutel((MimeMessage) m);
+                        journal.zet(key, Journal.Staat.BEANTWOORD, cfg.fouten(), afzender(m), safeSubject(m));
+                        moves.computeIfAbsent(cfg.fouten(), f -> new ArrayList<>()).add(m);
+                        movedKeys.put(m, new String[] {key, cfg.fouten(), afzender(m), safeSubject(m)});
+                    } catch (SQLException e) {
+                        throw new PostbusException("het statusbestand " + cfg.status() + " is niet te schrijven"
+                                + Messages.reason(e), e);
+                    }
+                    log.println("fout     mail " + safeSubject(m) + ": te groot (" + m.getSize() + " bytes, ten hoogste "
+                            + Intake.MAX_MAIL + "); niet verwerkt, naar " + cfg.fouten());
+                    log.flush();
+                    overgeslagen++;
                     continue;
                 }
                 try {
