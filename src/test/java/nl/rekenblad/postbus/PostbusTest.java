@@ -292,6 +292,69 @@ class PostbusTest {
         assertEquals(1, repliesTo(KLANT).size(), log.toString());
     }
 
+    /**
+     * A real SMTP server of a few lines that refuses every recipient (550), as a server does for a mailbox it will not
+     * deliver to: GreenMail accepts everything.
+     */
+    private static java.net.ServerSocket refusingSmtp() throws Exception {
+        java.net.ServerSocket server = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        Thread t = new Thread(() -> {
+            while (!server.isClosed()) {
+                try (java.net.Socket s = server.accept();
+                        var in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                                java.nio.charset.StandardCharsets.US_ASCII));
+                        var out = new java.io.PrintWriter(s.getOutputStream(), true)) {
+                    out.print("220 weigeraar ESMTP\r\n");
+                    out.flush();
+                    String line;
+                    while ((line = in.readLine()) != null) {
+                        String c = line.toUpperCase(java.util.Locale.ROOT);
+                        if (c.startsWith("EHLO") || c.startsWith("HELO")) {
+                            out.print("250 weigeraar\r\n");
+                        } else if (c.startsWith("RCPT")) {
+                            out.print("550 5.1.1 mailbox unavailable\r\n");
+                        } else if (c.startsWith("QUIT")) {
+                            out.print("221 bye\r\n");
+                            out.flush();
+                            break;
+                        } else {
+                            out.print("250 ok\r\n");
+                        }
+                        out.flush();
+                    }
+                } catch (java.io.IOException e) {
+                    // the test closed the server
+                }
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        return server;
+    }
+
+    @Test
+    void aReplyTheSmtpServerRefusesStaysForTheNextRoundAndIsFiledInFoutenAfterThreeAttempts() throws Exception {
+        deliver(KLANT, "Geweigerd antwoord", "<s1@bedrijf.nl>", "kor-2017-voorbeeld-2.csv");
+        try (java.net.ServerSocket smtp = refusingSmtp()) {
+            Postbus.Instellingen c = cfg("geheim");
+            Postbus.Instellingen refusing = new Postbus.Instellingen(c.imap(), MailUri.parse("smtp://btw%40kantoor.nl@127.0.0.1:"
+                    + smtp.getLocalPort(), "--smtp", false), c.imapWachtwoord(), c.smtpWachtwoord(), c.van(), c.afzenders(),
+                    c.verwerkt(), c.fouten(), c.geweigerd(), c.rapport(), c.status(), c.secondenPerBijlage(), 3,
+                    c.intervalSeconden());
+            try (Postbus p = new Postbus(refusing, new PrintWriter(log, true), new Postbus.Storing() { })) {
+                p.eenmaal();
+                assertEquals(1, count("INBOX"));
+                p.eenmaal();
+                assertEquals(1, count("INBOX"));
+                p.eenmaal();
+            }
+        }
+        assertEquals(0, count("INBOX"));
+        assertEquals(1, count("Fouten"));
+        assertTrue(log.toString().contains("poging 1 van 3") && log.toString().contains("3 keer geweigerd"), log.toString());
+        assertEquals(0, repliesTo(KLANT).size());
+    }
+
     private static final int N = Integer.getInteger("postbus.mails", 1000);
 
     @Test
