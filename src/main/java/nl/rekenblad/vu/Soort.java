@@ -24,7 +24,7 @@ public enum Soort {
     INTREST("intrest", "1210", Regel.INTREST, "overdreven interesten (boven de marktrente)", "WIB 92 art. 55"),
     ABNORMAAL_VOORDEEL("abnormaal-voordeel", "1212", Regel.VOLLEDIG, "abnormale of goedgunstige voordelen", "WIB 92 art. 26 en 207"),
     SOCIAAL_VOORDEEL("sociaal-voordeel", "1214", Regel.VOLLEDIG, "sociale voordelen (ook de werkgeverstussenkomst in sociale"
-            + " maaltijden boven de bijdrage van € 1,09 van de werknemer)", "WIB 92 art. 38 § 1, 11° en art. 53, 14°"),
+            + " maaltijden boven de bijdrage van de werknemer)", "WIB 92 art. 38 § 1, 11° en art. 53, 14°"),
     MAALTIJDCHEQUE("maaltijdcheque", "1215", Regel.MAALTIJDCHEQUE, "maaltijdcheques: werkgeverstussenkomst boven het aftrekbare"
             + " deel per cheque", "WIB 92 art. 38/1 en art. 53, 14°"),
     SPORTCHEQUE("sportcheque", "1215", Regel.VOLLEDIG, "sport- en cultuurcheques", "WIB 92 art. 38 § 1, 25° en art. 53, 14°"),

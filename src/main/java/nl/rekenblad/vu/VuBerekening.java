@@ -343,8 +343,11 @@ public final class VuBerekening {
         steps.add(Step.amount(p + "coef", "Coëfficiënt " + w.naam(), coefExpr).format(Format.GETAL)
                 .rule("Coëfficiënt van de brandstof: " + coefText + ".", SRC_AUTO));
         if (!(b == VuInput.Brandstof.LAADPAAL || b.emissievrij())) {
+            Parameter basis = rules.get("VU_AutoBasis", aj, "gramformule");
+            Parameter factor = rules.get("VU_AutoFactor", aj, "gramformule");
             steps.add(Step.amount(p + "gram", "Gramformule " + w.naam(), gram).format(Format.PROCENT)
-                    .rule("120% − 0,5% × coëfficiënt × CO2 (g/km).", SRC_AUTO));
+                    .rule(DutchText.percent(basis.number()) + " − " + DutchText.percent(factor.number())
+                            + " × coëfficiënt × CO2 (g/km).", SRC_AUTO));
         } else {
             steps.add(Step.amount(p + "gram", "Gramformule " + w.naam(), gram).format(Format.PROCENT)
                     .rule("Geen gramformule: een vast percentage naar het jaar van aankoop.", src));
