@@ -5,9 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,9 +56,9 @@ public final class BtwBenchmark {
             for (int n : sizes) {
                 Path csv = generate(dir.resolve("j" + n + ".csv"), n);
                 long parse = parse(csv);
-                resetPeaks();
+                Heap.resetPeaks();
                 long full = full(csv, dir.resolve("j" + n + ".xlsx"));
-                long peak = peakHeap();
+                long peak = Heap.peak();
                 long plain = plain(csv, dir.resolve("j" + n + "-plain.xlsx"));
                 out.printf("%10d %10.2f %10.2f %12.0f %10d %10.2f %10.2f %10.2f%n", n, parse / 1e9, full / 1e9,
                         n * 1e9 / full, peak >> 20, plain / 1e9, full / (plain * 1e0), full / (parse * 1e0));
@@ -165,22 +162,4 @@ public final class BtwBenchmark {
         return System.nanoTime() - t;
     }
 
-    private static void resetPeaks() {
-        System.gc();
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) {
-                p.resetPeakUsage();
-            }
-        }
-    }
-
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) {
-                sum += p.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
-    }
 }

@@ -5,9 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,9 +42,9 @@ public final class XafBenchmark {
             for (int n : sizes) {
                 Path xaf = generate(dir.resolve("a" + n + ".xaf"), n);
                 long parse = parse(xaf);
-                resetPeaks();
+                Heap.resetPeaks();
                 long full = full(xaf, dir.resolve("a" + n + ".xlsx"));
-                long peak = peakHeap();
+                long peak = Heap.peak();
                 out.printf("%10d %10d %10.2f %10.2f %12.0f %10d%n", n, Files.size(xaf) >> 20, parse / 1e9, full / 1e9,
                         n * 1e9 / full, peak >> 20);
                 out.flush();
@@ -179,22 +176,4 @@ public final class XafBenchmark {
         return System.nanoTime() - t;
     }
 
-    private static void resetPeaks() {
-        System.gc();
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) {
-                p.resetPeakUsage();
-            }
-        }
-    }
-
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) {
-                sum += p.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
-    }
 }
