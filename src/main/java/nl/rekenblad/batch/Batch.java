@@ -253,7 +253,7 @@ public final class Batch {
             Optional<Regulation> soort = Rekenblad.recognise(input);
             if (soort.isEmpty()) {
                 return new Verslag(bron(b), b.naam(), null, Verslag.Status.NIET_HERKEND,
-                        "geen KOR-, KIA- of journaalbestand van rekenblad herkend", Map.of(), List.of());
+                        "geen KOR-, KIA-, journaal-, auditfile- of VU-bestand van rekenblad herkend", Map.of(), List.of());
             }
             String kind = soort.get().name();
             Path xlsx = uitmap.resolve(basis + "." + kind + ".xlsx");

@@ -15,8 +15,8 @@ import picocli.CommandLine.Parameters;
 /** {@code rekenblad batch}: mails and folders unattended. */
 @Command(name = "batch", mixinStandardHelpOptions = true,
         description = {
-            "Verwerkt mails (.eml, .msg) en mappen met werkboeken en CSV-bestanden: elke bijlage wordt herkend (KOR,"
-                + " KIA of journaal), doorgerekend en als werkboek en JSON in UITMAP gezet. Eén slecht bestand houdt de"
+            "Verwerkt mails (.eml, .msg) en mappen met werkboeken, CSV-bestanden en auditfiles: elke bijlage wordt"
+                + " herkend (KOR, KIA, journaal, auditfile of verworpen uitgaven), doorgerekend en als werkboek en JSON in UITMAP gezet. Eén slecht bestand houdt de"
                 + " rest niet tegen; de invoer wordt nooit gewijzigd.",
             "Exitcode 0 als alles ok is (of een waarschuwing of niet herkend), 4 als er bestanden mislukten."})
 public final class BatchCommand implements Callable<Integer> {
