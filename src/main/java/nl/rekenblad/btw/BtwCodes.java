@@ -3,14 +3,12 @@ package nl.rekenblad.btw;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import nl.rekenblad.aangifte.Rubriek;
 import nl.rekenblad.core.InvalidInputException;
-import nl.rekenblad.core.Problem;
 
 /**
  * From a bookkeeping package's VAT codes to the rubrieken of the return: the mapping a bookkeeper gives
@@ -244,10 +242,5 @@ public final class BtwCodes {
 
     private static Optional<Toewijzing> of(Rubriek r, String reden) {
         return Optional.of(new Toewijzing(Optional.of(r), "voorstel: " + reden));
-    }
-
-    /** The error for codes in use that are neither mapped nor placeable: each named with its lines. */
-    static InvalidInputException onplaatsbaar(String bron, List<String> codes) {
-        return new InvalidInputException(codes.stream().map(c -> Problem.error(bron, c)).toList());
     }
 }
