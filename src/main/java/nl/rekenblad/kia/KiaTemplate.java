@@ -1,17 +1,15 @@
 package nl.rekenblad.kia;
 
 import nl.rekenblad.internal.workbook.Grid;
+import nl.rekenblad.internal.workbook.NamedTable;
 import nl.rekenblad.internal.workbook.OutputWorkbook;
 import nl.rekenblad.internal.workbook.SheetCells;
 import nl.rekenblad.internal.workbook.SheetSetup;
-import nl.rekenblad.internal.workbook.SheetText;
 import nl.rekenblad.internal.workbook.Styles;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import nl.rekenblad.core.Money;
@@ -23,10 +21,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.Name;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.AreaReference;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -141,16 +136,7 @@ public final class KiaTemplate {
     public record Located(String sheet, int headerRow, int lastRow, Map<String, Integer> columns) {
         /** The rows that hold an asset (any cell filled), in order. */
         public List<Integer> assetRows(OutputWorkbook wb) {
-            List<Integer> rows = new ArrayList<>();
-            for (int r = headerRow + 1; r <= lastRow; r++) {
-                for (int col : columns.values()) {
-                    if (SheetText.filled(wb, sheet, r, col)) {
-                        rows.add(r);
-                        break;
-                    }
-                }
-            }
-            return rows;
+            return new NamedTable(sheet, headerRow, lastRow, columns).filledRows(wb);
         }
 
         /** The input cells of every asset, keyed as the KIA calculation names them. */
@@ -167,44 +153,10 @@ public final class KiaTemplate {
 
     /** Finds the register through {@code KIA_Register}; adds a problem when it is missing or incomplete. */
     public static Optional<Located> locate(OutputWorkbook wb, List<Problem> problems, String bron) {
-        Name name = wb.poi().getName(N_REGISTER);
-        if (name == null) {
-            problems.add(Problem.error(bron, "dit is geen werkboek van het rekenblad KIA-sjabloon: de gedefinieerde naam "
-                    + N_REGISTER + " ontbreekt; maak een nieuw sjabloon met 'rekenblad template kia'"));
-            return Optional.empty();
-        }
-        AreaReference area;
-        try {
-            area = new AreaReference(name.getRefersToFormula(), SpreadsheetVersion.EXCEL2007);
-        } catch (RuntimeException e) {
-            problems.add(Problem.error(bron, "de gedefinieerde naam " + N_REGISTER + " wijst niet naar cellen"));
-            return Optional.empty();
-        }
-        String sheet = area.getFirstCell().getSheetName();
-        Sheet sh = sheet == null ? null : wb.poi().getSheet(sheet);
-        if (sh == null) {
-            problems.add(Problem.error(bron, "de gedefinieerde naam " + N_REGISTER + " wijst niet naar een bestaand blad"));
-            return Optional.empty();
-        }
-        CellRangeAddress r = new CellRangeAddress(area.getFirstCell().getRow(), area.getLastCell().getRow(),
-                area.getFirstCell().getCol(), area.getLastCell().getCol());
-        Map<String, Integer> cols = new LinkedHashMap<>();
-        for (int col = r.getFirstColumn(); col <= r.getLastColumn(); col++) {
-            String text = SheetText.text(wb, sheet, r.getFirstRow(), col);
-            if (text != null) {
-                String h = text.trim().toLowerCase(Locale.ROOT);
-                if (java.util.Arrays.asList(KiaKeys.FIELDS).contains(h)) {
-                    cols.putIfAbsent(h, col);
-                }
-            }
-        }
-        List<String> missing = java.util.Arrays.stream(KiaKeys.FIELDS).filter(f -> !cols.containsKey(f)).toList();
-        if (!missing.isEmpty()) {
-            problems.add(Problem.error(bron + " › " + Target.quoteSheet(sheet) + "!" + (r.getFirstRow() + 1),
-                    "kolom " + String.join(", ", missing) + " ontbreekt in de kopregel van het register; verwacht "
-                            + String.join(", ", KiaKeys.FIELDS)));
-            return Optional.empty();
-        }
-        return Optional.of(new Located(sheet, r.getFirstRow(), r.getLastRow(), cols));
+        List<String> fields = java.util.Arrays.asList(KiaKeys.FIELDS);
+        return NamedTable.locate(wb, new NamedTable.Beschrijving(N_REGISTER, "dit is geen werkboek van het rekenblad"
+                + " KIA-sjabloon: de gedefinieerde naam " + N_REGISTER + " ontbreekt; maak een nieuw sjabloon met 'rekenblad"
+                + " template kia'", "het register"), fields, fields, problems, bron)
+                .map(t -> new Located(t.sheet(), t.headerRow(), t.lastRow(), t.columns()));
     }
 }

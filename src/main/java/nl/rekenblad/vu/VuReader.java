@@ -27,6 +27,7 @@ import nl.rekenblad.internal.io.DateNotation;
 import nl.rekenblad.internal.io.LineCounter;
 import nl.rekenblad.internal.io.TextFiles;
 import nl.rekenblad.internal.io.Workbooks;
+import nl.rekenblad.internal.workbook.NamedTable;
 import nl.rekenblad.internal.workbook.OutputWorkbook;
 import nl.rekenblad.rules.RuleBook;
 import org.apache.commons.csv.CSVParser;
@@ -125,9 +126,9 @@ final class VuReader {
 
     private VuInput fromWorkbook(OutputWorkbook wb, String bron, Gegeven gegeven, List<Problem> problems)
             throws InvalidInputException {
-        Optional<VuTemplate.Table> kt = VuTemplate.locate(wb, VuTemplate.N_KOSTEN, VuTemplate.KOST_VELDEN, KOST_VEREIST,
+        Optional<NamedTable> kt = VuTemplate.locate(wb, VuTemplate.N_KOSTEN, VuTemplate.KOST_VELDEN, KOST_VEREIST,
                 problems, bron, true);
-        Optional<VuTemplate.Table> wt = VuTemplate.locate(wb, VuTemplate.N_WAGENS, VuTemplate.WAGEN_VELDEN, WAGEN_VEREIST,
+        Optional<NamedTable> wt = VuTemplate.locate(wb, VuTemplate.N_WAGENS, VuTemplate.WAGEN_VELDEN, WAGEN_VEREIST,
                 problems, bron, false);
         if (kt.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -148,12 +149,12 @@ final class VuReader {
         }
         int aj = aanslagjaar(gegeven, Map.of(), bron, fromCell);
         List<VuInput.Kost> k = new ArrayList<>();
-        for (int row : kt.get().rows(wb)) {
+        for (int row : kt.get().filledRows(wb)) {
             kost(cellRow(kt.get(), row, reader), problems).ifPresent(k::add);
         }
         List<VuInput.Wagen> w = new ArrayList<>();
         if (wt.isPresent()) {
-            for (int row : wt.get().rows(wb)) {
+            for (int row : wt.get().filledRows(wb)) {
                 wagen(cellRow(wt.get(), row, reader), problems).ifPresent(w::add);
             }
         }
@@ -163,7 +164,7 @@ final class VuReader {
         return new VuInput(bron, aj, k, w, problems);
     }
 
-    private static Row cellRow(VuTemplate.Table t, int row, CellReader reader) {
+    private static Row cellRow(NamedTable t, int row, CellReader reader) {
         return new Row() {
             @Override
             public String text(String field) {

@@ -1,20 +1,15 @@
 package nl.rekenblad.vu;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import nl.rekenblad.core.Problem;
 import nl.rekenblad.core.SpreadsheetDate;
-import nl.rekenblad.core.Target;
 import nl.rekenblad.internal.workbook.Grid;
+import nl.rekenblad.internal.workbook.NamedTable;
 import nl.rekenblad.internal.workbook.OutputWorkbook;
 import nl.rekenblad.internal.workbook.SheetCells;
 import nl.rekenblad.internal.workbook.SheetSetup;
-import nl.rekenblad.internal.workbook.SheetText;
 import nl.rekenblad.internal.workbook.Styles;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Name;
@@ -153,67 +148,11 @@ public final class VuTemplate {
                 new CellReference(sheet, last, lastCol, true, true), SpreadsheetVersion.EXCEL2007).formatAsString());
     }
 
-    /** A located table: its sheet, header row, last row and the column of each known header. */
-    record Table(String sheet, int headerRow, int lastRow, Map<String, Integer> columns) {
-        /** The filled rows, in order. */
-        List<Integer> rows(OutputWorkbook wb) {
-            List<Integer> rows = new ArrayList<>();
-            for (int r = headerRow + 1; r <= lastRow; r++) {
-                for (int col : columns.values()) {
-                    if (SheetText.filled(wb, sheet, r, col)) {
-                        rows.add(r);
-                        break;
-                    }
-                }
-            }
-            return rows;
-        }
-
-        Target.Cell cell(int row, String field) {
-            Integer c = columns.get(field);
-            return c == null ? null : new Target.Cell(sheet, row, c);
-        }
-    }
-
-    /** Finds a table by its defined name; empty (with a problem when {@code required}) when it is missing. */
-    static Optional<Table> locate(OutputWorkbook wb, String name, List<String> fields, List<String> required,
+    /** Finds a table by its defined name; a missing required table is a problem, a missing optional one is empty. */
+    static Optional<NamedTable> locate(OutputWorkbook wb, String name, List<String> fields, List<String> required,
             List<Problem> problems, String bron, boolean mustExist) {
-        Name n = wb.poi().getName(name);
-        if (n == null) {
-            if (mustExist) {
-                problems.add(Problem.error(bron, "dit is geen werkboek van het rekenblad VU-sjabloon: de gedefinieerde naam "
-                        + name + " ontbreekt; maak een nieuw sjabloon met 'rekenblad template vu'"));
-            }
-            return Optional.empty();
-        }
-        AreaReference area;
-        try {
-            area = new AreaReference(n.getRefersToFormula(), SpreadsheetVersion.EXCEL2007);
-        } catch (RuntimeException e) {
-            problems.add(Problem.error(bron, "de gedefinieerde naam " + name + " wijst niet naar cellen"));
-            return Optional.empty();
-        }
-        String sheet = area.getFirstCell().getSheetName();
-        if (sheet == null || wb.poi().getSheet(sheet) == null) {
-            problems.add(Problem.error(bron, "de gedefinieerde naam " + name + " wijst niet naar een bestaand blad"));
-            return Optional.empty();
-        }
-        int headerRow = area.getFirstCell().getRow();
-        Map<String, Integer> cols = new LinkedHashMap<>();
-        for (int c = area.getFirstCell().getCol(); c <= area.getLastCell().getCol(); c++) {
-            String h = SheetText.text(wb, sheet, headerRow, c).strip();
-            for (String f : fields) {
-                if (f.toLowerCase(Locale.ROOT).equals(h.toLowerCase(Locale.ROOT))) {
-                    cols.putIfAbsent(f, c);
-                }
-            }
-        }
-        List<String> missing = required.stream().filter(f -> !cols.containsKey(f)).toList();
-        if (!missing.isEmpty()) {
-            problems.add(Problem.error(bron + " › " + Target.quoteSheet(sheet), "de tabel " + name + " mist de kolom(men) "
-                    + String.join(", ", missing)));
-            return Optional.empty();
-        }
-        return Optional.of(new Table(sheet, headerRow, area.getLastCell().getRow(), cols));
+        return NamedTable.locate(wb, new NamedTable.Beschrijving(name, mustExist ? "dit is geen werkboek van het rekenblad"
+                + " VU-sjabloon: de gedefinieerde naam " + name + " ontbreekt; maak een nieuw sjabloon met 'rekenblad template"
+                + " vu'" : null, "de tabel " + name), fields, required, problems, bron);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Problem;
 import nl.rekenblad.core.Target;
+import nl.rekenblad.internal.workbook.NamedTable;
 import nl.rekenblad.internal.workbook.OutputWorkbook;
 import nl.rekenblad.internal.workbook.ResultSheets;
 
@@ -26,9 +27,9 @@ final class VuWorkbookWriter {
                 VuTemplate.N_WAGENS, VuTemplate.N_AANSLAGJAAR), bron);
         List<Problem> problems = new ArrayList<>();
         Map<String, Target> targets = new HashMap<>();
-        VuTemplate.Table kosten = VuTemplate.locate(wb, VuTemplate.N_KOSTEN, VuTemplate.KOST_VELDEN, List.of(), problems, bron,
+        NamedTable kosten = VuTemplate.locate(wb, VuTemplate.N_KOSTEN, VuTemplate.KOST_VELDEN, List.of(), problems, bron,
                 true).orElseThrow(() -> new InvalidInputException(problems));
-        List<Integer> rows = kosten.rows(wb);
+        List<Integer> rows = kosten.filledRows(wb);
         for (int i = 0; i < r.input().kosten().size(); i++) {
             for (String f : VuTemplate.KOST_VELDEN) {
                 Target.Cell c = kosten.cell(rows.get(i), f);
@@ -38,9 +39,9 @@ final class VuWorkbookWriter {
             }
         }
         if (!r.input().wagens().isEmpty()) {
-            VuTemplate.Table wagens = VuTemplate.locate(wb, VuTemplate.N_WAGENS, VuTemplate.WAGEN_VELDEN, List.of(), problems,
+            NamedTable wagens = VuTemplate.locate(wb, VuTemplate.N_WAGENS, VuTemplate.WAGEN_VELDEN, List.of(), problems,
                     bron, true).orElseThrow(() -> new InvalidInputException(problems));
-            List<Integer> wrows = wagens.rows(wb);
+            List<Integer> wrows = wagens.filledRows(wb);
             for (int j = 0; j < r.input().wagens().size(); j++) {
                 for (String f : VuTemplate.WAGEN_VELDEN) {
                     Target.Cell c = wagens.cell(wrows.get(j), f);
