@@ -223,20 +223,8 @@ public final class Batch {
                         String.join("; ", warnings.stream().map(Object::toString).toList()), out.figures(), List.of(naam));
                 return new InGeheugen(v, Optional.of(bytes.toByteArray()), naam);
             }
-        } catch (InvalidInputException e) {
-            return new InGeheugen(fout(b, null, String.join("; ", e.problems().stream().limit(5).map(Object::toString)
-                    .toList()) + (e.problems().size() > 5 ? " (en " + (e.problems().size() - 5) + " meer)" : "")),
-                    Optional.empty(), null);
-        } catch (MissingRuleException e) {
-            return new InGeheugen(fout(b, null, e.getMessage()), Optional.empty(), null);
-        } catch (IOException e) {
-            return new InGeheugen(fout(b, null, "lezen of schrijven mislukt: " + e.getMessage()), Optional.empty(), null);
-        } catch (StackOverflowError e) {
-            return new InGeheugen(fout(b, null, "niet te verwerken: de inhoud is te diep genest"), Optional.empty(), null);
-        } catch (OutOfMemoryError e) {
-            return new InGeheugen(fout(b, null, "niet te verwerken: te groot voor het geheugen"), Optional.empty(), null);
-        } catch (RuntimeException e) {
-            return new InGeheugen(fout(b, null, "niet te verwerken" + Messages.reason(e)), Optional.empty(), null);
+        } catch (InvalidInputException | IOException | StackOverflowError | OutOfMemoryError | RuntimeException e) {
+            return new InGeheugen(mislukt(b, e), Optional.empty(), null);
         }
     }
 
@@ -272,20 +260,26 @@ public final class Batch {
                         String.join("; ", warnings.stream().map(Object::toString).toList()), cijfers, uit);
             }
             return new Verslag(bron(b), b.naam(), kind, Verslag.Status.OK, "", cijfers, uit);
-        } catch (InvalidInputException e) {
-            return fout(b, null, String.join("; ", e.problems().stream().limit(5).map(Object::toString).toList())
-                    + (e.problems().size() > 5 ? " (en " + (e.problems().size() - 5) + " meer)" : ""));
-        } catch (MissingRuleException e) {
-            return fout(b, null, e.getMessage());
-        } catch (IOException e) {
-            return fout(b, null, "lezen of schrijven mislukt: " + e.getMessage());
-        } catch (StackOverflowError e) {
-            return fout(b, null, "niet te verwerken: de inhoud is te diep genest");
-        } catch (OutOfMemoryError e) {
-            return fout(b, null, "niet te verwerken: te groot voor het geheugen");
-        } catch (RuntimeException e) {
-            return fout(b, null, "niet te verwerken" + Messages.reason(e));
+        } catch (InvalidInputException | IOException | StackOverflowError | OutOfMemoryError | RuntimeException e) {
+            return mislukt(b, e);
         }
+    }
+
+    /** An attachment that failed, in one line without Java's class names: why, by what went wrong. */
+    private static Verslag mislukt(Bijlage b, Throwable e) {
+        if (e instanceof InvalidInputException ie) {
+            return fout(b, null, String.join("; ", ie.problems().stream().limit(5).map(Object::toString).toList())
+                    + (ie.problems().size() > 5 ? " (en " + (ie.problems().size() - 5) + " meer)" : ""));
+        } else if (e instanceof MissingRuleException) {
+            return fout(b, null, e.getMessage());
+        } else if (e instanceof IOException) {
+            return fout(b, null, "lezen of schrijven mislukt: " + e.getMessage());
+        } else if (e instanceof StackOverflowError) {
+            return fout(b, null, "niet te verwerken: de inhoud is te diep genest");
+        } else if (e instanceof OutOfMemoryError) {
+            return fout(b, null, "niet te verwerken: te groot voor het geheugen");
+        }
+        return fout(b, null, "niet te verwerken" + Messages.reason(e));
     }
 
     /** A file whose time ran out is reported as such; it must not put outputs in place afterwards. */
