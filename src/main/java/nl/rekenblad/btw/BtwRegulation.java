@@ -1,7 +1,6 @@
 package nl.rekenblad.btw;
 
 import nl.rekenblad.internal.io.Outputs;
-import nl.rekenblad.internal.workbook.OutputWorkbook;
 import nl.rekenblad.internal.io.JobOutcome;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.api.Regulation;
@@ -161,28 +160,16 @@ public final class BtwRegulation implements Regulation {
             }
             BtwWorkbook book = wb;
             BtwAangifte.Result aangifte = BtwAangifte.build(b, book::sumIfs);
-            List<UsedParameter> params = List.of(
-                    new UsedParameter("BTW_Hoog_" + b.jaar(), b.jaar(), rules.get("BTW_Hoog", b.jaar(), "btw-tarief")),
-                    new UsedParameter("BTW_Laag_" + b.jaar(), b.jaar(), rules.get("BTW_Laag", b.jaar(), "btw-tarief")));
+            List<UsedParameter> params = tarieven(rules, b.jaar());
             List<Problem> warnings = new ArrayList<>();
             if (b.aantalMeldingen() > 0) {
                 warnings.add(Problem.warning(bron, b.aantalMeldingen() + " regels vragen aandacht; zie het blad Controle"));
             }
             wb.results(aangifte, b, params, bron, warnings);
-            Optional<KorResult> kor = Optional.empty();
-            if (options.get(KOR, false)) {
-                KorInput in = korInput(bron, b, aangifte, options.get(Options.RECHTSVORM, Rechtsvorm.EENMANSZAAK));
-                KorResult kr = KorJaaropstelling.withBundledRules().calculate(in);
-                KorTemplate.addTo(wb.xssf().poi(), in);
-                new KorWorkbookWriter().write(wb.xssf(), kr);
-                kor = Optional.of(kr);
-            }
+            Optional<KorResult> kor = kor(options, bron, b, aangifte, wb);
             b.sluit();
             BtwResult result = new BtwResult(b, aangifte, kor);
-            Map<String, Object> figures = new LinkedHashMap<>();
-            for (Period p : b.perioden()) {
-                figures.put("5c " + p.label(), Money.of(aangifte.exact(BtwAangifte.exact(p, BtwAangifte.SALDO))));
-            }
+            Map<String, Object> figures = figures(b, aangifte);
             List<Problem> controle = b.aantalMeldingen() > 0
                     ? List.of(Problem.warning(bron, b.aantalMeldingen() + " regels in Controle")) : List.of();
             return new JobOutcome<>(name(), input, result, figures, controle, () -> json(result),
@@ -193,6 +180,34 @@ public final class BtwRegulation implements Regulation {
             }
             throw e;
         }
+    }
+
+    /** The rates the Parameters sheet lists: those a line without btw is computed with. */
+    static List<UsedParameter> tarieven(RuleBook rules, int jaar) {
+        return List.of(new UsedParameter("BTW_Hoog_" + jaar, jaar, rules.get("BTW_Hoog", jaar, "btw-tarief")),
+                new UsedParameter("BTW_Laag_" + jaar, jaar, rules.get("BTW_Laag", jaar, "btw-tarief")));
+    }
+
+    /** With {@link #KOR}: the KOR jaaropstelling over the periods, its sheets added to the workbook. */
+    static Optional<KorResult> kor(Options options, String bron, BtwBerekening b, BtwAangifte.Result aangifte,
+            BtwWorkbook wb) throws InvalidInputException {
+        if (!options.get(KOR, false)) {
+            return Optional.empty();
+        }
+        KorInput in = korInput(bron, b, aangifte, options.get(Options.RECHTSVORM, Rechtsvorm.EENMANSZAAK));
+        KorResult kr = KorJaaropstelling.withBundledRules().calculate(in);
+        KorTemplate.addTo(wb.xssf().poi(), in);
+        new KorWorkbookWriter().write(wb.xssf(), kr);
+        return Optional.of(kr);
+    }
+
+    /** The key figures of an outcome: 5c per period. */
+    static Map<String, Object> figures(BtwBerekening b, BtwAangifte.Result aangifte) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        for (Period p : b.perioden()) {
+            figures.put("5c " + p.label(), Money.of(aangifte.exact(BtwAangifte.exact(p, BtwAangifte.SALDO))));
+        }
+        return figures;
     }
 
     /** The periods' whole-euro return figures as the input of the KOR jaaropstelling. */

@@ -14,18 +14,11 @@ import nl.rekenblad.api.Source;
 import nl.rekenblad.auditfile.Auditfile;
 import nl.rekenblad.auditfile.AuditfileReader;
 import nl.rekenblad.core.InvalidInputException;
-import nl.rekenblad.core.Money;
-import nl.rekenblad.core.Period;
 import nl.rekenblad.core.Problem;
-import nl.rekenblad.core.Rechtsvorm;
 import nl.rekenblad.internal.io.JobOutcome;
 import nl.rekenblad.internal.io.Outputs;
 import nl.rekenblad.internal.io.TextFiles;
-import nl.rekenblad.kor.KorInput;
-import nl.rekenblad.kor.KorJaaropstelling;
 import nl.rekenblad.kor.KorResult;
-import nl.rekenblad.kor.KorTemplate;
-import nl.rekenblad.kor.KorWorkbookWriter;
 import nl.rekenblad.rules.RuleBook;
 import nl.rekenblad.rules.UsedParameter;
 
@@ -127,9 +120,7 @@ final class XafOpstelling implements AuditfileReader.Handler {
         XafSheets sheets = new XafSheets(x, wb);
         BtwAangifte.Result aangifte = BtwAangifte.build(b, sheets.sums());
         List<XafBerekening.Aansluiting> aansluiting = x.aansluiting(aangifte);
-        List<UsedParameter> params = List.of(
-                new UsedParameter("BTW_Hoog_" + b.jaar(), b.jaar(), rules.get("BTW_Hoog", b.jaar(), "btw-tarief")),
-                new UsedParameter("BTW_Laag_" + b.jaar(), b.jaar(), rules.get("BTW_Laag", b.jaar(), "btw-tarief")));
+        List<UsedParameter> params = BtwRegulation.tarieven(rules, b.jaar());
         List<Problem> warnings = new ArrayList<>(x.waarschuwingen());
         if (b.aantalMeldingen() > 0) {
             warnings.add(Problem.warning(bron, b.aantalMeldingen() + " regels vragen aandacht; zie het blad Controle"));
@@ -140,23 +131,12 @@ final class XafOpstelling implements AuditfileReader.Handler {
                     sheets.writeCodes(wb.xssfGenerated(XafSheets.CODES), out.styles());
                     sheets.writeAansluiting(wb.xssfGenerated(XafSheets.AANSLUITING), out.styles(), aansluiting);
                 }, List.of(XafSheets.CODES, XafSheets.AANSLUITING));
-        Optional<KorResult> kor = Optional.empty();
-        if (options.get(BtwRegulation.KOR, false)) {
-            KorInput in = BtwRegulation.korInput(bron, b, aangifte, options.get(Options.RECHTSVORM, Rechtsvorm.EENMANSZAAK));
-            KorResult kr = KorJaaropstelling.withBundledRules().calculate(in);
-            KorTemplate.addTo(wb.xssf().poi(), in);
-            new KorWorkbookWriter().write(wb.xssf(), kr);
-            kor = Optional.of(kr);
-        }
+        Optional<KorResult> kor = BtwRegulation.kor(options, bron, b, aangifte, wb);
         b.sluit();
         BtwRegulation.Auditfile af = new BtwRegulation.Auditfile(x.codes(), aansluiting,
                 BtwCodes.tekst(x.toewijzingen(), omschrijvingen(x)));
         BtwRegulation.BtwResult result = new BtwRegulation.BtwResult(b, aangifte, kor, Optional.of(af));
-        Map<String, Object> figures = new LinkedHashMap<>();
-        for (Period p : b.perioden()) {
-            figures.put("5c " + p.label(), Money.of(aangifte.exact(BtwAangifte.exact(p, BtwAangifte.SALDO))));
-        }
-        return new JobOutcome<>("btw", input, result, figures, warnings, () -> BtwRegulation.json(result), wb.xssf(), false);
+        return new JobOutcome<>("btw", input, result, BtwRegulation.figures(b, aangifte), warnings, () -> BtwRegulation.json(result), wb.xssf(), false);
     }
 
     private static Map<String, String> omschrijvingen(XafBerekening x) {
