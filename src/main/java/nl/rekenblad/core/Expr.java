@@ -3,10 +3,8 @@ package nl.rekenblad.core;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * A calculation rule over keys, written once: it evaluates exactly in Java ({@link #eval}) and
@@ -35,6 +33,26 @@ public abstract class Expr {
     /** The formula text without the leading {@code =}, in en-US notation. */
     public abstract String formula(Refs refs);
 
+    /**
+     * Appends the formula text to {@code out}: the nodes a register writes per asset build their text in one
+     * buffer rather than string by string.
+     */
+    void append(Refs refs, StringBuilder out) {
+        out.append(formula(refs));
+    }
+
+    /** Appends {@link #formula} to {@code out}. */
+    public final void appendFormula(Refs refs, StringBuilder out) {
+        append(refs, out);
+    }
+
+    /** {@link #formula} through {@link #append}. */
+    final String appended(Refs refs) {
+        StringBuilder sb = new StringBuilder(64);
+        append(refs, sb);
+        return sb.toString();
+    }
+
     int precedence() {
         return ATOM;
     }
@@ -52,8 +70,18 @@ public abstract class Expr {
     }
 
     public static Expr num(String plain) {
-        return new Const(new BigDecimal(plain));
+        return switch (plain) {
+            case "0" -> ZERO;
+            case "1" -> ONE;
+            case "12" -> TWELVE;
+            default -> new Const(new BigDecimal(plain));
+        };
     }
+
+    /** The constants a register's steps use per asset, made once (an expression is immutable). */
+    private static final Expr ZERO = new Const(BigDecimal.ZERO);
+    private static final Expr ONE = new Const(BigDecimal.ONE);
+    private static final Expr TWELVE = new Const(BigDecimal.valueOf(12));
 
     public static Expr num(BigDecimal value) {
         return new Const(value);
@@ -141,6 +169,38 @@ public abstract class Expr {
     /** {@code ISBLANK(key)}: true when the input cell is empty. */
     public static Expr isBlank(String key) {
         return new Fn("ISBLANK", List.of(ref(key)));
+    }
+
+    /** {@code ISBLANK(cell)}: true when the input cell (a {@link #ref} or a {@link #cell}) is empty. */
+    public static Expr isBlank(Expr cell) {
+        if (!(cell instanceof Ref || cell instanceof RowRef)) {
+            throw new IllegalArgumentException("ISBLANK of a cell only");
+        }
+        return new Fn("ISBLANK", List.of(cell));
+    }
+
+    /**
+     * The value of {@code column} on row {@code row} of a table: one of the steps a {@link RowStep} repeats
+     * per row, or an input column (one register row per asset). Prints as that row's cell.
+     */
+    public static Expr cell(String column, int row) {
+        return new RowRef(column, row);
+    }
+
+    /** {@code SUM(range)} over every row of a table's column: one range however many rows it has. */
+    public static Expr sumColumn(String column) {
+        return new ColumnSum(column, List.of(), List.of());
+    }
+
+    /**
+     * {@code SUMIFS(sum, crit1, value1, …)} over whole columns of one table: sums {@code sumColumn} on the rows where
+     * every {@code criteriaColumns[j]} equals {@code values[j]} (numbers numerically, text case-insensitively).
+     */
+    public static Expr sumIfsColumns(String sumColumn, List<String> criteriaColumns, List<Expr> values) {
+        if (criteriaColumns.size() != values.size()) {
+            throw new IllegalArgumentException("a value per criteria column");
+        }
+        return new ColumnSum(sumColumn, List.copyOf(criteriaColumns), List.copyOf(values));
     }
 
     public static Expr ifThen(Expr condition, Expr then, Expr otherwise) {
@@ -231,6 +291,17 @@ public abstract class Expr {
         return e.precedence() < minPrecedence ? "(" + f + ")" : f;
     }
 
+    static void appendChild(Expr e, Refs refs, int minPrecedence, StringBuilder out) {
+        boolean brackets = e.precedence() < minPrecedence;
+        if (brackets) {
+            out.append('(');
+        }
+        e.append(refs, out);
+        if (brackets) {
+            out.append(')');
+        }
+    }
+
     // ---- nodes ---------------------------------------------------------------------------
 
     static final class Ref extends Expr {
@@ -250,6 +321,85 @@ public abstract class Expr {
             Target t = refs.target(key);
             return t instanceof Target.Name n ? n.name() : ((Target.Cell) t).a1(refs.currentSheet());
         }
+
+        @Override
+        void append(Refs refs, StringBuilder out) {
+            Target t = refs.target(key);
+            if (t instanceof Target.Name n) {
+                out.append(n.name());
+            } else {
+                ((Target.Cell) t).appendA1(refs.currentSheet(), out);
+            }
+        }
+    }
+
+    static final class RowRef extends Expr {
+        final String column;
+        final int row;
+
+        RowRef(String column, int row) {
+            this.column = Objects.requireNonNull(column);
+            this.row = row;
+        }
+
+        @Override
+        public Object eval(Env env) {
+            return env.row(column, row);
+        }
+
+        @Override
+        public String formula(Refs refs) {
+            return refs.row(column, row).a1(refs.currentSheet());
+        }
+
+        @Override
+        void append(Refs refs, StringBuilder out) {
+            refs.row(column, row).appendA1(refs.currentSheet(), out);
+        }
+    }
+
+    /** SUM or SUMIFS over whole columns of a table. */
+    static final class ColumnSum extends Expr {
+        final String sumColumn;
+        final List<String> criteriaColumns;
+        final List<Expr> values;
+
+        ColumnSum(String sumColumn, List<String> criteriaColumns, List<Expr> values) {
+            this.sumColumn = sumColumn;
+            this.criteriaColumns = criteriaColumns;
+            this.values = values;
+        }
+
+        @Override
+        public Object eval(Env env) {
+            Object[] wanted = new Object[values.size()];
+            for (int j = 0; j < wanted.length; j++) {
+                wanted[j] = values.get(j).eval(env);
+            }
+            BigDecimal total = BigDecimal.ZERO;
+            for (int row : env.rows(sumColumn)) {
+                boolean match = true;
+                for (int j = 0; j < wanted.length && match; j++) {
+                    match = SumIfs.matches(env.row(criteriaColumns.get(j), row), wanted[j]);
+                }
+                if (match && env.row(sumColumn, row) instanceof BigDecimal d) {
+                    total = total.add(d);
+                }
+            }
+            return total;
+        }
+
+        @Override
+        public String formula(Refs refs) {
+            if (criteriaColumns.isEmpty()) {
+                return "SUM(" + refs.range(sumColumn) + ")";
+            }
+            StringBuilder sb = new StringBuilder("SUMIFS(").append(refs.range(sumColumn));
+            for (int j = 0; j < criteriaColumns.size(); j++) {
+                sb.append(',').append(refs.range(criteriaColumns.get(j))).append(',').append(values.get(j).formula(refs));
+            }
+            return sb.append(')').toString();
+        }
     }
 
     static final class Const extends Expr {
@@ -257,6 +407,17 @@ public abstract class Expr {
 
         Const(Object value) {
             this.value = Objects.requireNonNull(value);
+        }
+
+        @Override
+        void append(Refs refs, StringBuilder out) {
+            if (value instanceof BigDecimal d) {
+                out.append(d.toPlainString());
+            } else if (value instanceof Boolean b) {
+                out.append(b ? "TRUE" : "FALSE");
+            } else {
+                out.append('"').append(value.toString().replace("\"", "\"\"")).append('"');
+            }
         }
 
         @Override
@@ -328,8 +489,15 @@ public abstract class Expr {
 
         @Override
         public String formula(Refs refs) {
+            return appended(refs);
+        }
+
+        @Override
+        void append(Refs refs, StringBuilder out) {
             // Left-associative: the right operand needs brackets at equal precedence (a-(b-c)).
-            return child(a, refs, prec) + op + child(b, refs, prec + 1);
+            appendChild(a, refs, prec, out);
+            out.append(op);
+            appendChild(b, refs, prec + 1, out);
         }
 
         @Override
@@ -356,12 +524,21 @@ public abstract class Expr {
 
         @Override
         public String formula(Refs refs) {
+            return appended(refs);
+        }
+
+        @Override
+        void append(Refs refs, StringBuilder out) {
             if (terms.isEmpty()) {
-                return "0";
+                out.append('0');
+                return;
             }
-            List<String> parts = new ArrayList<>();
+            out.append("SUM(");
             int i = 0;
             while (i < terms.size()) {
+                if (i > 0) {
+                    out.append(',');
+                }
                 Target.Cell first = cellOf(terms.get(i), refs);
                 int j = i;
                 if (first != null && i + 1 < terms.size()) {
@@ -385,16 +562,20 @@ public abstract class Expr {
                 }
                 if (j > i) {
                     Target.Cell last = cellOf(terms.get(j), refs);
-                    parts.add(first.a1(refs.currentSheet()) + ":" + Target.columnLetters(last.col()) + (last.row() + 1));
+                    first.appendA1(refs.currentSheet(), out);
+                    out.append(':').append(Target.columnLetters(last.col())).append(last.row() + 1);
                 } else {
-                    parts.add(terms.get(i).formula(refs));
+                    terms.get(i).append(refs, out);
                 }
                 i = j + 1;
             }
-            return "SUM(" + String.join(",", parts) + ")";
+            out.append(')');
         }
 
         private static Target.Cell cellOf(Expr e, Refs refs) {
+            if (e instanceof RowRef r) {
+                return refs.row(r.column, r.row);
+            }
             return e instanceof Ref r && refs.target(r.key) instanceof Target.Cell c ? c : null;
         }
     }
@@ -422,9 +603,19 @@ public abstract class Expr {
                     return x.min(y);
                 }
                 case "AND":
-                    return args.stream().allMatch(a -> toBool(a.eval(env)));
+                    for (Expr a : args) {
+                        if (!toBool(a.eval(env))) {
+                            return false;
+                        }
+                    }
+                    return true;
                 case "OR":
-                    return args.stream().anyMatch(a -> toBool(a.eval(env)));
+                    for (Expr a : args) {
+                        if (toBool(a.eval(env))) {
+                            return true;
+                        }
+                    }
+                    return false;
                 case "NOT":
                     return !toBool(args.get(0).eval(env));
                 case "ISBLANK":
@@ -443,7 +634,19 @@ public abstract class Expr {
 
         @Override
         public String formula(Refs refs) {
-            return name + "(" + args.stream().map(a -> a.formula(refs)).collect(Collectors.joining(",")) + ")";
+            return appended(refs);
+        }
+
+        @Override
+        void append(Refs refs, StringBuilder out) {
+            out.append(name).append('(');
+            for (int i = 0; i < args.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                args.get(i).append(refs, out);
+            }
+            out.append(')');
         }
     }
 
@@ -484,7 +687,14 @@ public abstract class Expr {
 
         @Override
         public String formula(Refs refs) {
-            return name + "(" + date.formula(refs) + ")";
+            return appended(refs);
+        }
+
+        @Override
+        void append(Refs refs, StringBuilder out) {
+            out.append(name).append('(');
+            date.append(refs, out);
+            out.append(')');
         }
     }
 
@@ -506,13 +716,7 @@ public abstract class Expr {
             for (int i = 0; i < sumKeys.size(); i++) {
                 boolean match = true;
                 for (int j = 0; j < criteriaKeys.size() && match; j++) {
-                    Object have = env.get(criteriaKeys.get(j).get(i));
-                    Object want = wanted.get(j);
-                    if (want instanceof String w) {
-                        match = have instanceof String h && h.equalsIgnoreCase(w);
-                    } else {
-                        match = have instanceof BigDecimal h && h.compareTo(toNumber(want)) == 0;
-                    }
+                    match = matches(env.get(criteriaKeys.get(j).get(i)), wanted.get(j));
                 }
                 if (match) {
                     Object v = env.get(sumKeys.get(i));
@@ -522,6 +726,14 @@ public abstract class Expr {
                 }
             }
             return total;
+        }
+
+        /** A SUMIFS criterion: text equal ignoring case, a number equal as a number. */
+        static boolean matches(Object have, Object want) {
+            if (want instanceof String w) {
+                return have instanceof String h && h.equalsIgnoreCase(w);
+            }
+            return have instanceof BigDecimal h && h.compareTo(toNumber(want)) == 0;
         }
 
         @Override
@@ -593,7 +805,14 @@ public abstract class Expr {
 
         @Override
         public String formula(Refs refs) {
-            return name + "(" + a.formula(refs) + "," + digits + ")";
+            return appended(refs);
+        }
+
+        @Override
+        void append(Refs refs, StringBuilder out) {
+            out.append(name).append('(');
+            a.append(refs, out);
+            out.append(',').append(digits).append(')');
         }
     }
 }

@@ -19,11 +19,29 @@ public final class Layout {
         }
     }
 
-    /** A titled block of rows with headers over its value columns. */
-    public record Section(String title, List<String> headers, List<Row> rows) {
+    /**
+     * A block of table rows, one per row of a table ({@link RowStep}s, one per column), labelled by {@code label};
+     * the sheet writer streams it rather than keeping its cells.
+     *
+     * @param rows    the table rows shown, in order
+     * @param label   the label of a table row
+     * @param columns the column keys per value column
+     */
+    public record Table(int[] rows, java.util.function.IntFunction<String> label, List<String> columns) {
+        public Table {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    /** A titled block of rows with headers over its value columns; a table, if any, comes before its rows. */
+    public record Section(String title, List<String> headers, Table table, List<Row> rows) {
         public Section {
             headers = List.copyOf(headers);
             rows = List.copyOf(rows);
+        }
+
+        public Section(String title, List<String> headers, List<Row> rows) {
+            this(title, headers, null, rows);
         }
     }
 
@@ -47,6 +65,7 @@ public final class Layout {
         private String title;
         private List<String> headers;
         private List<Row> rows;
+        private Table table;
 
         private Builder() {
         }
@@ -57,6 +76,15 @@ public final class Layout {
             this.title = title;
             this.headers = List.copyOf(headers);
             this.rows = new ArrayList<>();
+            return this;
+        }
+
+        /** A table in the current section, before any of its rows: one line per table row, a column per key. */
+        public Builder table(int[] tableRows, java.util.function.IntFunction<String> label, List<String> columns) {
+            if (!current().isEmpty() || table != null) {
+                throw new IllegalStateException("a table comes first in its section, once");
+            }
+            table = new Table(tableRows, label, columns);
             return this;
         }
 
@@ -88,8 +116,9 @@ public final class Layout {
 
         private void close() {
             if (rows != null) {
-                sections.add(new Section(title, headers, rows));
+                sections.add(new Section(title, headers, table, rows));
                 rows = null;
+                table = null;
             }
         }
     }

@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param explain  whether the step gets its own line on the Toelichting sheet
  */
 public record Step(String key, String label, String rule, String source, Expr expr, Format format,
-        String name, boolean explain) {
+        String name, boolean explain) implements Calculation.Part {
 
     /** How a step's value is shown. */
     public enum Format { BEDRAG, GETAL, PROCENT, JAAR, JANEE, TEKST }

@@ -12,6 +12,19 @@ public sealed interface Target {
             String local = columnLetters(col) + (row + 1);
             return sheet.equals(fromSheet) ? local : quoteSheet(sheet) + "!" + local;
         }
+
+        /** {@link #a1} appended to {@code out}. */
+        public void appendA1(String fromSheet, StringBuilder out) {
+            if (!sheet.equals(fromSheet)) {
+                out.append(quoteSheet(sheet)).append('!');
+            }
+            if (col < 26) {
+                out.append((char) ('A' + col));
+            } else {
+                out.append(columnLetters(col));
+            }
+            out.append(row + 1);
+        }
     }
 
     static String columnLetters(int col) {
@@ -28,10 +41,28 @@ public sealed interface Target {
      * {@code R1C1}, {@code R}, {@code TRUE}); else quoted, with quotes doubled.
      */
     public static String quoteSheet(String sheet) {
-        boolean bare = sheet.matches("[A-Za-z_][A-Za-z0-9_]*")
-                && !sheet.matches("(?i)[a-z]{1,3}[0-9]+")
-                && !sheet.matches("(?i)r[0-9]*c?[0-9]*|c[0-9]*")
-                && !sheet.equalsIgnoreCase("true") && !sheet.equalsIgnoreCase("false");
-        return bare ? sheet : "'" + sheet.replace("'", "''") + "'";
+        if (Quoted.AS_WRITTEN.size() > 10_000) {
+            Quoted.AS_WRITTEN.clear();
+        }
+        return Quoted.AS_WRITTEN.computeIfAbsent(sheet, Quoted::of);
+    }
+
+    /** The quoting rule, its patterns compiled once and each sheet's answer kept (a register writes it per cell). */
+    final class Quoted {
+        private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+        private static final java.util.regex.Pattern CELL = java.util.regex.Pattern.compile("(?i)[a-z]{1,3}[0-9]+");
+        private static final java.util.regex.Pattern R1C1 = java.util.regex.Pattern.compile("(?i)r[0-9]*c?[0-9]*|c[0-9]*");
+        private static final java.util.Map<String, String> AS_WRITTEN = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private Quoted() {
+        }
+
+        private static String of(String sheet) {
+            boolean bare = WORD.matcher(sheet).matches()
+                    && !CELL.matcher(sheet).matches()
+                    && !R1C1.matcher(sheet).matches()
+                    && !sheet.equalsIgnoreCase("true") && !sheet.equalsIgnoreCase("false");
+            return bare ? sheet : "'" + sheet.replace("'", "''") + "'";
+        }
     }
 }

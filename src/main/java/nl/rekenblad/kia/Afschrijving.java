@@ -15,10 +15,12 @@ import static nl.rekenblad.core.Expr.or;
 import static nl.rekenblad.core.Expr.plus;
 import static nl.rekenblad.core.Expr.ref;
 import static nl.rekenblad.core.Expr.round;
-import static nl.rekenblad.core.Expr.sumOf;
+import static nl.rekenblad.core.Expr.sum;
+import static nl.rekenblad.core.Expr.sumColumn;
 import static nl.rekenblad.core.Expr.text;
 import static nl.rekenblad.core.Expr.times;
 import static nl.rekenblad.core.Expr.year;
+import static nl.rekenblad.kia.KiaKeys.afschrijving;
 import static nl.rekenblad.kia.KiaKeys.depreciation;
 import static nl.rekenblad.kia.KiaKeys.input;
 
@@ -84,62 +86,78 @@ final class Afschrijving {
     }
 
     static void add(KiaOpbouw b, List<Integer> depList) {
-        for (int i = 0; i < b.n; i++) {
-            Activum a = b.activa.get(i);
-            Expr bedrag = ref(input(i, Veld.BEDRAG));
-            Expr rest = ref(input(i, Veld.RESTWAARDE));
-            String cap = b.use(cap(a), startYear(a), "afschrijvingsgrens");
-            Expr startDate = ifThen(isBlank(input(i, Veld.INGEBRUIKNAME)), ref(input(i, Veld.DATUM)),
-                    ref(input(i, Veld.INGEBRUIKNAME)));
-            b.add(Step.amount(depreciation(i, PerAfschrijving.START), "Eerste maand " + a.id(),
-                    plus(times(year(startDate), num("12")), minus(month(startDate), num("1")))).format(Format.GETAL).unexplained());
-            Expr vd = ref(input(i, Veld.VERKOOPDATUM));
-            b.add(Step.amount(depreciation(i, PerAfschrijving.EIND), "Maand van verkoop " + a.id(),
-                    ifThen(isBlank(input(i, Veld.VERKOOPDATUM)), num("999999"),
-                            plus(times(year(vd), num("12")), minus(month(vd), num("1"))))).format(Format.GETAL).unexplained());
-            Expr duur = ref(input(i, Veld.GEBRUIKSDUUR));
-            b.add(Step.amount(depreciation(i, PerAfschrijving.JAARBEDRAG), "Afschrijving per vol jaar " + a.id(),
-                    ifThen(or(isBlank(input(i, Veld.GEBRUIKSDUUR)), lessOrEqual(duur, num("0")),
-                                    equal(ref(input(i, Veld.SOORT)), text("grond"))),
-                            num("0"), min(divide(minus(bedrag, rest), duur), times(bedrag, ref(cap))))).unexplained());
-            List<String> earlier = new ArrayList<>();
-            for (int y : depList) {
-                String m = depreciation(i, y, PerAfschrijving.MAANDEN);
-                Expr yearStart = num(Integer.toString(12 * y));
-                b.add(Step.amount(m, "Maanden in gebruik " + y + " " + a.id(),
-                        max(num("0"), minus(min(ref(depreciation(i, PerAfschrijving.EIND)), num(Integer.toString(12 * y + 12))),
-                                max(ref(depreciation(i, PerAfschrijving.START)), yearStart)))).format(Format.GETAL).unexplained());
-                Expr remaining = max(num("0"), minus(minus(bedrag, earlier.isEmpty() ? num("0") : sumOf(earlier)), rest));
-                String dk = depreciation(i, y, PerAfschrijving.BEDRAG);
-                b.add(Step.amount(dk, "Afschrijving " + y + " " + a.id(),
-                        round(min(divide(times(ref(depreciation(i, PerAfschrijving.JAARBEDRAG)), ref(m)), num("12")), remaining), 2))
-                        .unexplained());
-                earlier.add(dk);
-                Expr yearEnd = num(Integer.toString(12 * y + 11));
-                b.add(Step.amount(depreciation(i, y, PerAfschrijving.BOEKWAARDE), "Boekwaarde eind " + y + " " + a.id(),
-                        ifThen(or(greater(ref(depreciation(i, PerAfschrijving.START)), yearEnd),
-                                        lessOrEqual(ref(depreciation(i, PerAfschrijving.EIND)), yearEnd)),
-                                num("0"), minus(bedrag, sumOf(earlier)))).unexplained());
-            }
-            b.add(Step.amount(depreciation(i, PerAfschrijving.TOTAAL), "Afschrijving totaal " + a.id(),
-                    earlier.isEmpty() ? num("0") : sumOf(earlier)).unexplained());
-            b.add(Step.amount(depreciation(i, PerAfschrijving.BOEKWINST), "Boekwinst bij verkoop " + a.id(),
-                    ifThen(isBlank(input(i, Veld.VERKOOPDATUM)), num("0"),
-                            minus(ref(input(i, Veld.VERKOOPPRIJS)), minus(bedrag, ref(depreciation(i, PerAfschrijving.TOTAAL))))))
-                    .unexplained());
+        for (Activum a : b.activa) {
+            b.use(cap(a), startYear(a), "afschrijvingsgrens");
         }
+        b.add(depreciation(PerAfschrijving.START), b.all, i -> {
+            Expr startDate = ifThen(isBlank(input(i, Veld.INGEBRUIKNAME)), input(i, Veld.DATUM), input(i, Veld.INGEBRUIKNAME));
+            return Step.amount("", "Eerste maand",
+                    plus(times(year(startDate), num("12")), minus(month(startDate), num("1")))).format(Format.GETAL).unexplained();
+        });
+        b.add(depreciation(PerAfschrijving.EIND), b.all, i -> {
+            Expr vd = input(i, Veld.VERKOOPDATUM);
+            return Step.amount("", "Maand van verkoop",
+                    ifThen(isBlank(vd), num("999999"), plus(times(year(vd), num("12")), minus(month(vd), num("1")))))
+                    .format(Format.GETAL).unexplained();
+        });
+        b.add(depreciation(PerAfschrijving.JAARBEDRAG), b.all, i -> {
+            Expr bedrag = input(i, Veld.BEDRAG);
+            Expr duur = input(i, Veld.GEBRUIKSDUUR);
+            String cap = cap(b.activa.get(i)).key(startYear(b.activa.get(i)));
+            return Step.amount("", "Afschrijving per vol jaar",
+                    ifThen(or(isBlank(duur), lessOrEqual(duur, num("0")), equal(input(i, Veld.SOORT), text("grond"))),
+                            num("0"), min(divide(minus(bedrag, input(i, Veld.RESTWAARDE)), duur), times(bedrag, ref(cap)))))
+                    .unexplained();
+        });
+        String[] amountColumns = depList.stream().map(y -> depreciation(y, PerAfschrijving.BEDRAG)).toArray(String[]::new);
+        for (int k = 0; k < depList.size(); k++) {
+            int y = depList.get(k);
+            int upTo = k;
+            String months = depreciation(y, PerAfschrijving.MAANDEN);
+            Expr yearStart = num(Integer.toString(12 * y));
+            Expr nextYear = num(Integer.toString(12 * y + 12));
+            Expr yearEnd = num(Integer.toString(12 * y + 11));
+            b.add(months, b.all, i -> Step.amount("", "Maanden in gebruik " + y,
+                    max(num("0"), minus(min(afschrijving(i, PerAfschrijving.EIND), nextYear),
+                            max(afschrijving(i, PerAfschrijving.START), yearStart))))
+                    .format(Format.GETAL).unexplained());
+            b.add(amountColumns[k], b.all, i -> {
+                Expr bedrag = input(i, Veld.BEDRAG);
+                Expr remaining = max(num("0"), minus(minus(bedrag, upTo == 0 ? num("0") : sum(cells(i, amountColumns, upTo))),
+                        input(i, Veld.RESTWAARDE)));
+                return Step.amount("", "Afschrijving " + y, round(min(divide(times(afschrijving(i,
+                        PerAfschrijving.JAARBEDRAG), Expr.cell(months, i)), num("12")), remaining), 2))
+                        .unexplained();
+            });
+            b.add(depreciation(y, PerAfschrijving.BOEKWAARDE), b.all, i -> Step.amount("", "Boekwaarde eind " + y,
+                    ifThen(or(greater(afschrijving(i, PerAfschrijving.START), yearEnd),
+                                    lessOrEqual(afschrijving(i, PerAfschrijving.EIND), yearEnd)),
+                            num("0"), minus(input(i, Veld.BEDRAG), sum(cells(i, amountColumns, upTo + 1))))).unexplained());
+        }
+        b.add(depreciation(PerAfschrijving.TOTAAL), b.all, i -> Step.amount("", "Afschrijving totaal",
+                depList.isEmpty() ? num("0") : sum(cells(i, amountColumns, amountColumns.length))).unexplained());
+        b.add(depreciation(PerAfschrijving.BOEKWINST), b.all, i -> Step.amount("", "Boekwinst bij verkoop",
+                ifThen(isBlank(input(i, Veld.VERKOOPDATUM)), num("0"),
+                        minus(input(i, Veld.VERKOOPPRIJS), minus(input(i, Veld.BEDRAG), afschrijving(i, PerAfschrijving.TOTAAL)))))
+                .unexplained());
         String caps = depList.isEmpty() ? "" : capWords(b.rules, depList.get(0), " van de aanschafprijs per jaar");
         for (int y : depList) {
-            List<String> col = new ArrayList<>();
-            for (int i = 0; i < b.n; i++) {
-                col.add(depreciation(i, y, PerAfschrijving.BEDRAG));
-            }
-            b.add(Step.amount(KiaKeys.year(y, PerJaar.AFSCHRIJVING), "Afschrijving " + y, sumOf(col))
+            b.add(Step.amount(KiaKeys.year(y, PerJaar.AFSCHRIJVING), "Afschrijving " + y,
+                    sumColumn(depreciation(y, PerAfschrijving.BEDRAG)))
                     .rule("Per bedrijfsmiddel (aanschafprijs − restwaarde) ÷ gebruiksduur per jaar, naar rato van de hele"
                             + " maanden vanaf de maand van ingebruikname (anders de investeringsdatum), " + caps
                             + ", nooit onder de restwaarde, tot de maand van verkoop;"
                             + " per jaar op centen afgerond. Grond wordt niet afgeschreven.", SRC_AFS));
         }
+    }
+
+    /** Asset {@code i}'s cells of the first {@code count} of {@code columns}: side by side on its row. */
+    private static List<Expr> cells(int i, String[] columns, int count) {
+        List<Expr> cells = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            cells.add(Expr.cell(columns[k], i));
+        }
+        return cells;
     }
 
     /** The yearly caps of {@code year} as percentages: "20%" and, for goodwill, "10%". */

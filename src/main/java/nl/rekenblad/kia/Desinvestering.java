@@ -12,13 +12,13 @@ import static nl.rekenblad.core.Expr.ref;
 import static nl.rekenblad.core.Expr.round;
 import static nl.rekenblad.core.Expr.roundDown;
 import static nl.rekenblad.core.Expr.sumIfs;
+import static nl.rekenblad.core.Expr.sumIfsColumns;
 import static nl.rekenblad.core.Expr.times;
 import static nl.rekenblad.core.Expr.year;
 import static nl.rekenblad.kia.KiaKeys.asset;
 import static nl.rekenblad.kia.KiaKeys.disposal;
 import static nl.rekenblad.kia.KiaKeys.input;
 
-import java.util.ArrayList;
 import java.util.List;
 import nl.rekenblad.core.Expr;
 import nl.rekenblad.core.Step;
@@ -43,54 +43,46 @@ final class Desinvestering {
     }
 
     /** The assets with a disposal date, in register order. */
-    static List<Integer> sold(KiaOpbouw b) {
-        List<Integer> sold = new ArrayList<>();
-        for (int i = 0; i < b.n; i++) {
-            if (b.activa.get(i).verkoopdatum().isPresent()) {
-                sold.add(i);
-            }
-        }
-        return sold;
+    static int[] sold(KiaOpbouw b) {
+        return java.util.stream.IntStream.range(0, b.n).filter(i -> b.activa.get(i).verkoopdatum().isPresent()).toArray();
     }
 
     /** The investeringsaftrek an asset got: KIA + EIA + MIA (art. 3.40). */
     private static Expr aftrek(int i) {
-        return plus(plus(ref(asset(i, PerActivum.KIA)), ref(asset(i, PerActivum.EIA))), ref(asset(i, PerActivum.MIA)));
+        return plus(plus(asset(i, PerActivum.KIA), asset(i, PerActivum.EIA)), asset(i, PerActivum.MIA));
     }
 
     static void add(KiaOpbouw b) {
-        List<Integer> sold = sold(b);
-        for (int i : sold) {
-            Activum a = b.activa.get(i);
-            Expr vd = ref(input(i, Veld.VERKOOPDATUM));
-            b.add(Step.amount(asset(i, PerActivum.BINNEN5), "Verkocht binnen 5 jaar " + a.id(),
-                    and(lessOrEqual(year(vd), plus(ref(asset(i, PerActivum.JAAR)), num(Integer.toString(JAREN_NA_INVESTERING)))),
-                            greater(aftrek(i), num("0"))))
-                    .format(Format.JANEE).unexplained());
-            b.add(Step.amount(asset(i, PerActivum.VJAAR), "Jaar van verkoop " + a.id(),
-                    ifThen(ref(asset(i, PerActivum.BINNEN5)), year(vd), num("0"))).format(Format.JAAR).unexplained());
-            b.add(Step.amount(asset(i, PerActivum.VPRIJS), "Verkoopprijs die meetelt " + a.id(),
-                    ifThen(ref(asset(i, PerActivum.BINNEN5)), ref(input(i, Veld.VERKOOPPRIJS)), num("0"))).unexplained());
-            b.add(Step.amount(asset(i, PerActivum.VPCT), "KIA-percentage van " + a.id(),
-                    ifThen(greater(ref(asset(i, PerActivum.GETELD)), num("0")),
-                            divide(ref(asset(i, PerActivum.KIA)), ref(asset(i, PerActivum.GETELD))), num("0")))
-                    .format(Format.PROCENT).unexplained());
-            Expr bedrag = ref(input(i, Veld.BEDRAG));
-            b.add(Step.amount(asset(i, PerActivum.EIAPCT), "EIA-percentage van " + a.id(),
-                    ifThen(greater(bedrag, num("0")), divide(ref(asset(i, PerActivum.EIA)), bedrag), num("0")))
-                    .format(Format.PROCENT).unexplained());
-            b.add(Step.amount(asset(i, PerActivum.MIAPCT), "MIA-percentage van " + a.id(),
-                    ifThen(greater(bedrag, num("0")), divide(ref(asset(i, PerActivum.MIA)), bedrag), num("0")))
-                    .format(Format.PROCENT).unexplained());
-        }
-        List<String> vjaarCol = sold.stream().map(i -> asset(i, PerActivum.VJAAR)).toList();
-        List<String> vprijsCol = sold.stream().map(i -> asset(i, PerActivum.VPRIJS)).toList();
+        int[] sold = sold(b);
+        b.add(asset(PerActivum.BINNEN5), sold, i -> Step.amount("", "Verkocht binnen 5 jaar",
+                and(lessOrEqual(year(input(i, Veld.VERKOOPDATUM)),
+                                plus(asset(i, PerActivum.JAAR), num(Integer.toString(JAREN_NA_INVESTERING)))),
+                        greater(aftrek(i), num("0"))))
+                .format(Format.JANEE).unexplained());
+        b.add(asset(PerActivum.VJAAR), sold, i -> Step.amount("", "Jaar van verkoop",
+                ifThen(asset(i, PerActivum.BINNEN5), year(input(i, Veld.VERKOOPDATUM)), num("0"))).format(Format.JAAR)
+                .unexplained());
+        b.add(asset(PerActivum.VPRIJS), sold, i -> Step.amount("", "Verkoopprijs die meetelt",
+                ifThen(asset(i, PerActivum.BINNEN5), input(i, Veld.VERKOOPPRIJS), num("0"))).unexplained());
+        b.add(asset(PerActivum.VPCT), sold, i -> Step.amount("", "KIA-percentage",
+                ifThen(greater(asset(i, PerActivum.GETELD), num("0")),
+                        divide(asset(i, PerActivum.KIA), asset(i, PerActivum.GETELD)), num("0")))
+                .format(Format.PROCENT).unexplained());
+        b.add(asset(PerActivum.EIAPCT), sold, i -> Step.amount("", "EIA-percentage",
+                ifThen(greater(input(i, Veld.BEDRAG), num("0")), divide(asset(i, PerActivum.EIA), input(i, Veld.BEDRAG)),
+                        num("0")))
+                .format(Format.PROCENT).unexplained());
+        b.add(asset(PerActivum.MIAPCT), sold, i -> Step.amount("", "MIA-percentage",
+                ifThen(greater(input(i, Veld.BEDRAG), num("0")), divide(asset(i, PerActivum.MIA), input(i, Veld.BEDRAG)),
+                        num("0")))
+                .format(Format.PROCENT).unexplained());
         for (int d : b.disposalYears) {
             Expr dy = ref(disposal(d, PerVerkoopjaar.JAAR));
             b.add(Step.amount(disposal(d, PerVerkoopjaar.JAAR), "Jaar", num(Integer.toString(d))).format(Format.JAAR)
                     .unexplained());
             b.add(Step.amount(disposal(d, PerVerkoopjaar.VERKOPEN), "Verkoopprijzen " + d + " van bedrijfsmiddelen met KIA"
-                    + " van minder dan 5 jaar geleden", round(sumIfs(vprijsCol, List.of(vjaarCol), List.of(dy)), 2))
+                    + " van minder dan 5 jaar geleden", round(sumIfsColumns(asset(PerActivum.VPRIJS),
+                            List.of(asset(PerActivum.VJAAR)), List.of(dy)), 2))
                     .rule("Alleen verkopen (of andere vervreemdingen) binnen 5 jaar na het begin van het jaar van"
                             + " investering, van bedrijfsmiddelen waarop investeringsaftrek (KIA, EIA of MIA) is toegepast.",
                             SRC_347));
@@ -104,22 +96,21 @@ final class Desinvestering {
         List<String> dJaarCol = b.disposalYears.stream().map(d -> disposal(d, PerVerkoopjaar.JAAR)).toList();
         List<String> verkopenCol = b.disposalYears.stream().map(d -> disposal(d, PerVerkoopjaar.VERKOPEN)).toList();
         List<String> drempelCol = b.disposalYears.stream().map(d -> disposal(d, PerVerkoopjaar.DREMPEL)).toList();
-        for (int i : sold) {
-            Activum a = b.activa.get(i);
-            Expr vj = ref(asset(i, PerActivum.VJAAR));
+        b.add(asset(PerActivum.BIJTELLING), sold, i -> {
+            Expr vj = asset(i, PerActivum.VJAAR);
             Expr over = b.disposalYears.isEmpty() ? Expr.bool(false)
                     : greater(sumIfs(verkopenCol, List.of(dJaarCol), List.of(vj)), sumIfs(drempelCol, List.of(dJaarCol), List.of(vj)));
-            b.add(Step.amount(asset(i, PerActivum.BIJTELLING), "Desinvesteringsbijtelling " + a.id(),
-                    ifThen(and(ref(asset(i, PerActivum.BINNEN5)), over),
-                            min(times(ref(asset(i, PerActivum.VPRIJS)), plus(plus(ref(asset(i, PerActivum.VPCT)),
-                                    ref(asset(i, PerActivum.EIAPCT))), ref(asset(i, PerActivum.MIAPCT)))), aftrek(i)),
+            return Step.amount("", "Desinvesteringsbijtelling",
+                    ifThen(and(asset(i, PerActivum.BINNEN5), over),
+                            min(times(asset(i, PerActivum.VPRIJS), plus(plus(asset(i, PerActivum.VPCT),
+                                    asset(i, PerActivum.EIAPCT)), asset(i, PerActivum.MIAPCT))), aftrek(i)),
                             num("0")))
-                    .unexplained());
-        }
-        List<String> bijtellingCol = sold.stream().map(i -> asset(i, PerActivum.BIJTELLING)).toList();
+                    .unexplained();
+        });
         for (int d : b.disposalYears) {
             b.add(Step.amount(disposal(d, PerVerkoopjaar.BIJTELLING), "Desinvesteringsbijtelling " + d,
-                    sumIfs(bijtellingCol, List.of(vjaarCol), List.of(ref(disposal(d, PerVerkoopjaar.JAAR)))))
+                    sumIfsColumns(asset(PerActivum.BIJTELLING), List.of(asset(PerActivum.VJAAR)),
+                            List.of(ref(disposal(d, PerVerkoopjaar.JAAR)))))
                     .rule("Per bedrijfsmiddel de verkoopprijs × het percentage investeringsaftrek dat ervoor gold (KIA"
                             + " plus EIA of MIA), nooit meer dan de investeringsaftrek die het bedrijfsmiddel kreeg.", SRC_347)
                     .named("KIA_Bijtelling_" + d));

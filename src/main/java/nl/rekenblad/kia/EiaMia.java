@@ -7,7 +7,7 @@ import static nl.rekenblad.core.Expr.ifThen;
 import static nl.rekenblad.core.Expr.num;
 import static nl.rekenblad.core.Expr.plus;
 import static nl.rekenblad.core.Expr.ref;
-import static nl.rekenblad.core.Expr.sumIfs;
+import static nl.rekenblad.core.Expr.sumIfsColumns;
 import static nl.rekenblad.core.Expr.text;
 import static nl.rekenblad.core.Expr.times;
 import static nl.rekenblad.kia.KiaKeys.asset;
@@ -33,41 +33,59 @@ final class EiaMia {
     private EiaMia() {
     }
 
+    /** EIA of asset {@code i}: the percentage of its year when its regeling is eia and it reaches the minimum. */
+    private static Expr eia(KiaOpbouw b, int i) {
+        int y = b.activa.get(i).investeringsjaar();
+        if (!b.rules.covers(Regel.EIA_PCT.ruleName(), y)) {
+            return num("0");
+        }
+        Expr bedrag = input(i, Veld.BEDRAG);
+        return ifThen(and(equal(input(i, Veld.REGELING), text("eia")), enough(i, y)),
+                times(bedrag, ref(Regel.EIA_PCT.key(y))), num("0"));
+    }
+
+    /** MIA of asset {@code i}: the percentage of its category (mia-1, -2, -3) of its year, from the minimum on. */
+    private static Expr mia(KiaOpbouw b, int i) {
+        int y = b.activa.get(i).investeringsjaar();
+        if (!b.rules.covers(Regel.EIA_PCT.ruleName(), y)) {
+            return num("0");
+        }
+        Expr reg = input(i, Veld.REGELING);
+        Expr bedrag = input(i, Veld.BEDRAG);
+        return ifThen(enough(i, y), ifThen(equal(reg, text("mia-1")), times(bedrag, ref(Regel.MIA_1.key(y))),
+                ifThen(equal(reg, text("mia-2")), times(bedrag, ref(Regel.MIA_2.key(y))),
+                        ifThen(equal(reg, text("mia-3")), times(bedrag, ref(Regel.MIA_3.key(y))), num("0")))),
+                num("0"));
+    }
+
+    private static Expr enough(int i, int y) {
+        return greaterOrEqual(input(i, Veld.BEDRAG), ref(Regel.EIA_MIA_MIN.key(y)));
+    }
+
     static void add(KiaOpbouw b) {
-        for (int i = 0; i < b.n; i++) {
-            Activum a = b.activa.get(i);
-            int y = a.investeringsjaar();
-            Expr eia = num("0");
-            Expr mia = num("0");
+        java.util.Set<Integer> investmentYears = new java.util.LinkedHashSet<>();
+        b.activa.forEach(a -> investmentYears.add(a.investeringsjaar()));
+        for (int y : investmentYears) {
             if (b.rules.covers(Regel.EIA_PCT.ruleName(), y)) {
                 for (Regel r : List.of(Regel.EIA_PCT, Regel.MIA_1, Regel.MIA_2, Regel.MIA_3, Regel.EIA_MIA_MIN)) {
                     b.use(r, y, "EIA/MIA-percentage");
                 }
-                Expr reg = ref(input(i, Veld.REGELING));
-                Expr bedrag = ref(input(i, Veld.BEDRAG));
-                Expr enough = greaterOrEqual(bedrag, ref(Regel.EIA_MIA_MIN.key(y)));
-                eia = ifThen(and(equal(reg, text("eia")), enough), times(bedrag, ref(Regel.EIA_PCT.key(y))), num("0"));
-                mia = ifThen(enough, ifThen(equal(reg, text("mia-1")), times(bedrag, ref(Regel.MIA_1.key(y))),
-                        ifThen(equal(reg, text("mia-2")), times(bedrag, ref(Regel.MIA_2.key(y))),
-                                ifThen(equal(reg, text("mia-3")), times(bedrag, ref(Regel.MIA_3.key(y))), num("0")))),
-                        num("0"));
             }
-            b.add(Step.amount(asset(i, PerActivum.EIA), "EIA " + a.id(), eia).unexplained());
-            b.add(Step.amount(asset(i, PerActivum.MIA), "MIA " + a.id(), mia).unexplained());
         }
-        List<String> jaarCol = b.assetKeys(PerActivum.JAAR);
+        b.add(PerActivum.EIA, i -> Step.amount("", "EIA", eia(b, i)).unexplained());
+        b.add(PerActivum.MIA, i -> Step.amount("", "MIA", mia(b, i)).unexplained());
         for (int y : b.years) {
             Expr yr = ref(year(y, PerJaar.JAAR));
             String minimum = b.rules.find(Regel.EIA_MIA_MIN.ruleName(), y)
                     .map(p -> " (ten minste " + DutchText.euro(p.number()) + " per bedrijfsmiddel; melding bij RVO binnen 3"
                             + " maanden)")
                     .orElse(" (geen percentage in de regels van rekenblad voor " + y + ")");
-            b.add(Step.amount(year(y, PerJaar.EIA), "EIA " + y, sumIfs(b.assetKeys(PerActivum.EIA), List.of(jaarCol), List.of(yr)))
+            b.add(Step.amount(year(y, PerJaar.EIA), "EIA " + y, sumIfsColumns(asset(PerActivum.EIA), List.of(asset(PerActivum.JAAR)), List.of(yr)))
                     .rule("Energie-investeringsaftrek: per bedrijfsmiddel met regeling eia het percentage van het"
                             + " investeringsbedrag" + minimum + ".",
                             b.rules.find(Regel.EIA_PCT.ruleName(), y).map(Parameter::source).orElse(""))
                     .named("KIA_EIA_" + y));
-            b.add(Step.amount(year(y, PerJaar.MIA), "MIA " + y, sumIfs(b.assetKeys(PerActivum.MIA), List.of(jaarCol), List.of(yr)))
+            b.add(Step.amount(year(y, PerJaar.MIA), "MIA " + y, sumIfsColumns(asset(PerActivum.MIA), List.of(asset(PerActivum.JAAR)), List.of(yr)))
                     .rule("Milieu-investeringsaftrek: per categorie van de Milieulijst (mia-1, mia-2, mia-3) het"
                             + " percentage van het investeringsbedrag. EIA en MIA nooit op hetzelfde bedrijfsmiddel.",
                             b.rules.find(Regel.MIA_1.ruleName(), y).map(Parameter::source).orElse(""))

@@ -3,7 +3,6 @@ package nl.rekenblad.kia;
 import static nl.rekenblad.kia.KiaKeys.asset;
 import static nl.rekenblad.kia.KiaKeys.depreciation;
 import static nl.rekenblad.kia.KiaKeys.disposal;
-import static nl.rekenblad.kia.KiaKeys.input;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,7 +41,7 @@ public final class KiaBerekening {
      * Assets per register at most. Each asset has some forty steps and a depreciation row per year, all kept with
      * their formulas: 5.000 assets ran in 8 s within 512 MB of heap on the project's 2-core machine, 10.000 did not.
      */
-    public static final int MAX_ACTIVA = 5_000;
+    public static final int MAX_ACTIVA = 60_000;
 
     private final RuleBook rules;
 
@@ -123,7 +122,7 @@ public final class KiaBerekening {
         String caps = Afschrijving.capWords(rules, depList.isEmpty() ? years.first() : depList.get(0), " per jaar");
         Map<String, Layout> layouts = Map.of(KIA, kiaLayout(b), DESINVESTERINGEN, disposalLayout(b),
                 AFSCHRIJVINGEN, depreciationLayout(b, depList));
-        Calculation calc = Calculation.evaluate(b.steps, known(b));
+        Calculation calc = Calculation.evaluate(b.parts, known(b), inputColumns(b));
         return new KiaResult(in, calc, List.copyOf(years), List.copyOf(disposalYears), List.copyOf(depList), layouts,
                 List.copyOf(b.params.values()), warnings, caps);
     }
@@ -157,16 +156,13 @@ public final class KiaBerekening {
         }
         kiaLayout.section("Per bedrijfsmiddel", List.of("Telt mee", "Reden", "Jaar", "Nog niet in gebruik",
                 "Bedrag in jaar", "Jaar rest", "Rest", "Telt (jaar)", "Telt (rest)", "Meegeteld", "KIA", "EIA", "MIA"));
-        for (int i = 0; i < n; i++) {
-            Activum a = activa.get(i);
-            List<String> keys = new ArrayList<>();
-            for (PerActivum w : List.of(PerActivum.TELT, PerActivum.REDEN, PerActivum.JAAR, PerActivum.UITGESTELD,
-                    PerActivum.DEEL1, PerActivum.JAAR2, PerActivum.DEEL2, PerActivum.TELT1, PerActivum.TELT2,
-                    PerActivum.GETELD, PerActivum.KIA, PerActivum.EIA, PerActivum.MIA)) {
-                keys.add(asset(i, w));
-            }
-            kiaLayout.row(a.id() + " " + a.omschrijving(), keys);
+        List<String> columns = new ArrayList<>();
+        for (PerActivum w : List.of(PerActivum.TELT, PerActivum.REDEN, PerActivum.JAAR, PerActivum.UITGESTELD,
+                PerActivum.DEEL1, PerActivum.JAAR2, PerActivum.DEEL2, PerActivum.TELT1, PerActivum.TELT2,
+                PerActivum.GETELD, PerActivum.KIA, PerActivum.EIA, PerActivum.MIA)) {
+            columns.add(asset(w));
         }
+        kiaLayout.table(b.all, i -> label(activa.get(i)), columns);
         return kiaLayout.build();
     }
 
@@ -184,65 +180,84 @@ public final class KiaBerekening {
         }
         disLayout.section("Verkochte bedrijfsmiddelen", List.of("Binnen 5 jaar", "Jaar", "Verkoopprijs", "KIA-percentage",
                 "EIA-percentage", "MIA-percentage", "Bijtelling"));
-        for (int i : Desinvestering.sold(b)) {
-            Activum a = b.activa.get(i);
-            disLayout.row(a.id() + " " + a.omschrijving(), asset(i, PerActivum.BINNEN5), asset(i, PerActivum.VJAAR),
-                    asset(i, PerActivum.VPRIJS), asset(i, PerActivum.VPCT), asset(i, PerActivum.EIAPCT),
-                    asset(i, PerActivum.MIAPCT), asset(i, PerActivum.BIJTELLING));
-        }
+        disLayout.table(Desinvestering.sold(b), i -> label(b.activa.get(i)), List.of(asset(PerActivum.BINNEN5),
+                asset(PerActivum.VJAAR), asset(PerActivum.VPRIJS), asset(PerActivum.VPCT), asset(PerActivum.EIAPCT),
+                asset(PerActivum.MIAPCT), asset(PerActivum.BIJTELLING)));
         return disLayout.build();
     }
 
-    /** The Afschrijvingen sheet: per asset its yearly depreciation, months in use and book value. */
+    /**
+     * The Afschrijvingen sheet: a row per asset (the asset × year grid): its yearly depreciation, the total and the
+     * gain on disposal, then the months in use and the book value at each year end; the totals per year below.
+     */
     private static Layout depreciationLayout(KiaOpbouw b, List<Integer> depList) {
         Layout.Builder afsLayout = Layout.builder();
-        List<String> depHeaders = new ArrayList<>(List.of("Per vol jaar", "Eerste maand", "Verkoopmaand"));
-        depList.forEach(y -> depHeaders.add(Integer.toString(y)));
-        depHeaders.add("Totaal");
-        depHeaders.add("Boekwinst");
-        afsLayout.section("Afschrijvingen en boekwaarde per bedrijfsmiddel", depHeaders);
-        for (int i = 0; i < b.n; i++) {
-            Activum a = b.activa.get(i);
-            List<String> dep = new ArrayList<>(List.of(depreciation(i, PerAfschrijving.JAARBEDRAG),
-                    depreciation(i, PerAfschrijving.START), depreciation(i, PerAfschrijving.EIND)));
-            List<String> months = new ArrayList<>(java.util.Arrays.asList(null, null, null));
-            List<String> book = new ArrayList<>(java.util.Arrays.asList(null, null, null));
-            for (int y : depList) {
-                dep.add(depreciation(i, y, PerAfschrijving.BEDRAG));
-                months.add(depreciation(i, y, PerAfschrijving.MAANDEN));
-                book.add(depreciation(i, y, PerAfschrijving.BOEKWAARDE));
-            }
-            dep.add(depreciation(i, PerAfschrijving.TOTAAL));
-            dep.add(depreciation(i, PerAfschrijving.BOEKWINST));
-            afsLayout.row(a.id() + " " + a.omschrijving() + ": afschrijving", dep);
-            afsLayout.row("    maanden in gebruik", months);
-            afsLayout.row("    boekwaarde eind jaar", book);
+        List<String> headers = new ArrayList<>(List.of("Per vol jaar", "Eerste maand", "Verkoopmaand"));
+        List<String> columns = new ArrayList<>(List.of(depreciation(PerAfschrijving.JAARBEDRAG),
+                depreciation(PerAfschrijving.START), depreciation(PerAfschrijving.EIND)));
+        for (int y : depList) {
+            headers.add("Afschrijving " + y);
+            columns.add(depreciation(y, PerAfschrijving.BEDRAG));
         }
+        headers.add("Totaal");
+        columns.add(depreciation(PerAfschrijving.TOTAAL));
+        headers.add("Boekwinst");
+        columns.add(depreciation(PerAfschrijving.BOEKWINST));
+        for (int y : depList) {
+            headers.add("Maanden " + y);
+            columns.add(depreciation(y, PerAfschrijving.MAANDEN));
+        }
+        for (int y : depList) {
+            headers.add("Boekwaarde eind " + y);
+            columns.add(depreciation(y, PerAfschrijving.BOEKWAARDE));
+        }
+        afsLayout.section("Afschrijvingen en boekwaarde per bedrijfsmiddel", headers);
+        afsLayout.table(b.all, i -> label(b.activa.get(i)), columns);
         List<String> totals = new ArrayList<>(java.util.Arrays.asList(null, null, null));
         depList.forEach(y -> totals.add(KiaKeys.year(y, PerJaar.AFSCHRIJVING)));
         afsLayout.total("Afschrijving totaal per jaar", totals);
         return afsLayout.build();
     }
 
-    /** The inputs (the register's cells) and the parameters, by key. */
+    /** An asset's label on the result sheets: its id and description. */
+    private static String label(Activum a) {
+        return a.id() + " " + a.omschrijving();
+    }
+
+    /** The parameters, by key. */
     private static Map<String, Object> known(KiaOpbouw b) {
         Map<String, Object> known = new HashMap<>();
-        for (int i = 0; i < b.n; i++) {
-            Activum a = b.activa.get(i);
-            known.put(input(i, Veld.ID), a.id());
-            known.put(input(i, Veld.OMSCHRIJVING), a.omschrijving());
-            known.put(input(i, Veld.DATUM), SpreadsheetDate.serial(a.datum()));
-            known.put(input(i, Veld.BEDRAG), a.bedrag().amount());
-            known.put(input(i, Veld.SOORT), a.soort().word());
-            known.put(input(i, Veld.INGEBRUIKNAME), a.ingebruikname().map(SpreadsheetDate::serial).orElse(null));
-            known.put(input(i, Veld.BETAALD), a.betaald().map(Money::amount).orElse(null));
-            known.put(input(i, Veld.RESTWAARDE), a.restwaarde().map(Money::amount).orElse(null));
-            known.put(input(i, Veld.GEBRUIKSDUUR), a.gebruiksduur().orElse(null));
-            known.put(input(i, Veld.VERKOOPDATUM), a.verkoopdatum().map(SpreadsheetDate::serial).orElse(null));
-            known.put(input(i, Veld.VERKOOPPRIJS), a.verkoopprijs().map(Money::amount).orElse(null));
-            known.put(input(i, Veld.REGELING), a.regeling().map(Regeling::word).orElse(null));
-        }
         b.params.values().forEach(p -> known.put(p.key(), p.value()));
         return known;
+    }
+
+    /** The register's cells, a column per field: row {@code i} is asset {@code i}. */
+    private static Map<String, Object[]> inputColumns(KiaOpbouw b) {
+        Map<String, Object[]> columns = new HashMap<>();
+        for (Veld v : Veld.values()) {
+            Object[] values = new Object[b.n];
+            for (int i = 0; i < b.n; i++) {
+                values[i] = inputValue(b.activa.get(i), v);
+            }
+            columns.put(KiaKeys.input(v), values);
+        }
+        return columns;
+    }
+
+    private static Object inputValue(Activum a, Veld v) {
+        return switch (v) {
+            case ID -> a.id();
+            case OMSCHRIJVING -> a.omschrijving();
+            case DATUM -> SpreadsheetDate.serial(a.datum());
+            case BEDRAG -> a.bedrag().amount();
+            case SOORT -> a.soort().word();
+            case INGEBRUIKNAME -> a.ingebruikname().map(SpreadsheetDate::serial).orElse(null);
+            case BETAALD -> a.betaald().map(Money::amount).orElse(null);
+            case RESTWAARDE -> a.restwaarde().map(Money::amount).orElse(null);
+            case GEBRUIKSDUUR -> a.gebruiksduur().orElse(null);
+            case VERKOOPDATUM -> a.verkoopdatum().map(SpreadsheetDate::serial).orElse(null);
+            case VERKOOPPRIJS -> a.verkoopprijs().map(Money::amount).orElse(null);
+            case REGELING -> a.regeling().map(Regeling::word).orElse(null);
+        };
     }
 }

@@ -2,10 +2,12 @@ package nl.rekenblad.kia;
 
 import java.util.Arrays;
 import java.util.Locale;
+import nl.rekenblad.core.Expr;
 
 /**
  * The keys of the KIA calculation's inputs, parameters and steps, in one place: each kind of step is an enum, so a
- * misspelt step is a compile error, not a run-time surprise.
+ * misspelt step is a compile error, not a run-time surprise. What is per asset is a column (a {@link
+ * nl.rekenblad.core.RowStep}, or an input field) whose row {@code i} is asset {@code i} in register order.
  */
 public final class KiaKeys {
     /** The input fields of one register row, as read from CSV or template. */
@@ -41,8 +43,11 @@ public final class KiaKeys {
 
         /** The parameter of one year: {@code KIA_A_2025}. */
         public String key(int year) {
-            return name + "_" + year;
+            return keys.computeIfAbsent(year, y -> name + "_" + y);
         }
+
+        /** The keys made so far, by year: a register asks for them per asset. */
+        private final java.util.Map<Integer, String> keys = new java.util.concurrent.ConcurrentHashMap<>();
     }
 
     /** The steps of one asset. */
@@ -83,19 +88,25 @@ public final class KiaKeys {
         return e.name().toLowerCase(Locale.ROOT);
     }
 
-    /** Input cell of asset {@code i} (0-based, register order): {@code in.3.bedrag}. */
-    public static String input(int i, Veld field) {
-        return "in." + i + "." + field.word();
+    /** The column keys, made once: a register's steps ask for them per asset. */
+    private static final String[] ASSET = Arrays.stream(PerActivum.values()).map(w -> "a." + word(w)).toArray(String[]::new);
+    private static final String[] INPUT = Arrays.stream(Veld.values()).map(v -> "in." + v.word()).toArray(String[]::new);
+    private static final String[] DEPRECIATION = Arrays.stream(PerAfschrijving.values()).map(w -> "af." + word(w))
+            .toArray(String[]::new);
+
+    /** The input column of a register field: {@code in.bedrag}; row {@code i} is asset {@code i} (register order). */
+    public static String input(Veld field) {
+        return INPUT[field.ordinal()];
     }
 
-    /** Input cell by field name, as a template names its columns. */
-    public static String input(int i, String field) {
-        return "in." + i + "." + field;
+    /** The input column by field name, as a template names its columns. */
+    public static String input(String field) {
+        return "in." + field;
     }
 
-    /** A per-asset step: {@code a.3.kia}. */
-    public static String asset(int i, PerActivum what) {
-        return "a." + i + "." + word(what);
+    /** A per-asset column: {@code a.kia}. */
+    public static String asset(PerActivum what) {
+        return ASSET[what.ordinal()];
     }
 
     /** A per-year step: {@code j.2025.kia}. */
@@ -108,13 +119,33 @@ public final class KiaKeys {
         return "d." + year + "." + word(what);
     }
 
-    /** A depreciation step of asset {@code i} over its life: {@code af.3.0.totaal}. */
-    public static String depreciation(int i, PerAfschrijving what) {
-        return depreciation(i, 0, what);
+    /** A per-asset depreciation column over its life: {@code af.totaal}. */
+    public static String depreciation(PerAfschrijving what) {
+        return DEPRECIATION[what.ordinal()];
     }
 
-    /** A depreciation step of asset {@code i} in {@code year}: {@code af.3.2025.bedrag}. */
-    public static String depreciation(int i, int year, PerAfschrijving what) {
-        return "af." + i + "." + year + "." + word(what);
+    /** A per-asset depreciation column of {@code year}: {@code af.2025.bedrag}. */
+    public static String depreciation(int year, PerAfschrijving what) {
+        return "af." + year + "." + word(what);
+    }
+
+    /** Asset {@code i}'s input cell. */
+    static Expr input(int i, Veld field) {
+        return Expr.cell(input(field), i);
+    }
+
+    /** Asset {@code i}'s cell of a per-asset column. */
+    static Expr asset(int i, PerActivum what) {
+        return Expr.cell(asset(what), i);
+    }
+
+    /** Asset {@code i}'s depreciation cell over its life. */
+    static Expr afschrijving(int i, PerAfschrijving what) {
+        return Expr.cell(depreciation(what), i);
+    }
+
+    /** Asset {@code i}'s depreciation cell of {@code year}. */
+    static Expr afschrijving(int i, int year, PerAfschrijving what) {
+        return Expr.cell(depreciation(year, what), i);
     }
 }

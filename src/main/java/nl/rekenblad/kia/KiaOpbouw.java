@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
+import java.util.function.IntFunction;
+import nl.rekenblad.core.Calculation;
 import nl.rekenblad.core.DutchText;
+import nl.rekenblad.core.RowStep;
 import nl.rekenblad.core.Problem;
 import nl.rekenblad.core.Step;
 import nl.rekenblad.kia.KiaKeys.PerActivum;
@@ -30,7 +33,10 @@ final class KiaOpbouw {
     final SortedSet<Integer> disposalYears;
     final List<Problem> warnings;
     final Map<String, UsedParameter> params = new LinkedHashMap<>();
-    final List<Step> steps = new ArrayList<>();
+    /** The steps and per-asset columns, in the order they are worked out. */
+    final List<Calculation.Part> parts = new ArrayList<>();
+    /** Every asset: the rows of a column that every asset has. */
+    final int[] all;
 
     KiaOpbouw(RuleBook rules, KiaInput in, SortedSet<Integer> years, SortedSet<Integer> disposalYears,
             List<Problem> warnings) {
@@ -41,10 +47,26 @@ final class KiaOpbouw {
         this.years = years;
         this.disposalYears = disposalYears;
         this.warnings = warnings;
+        this.all = RowStep.all(n);
     }
 
     void add(Step s) {
-        steps.add(s);
+        parts.add(s);
+    }
+
+    /** A column of every asset: {@code step} gives asset {@code i}'s step (made again whenever it is needed). */
+    void add(PerActivum what, IntFunction<Step> step) {
+        parts.add(new RowStep(KiaKeys.asset(what), all, step));
+    }
+
+    /** The same for a column some of whose rows are explained on a line of their own in the Toelichting. */
+    void addExplained(PerActivum what, IntFunction<Step> step) {
+        parts.add(new RowStep(KiaKeys.asset(what), all, step, true));
+    }
+
+    /** A column of some assets ({@code rows}, ascending). */
+    void add(String column, int[] rows, IntFunction<Step> step) {
+        parts.add(new RowStep(column, rows, step));
     }
 
     /** Takes the parameter of {@code year} into the calculation (once) and returns its key. */
@@ -69,6 +91,13 @@ final class KiaOpbouw {
         return parameter(r, year).number();
     }
 
+    /** {@code prefix} and the parameter as a plain number ("minder dan 450"), made once per parameter. */
+    String text(String prefix, Regel r, int year) {
+        return texts.computeIfAbsent(prefix + r.key(year), k -> prefix + DutchText.number(value(r, year)));
+    }
+
+    private final Map<String, String> texts = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** An amount parameter as the Toelichting writes it: {@code € 2.900}. */
     String euro(Regel r, int year) {
         return DutchText.euro(value(r, year));
@@ -77,13 +106,5 @@ final class KiaOpbouw {
     /** A percentage parameter as the Toelichting writes it: {@code 28%}. */
     String percent(Regel r, int year) {
         return DutchText.percent(value(r, year));
-    }
-
-    List<String> assetKeys(PerActivum what) {
-        List<String> keys = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            keys.add(KiaKeys.asset(i, what));
-        }
-        return keys;
     }
 }

@@ -59,27 +59,27 @@ public record KiaResult(KiaInput input, Calculation calculation, List<Integer> y
     }
 
     public boolean kwalificeert(int asset) {
-        return calculation.bool(KiaKeys.asset(asset, PerActivum.TELT));
+        return calculation.bool(KiaKeys.asset(PerActivum.TELT), asset);
     }
 
     public String reden(int asset) {
-        return calculation.text(KiaKeys.asset(asset, PerActivum.REDEN));
+        return calculation.text(KiaKeys.asset(PerActivum.REDEN), asset);
     }
 
     public Money kiaVan(int asset) {
-        return calculation.money(KiaKeys.asset(asset, PerActivum.KIA));
+        return calculation.money(KiaKeys.asset(PerActivum.KIA), asset);
     }
 
     public Money bijtellingVan(int asset) {
         return input.activa().get(asset).verkoopdatum().isPresent()
-                ? calculation.money(KiaKeys.asset(asset, PerActivum.BIJTELLING)) : Money.zero();
+                ? calculation.money(KiaKeys.asset(PerActivum.BIJTELLING), asset) : Money.zero();
     }
 
     public Money afschrijvingVan(int asset, int year) {
-        return depreciationYears.contains(year) ? calculation.money(KiaKeys.depreciation(asset, year, PerAfschrijving.BEDRAG)) : Money.zero();
+        return depreciationYears.contains(year) ? calculation.money(KiaKeys.depreciation(year, PerAfschrijving.BEDRAG), asset) : Money.zero();
     }
 
     public Money boekwinstVan(int asset) {
-        return calculation.money(KiaKeys.depreciation(asset, PerAfschrijving.BOEKWINST));
+        return calculation.money(KiaKeys.depreciation(PerAfschrijving.BOEKWINST), asset);
     }
 }

@@ -11,6 +11,7 @@ import static nl.rekenblad.core.Expr.ref;
 import static nl.rekenblad.core.Expr.round;
 import static nl.rekenblad.core.Expr.roundUp;
 import static nl.rekenblad.core.Expr.sumIfs;
+import static nl.rekenblad.core.Expr.sumIfsColumns;
 import static nl.rekenblad.core.Expr.times;
 import static nl.rekenblad.kia.KiaKeys.year;
 
@@ -35,8 +36,6 @@ final class KiaTabel {
     }
 
     static void add(KiaOpbouw b) {
-        List<String> jaarCol = b.assetKeys(PerActivum.JAAR);
-        List<String> jaar2Col = b.assetKeys(PerActivum.JAAR2);
         for (int y : b.years) {
             b.add(Step.amount(year(y, PerJaar.JAAR), "Jaar", num(Integer.toString(y))).format(Format.JAAR).unexplained());
             Expr t = ref(year(y, PerJaar.T));
@@ -47,8 +46,9 @@ final class KiaTabel {
             String c = Regel.KIA_C.key(y);
             Expr jaar = ref(year(y, PerJaar.JAAR));
             b.add(Step.amount(year(y, PerJaar.T), "Investeringen " + y + " die meetellen (T)",
-                    round(plus(sumIfs(b.assetKeys(PerActivum.TELT1), List.of(jaarCol), List.of(jaar)),
-                            sumIfs(b.assetKeys(PerActivum.TELT2), List.of(jaar2Col), List.of(jaar))), 2))
+                    round(plus(sumIfsColumns(KiaKeys.asset(PerActivum.TELT1), List.of(KiaKeys.asset(PerActivum.JAAR)), List.of(jaar)),
+                            sumIfsColumns(KiaKeys.asset(PerActivum.TELT2), List.of(KiaKeys.asset(PerActivum.JAAR2)),
+                                    List.of(jaar))), 2))
                     .rule("Som van de bedrijfsmiddelen van " + y + " die meetellen (soort bedrijfsmiddel, ten minste "
                             + b.euro(Regel.KIA_MIN, y) + "), plus het deel van eerdere investeringen dat pas in " + y
                             + " in gebruik is genomen; op centen.", Kwalificatie.SRC_343)
@@ -83,16 +83,12 @@ final class KiaTabel {
     static void shares(KiaOpbouw b) {
         List<String> yearCol = b.years.stream().map(y -> year(y, PerJaar.JAAR)).toList();
         List<String> pctCol = b.years.stream().map(y -> year(y, PerJaar.PCT)).toList();
-        for (int i = 0; i < b.n; i++) {
-            Activum a = b.activa.get(i);
-            b.add(Step.amount(KiaKeys.asset(i, PerActivum.KIA), "KIA " + a.id(),
-                    plus(times(ref(KiaKeys.asset(i, PerActivum.TELT1)),
-                            sumIfs(pctCol, List.of(yearCol), List.of(ref(KiaKeys.asset(i, PerActivum.JAAR))))),
-                            times(ref(KiaKeys.asset(i, PerActivum.TELT2)),
-                                    sumIfs(pctCol, List.of(yearCol), List.of(ref(KiaKeys.asset(i, PerActivum.JAAR2)))))))
-                    .unexplained());
-            b.add(Step.amount(KiaKeys.asset(i, PerActivum.GETELD), "Meegeteld " + a.id(),
-                    plus(ref(KiaKeys.asset(i, PerActivum.TELT1)), ref(KiaKeys.asset(i, PerActivum.TELT2)))).unexplained());
-        }
+        b.add(PerActivum.KIA, i -> Step.amount("", "KIA",
+                plus(times(KiaKeys.asset(i, PerActivum.TELT1), sumIfs(pctCol, List.of(yearCol), List.of(KiaKeys.asset(i, PerActivum.JAAR)))),
+                        times(KiaKeys.asset(i, PerActivum.TELT2),
+                                sumIfs(pctCol, List.of(yearCol), List.of(KiaKeys.asset(i, PerActivum.JAAR2))))))
+                .unexplained());
+        b.add(PerActivum.GETELD, i -> Step.amount("", "Meegeteld",
+                plus(KiaKeys.asset(i, PerActivum.TELT1), KiaKeys.asset(i, PerActivum.TELT2))).unexplained());
     }
 }

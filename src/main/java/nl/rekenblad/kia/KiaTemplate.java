@@ -3,6 +3,7 @@ package nl.rekenblad.kia;
 import nl.rekenblad.internal.workbook.Grid;
 import nl.rekenblad.internal.workbook.NamedTable;
 import nl.rekenblad.internal.workbook.OutputWorkbook;
+import nl.rekenblad.internal.workbook.ResultSheets;
 import nl.rekenblad.internal.workbook.SheetCells;
 import nl.rekenblad.internal.workbook.SheetSetup;
 import nl.rekenblad.internal.workbook.Styles;
@@ -24,6 +25,7 @@ import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 /**
@@ -83,13 +85,30 @@ public final class KiaTemplate {
         }
         int n = input == null ? 0 : input.activa().size();
         int rows = n + (input == null ? EMPTY_ROWS : 20);
-        for (int r = 0; r < rows; r++) {
-            for (int i = 0; i < fields.length; i++) {
-                Object v = r < n ? value(input.activa().get(r), i) : null;
-                if (v instanceof String t) {
-                    c.text(HEADER_ROW + 1 + r, i, t, kinds[i]);
-                } else {
-                    c.number(HEADER_ROW + 1 + r, i, (BigDecimal) v, kinds[i]);
+        if (generated) {
+            // Written row by row when the workbook is saved: a register of 60.000 assets is never all in memory twice.
+            XSSFCellStyle[] styles = java.util.Arrays.stream(kinds).map(st::get).toArray(XSSFCellStyle[]::new);
+            wb.generated(SHEET).orElseThrow().block(HEADER_ROW + 1, rows, 0, fields.length - 1, (r, out) -> {
+                for (int i = 0; i < fields.length; i++) {
+                    Object v = r < n ? value(input.activa().get(r), i) : null;
+                    if (v instanceof String t) {
+                        out.text(i, t, styles[i]);
+                    } else if (v == null) {
+                        out.blank(i, styles[i]);
+                    } else {
+                        out.number(i, (BigDecimal) v, styles[i]);
+                    }
+                }
+            });
+        } else {
+            for (int r = 0; r < rows; r++) {
+                for (int i = 0; i < fields.length; i++) {
+                    Object v = r < n ? value(input.activa().get(r), i) : null;
+                    if (v instanceof String t) {
+                        c.text(HEADER_ROW + 1 + r, i, t, kinds[i]);
+                    } else {
+                        c.number(HEADER_ROW + 1 + r, i, (BigDecimal) v, kinds[i]);
+                    }
                 }
             }
         }
@@ -139,13 +158,14 @@ public final class KiaTemplate {
             return new NamedTable(sheet, headerRow, lastRow, columns).filledRows(wb);
         }
 
-        /** The input cells of every asset, keyed as the KIA calculation names them. */
-        public Map<String, Target.Cell> inputCells(List<Integer> assetRows) {
-            Map<String, Target.Cell> cells = new LinkedHashMap<>();
-            for (int i = 0; i < assetRows.size(); i++) {
-                for (Map.Entry<String, Integer> e : columns.entrySet()) {
-                    cells.put(KiaKeys.input(i, e.getKey()), new Target.Cell(sheet, assetRows.get(i), e.getValue()));
-                }
+        /** The input columns of the assets, keyed as the KIA calculation names them: asset {@code i} on {@code assetRows[i]}. */
+        public Map<String, ResultSheets.ColumnPlace> inputColumns(List<Integer> assetRows) {
+            int[] sheetRows = assetRows.stream().mapToInt(Integer::intValue).toArray();
+            ResultSheets.ColumnPlace first = ResultSheets.ColumnPlace.of(sheet, 0,
+                    nl.rekenblad.core.RowStep.all(sheetRows.length), sheetRows);
+            Map<String, ResultSheets.ColumnPlace> cells = new LinkedHashMap<>();
+            for (Map.Entry<String, Integer> e : columns.entrySet()) {
+                cells.put(KiaKeys.input(e.getKey()), first.at(e.getValue()));
             }
             return cells;
         }

@@ -47,8 +47,7 @@ public final class KiaWorkbookWriter {
         if (rows.size() != result.input().activa().size()) {
             throw new IllegalStateException("register rows changed while writing");
         }
-        Map<String, Target> targets = new HashMap<>(loc.inputCells(rows));
-        ResultSheets out = new ResultSheets(wb, targets);
+        ResultSheets out = new ResultSheets(wb, new HashMap<>(), new HashMap<>(loc.inputColumns(rows)));
         List<String> layoutSheets = List.of(KiaBerekening.KIA, KiaBerekening.DESINVESTERINGEN, KiaBerekening.AFSCHRIJVINGEN);
         for (String sheet : layoutSheets) {
             out.place(sheet, result.layouts().get(sheet));
@@ -88,15 +87,23 @@ public final class KiaWorkbookWriter {
         Grid grid = generated.isPresent() ? Grid.of(generated.get(), out.styles()) : Grid.of(sh, out.styles());
         grid.text(loc.headerRow(), col, REDEN_HEADER, Styles.Kind.HEADER);
         sh.setColumnWidth(col, 30 * 256);
-        for (int i = 0; i < rows.size(); i++) {
-            String key = KiaKeys.asset(i, KiaKeys.PerActivum.REDEN);
-            Step reden = new Step("echo." + key, "", "", "", Expr.ref(key), Step.Format.TEKST, null, false);
-            Object value = result.calculation().value(key);
-            if (generated.isPresent()) {
-                out.formulaCell(generated.get(), rows.get(i), col, reden, value, out.refs(loc.sheet()), false);
-            } else {
-                out.formulaCell(Grid.cell(sh, rows.get(i), col), reden, value, out.refs(loc.sheet()), false);
+        String column = KiaKeys.asset(KiaKeys.PerActivum.REDEN);
+        if (generated.isPresent()) {
+            // The register rekenblad wrote has its assets on consecutive rows.
+            int first = rows.isEmpty() ? loc.headerRow() + 1 : rows.get(0);
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i) != first + i) {
+                    throw new IllegalStateException("the generated register has a gap at row " + rows.get(i));
+                }
             }
+            out.echoColumn(generated.get(), first, col, nl.rekenblad.core.RowStep.all(rows.size()), column,
+                    result.calculation(), out.refs(loc.sheet()));
+            return;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            Step reden = new Step("echo." + column, "", "", "", Expr.cell(column, i), Step.Format.TEKST, null, false);
+            out.formulaCell(Grid.cell(sh, rows.get(i), col), reden, result.calculation().value(column, i),
+                    out.refs(loc.sheet()), false);
         }
     }
 

@@ -39,48 +39,54 @@ final class Kwalificatie {
     private Kwalificatie() {
     }
 
+    /** Per asset, in this order: counts, why not, its year, deferred, the parts per year and what counts of each. */
     static void add(KiaOpbouw b) {
-        for (int i = 0; i < b.n; i++) {
-            Activum a = b.activa.get(i);
-            int y = a.investeringsjaar();
-            String min = b.use(Regel.KIA_MIN, y, "KIA-tabel");
-            Expr bedrag = ref(input(i, Veld.BEDRAG));
-            Expr soort = ref(input(i, Veld.SOORT));
-            b.add(Step.amount(asset(i, PerActivum.TELT), "Telt mee " + a.id(),
-                    and(equal(soort, text("bedrijfsmiddel")), greaterOrEqual(bedrag, ref(min))))
-                    .format(Format.JANEE).unexplained());
-            Step reden = Step.amount(asset(i, PerActivum.REDEN), "Telt niet mee: " + a.id() + " " + a.omschrijving(),
-                    ifThen(not(equal(soort, text("bedrijfsmiddel"))), lower(soort),
-                            ifThen(less(bedrag, ref(min)), text("minder dan " + DutchText.number(b.value(Regel.KIA_MIN, y))),
-                                    text(""))))
-                    .format(Format.TEKST);
-            if (a.soort().qualifies() && a.bedrag().amount().compareTo(b.value(Regel.KIA_MIN, y)) >= 0) {
-                reden = reden.unexplained();
-            } else {
-                // The Toelichting names every excluded asset and why.
-                reden = reden.rule(a.soort().qualifies()
-                        ? "Een bedrijfsmiddel van minder dan " + b.euro(Regel.KIA_MIN, y) + " telt niet mee voor de KIA."
-                        : a.soort().exclusion(), SRC_345);
-            }
-            b.add(reden);
-            b.add(Step.amount(asset(i, PerActivum.JAAR), "Investeringsjaar " + a.id(), year(ref(input(i, Veld.DATUM))))
-                    .format(Format.JAAR).unexplained());
-            Expr inUse = ref(input(i, Veld.INGEBRUIKNAME));
-            b.add(Step.amount(asset(i, PerActivum.UITGESTELD), "Nog niet in gebruik eind jaar " + a.id(),
-                    ifThen(isBlank(input(i, Veld.INGEBRUIKNAME)), Expr.bool(false),
-                            greater(year(inUse), ref(asset(i, PerActivum.JAAR)))))
-                    .format(Format.JANEE).unexplained());
-            b.add(Step.amount(asset(i, PerActivum.DEEL1), "Bedrag in investeringsjaar " + a.id(),
-                    ifThen(ref(asset(i, PerActivum.UITGESTELD)), min(bedrag, ref(input(i, Veld.BETAALD))), bedrag))
-                    .unexplained());
-            b.add(Step.amount(asset(i, PerActivum.JAAR2), "Jaar van ingebruikname " + a.id(),
-                    ifThen(ref(asset(i, PerActivum.UITGESTELD)), year(inUse), num("0"))).format(Format.JAAR).unexplained());
-            b.add(Step.amount(asset(i, PerActivum.DEEL2), "Rest naar jaar van ingebruikname " + a.id(),
-                    minus(bedrag, ref(asset(i, PerActivum.DEEL1)))).unexplained());
-            b.add(Step.amount(asset(i, PerActivum.TELT1), "Telt in investeringsjaar " + a.id(),
-                    ifThen(ref(asset(i, PerActivum.TELT)), ref(asset(i, PerActivum.DEEL1)), num("0"))).unexplained());
-            b.add(Step.amount(asset(i, PerActivum.TELT2), "Telt in jaar van ingebruikname " + a.id(),
-                    ifThen(ref(asset(i, PerActivum.TELT)), ref(asset(i, PerActivum.DEEL2)), num("0"))).unexplained());
+        b.add(PerActivum.TELT, i -> Step.amount("", "Telt mee",
+                and(equal(input(i, Veld.SOORT), text("bedrijfsmiddel")), greaterOrEqual(input(i, Veld.BEDRAG), minimum(b, i))))
+                .format(Format.JANEE).unexplained());
+        b.addExplained(PerActivum.REDEN, i -> reden(b, i));
+        b.add(PerActivum.JAAR, i -> Step.amount("", "Investeringsjaar", year(input(i, Veld.DATUM)))
+                .format(Format.JAAR).unexplained());
+        b.add(PerActivum.UITGESTELD, i -> Step.amount("", "Nog niet in gebruik eind jaar",
+                ifThen(isBlank(input(i, Veld.INGEBRUIKNAME)), Expr.bool(false),
+                        greater(year(input(i, Veld.INGEBRUIKNAME)), asset(i, PerActivum.JAAR))))
+                .format(Format.JANEE).unexplained());
+        b.add(PerActivum.DEEL1, i -> Step.amount("", "Bedrag in investeringsjaar",
+                ifThen(asset(i, PerActivum.UITGESTELD), min(input(i, Veld.BEDRAG), input(i, Veld.BETAALD)),
+                        input(i, Veld.BEDRAG)))
+                .unexplained());
+        b.add(PerActivum.JAAR2, i -> Step.amount("", "Jaar van ingebruikname",
+                ifThen(asset(i, PerActivum.UITGESTELD), year(input(i, Veld.INGEBRUIKNAME)), num("0")))
+                .format(Format.JAAR).unexplained());
+        b.add(PerActivum.DEEL2, i -> Step.amount("", "Rest naar jaar van ingebruikname",
+                minus(input(i, Veld.BEDRAG), asset(i, PerActivum.DEEL1))).unexplained());
+        b.add(PerActivum.TELT1, i -> Step.amount("", "Telt in investeringsjaar",
+                ifThen(asset(i, PerActivum.TELT), asset(i, PerActivum.DEEL1), num("0"))).unexplained());
+        b.add(PerActivum.TELT2, i -> Step.amount("", "Telt in jaar van ingebruikname",
+                ifThen(asset(i, PerActivum.TELT), asset(i, PerActivum.DEEL2), num("0"))).unexplained());
+    }
+
+    /** The minimum of the asset's investment year. */
+    private static Expr minimum(KiaOpbouw b, int i) {
+        return ref(Regel.KIA_MIN.key(b.activa.get(i).investeringsjaar()));
+    }
+
+    /** Why an asset does not count; explained on its own line for every asset that does not. */
+    private static Step reden(KiaOpbouw b, int i) {
+        Activum a = b.activa.get(i);
+        int y = a.investeringsjaar();
+        Expr soort = input(i, Veld.SOORT);
+        Step reden = Step.amount("", "Telt niet mee: " + a.id() + " " + a.omschrijving(),
+                ifThen(not(equal(soort, text("bedrijfsmiddel"))), lower(soort),
+                        ifThen(less(input(i, Veld.BEDRAG), minimum(b, i)), text(b.text("minder dan ", Regel.KIA_MIN, y)),
+                                text(""))))
+                .format(Format.TEKST);
+        if (a.soort().qualifies() && a.bedrag().amount().compareTo(b.value(Regel.KIA_MIN, y)) >= 0) {
+            return reden.unexplained();
         }
+        // The Toelichting names every excluded asset and why.
+        return reden.rule(a.soort().qualifies()
+                ? "Een bedrijfsmiddel van minder dan " + b.euro(Regel.KIA_MIN, y) + " telt niet mee voor de KIA."
+                : a.soort().exclusion(), SRC_345);
     }
 }

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.rekenblad.core.Calculation;
 import nl.rekenblad.core.Rechtsvorm;
+import nl.rekenblad.core.RowStep;
 import nl.rekenblad.core.Step;
 import nl.rekenblad.kia.KiaBerekening;
 import nl.rekenblad.kia.KiaCsvReader;
@@ -47,9 +48,17 @@ class TextsFollowTheRulesTest {
     /** Every label and rule text of a calculation, one per line. */
     private static String texts(Calculation c) {
         List<String> all = new ArrayList<>();
-        for (Step s : c.steps()) {
-            all.add(s.label());
-            all.add(s.rule());
+        for (Calculation.Part p : c.parts()) {
+            if (p instanceof Step s) {
+                all.add(s.label());
+                all.add(s.rule());
+            } else {
+                RowStep rs = (RowStep) p;
+                for (int row : rs.rows()) {
+                    all.add(rs.at(row).label());
+                    all.add(rs.at(row).rule());
+                }
+            }
         }
         return String.join("\n", all);
     }

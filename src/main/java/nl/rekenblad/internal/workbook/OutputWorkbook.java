@@ -6,6 +6,9 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.util.zip.Deflater;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -143,6 +146,12 @@ public final class OutputWorkbook implements Closeable {
         poi.getPackage().revert();
     }
 
+    /**
+     * From this many rows on a generated sheet is deflated with the fastest level: writing a register of tens of
+     * thousands of assets spends most of its time compressing, and the file gets only somewhat larger.
+     */
+    private static final int LARGE_SHEET = 10_000;
+
     /** Copies the package POI wrote, each generated sheet with its cells. */
     private void fill(SeekableByteChannel written, OutputStream out) throws IOException {
         Map<String, SheetCells> byEntry = new HashMap<>();
@@ -162,8 +171,26 @@ public final class OutputWorkbook implements Closeable {
                 try (InputStream in = zip.getInputStream(e)) {
                     xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 }
+                boolean large = cells.lastRow() >= LARGE_SHEET;
+                zos.setLevel(large ? Deflater.BEST_SPEED : Deflater.DEFAULT_COMPRESSION);
                 zos.putArchiveEntry(new ZipArchiveEntry(e.getName()));
-                zos.write(SheetXml.withCells(xml, cells, e.getName()).getBytes(StandardCharsets.UTF_8));
+                if (large) {
+                    // Made on this thread, deflated on another.
+                    AsyncOutputStream async = new AsyncOutputStream(zos);
+                    try {
+                        Writer w = new OutputStreamWriter(async, StandardCharsets.UTF_8);
+                        SheetXml.withCells(xml, cells, e.getName(), w);
+                        w.flush();
+                        async.close();
+                    } catch (IOException | RuntimeException | Error failure) {
+                        async.abort();
+                        throw failure;
+                    }
+                } else {
+                    Writer w = new OutputStreamWriter(new NoClose(zos), StandardCharsets.UTF_8);
+                    SheetXml.withCells(xml, cells, e.getName(), w);
+                    w.flush();
+                }
                 zos.closeArchiveEntry();
             }
             zos.finish();

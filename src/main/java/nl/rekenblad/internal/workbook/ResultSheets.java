@@ -10,6 +10,7 @@ import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Layout;
 import nl.rekenblad.core.Problem;
 import nl.rekenblad.core.Refs;
+import nl.rekenblad.core.RowStep;
 import nl.rekenblad.core.Step;
 import nl.rekenblad.core.Target;
 import nl.rekenblad.rules.Parameter;
@@ -33,15 +34,72 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * layout and {@link #toelichting}, then {@link #finish}.
  */
 public final class ResultSheets {
+    /**
+     * Where a table's column is: a sheet column, and per table row its sheet row ({@code -1} where the column has
+     * no such row). A column whose rows follow each other on the sheet is also one range for SUM and SUMIFS.
+     */
+    public record ColumnPlace(String sheet, int col, int[] sheetRows, boolean contiguous) {
+        /** A column whose table rows are {@code rows}, on the sheet rows {@code sheetRows} (by position). */
+        public static ColumnPlace of(String sheet, int col, int[] rows, int[] sheetRows) {
+            int size = rows.length == 0 ? 0 : java.util.Arrays.stream(rows).max().getAsInt() + 1;
+            int[] byRow = new int[size];
+            java.util.Arrays.fill(byRow, -1);
+            boolean contiguous = true;
+            for (int k = 0; k < rows.length; k++) {
+                byRow[rows[k]] = sheetRows[k];
+                contiguous &= k == 0 || sheetRows[k] == sheetRows[k - 1] + 1;
+            }
+            return new ColumnPlace(sheet, col, byRow, contiguous);
+        }
+
+        /** The same rows in another column of the sheet (the sheet-row table is shared, not copied). */
+        public ColumnPlace at(int column) {
+            return new ColumnPlace(sheet, column, sheetRows, contiguous);
+        }
+
+        Target.Cell cell(String column, int row) {
+            int r = row >= 0 && row < sheetRows.length ? sheetRows[row] : -1;
+            if (r < 0) {
+                throw new IllegalStateException("no cell for " + column + " on row " + row);
+            }
+            return new Target.Cell(sheet, r, col);
+        }
+
+        String range(String column, String fromSheet) {
+            int first = -1;
+            int last = -1;
+            for (int r : sheetRows) {
+                if (r >= 0) {
+                    first = first < 0 ? r : Math.min(first, r);
+                    last = Math.max(last, r);
+                }
+            }
+            if (!contiguous || first < 0) {
+                throw new IllegalStateException("column " + column + " is not one range");
+            }
+            return new Target.Cell(sheet, first, col).a1(fromSheet) + ":" + Target.columnLetters(col) + (last + 1);
+        }
+    }
+
     private final OutputWorkbook wb;
     private final Styles st;
     private final Map<String, Target> targets;
+    private final Map<String, ColumnPlace> columns;
 
     /** @param targets where the inputs are; steps and parameters are added as they are placed */
     public ResultSheets(OutputWorkbook wb, Map<String, Target> targets) {
+        this(wb, targets, new java.util.HashMap<>());
+    }
+
+    /**
+     * @param targets where the inputs are; steps and parameters are added as they are placed
+     * @param columns where the input columns of tables are; repeated steps are added as they are placed
+     */
+    public ResultSheets(OutputWorkbook wb, Map<String, Target> targets, Map<String, ColumnPlace> columns) {
         this.wb = wb;
         this.st = new Styles(wb.poi());
         this.targets = targets;
+        this.columns = columns;
     }
 
     public Styles styles() {
@@ -84,6 +142,18 @@ public final class ResultSheets {
         int row = FIRST_SECTION_ROW;
         for (Layout.Section s : layout.sections()) {
             row += 2;
+            if (s.table() != null) {
+                Layout.Table t = s.table();
+                int[] sheetRows = new int[t.rows().length];
+                for (int k = 0; k < sheetRows.length; k++) {
+                    sheetRows[k] = row + k;
+                }
+                ColumnPlace first = ColumnPlace.of(sheet, 1, t.rows(), sheetRows);
+                for (int j = 0; j < t.columns().size(); j++) {
+                    columns.put(t.columns().get(j), first.at(j + 1));
+                }
+                row += sheetRows.length;
+            }
             for (Layout.Row r : s.rows()) {
                 for (int j = 0; j < r.keys().size(); j++) {
                     String key = r.keys().get(j);
@@ -168,6 +238,11 @@ public final class ResultSheets {
                 c.height(row, 2 * sh.getDefaultRowHeightInPoints() * 1.05f);
             }
             row++;
+            if (s.table() != null) {
+                table(c, row, s.table(), calc, refs);
+                width = Math.max(width, s.table().columns().size());
+                row += s.table().rows().length;
+            }
             for (Layout.Row r : s.rows()) {
                 text(c, row, 0, r.label(), r.total() ? Styles.Kind.LABEL_TOTAL : Styles.Kind.LABEL);
                 width = Math.max(width, r.keys().size());
@@ -199,6 +274,39 @@ public final class ResultSheets {
         return sh;
     }
 
+    /** A table's rows from {@code firstRow} on, made while the sheet is written: a label and a formula per column. */
+    private void table(SheetCells c, int firstRow, Layout.Table t, Calculation calc, Refs refs) {
+        RowStep[] steps = t.columns().stream().map(calc::column).toArray(RowStep[]::new);
+        org.apache.poi.xssf.usermodel.XSSFCellStyle label = st.get(Styles.Kind.LABEL);
+        // Styles are made now: the workbook's style table is written before the block's rows are.
+        org.apache.poi.xssf.usermodel.XSSFCellStyle[] styles = new org.apache.poi.xssf.usermodel.XSSFCellStyle[steps.length];
+        for (int j = 0; j < steps.length && t.rows().length > 0; j++) {
+            styles[j] = st.get(kind(steps[j].at(t.rows()[0]).format(), false));
+        }
+        c.block(firstRow, t.rows().length, 0, steps.length, (k, out) -> {
+            int row = t.rows()[k];
+            out.text(0, t.label().apply(row), label);
+            for (int j = 0; j < steps.length; j++) {
+                Step step = steps[j].at(row);
+                out.formula(j + 1, step.expr(), refs, cached(step, calc.value(steps[j].column(), row)), styles[j]);
+            }
+        });
+    }
+
+    /**
+     * A table's column beside other cells (next to a register): sheet row {@code firstRow + k} shows table row
+     * {@code rows[k]} of {@code column}, as a reference to its cell, made while the sheet is written.
+     */
+    public void echoColumn(SheetCells c, int firstRow, int col, int[] rows, String column, Calculation calc, Refs refs) {
+        RowStep rs = calc.column(column);
+        org.apache.poi.xssf.usermodel.XSSFCellStyle style = rows.length == 0 ? null
+                : st.get(kind(rs.at(rows[0]).format(), false));
+        c.block(firstRow, rows.length, col, col, (k, out) -> {
+            int row = rows[k];
+            out.formula(col, Expr.cell(column, row), refs, cached(rs.at(row), calc.value(column, row)), style);
+        });
+    }
+
     /** One line per explained step: what, rule, source, formula, and the amount (a reference to the step's cell). */
     public XSSFSheet toelichting(String sheetName, String title, Calculation calc, List<Problem> warnings) {
         SheetCells c = wb.createGeneratedSheet(sheetName);
@@ -218,20 +326,26 @@ public final class ResultSheets {
         row++;
         Refs here = refs(sheetName);
         int nr = 1;
-        for (Step step : calc.steps()) {
-            if (!step.explain()) {
+        for (Calculation.Part part : calc.parts()) {
+            if (part instanceof Step step) {
+                if (!step.explain()) {
+                    continue;
+                }
+                Target.Cell at = (Target.Cell) targets.get(step.key());
+                Step echo = new Step(step.key(), step.label(), "", "", Expr.ref(step.key()), step.format(), null, false);
+                explain(c, row++, nr++, step, at, echo, calc.value(step.key()), here);
                 continue;
             }
-            Target.Cell at = (Target.Cell) targets.get(step.key());
-            c.number(row, 0, BigDecimal.valueOf(nr++), st.get(Styles.Kind.LABEL));
-            text(c, row, 1, step.label(), Styles.Kind.WRAP);
-            text(c, row, 2, step.rule(), Styles.Kind.WRAP);
-            text(c, row, 3, step.source(), Styles.Kind.WRAP);
-            text(c, row, 4, "=" + step.expr().formula(refs(at.sheet())), Styles.Kind.WRAP);
-            Step echo = new Step(step.key(), step.label(), "", "", Expr.ref(step.key()), step.format(), null, false);
-            formulaCell(c, row, 5, echo, calc.value(step.key()), here, false);
-            c.fitRowHeight(row);
-            row++;
+            RowStep rs = (RowStep) part;
+            for (int r : rs.explained() ? rs.rows() : new int[0]) {
+                Step step = rs.at(r);
+                if (step.explain()) {
+                    Target.Cell at = here.row(rs.column(), r);
+                    Step echo = new Step(rs.column(), step.label(), "", "", Expr.cell(rs.column(), r), step.format(), null,
+                            false);
+                    explain(c, row++, nr++, step, at, echo, calc.value(rs.column(), r), here);
+                }
+            }
         }
         if (!warnings.isEmpty()) {
             row++;
@@ -243,6 +357,16 @@ public final class ResultSheets {
         sh.createFreezePane(0, 4);
         SheetSetup.pageSetup(sh);
         return sh;
+    }
+
+    private void explain(SheetCells c, int row, int nr, Step step, Target.Cell at, Step echo, Object value, Refs here) {
+        c.number(row, 0, BigDecimal.valueOf(nr), st.get(Styles.Kind.LABEL));
+        text(c, row, 1, step.label(), Styles.Kind.WRAP);
+        text(c, row, 2, step.rule(), Styles.Kind.WRAP);
+        text(c, row, 3, step.source(), Styles.Kind.WRAP);
+        text(c, row, 4, "=" + step.expr().formula(refs(at.sheet())), Styles.Kind.WRAP);
+        formulaCell(c, row, 5, echo, value, here, false);
+        c.fitRowHeight(row);
     }
 
     /** Opens the workbook on {@code activeSheet}, asks Excel to recalculate on load, and marks our sheets. */
@@ -261,9 +385,12 @@ public final class ResultSheets {
 
     /** Checks that every step has a place; a step without one is a programming error. */
     public void checkPlaced(Calculation calc) {
-        for (Step step : calc.steps()) {
-            if (!(targets.get(step.key()) instanceof Target.Cell)) {
+        for (Calculation.Part part : calc.parts()) {
+            if (part instanceof Step step && !(targets.get(step.key()) instanceof Target.Cell)) {
                 throw new IllegalStateException("step " + step.key() + " has no place on a sheet");
+            }
+            if (part instanceof RowStep rs && !columns.containsKey(rs.column())) {
+                throw new IllegalStateException("column " + rs.column() + " has no place on a sheet");
             }
         }
     }
@@ -320,6 +447,24 @@ public final class ResultSheets {
             @Override
             public String currentSheet() {
                 return sheet;
+            }
+
+            @Override
+            public Target.Cell row(String column, int row) {
+                ColumnPlace p = columns.get(column);
+                if (p == null) {
+                    throw new IllegalStateException("no cells for column " + column);
+                }
+                return p.cell(column, row);
+            }
+
+            @Override
+            public String range(String column) {
+                ColumnPlace p = columns.get(column);
+                if (p == null) {
+                    throw new IllegalStateException("no cells for column " + column);
+                }
+                return p.range(column, sheet);
             }
         };
     }

@@ -1,11 +1,18 @@
 package nl.rekenblad.internal.workbook;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import nl.rekenblad.core.Expr;
+import nl.rekenblad.core.Refs;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -18,8 +25,42 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
  * <p>Building these cells through POI's XML object model cost most of the time of a small job;
  * plain data written once is many times cheaper and gives the same file: texts are inline
  * strings, formulas carry their cached value, as POI would write them.
+ *
+ * <p>A large table (one row per asset of a register) is a {@link #block}: its rows are not kept but made by a
+ * {@link RowSource} while the sheet is written, straight into the package, so a sheet of millions of cells needs
+ * no more memory than one row.
  */
 public final class SheetCells {
+    /** Makes the cells of one row of a block, left to right, when the sheet is written (or read back). */
+    @FunctionalInterface
+    public interface RowSource {
+        /** Writes row {@code index} (0 for the block's first row) to {@code out}. */
+        void write(int index, Cells out);
+    }
+
+    /** Where a block row's cells go, in ascending column order. */
+    public interface Cells {
+        void text(int col, String text, XSSFCellStyle style);
+
+        void number(int col, BigDecimal value, XSSFCellStyle style);
+
+        void blank(int col, XSSFCellStyle style);
+
+        /** A formula (without "=") with its cached value: a {@link BigDecimal}, a boolean or a text. */
+        void formula(int col, String formula, Object cached, XSSFCellStyle style);
+
+        /** The same, the formula written by {@code expr} as seen through {@code refs}. */
+        default void formula(int col, Expr expr, Refs refs, Object cached, XSSFCellStyle style) {
+            formula(col, expr.formula(refs), cached, style);
+        }
+    }
+
+    private record Block(int firstRow, int count, int firstCol, int lastCol, RowSource source) {
+        boolean covers(int row) {
+            return row >= firstRow && row < firstRow + count;
+        }
+    }
+
     /** One cell: a style, and a text, number, boolean or formula (with its cached value) or nothing. */
     private record Cell(XSSFCellStyle style, Kind kind, String value, String formula) {
     }
@@ -33,6 +74,7 @@ public final class SheetCells {
 
     private final XSSFSheet sheet;
     private final TreeMap<Integer, Row> rows = new TreeMap<>();
+    private final List<Block> blocks = new ArrayList<>();
 
     SheetCells(XSSFSheet sheet) {
         this.sheet = sheet;
@@ -65,15 +107,34 @@ public final class SheetCells {
 
     /** A formula (without "=") with the value Java computed for it: a {@link BigDecimal}, a boolean or a text. */
     public void formula(int row, int col, String formula, Object cached, XSSFCellStyle style) {
-        Cell c;
+        put(row, col, formulaCell(formula, cached, style));
+    }
+
+    private static Cell formulaCell(String formula, Object cached, XSSFCellStyle style) {
         if (cached instanceof Boolean b) {
-            c = new Cell(style, Kind.FORMULA_BOOLEAN, b ? "1" : "0", formula);
+            return new Cell(style, Kind.FORMULA_BOOLEAN, b ? "1" : "0", formula);
         } else if (cached instanceof BigDecimal n) {
-            c = new Cell(style, Kind.FORMULA_NUMBER, number(n), formula);
-        } else {
-            c = new Cell(style, Kind.FORMULA_TEXT, String.valueOf(cached), formula);
+            return new Cell(style, Kind.FORMULA_NUMBER, number(n), formula);
         }
-        put(row, col, c);
+        return new Cell(style, Kind.FORMULA_TEXT, String.valueOf(cached), formula);
+    }
+
+    /**
+     * Rows {@code firstRow} … {@code firstRow + count − 1}, columns {@code firstCol} … {@code lastCol}, made by
+     * {@code source} when the sheet is written. Blocks on the same rows must take other columns.
+     */
+    public void block(int firstRow, int count, int firstCol, int lastCol, RowSource source) {
+        Block b = new Block(firstRow, count, firstCol, lastCol, source);
+        for (Block o : blocks) {
+            boolean rowsMeet = b.firstRow < o.firstRow + o.count && o.firstRow < b.firstRow + b.count;
+            boolean colsMeet = b.firstCol <= o.lastCol && o.firstCol <= b.lastCol;
+            if (rowsMeet && colsMeet) {
+                throw new IllegalStateException("blocks overlap on " + sheet.getSheetName());
+            }
+        }
+        if (count > 0) {
+            blocks.add(b);
+        }
     }
 
     public void height(int row, float points) {
@@ -82,21 +143,68 @@ public final class SheetCells {
 
     /** The text of a text cell, or null (no cell, or not a text). */
     public String textAt(int row, int col) {
-        Row r = rows.get(row);
-        Cell c = r == null ? null : r.cells.get(col);
+        Cell c = cellAt(row, col);
         return c != null && c.kind() == Kind.TEXT ? c.value() : null;
     }
 
     /** Whether the cell holds anything: a number, a formula, or a text that is not blank. */
     public boolean filledAt(int row, int col) {
-        Row r = rows.get(row);
-        Cell c = r == null ? null : r.cells.get(col);
+        Cell c = cellAt(row, col);
         return c != null && c.kind() != Kind.BLANK && !(c.kind() == Kind.TEXT && c.value().isBlank());
+    }
+
+    /** A kept cell, or a block's cell made once more to be read. */
+    private Cell cellAt(int row, int col) {
+        for (Block b : blocks) {
+            if (b.covers(row) && col >= b.firstCol && col <= b.lastCol) {
+                Cell[] found = new Cell[1];
+                b.source.write(row - b.firstRow, new Collect() {
+                    @Override
+                    void put(int c, Cell cell) {
+                        if (c == col) {
+                            found[0] = cell;
+                        }
+                    }
+                });
+                return found[0];
+            }
+        }
+        Row r = rows.get(row);
+        return r == null ? null : r.cells.get(col);
     }
 
     /** The last row with anything in it, or -1. */
     public int lastRow() {
-        return rows.isEmpty() ? -1 : rows.lastKey();
+        int last = rows.isEmpty() ? -1 : rows.lastKey();
+        for (Block b : blocks) {
+            last = Math.max(last, b.firstRow + b.count - 1);
+        }
+        return last;
+    }
+
+    /** Block cells as the kept cells are: for reading a block back. */
+    private abstract static class Collect implements Cells {
+        abstract void put(int col, Cell cell);
+
+        @Override
+        public void text(int col, String text, XSSFCellStyle style) {
+            put(col, new Cell(style, Kind.TEXT, text, null));
+        }
+
+        @Override
+        public void number(int col, BigDecimal value, XSSFCellStyle style) {
+            put(col, new Cell(style, Kind.NUMBER, SheetCells.number(value), null));
+        }
+
+        @Override
+        public void blank(int col, XSSFCellStyle style) {
+            put(col, new Cell(style, Kind.BLANK, null, null));
+        }
+
+        @Override
+        public void formula(int col, String formula, Object cached, XSSFCellStyle style) {
+            put(col, formulaCell(formula, cached, style));
+        }
     }
 
     /** Makes a row tall enough for its wrapping texts at the sheet's column widths. */
@@ -141,6 +249,12 @@ public final class SheetCells {
                 lastRow = e.getKey();
             }
         }
+        for (Block b : blocks) {
+            firstCol = Math.min(firstCol, b.firstCol);
+            lastCol = Math.max(lastCol, b.lastCol);
+            firstRow = firstRow < 0 ? b.firstRow : Math.min(firstRow, b.firstRow);
+            lastRow = Math.max(lastRow, b.firstRow + b.count - 1);
+        }
         if (firstRow < 0) {
             return Optional.empty();
         }
@@ -148,66 +262,241 @@ public final class SheetCells {
                 + CellReference.convertNumToColString(lastCol) + (lastRow + 1));
     }
 
-    /** Writes {@code <sheetData>…</sheetData>}. */
-    void writeSheetData(StringBuilder w) {
-        if (rows.isEmpty()) {
-            w.append("<sheetData/>");
+    /** Characters gathered before they go to the writer. */
+    private static final int FLUSH_AT = 1 << 16;
+
+    /** Writes {@code <sheetData>…</sheetData>} to {@code out}, row by row (a block's rows made as they are written). */
+    void writeSheetData(Writer out) throws IOException {
+        if (rows.isEmpty() && blocks.isEmpty()) {
+            out.write("<sheetData/>");
             return;
         }
-        w.append("<sheetData>");
-        for (Map.Entry<Integer, Row> re : rows.entrySet()) {
-            int r = re.getKey() + 1;
-            Row row = re.getValue();
-            w.append("<row r=\"");
-            w.append(Integer.toString(r));
-            w.append('"');
-            if (row.height >= 0) {
-                w.append(" ht=\"");
-                w.append(Float.toString(row.height));
-                w.append("\" customHeight=\"true\"");
-            }
-            if (row.cells.isEmpty()) {
-                w.append("/>");
+        out.write("<sheetData>");
+        int last = lastRow();
+        int first = rows.isEmpty() ? Integer.MAX_VALUE : rows.firstKey();
+        for (Block b : blocks) {
+            first = Math.min(first, b.firstRow);
+        }
+        StringBuilder w = new StringBuilder(FLUSH_AT + 4096);
+        BlockWriter bw = new BlockWriter(w);
+        int r = first;
+        while (r <= last) {
+            Row row = rows.get(r);
+            List<Block> here = blocksAt(r);
+            if (row == null && !here.isEmpty()) {
+                // A run of block rows only, all from the same blocks: made in chunks on every core.
+                int end = last;
+                for (Block b : here) {
+                    end = Math.min(end, b.firstRow + b.count - 1);
+                }
+                for (Block b : blocks) {
+                    if (b.firstRow > r) {
+                        end = Math.min(end, b.firstRow - 1);
+                    }
+                }
+                Integer stored = rows.ceilingKey(r);
+                if (stored != null) {
+                    end = Math.min(end, stored - 1);
+                }
+                out.append(w);
+                w = new StringBuilder(FLUSH_AT + 4096);
+                bw = new BlockWriter(w);
+                writeRun(out, r, end, here);
+                r = end + 1;
                 continue;
             }
-            w.append('>');
-            for (Map.Entry<Integer, Cell> ce : row.cells.entrySet()) {
-                Cell c = ce.getValue();
-                w.append("<c r=\"");
-                w.append(CellReference.convertNumToColString(ce.getKey()));
-                w.append(Integer.toString(r));
-                w.append('"');
-                if (c.style() != null && c.style().getIndex() != 0) {
-                    w.append(" s=\"");
-                    w.append(Integer.toString(c.style().getIndex()));
-                    w.append('"');
-                }
-                switch (c.kind()) {
-                    case BLANK -> w.append("/>");
-                    case TEXT -> {
-                        w.append(" t=\"inlineStr\"><is><t");
-                        if (!c.value().isEmpty() && (Character.isWhitespace(c.value().charAt(0))
-                                || Character.isWhitespace(c.value().charAt(c.value().length() - 1)))) {
-                            w.append(" xml:space=\"preserve\"");
-                        }
-                        w.append('>');
-                        escape(c.value(), w);
-                        w.append("</t></is></c>");
-                    }
-                    case NUMBER -> value(w, null, null, c.value());
-                    case BOOLEAN -> value(w, "b", null, c.value());
-                    case FORMULA_NUMBER -> value(w, null, c.formula(), c.value());
-                    case FORMULA_BOOLEAN -> value(w, "b", c.formula(), c.value());
-                    case FORMULA_TEXT -> value(w, "str", c.formula(), c.value());
-                    default -> throw new IllegalStateException(c.kind().name());
-                }
+            if (row != null || !here.isEmpty()) {
+                writeRow(w, r, row, here, bw);
             }
-            w.append("</row>");
+            if (w.length() >= FLUSH_AT) {
+                out.append(w);
+                // A new buffer: one that once held a character outside Latin-1 stays twice as large.
+                w = new StringBuilder(FLUSH_AT + 4096);
+                bw = new BlockWriter(w);
+            }
+            r++;
         }
         w.append("</sheetData>");
+        out.append(w);
     }
 
-    private static void value(StringBuilder w, String type, String formula, String value) {
+    private List<Block> blocksAt(int row) {
+        List<Block> here = new ArrayList<>(2);
+        for (Block b : blocks) {
+            if (b.covers(row)) {
+                here.add(b);
+            }
+        }
+        return here;
+    }
+
+    /** Rows per chunk of a run made in parallel. */
+    private static final int CHUNK_ROWS = 256;
+
+    /** Writes rows {@code from} … {@code to} (only cells of {@code here}): chunks made in parallel, written in order. */
+    private void writeRun(Writer out, int from, int to, List<Block> here) throws IOException {
+        int count = to - from + 1;
+        if (count < 4 * CHUNK_ROWS) {
+            out.append(chunk(from, to, here));
+            return;
+        }
+        java.util.ArrayDeque<java.util.concurrent.CompletableFuture<StringBuilder>> pending = new java.util.ArrayDeque<>();
+        int next = from;
+        try {
+            while (next <= to || !pending.isEmpty()) {
+                while (next <= to && pending.size() < 4) {
+                    int a = next;
+                    int b = Math.min(to, next + CHUNK_ROWS - 1);
+                    pending.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> chunk(a, b, here), CHUNKS));
+                    next = b + 1;
+                }
+                out.append(pending.poll().join());
+            }
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        } finally {
+            pending.forEach(f -> f.cancel(false));
+        }
+    }
+
+    /** The text of rows {@code from} … {@code to}, all made by {@code here}. */
+    private StringBuilder chunk(int from, int to, List<Block> here) {
+        StringBuilder w = new StringBuilder(CHUNK_ROWS * 1024);
+        BlockWriter bw = new BlockWriter(w);
+        for (int r = from; r <= to; r++) {
+            writeRow(w, r, null, new ArrayList<>(here), bw);
+        }
+        return w;
+    }
+
+    /** The threads that make a large table's chunks: one per core, not kept alive when idle. */
+    private static final java.util.concurrent.ExecutorService CHUNKS = new java.util.concurrent.ThreadPoolExecutor(
+            Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors(), 5,
+            java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), task -> {
+                Thread t = new Thread(task, "rekenblad-rows");
+                t.setDaemon(true);
+                return t;
+            });
+
+    static {
+        ((java.util.concurrent.ThreadPoolExecutor) CHUNKS).allowCoreThreadTimeOut(true);
+    }
+
+    private void writeRow(StringBuilder w, int r0, Row row, List<Block> here, BlockWriter bw) {
+        int r = r0 + 1;
+        w.append("<row r=\"").append(r).append('"');
+        if (row != null && row.height >= 0) {
+            w.append(" ht=\"");
+            w.append(Float.toString(row.height));
+            w.append("\" customHeight=\"true\"");
+        }
+        if (here.isEmpty() && row.cells.isEmpty()) {
+            w.append("/>");
+            return;
+        }
+        w.append('>');
+        here.sort(Comparator.comparingInt(Block::firstCol));
+        int next = 0;
+        bw.row = r;
+        if (row != null) {
+            for (Map.Entry<Integer, Cell> ce : row.cells.entrySet()) {
+                while (next < here.size() && here.get(next).lastCol < ce.getKey()) {
+                    Block b = here.get(next++);
+                    b.source.write(r0 - b.firstRow, bw);
+                }
+                if (next < here.size() && here.get(next).firstCol <= ce.getKey()) {
+                    throw new IllegalStateException("a cell inside a block on " + sheet.getSheetName() + " row " + r);
+                }
+                cell(w, ce.getKey(), r, ce.getValue());
+            }
+        }
+        while (next < here.size()) {
+            Block b = here.get(next++);
+            b.source.write(r0 - b.firstRow, bw);
+        }
+        w.append("</row>");
+    }
+
+    /** Writes a block row's cells as they come. */
+    private static final class BlockWriter extends Collect {
+        private final StringBuilder w;
+        private final StringBuilder scratch = new StringBuilder(256);
+        int row;
+
+        BlockWriter(StringBuilder w) {
+            this.w = w;
+        }
+
+        @Override
+        void put(int col, Cell cell) {
+            cell(w, col, row, cell);
+        }
+
+        @Override
+        public void formula(int col, Expr expr, Refs refs, Object cached, XSSFCellStyle style) {
+            scratch.setLength(0);
+            expr.appendFormula(refs, scratch);
+            cell(w, col, row, formulaCell(null, cached, style), scratch);
+        }
+    }
+
+    private static final String[] LETTERS = new String[256];
+
+    private static String letters(int col) {
+        if (col < LETTERS.length) {
+            String l = LETTERS[col];
+            if (l == null) {
+                l = CellReference.convertNumToColString(col);
+                LETTERS[col] = l;
+            }
+            return l;
+        }
+        return CellReference.convertNumToColString(col);
+    }
+
+    private static void cell(StringBuilder w, int col, int r, Cell c) {
+        cell(w, col, r, c, c.formula());
+    }
+
+    /** A cell; a formula cell's text is {@code formula} (kept in the cell, or made into a buffer just before). */
+    private static void cell(StringBuilder w, int col, int r, Cell c, CharSequence formula) {
+        w.append("<c r=\"");
+        w.append(letters(col));
+        w.append(r);
+        w.append('"');
+        if (c.style() != null && c.style().getIndex() != 0) {
+            w.append(" s=\"");
+            w.append(c.style().getIndex());
+            w.append('"');
+        }
+        switch (c.kind()) {
+            case BLANK -> w.append("/>");
+            case TEXT -> {
+                w.append(" t=\"inlineStr\"><is><t");
+                if (!c.value().isEmpty() && (Character.isWhitespace(c.value().charAt(0))
+                        || Character.isWhitespace(c.value().charAt(c.value().length() - 1)))) {
+                    w.append(" xml:space=\"preserve\"");
+                }
+                w.append('>');
+                escape(c.value(), w);
+                w.append("</t></is></c>");
+            }
+            case NUMBER -> value(w, null, null, c.value());
+            case BOOLEAN -> value(w, "b", null, c.value());
+            case FORMULA_NUMBER -> value(w, null, formula, c.value());
+            case FORMULA_BOOLEAN -> value(w, "b", formula, c.value());
+            case FORMULA_TEXT -> value(w, "str", formula, c.value());
+            default -> throw new IllegalStateException(c.kind().name());
+        }
+    }
+
+    private static void value(StringBuilder w, String type, CharSequence formula, String value) {
         if (type != null) {
             w.append(" t=\"");
             w.append(type);
@@ -225,7 +514,9 @@ public final class SheetCells {
     }
 
     /** XML text; characters XML 1.0 cannot hold (control characters) become U+FFFD. */
-    static void escape(String s, StringBuilder w) {
+    static void escape(CharSequence text, StringBuilder w) {
+        // A String's ranges are copied whole; another CharSequence's would go character by character.
+        String s = text.toString();
         int start = 0;
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);

@@ -1,6 +1,8 @@
 package nl.rekenblad.internal.workbook;
 
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.Writer;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -27,8 +29,22 @@ final class SheetXml {
     /** A span of the text, [start, end), in characters. */
     private record Span(int start, int end) { }
 
-    /** {@code xml} with the sheet data (and the dimension) of {@code cells}; {@code part} names it in errors. */
+    /** {@code xml} with the sheet data (and the dimension) of {@code cells}, as one string (a small sheet). */
     static String withCells(String xml, SheetCells cells, String part) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        try {
+            withCells(xml, cells, part, w);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return w.toString();
+    }
+
+    /**
+     * Writes {@code xml} with the sheet data (and the dimension) of {@code cells} to {@code out}; {@code part} names
+     * it in errors. The cells go straight to {@code out}: a sheet of millions of cells is never one string.
+     */
+    static void withCells(String xml, SheetCells cells, String part, Writer out) throws IOException {
         Span dimension = null;
         Span sheetData = null;
         try {
@@ -70,7 +86,6 @@ final class SheetXml {
         if (sheetData == null) {
             throw new IllegalStateException("no sheetData in " + part);
         }
-        StringBuilder out = new StringBuilder(xml.length() + 64 * 1024);
         int at = 0;
         if (dimension != null && cells.dimensionRef().isPresent()) {
             out.append(xml, 0, dimension.start());
@@ -80,7 +95,6 @@ final class SheetXml {
         out.append(xml, at, sheetData.start());
         cells.writeSheetData(out);
         out.append(xml, sheetData.end(), xml.length());
-        return out.toString();
     }
 
     /** From a start element to just after its end element. */
