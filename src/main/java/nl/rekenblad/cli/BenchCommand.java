@@ -10,11 +10,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code rekenblad bench btw}: measures the btw-opstelling on generated journals. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Meet de snelheid op zelf gemaakte journaals, auditfiles of mails (niets groots wordt bewaard). Draai met"
+        description = "Meet de snelheid op zelf gemaakte journaals, auditfiles, investeringsregisters of mails (niets groots wordt bewaard). Draai met"
                 + " REKENBLAD_JAVA_OPTS=-Xmx512m om het geheugen te begrenzen.")
 public final class BenchCommand implements Callable<Integer> {
     /** What to measure. */
-    enum Wat { btw, xaf, batch, postbus }
+    enum Wat { btw, xaf, kia, batch, postbus }
 
     @Parameters(index = "0", paramLabel = "WAT", description = "${COMPLETION-CANDIDATES}")
     Wat wat;
@@ -22,6 +22,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--regels", split = ",", paramLabel = "N", defaultValue = "10000,100000,1000000",
             description = "btw, xaf: aantallen (transactie)regels (standaard: ${DEFAULT-VALUE})")
     List<Integer> regels;
+
+    @Option(names = "--activa", split = ",", paramLabel = "N", defaultValue = "5000,20000,60000",
+            description = "kia: aantallen bedrijfsmiddelen per register (standaard: ${DEFAULT-VALUE})")
+    List<Integer> activa;
 
     @Option(names = "--mails", split = ",", paramLabel = "N", defaultValue = "200,2000",
             description = "batch, postbus: aantallen mails (standaard: ${DEFAULT-VALUE})")
@@ -39,6 +43,8 @@ public final class BenchCommand implements Callable<Integer> {
             BtwBenchmark.run(regels, spec.commandLine().getOut());
         } else if (wat == Wat.postbus) {
             nl.rekenblad.bench.PostbusBenchmark.run(mails, spec.commandLine().getOut());
+        } else if (wat == Wat.kia) {
+            nl.rekenblad.bench.KiaBenchmark.run(activa, spec.commandLine().getOut());
         } else if (wat == Wat.xaf) {
             nl.rekenblad.bench.XafBenchmark.run(regels, spec.commandLine().getOut());
         } else {

@@ -177,6 +177,15 @@ public final class Calculation {
         return v[row];
     }
 
+    /** The values of a repeated step by row ({@code null} for a row it does not have), read-only. */
+    public List<Object> values(String column) {
+        Object[] v = columnValues.get(column);
+        if (v == null) {
+            throw new IllegalArgumentException("no column " + column);
+        }
+        return Collections.unmodifiableList(java.util.Arrays.asList(v));
+    }
+
     public Money money(String key) {
         return Money.of(Expr.toNumber(value(key)));
     }

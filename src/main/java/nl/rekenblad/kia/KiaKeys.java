@@ -126,8 +126,11 @@ public final class KiaKeys {
 
     /** A per-asset depreciation column of {@code year}: {@code af.2025.bedrag}. */
     public static String depreciation(int year, PerAfschrijving what) {
-        return "af." + year + "." + word(what);
+        return DEPRECIATION_BY_YEAR.computeIfAbsent(year * 16 + what.ordinal(), k -> "af." + year + "." + word(what));
     }
+
+    /** The per-year column keys made so far: one string per column, however often a register asks. */
+    private static final java.util.Map<Integer, String> DEPRECIATION_BY_YEAR = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Asset {@code i}'s input cell. */
     static Expr input(int i, Veld field) {

@@ -6,8 +6,6 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.util.zip.Deflater;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
@@ -171,26 +169,9 @@ public final class OutputWorkbook implements Closeable {
                 try (InputStream in = zip.getInputStream(e)) {
                     xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 }
-                boolean large = cells.lastRow() >= LARGE_SHEET;
-                zos.setLevel(large ? Deflater.BEST_SPEED : Deflater.DEFAULT_COMPRESSION);
+                zos.setLevel(cells.lastRow() >= LARGE_SHEET ? Deflater.BEST_SPEED : Deflater.DEFAULT_COMPRESSION);
                 zos.putArchiveEntry(new ZipArchiveEntry(e.getName()));
-                if (large) {
-                    // Made on this thread, deflated on another.
-                    AsyncOutputStream async = new AsyncOutputStream(zos);
-                    try {
-                        Writer w = new OutputStreamWriter(async, StandardCharsets.UTF_8);
-                        SheetXml.withCells(xml, cells, e.getName(), w);
-                        w.flush();
-                        async.close();
-                    } catch (IOException | RuntimeException | Error failure) {
-                        async.abort();
-                        throw failure;
-                    }
-                } else {
-                    Writer w = new OutputStreamWriter(new NoClose(zos), StandardCharsets.UTF_8);
-                    SheetXml.withCells(xml, cells, e.getName(), w);
-                    w.flush();
-                }
+                SheetXml.withCells(xml, cells, e.getName(), new NoClose(zos));
                 zos.closeArchiveEntry();
             }
             zos.finish();

@@ -283,12 +283,13 @@ public final class ResultSheets {
         for (int j = 0; j < steps.length && t.rows().length > 0; j++) {
             styles[j] = st.get(kind(steps[j].at(t.rows()[0]).format(), false));
         }
+        List<List<Object>> values = t.columns().stream().map(calc::values).toList();
         c.block(firstRow, t.rows().length, 0, steps.length, (k, out) -> {
             int row = t.rows()[k];
             out.text(0, t.label().apply(row), label);
             for (int j = 0; j < steps.length; j++) {
                 Step step = steps[j].at(row);
-                out.formula(j + 1, step.expr(), refs, cached(step, calc.value(steps[j].column(), row)), styles[j]);
+                out.formula(j + 1, step.expr(), refs, cached(step, values.get(j).get(row)), styles[j]);
             }
         });
     }

@@ -2,7 +2,7 @@ package nl.rekenblad.internal.workbook;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.Writer;
+import java.io.OutputStream;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -31,20 +31,20 @@ final class SheetXml {
 
     /** {@code xml} with the sheet data (and the dimension) of {@code cells}, as one string (a small sheet). */
     static String withCells(String xml, SheetCells cells, String part) {
-        java.io.StringWriter w = new java.io.StringWriter();
+        java.io.ByteArrayOutputStream w = new java.io.ByteArrayOutputStream();
         try {
             withCells(xml, cells, part, w);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return w.toString();
+        return w.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**
      * Writes {@code xml} with the sheet data (and the dimension) of {@code cells} to {@code out}; {@code part} names
      * it in errors. The cells go straight to {@code out}: a sheet of millions of cells is never one string.
      */
-    static void withCells(String xml, SheetCells cells, String part, Writer out) throws IOException {
+    static void withCells(String xml, SheetCells cells, String part, OutputStream out) throws IOException {
         Span dimension = null;
         Span sheetData = null;
         try {
@@ -88,13 +88,12 @@ final class SheetXml {
         }
         int at = 0;
         if (dimension != null && cells.dimensionRef().isPresent()) {
-            out.append(xml, 0, dimension.start());
-            out.append("<dimension ref=\"").append(cells.dimensionRef().get()).append("\"/>");
+            SheetCells.write(out, xml.substring(0, dimension.start()) + "<dimension ref=\"" + cells.dimensionRef().get() + "\"/>");
             at = dimension.end();
         }
-        out.append(xml, at, sheetData.start());
+        SheetCells.write(out, xml.substring(at, sheetData.start()));
         cells.writeSheetData(out);
-        out.append(xml, sheetData.end(), xml.length());
+        SheetCells.write(out, xml.substring(sheetData.end()));
     }
 
     /** From a start element to just after its end element. */
