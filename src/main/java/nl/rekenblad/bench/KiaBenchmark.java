@@ -56,7 +56,7 @@ public final class KiaBenchmark {
      * A register of {@code n} assets invested in 2022–2025: mostly bedrijfsmiddelen of € 350 to € 60.000 with a
      * life of 3 to 10 years, some cars and land, some sold within a few years, and EIA or MIA on a few from 2024.
      */
-    static Path generate(Path file, int n) throws IOException {
+    public static Path generate(Path file, int n) throws IOException {
         SplittableRandom rnd = new SplittableRandom(n);
         int[] amounts = {350, 450, 1899, 2500, 12000, 32500, 41000, 60000};
         int[] lives = {3, 5, 7, 10};

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import nl.rekenblad.core.DutchText;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Problem;
 import org.apache.commons.csv.CSVFormat;
@@ -30,7 +31,8 @@ import org.apache.commons.csv.CSVRecord;
  * restwaarde, gebruiksduur, verkoopdatum, verkoopprijs, regeling} optional).
  */
 public final class KiaCsvReader {
-    public static final long MAX_BYTES = 5L * 1024 * 1024;
+    /** A register of {@link KiaBerekening#MAX_ACTIVA} assets with long descriptions fits. */
+    public static final long MAX_BYTES = 20L * 1024 * 1024;
     static final List<String> REQUIRED = List.of("id", "omschrijving", "datum", "bedrag", "soort");
     static final List<String> OPTIONAL = List.of("ingebruikname", "betaald", "restwaarde", "gebruiksduur", "verkoopdatum",
             "verkoopprijs", "regeling");
@@ -88,6 +90,10 @@ public final class KiaCsvReader {
                     empty &= v.isEmpty();
                 }
                 if (!empty) {
+                    if (rows.size() == KiaBerekening.MAX_ACTIVA) {
+                        // Refused here, before the rest is read into memory.
+                        throw KiaBerekening.tooMany(bron, "meer dan " + DutchText.number(BigDecimal.valueOf(KiaBerekening.MAX_ACTIVA)));
+                    }
                     rows.add(new KiaRow(bron + " › regel " + line, fields));
                 }
             }

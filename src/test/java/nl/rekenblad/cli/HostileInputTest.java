@@ -386,7 +386,7 @@ class HostileInputTest {
             csv.append(i).append(",laptop,2025-03-01,1000,bedrijfsmiddel\n");
         }
         Run r = hostile(Main.INVALID_INPUT, "kia", write("groot.csv", csv.toString()).toString(), "-o", out());
-        assertTrue(r.err().contains("ten hoogste " + nl.rekenblad.kia.KiaBerekening.MAX_ACTIVA), r.err());
+        assertTrue(r.err().contains("ten hoogste 60.000 per register"), r.err());
     }
 
     /** Found by fuzzing korWorkbook: POI parses docProps only when the output is written. */
@@ -406,5 +406,28 @@ class HostileInputTest {
         String[] parts = commandAndText.split("\\|", 2);
         Run r = hostile(Main.INVALID_INPUT, parts[0], write("invoer.csv", parts[1]).toString(), "-o", out());
         assertTrue(r.err().contains("aanhalingsteken"), r.err());
+    }
+
+    @Test
+    void aWorkbookOfMoreCellsThanTheLimitIsRefusedBeforeItIsReadIntoMemory() throws Exception {
+        // A small file (cells compress well) that POI's model would need far more than 512 MB for.
+        Path big = dir.resolve("groot.xlsx");
+        try (org.apache.poi.xssf.streaming.SXSSFWorkbook wb = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100)) {
+            var sh = wb.createSheet("Register");
+            int perRow = 10;
+            for (int r = 0; r <= nl.rekenblad.internal.io.Workbooks.MAX_CELLS / perRow; r++) {
+                var row = sh.createRow(r);
+                for (int c = 0; c < perRow; c++) {
+                    row.createCell(c).setCellValue(r);
+                }
+            }
+            try (var out = Files.newOutputStream(big)) {
+                wb.write(out);
+            }
+            wb.dispose();
+        }
+        assertTrue(Files.size(big) < nl.rekenblad.internal.io.Workbooks.MAX_BYTES, "size " + Files.size(big));
+        Run r = hostile(1, "kia", big.toString(), "-o", dir.resolve("uit.xlsx").toString());
+        assertTrue(r.err().contains("meer dan 300.000 cellen") && r.err().contains("CSV"), r.err());
     }
 }

@@ -180,4 +180,67 @@ class OutputWorkbookTest {
             assertThrows(IllegalStateException.class, () -> SheetXml.withCells("<worksheet xmlns=\"" + ns + "\"/>", c, "test"));
         }
     }
+
+    @Test
+    void aBlockIsMadeWhileSavingAndSitsBesideKeptCellsInColumnOrder() throws Exception {
+        try (OutputWorkbook wb = OutputWorkbook.create()) {
+            SheetCells c = wb.createGeneratedSheet("Tabel");
+            c.text(0, 0, "Kop", null);
+            c.text(2, 5, "rechts", null);
+            int[] made = new int[1];
+            // Rows 1-3, columns B-C; a second block beside it in column D; row 2 also has a kept cell in F.
+            c.block(1, 3, 1, 2, (k, out) -> {
+                made[0]++;
+                out.number(1, BigDecimal.valueOf(k + 1), null);
+                out.formula(2, "B" + (k + 2) + "*2", BigDecimal.valueOf(2L * (k + 1)), null);
+            });
+            c.block(1, 3, 3, 3, (k, out) -> out.text(3, "rij " + k, null));
+            assertEquals("rij 1", c.textAt(2, 3));
+            assertTrue(c.filledAt(3, 1));
+            assertFalse(c.filledAt(3, 4));
+            assertEquals(3, c.lastRow());
+            made[0] = 0;
+            byte[] bytes = save(wb);
+            assertEquals(3, made[0], "each block row is made once while saving");
+            String xml = part(bytes, "xl/worksheets/sheet1.xml");
+            assertTrue(xml.contains("<row r=\"3\"><c r=\"B3\"><v>2</v></c><c r=\"C3\"><f>B3*2</f><v>4</v></c>"
+                    + "<c r=\"D3\" t=\"inlineStr\"><is><t>rij 1</t></is></c><c r=\"F3\" t=\"inlineStr\"><is><t>rechts</t>"
+                    + "</is></c></row>"), xml);
+            assertTrue(xml.contains("<dimension ref=\"A1:F4\"/>"), xml);
+            try (XSSFWorkbook back = reopen(bytes)) {
+                XSSFSheet sh = back.getSheet("Tabel");
+                assertEquals(3.0, sh.getRow(3).getCell(1).getNumericCellValue());
+                assertEquals("B4*2", sh.getRow(3).getCell(2).getCellFormula());
+                assertEquals(6.0, new XSSFFormulaEvaluator(back).evaluate(sh.getRow(3).getCell(2)).getNumberValue());
+            }
+        }
+    }
+
+    @Test
+    void blocksThatShareCellsOrAKeptCellInsideABlockAreRefused() throws Exception {
+        try (OutputWorkbook wb = OutputWorkbook.create()) {
+            SheetCells c = wb.createGeneratedSheet("Tabel");
+            c.block(1, 3, 1, 2, (k, out) -> out.number(1, BigDecimal.ONE, null));
+            assertThrows(IllegalStateException.class, () -> c.block(3, 2, 2, 4, (k, out) -> { }));
+            c.text(2, 2, "binnen het blok", null);
+            assertThrows(IllegalStateException.class, () -> save(wb));
+        }
+    }
+
+    @Test
+    void aLargeBlockIsWrittenWithoutKeepingItsRows() throws Exception {
+        try (OutputWorkbook wb = OutputWorkbook.create()) {
+            SheetCells c = wb.createGeneratedSheet("Groot");
+            int rows = 200_000;
+            c.block(0, rows, 0, 1, (k, out) -> {
+                out.text(0, "regel € " + k, null);
+                out.formula(1, "ROW()", BigDecimal.valueOf(k + 1), null);
+            });
+            byte[] bytes = save(wb);
+            String xml = part(bytes, "xl/worksheets/sheet1.xml");
+            assertTrue(xml.contains("<dimension ref=\"A1:B200000\"/>"));
+            assertTrue(xml.contains("<c r=\"A200000\" t=\"inlineStr\"><is><t>regel € 199999</t></is></c>"));
+            assertEquals(rows, xml.split("<row ", -1).length - 1);
+        }
+    }
 }
