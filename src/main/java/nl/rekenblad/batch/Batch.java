@@ -58,6 +58,17 @@ public final class Batch {
      * Files processed at once unless told otherwise: one per core. (Measured with {@code ./rekenblad
      * bench batch --threads}: two per core was no faster; the work is CPU-bound.)
      */
+    /** Bytes of input files read ahead of the files being worked out, at most (one file is always read). */
+    static final long MAX_READ_AHEAD = 96L * 1024 * 1024;
+
+    private static long sizeOf(Path f) {
+        try {
+            return Files.size(f);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     public static int defaultThreads() {
         return Runtime.getRuntime().availableProcessors();
     }
@@ -87,14 +98,22 @@ public final class Batch {
             // bounded however many mails there are.
             int ahead = 4 * threads;
             Deque<Future<List<Bijlage>>> reading = new ArrayDeque<>();
+            // The bytes of the files being read ahead: a few mails of 60 MB are as much as many small ones.
+            Deque<Long> readingBytes = new ArrayDeque<>();
+            long inFlight = 0;
             Map<String, Integer> used = new HashMap<>();
             int next = 0;
             while (next < files.size() || !reading.isEmpty()) {
-                while (next < files.size() && reading.size() < ahead) {
+                while (next < files.size() && reading.size() < ahead
+                        && (reading.isEmpty() || inFlight + sizeOf(files.get(next)) <= MAX_READ_AHEAD)) {
                     Path f = files.get(next++);
+                    long size = sizeOf(f);
+                    inFlight += size;
+                    readingBytes.add(size);
                     reading.add(pool.submit(() -> Intake.lees(f)));
                 }
                 int index = next - reading.size();
+                inFlight -= readingBytes.poll();
                 for (Bijlage b : run.read(reading.poll(), files.get(index))) {
                     String basis = outputName(b, used);
                     run.add(b, index, pool.submit(() -> verwerk(b, basis, o.uitmap())));
@@ -212,7 +231,8 @@ public final class Batch {
                         Optional.empty(), null);
             }
             String kind = soort.get().name();
-            try (Outcome<?> out = soort.get().run(input, nl.rekenblad.api.Options.defaults())) {
+            try (Geheugen.Deel deel = Geheugen.GEDEELD.neem(Geheugen.GEDEELD.schatting(b));
+                    Outcome<?> out = soort.get().run(input, nl.rekenblad.api.Options.defaults())) {
                 java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
                 out.writeWorkbook(bytes);
                 notCancelled();
@@ -248,7 +268,8 @@ public final class Batch {
             Path json = uitmap.resolve(basis + "." + kind + ".json");
             Map<String, Object> cijfers;
             List<Problem> warnings;
-            try (Outcome<?> out = soort.get().run(input, nl.rekenblad.api.Options.defaults())) {
+            try (Geheugen.Deel deel = Geheugen.GEDEELD.neem(Geheugen.GEDEELD.schatting(b));
+                    Outcome<?> out = soort.get().run(input, nl.rekenblad.api.Options.defaults())) {
                 notCancelled();
                 out.save(xlsx, Optional.of(json));
                 cijfers = out.figures();
