@@ -293,8 +293,8 @@ public final class Batch {
                     + (ie.problems().size() > 5 ? " (en " + (ie.problems().size() - 5) + " meer)" : ""));
         } else if (e instanceof MissingRuleException) {
             return fout(b, null, e.getMessage());
-        } else if (e instanceof IOException) {
-            return fout(b, null, "lezen of schrijven mislukt: " + e.getMessage());
+        } else if (e instanceof IOException ioe) {
+            return fout(b, null, Messages.io(ioe));
         } else if (e instanceof StackOverflowError) {
             return fout(b, null, "niet te verwerken: de inhoud is te diep genest");
         } else if (e instanceof OutOfMemoryError) {

@@ -131,7 +131,7 @@ public final class Main implements Runnable {
             return FAILURE;
         }
         if (e instanceof java.io.IOException io) {
-            err.println("fout: lezen of schrijven mislukt: " + io.getMessage());
+            err.println("fout: " + Messages.io(io));
             err.flush();
             return FAILURE;
         }
