@@ -51,7 +51,7 @@ public final class AuditfileReader {
 
     /** What the caller does with each part, in the order of the file. */
     public interface Handler {
-        void header(Auditfile.Header header) throws InvalidInputException;
+        void header(Auditfile.Header header) throws InvalidInputException, IOException;
 
         default void rekening(Auditfile.Rekening rekening) throws InvalidInputException {
         }

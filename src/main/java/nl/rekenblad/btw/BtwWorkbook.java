@@ -2,9 +2,11 @@ package nl.rekenblad.btw;
 
 import nl.rekenblad.internal.workbook.OutputWorkbook;
 import nl.rekenblad.internal.workbook.ResultSheets;
+import nl.rekenblad.internal.workbook.SheetCells;
 import nl.rekenblad.internal.workbook.SheetSetup;
 import nl.rekenblad.internal.workbook.Styles;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
@@ -12,16 +14,13 @@ import java.util.Map;
 import nl.rekenblad.core.Problem;
 import nl.rekenblad.core.Target;
 import nl.rekenblad.rules.UsedParameter;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 /**
- * The btw-opstelling workbook. The journal ("Boekingen") is streamed row by row (SXSSF, bounded
- * memory); the small result sheets are written afterwards through the ordinary sheet writer.
- * Since a streamed sheet cannot be evaluated, every formula carries the value Java computed.
+ * The btw-opstelling workbook. The journal ("Boekingen") is appended row by row to a temporary file as sheet XML
+ * (bounded memory; {@link SheetCells#appender}) and copied into the package when it is saved; the small result
+ * sheets are written afterwards through the ordinary sheet writer. Every formula carries the value Java computed.
  */
 public final class BtwWorkbook implements AutoCloseable {
     public static final String AANGIFTE = "Aangifte";
@@ -35,16 +34,15 @@ public final class BtwWorkbook implements AutoCloseable {
             "tarief (rekenblad)", "btw (rekenblad)", "btw berekend");
 
     private final OutputWorkbook xssf;
-    private final SXSSFWorkbook sxssf;
-    private final Sheet boekingen;
+    private final SheetCells.Appender boekingen;
     private final Styles styles;
-    private final CellStyle money;
-    private final CellStyle percent;
-    private final CellStyle text;
+    private final XSSFCellStyle money;
+    private final XSSFCellStyle percent;
+    private final XSSFCellStyle text;
     private final int given;
     private int nextRow = 1;
 
-    public BtwWorkbook(List<String> header) {
+    public BtwWorkbook(List<String> header) throws IOException {
         this(header, COMPUTED, List.of());
     }
 
@@ -52,33 +50,33 @@ public final class BtwWorkbook implements AutoCloseable {
      * A workbook whose Boekingen sheet has the columns {@code header} as given and then {@code computed}, with the
      * sheets {@code extraSheets} between Aangifte and Boekingen (written after the lines, as generated sheets).
      */
-    public BtwWorkbook(List<String> header, List<String> computed, List<String> extraSheets) {
+    public BtwWorkbook(List<String> header, List<String> computed, List<String> extraSheets) throws IOException {
         xssf = OutputWorkbook.create();
-        SheetSetup.fixProperties(xssf.poi());
-        styles = new Styles(xssf.poi());
-        xssf.poi().createSheet(AANGIFTE);
-        for (String extra : extraSheets) {
-            xssf.poi().createSheet(extra);
+        try {
+            SheetSetup.fixProperties(xssf.poi());
+            styles = new Styles(xssf.poi());
+            xssf.poi().createSheet(AANGIFTE);
+            for (String extra : extraSheets) {
+                xssf.poi().createSheet(extra);
+            }
+            SheetCells sheet = xssf.createGeneratedSheet(BOEKINGEN);
+            money = styles.get(Styles.Kind.MONEY);
+            percent = styles.get(Styles.Kind.PERCENT);
+            text = styles.get(Styles.Kind.TEXT);
+            given = header.size();
+            XSSFCellStyle hs = styles.get(Styles.Kind.HEADER);
+            for (int i = 0; i < header.size(); i++) {
+                sheet.text(0, i, header.get(i), hs);
+            }
+            for (int i = 0; i < computed.size(); i++) {
+                sheet.text(0, given + i, computed.get(i), hs);
+            }
+            sheet.sheet().createFreezePane(0, 1);
+            boekingen = sheet.appender(1);
+        } catch (IOException | RuntimeException e) {
+            xssf.close();
+            throw e;
         }
-        xssf.poi().createSheet(BOEKINGEN);
-        money = styles.get(Styles.Kind.MONEY);
-        percent = styles.get(Styles.Kind.PERCENT);
-        // Every streamed cell gets a style: an unstyled one makes SXSSF look up the column's style each time.
-        text = styles.get(Styles.Kind.TEXT);
-        sxssf = xssf.streamed();
-        boekingen = sxssf.getSheet(BOEKINGEN);
-        given = header.size();
-        Row h = boekingen.createRow(0);
-        CellStyle hs = styles.get(Styles.Kind.HEADER);
-        for (int i = 0; i < header.size(); i++) {
-            h.createCell(i).setCellValue(header.get(i));
-            h.getCell(i).setCellStyle(hs);
-        }
-        for (int i = 0; i < computed.size(); i++) {
-            h.createCell(given + i).setCellValue(computed.get(i));
-            h.getCell(given + i).setCellStyle(hs);
-        }
-        boekingen.createFreezePane(0, 1);
     }
 
     /** A percentage cell value (a fraction: 0.21 shows as 21%). */
@@ -89,23 +87,20 @@ public final class BtwWorkbook implements AutoCloseable {
      * Appends one row of any shape: a text stays text (never a formula), a {@link BigDecimal} is an amount, a
      * {@link Pct} a percentage, null an empty cell.
      */
-    public void row(List<?> cells) {
-        Row row = boekingen.createRow(nextRow++);
+    public void row(List<?> cells) throws IOException {
+        boekingen.row();
+        nextRow++;
         for (int i = 0; i < cells.size(); i++) {
             Object v = cells.get(i);
             if (v == null) {
                 continue;
             }
-            var c = row.createCell(i);
             if (v instanceof BigDecimal d) {
-                c.setCellValue(d.doubleValue());
-                c.setCellStyle(money);
+                boekingen.number(i, d, money);
             } else if (v instanceof Pct p) {
-                c.setCellValue(p.fraction().doubleValue());
-                c.setCellStyle(percent);
+                boekingen.number(i, p.fraction(), percent);
             } else {
-                c.setCellValue(String.valueOf(v));
-                c.setCellStyle(text);
+                boekingen.text(i, String.valueOf(v), text);
             }
         }
     }
@@ -126,37 +121,24 @@ public final class BtwWorkbook implements AutoCloseable {
     }
 
     /** Appends one journal line: the fields as given, then period, rubriek, grondslag, rate, btw. */
-    public void boeking(List<String> fields, BtwBerekening.Regel r) {
-        Row row = boekingen.createRow(nextRow++);
+    public void boeking(List<String> fields, BtwBerekening.Regel r) throws IOException {
+        boekingen.row();
+        nextRow++;
         for (int i = 0; i < fields.size() && i < given; i++) {
-            var c = row.createCell(i);
-            c.setCellValue(fields.get(i));
-            c.setCellStyle(text);
+            boekingen.text(i, fields.get(i), text);
         }
         if (r.periode() != null) {
-            var c = row.createCell(given);
-            c.setCellValue(r.periode().key());
-            c.setCellStyle(text);
+            boekingen.text(given, r.periode().key(), text);
         }
         if (r.rubriek() != null) {
-            var c = row.createCell(given + 1);
-            c.setCellValue(RUBRIEK_LABELS.get(r.rubriek()));
-            c.setCellStyle(text);
+            boekingen.text(given + 1, RUBRIEK_LABELS.get(r.rubriek()), text);
         }
-        var g = row.createCell(given + 2);
-        g.setCellValue(r.boeking().grondslag().doubleValue());
-        g.setCellStyle(money);
+        boekingen.number(given + 2, r.boeking().grondslag(), money);
         if (r.tarief() != null) {
-            var t = row.createCell(given + 3);
-            t.setCellValue(r.tarief().doubleValue());
-            t.setCellStyle(percent);
+            boekingen.number(given + 3, r.tarief(), percent);
         }
-        var b = row.createCell(given + 4);
-        b.setCellValue(r.btw().doubleValue());
-        b.setCellStyle(money);
-        var bb = row.createCell(given + 5);
-        bb.setCellValue(r.berekend() ? "ja" : "nee");
-        bb.setCellStyle(text);
+        boekingen.number(given + 4, r.btw(), money);
+        boekingen.text(given + 5, r.berekend() ? "ja" : "nee", text);
     }
 
     private static final java.util.Map<nl.rekenblad.aangifte.Rubriek, String> RUBRIEK_LABELS = new java.util.EnumMap<>(
@@ -215,36 +197,27 @@ public final class BtwWorkbook implements AutoCloseable {
         out.finish(AANGIFTE, MARKER, sheets);
     }
 
-    /** The flagged lines, streamed as well: there may be thousands. */
+    /** The flagged lines (at most {@link BtwBerekening#meldingen()}'s share of them). */
     private void controle(BtwBerekening b) {
-        Sheet sh = sxssf.createSheet(CONTROLE);
-        CellStyle title = styles.get(Styles.Kind.TITLE);
-        CellStyle note = styles.get(Styles.Kind.NOTE);
-        CellStyle header = styles.get(Styles.Kind.HEADER);
-        Row r0 = sh.createRow(0);
-        r0.createCell(0).setCellValue("Controle");
-        r0.getCell(0).setCellStyle(title);
-        Row r1 = sh.createRow(1);
-        r1.createCell(0).setCellValue(b.aantalMeldingen() + " regels vragen aandacht (btw wijkt meer dan een cent af van"
+        SheetCells c = xssf.createGeneratedSheet(CONTROLE);
+        c.text(0, 0, "Controle", styles.get(Styles.Kind.TITLE));
+        c.text(1, 0, b.aantalMeldingen() + " regels vragen aandacht (btw wijkt meer dan een cent af van"
                 + " grondslag × tarief, datum buiten het jaar, onbekende rubriek, geen btw of tarief)"
-                + (b.aantalMeldingen() > b.meldingen().size() ? "; de eerste " + b.meldingen().size() + " staan hieronder" : ""));
-        r1.getCell(0).setCellStyle(note);
-        Row h = sh.createRow(3);
+                + (b.aantalMeldingen() > b.meldingen().size() ? "; de eerste " + b.meldingen().size() + " staan hieronder" : ""),
+                styles.get(Styles.Kind.NOTE));
+        XSSFCellStyle header = styles.get(Styles.Kind.HEADER);
         String[] headers = {"Regel", "Omschrijving", "Melding"};
         for (int i = 0; i < headers.length; i++) {
-            h.createCell(i).setCellValue(headers[i]);
-            h.getCell(i).setCellStyle(header);
+            c.text(3, i, headers[i], header);
         }
         int row = 4;
         for (BtwBerekening.Melding m : b.meldingen()) {
-            Row r = sh.createRow(row++);
-            r.createCell(0).setCellValue(m.regel());
-            r.createCell(1).setCellValue(m.omschrijving());
-            r.createCell(2).setCellValue(m.melding());
-            for (int i = 0; i < 3; i++) {
-                r.getCell(i).setCellStyle(text);
-            }
+            c.number(row, 0, BigDecimal.valueOf(m.regel()), text);
+            c.text(row, 1, m.omschrijving(), text);
+            c.text(row, 2, m.melding(), text);
+            row++;
         }
+        XSSFSheet sh = c.sheet();
         sh.setColumnWidth(0, 9 * 256);
         sh.setColumnWidth(1, 40 * 256);
         sh.setColumnWidth(2, 100 * 256);

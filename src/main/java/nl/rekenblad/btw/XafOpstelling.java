@@ -79,7 +79,7 @@ final class XafOpstelling implements AuditfileReader.Handler {
     }
 
     @Override
-    public void header(Auditfile.Header header) {
+    public void header(Auditfile.Header header) throws IOException {
         if (wb != null) {
             throw new IllegalStateException("a second header: the reader refuses it");
         }

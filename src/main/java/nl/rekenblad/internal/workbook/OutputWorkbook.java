@@ -95,7 +95,10 @@ public final class OutputWorkbook implements Closeable {
     public void removeSheet(String name) {
         int index = poi.getSheetIndex(name);
         if (index >= 0) {
-            generated.remove(poi.getSheetAt(index));
+            SheetCells cells = generated.remove(poi.getSheetAt(index));
+            if (cells != null) {
+                cells.discard();
+            }
             poi.removeSheetAt(index);
         }
     }
@@ -138,6 +141,7 @@ public final class OutputWorkbook implements Closeable {
      */
     @Override
     public void close() throws IOException {
+        generated.values().forEach(SheetCells::discard);
         if (streamed != null) {
             streamed.dispose();
         }

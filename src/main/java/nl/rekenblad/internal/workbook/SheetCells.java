@@ -76,6 +76,7 @@ public final class SheetCells {
     private final XSSFSheet sheet;
     private final TreeMap<Integer, Row> rows = new TreeMap<>();
     private final List<Block> blocks = new ArrayList<>();
+    private Appender appender;
 
     SheetCells(XSSFSheet sheet) {
         this.sheet = sheet;
@@ -138,6 +139,132 @@ public final class SheetCells {
         }
     }
 
+    /**
+     * Rows appended one at a time from {@code firstRow} on, as they come (a journal of a million lines): each row's
+     * XML goes to a temporary file at once and is copied into the package when the sheet is written. One per sheet;
+     * no kept cells or blocks may lie in its rows. The file is removed when the workbook is closed.
+     */
+    public Appender appender(int firstRow) throws IOException {
+        if (appender != null) {
+            throw new IllegalStateException("one appender per sheet");
+        }
+        appender = new Appender(firstRow);
+        return appender;
+    }
+
+    /** Appends rows to a sheet: {@link #row()}, then its cells left to right (the {@link Cells} methods). */
+    public static final class Appender implements Cells {
+        private final int firstRow;
+        private final java.nio.file.Path file;
+        private OutputStream out;
+        private final StringBuilder w = new StringBuilder(2 * FLUSH_AT);
+        private final BlockWriter cells = new BlockWriter(w);
+        private int count;
+        private int lastCol;
+        private boolean open;
+
+        private Appender(int firstRow) throws IOException {
+            this.firstRow = firstRow;
+            this.file = java.nio.file.Files.createTempFile("rekenblad-rijen", ".xml");
+            try {
+                this.out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file), 1 << 16);
+            } catch (IOException | RuntimeException e) {
+                java.nio.file.Files.deleteIfExists(file);
+                throw e;
+            }
+        }
+
+        /** Starts the next row. */
+        public void row() throws IOException {
+            endRow();
+            int r = firstRow + count + 1;
+            w.append("<row r=\"").append(r).append("\">");
+            cells.row = r;
+            count++;
+            open = true;
+        }
+
+        private void endRow() throws IOException {
+            if (open) {
+                w.append("</row>");
+                open = false;
+                if (w.length() >= FLUSH_AT) {
+                    write(out, w);
+                    w.setLength(0);
+                }
+            }
+        }
+
+        /** The rows appended so far. */
+        public int rows() {
+            return count;
+        }
+
+        @Override
+        public void text(int col, String text, XSSFCellStyle style) {
+            lastCol = Math.max(lastCol, col);
+            cells.text(col, text, style);
+        }
+
+        @Override
+        public void number(int col, BigDecimal value, XSSFCellStyle style) {
+            lastCol = Math.max(lastCol, col);
+            cells.number(col, value, style);
+        }
+
+        @Override
+        public void blank(int col, XSSFCellStyle style) {
+            lastCol = Math.max(lastCol, col);
+            cells.blank(col, style);
+        }
+
+        @Override
+        public void formula(int col, String formula, Object cached, XSSFCellStyle style) {
+            lastCol = Math.max(lastCol, col);
+            cells.formula(col, formula, cached, style);
+        }
+
+        /** Ends writing: the rows are in the file. */
+        void finish() throws IOException {
+            if (out != null) {
+                endRow();
+                write(out, w);
+                w.setLength(0);
+                out.close();
+                out = null;
+            }
+        }
+
+        void copyTo(OutputStream to) throws IOException {
+            finish();
+            java.nio.file.Files.copy(file, to);
+        }
+
+        /** Removes the file. */
+        void discard() {
+            try {
+                if (out != null) {
+                    out.close();
+                    out = null;
+                }
+            } catch (IOException e) {
+                // the file goes anyway
+            }
+            try {
+                java.nio.file.Files.deleteIfExists(file);
+            } catch (IOException e) {
+                file.toFile().deleteOnExit();
+            }
+        }
+    }
+
+    /** Releases what the cells hold outside memory (an appender's file). */
+    void discard() {
+        if (appender != null) {
+            appender.discard();
+        }
+    }
+
     public void height(int row, float points) {
         rows.computeIfAbsent(row, r -> new Row()).height = points;
     }
@@ -179,6 +306,9 @@ public final class SheetCells {
         int last = rows.isEmpty() ? -1 : rows.lastKey();
         for (Block b : blocks) {
             last = Math.max(last, b.firstRow + b.count - 1);
+        }
+        if (appender != null && appender.count > 0) {
+            last = Math.max(last, appender.firstRow + appender.count - 1);
         }
         return last;
     }
@@ -256,6 +386,12 @@ public final class SheetCells {
             firstRow = firstRow < 0 ? b.firstRow : Math.min(firstRow, b.firstRow);
             lastRow = Math.max(lastRow, b.firstRow + b.count - 1);
         }
+        if (appender != null && appender.count > 0) {
+            firstCol = Math.min(firstCol, 0);
+            lastCol = Math.max(lastCol, appender.lastCol);
+            firstRow = firstRow < 0 ? appender.firstRow : Math.min(firstRow, appender.firstRow);
+            lastRow = Math.max(lastRow, appender.firstRow + appender.count - 1);
+        }
         if (firstRow < 0) {
             return Optional.empty();
         }
@@ -277,7 +413,8 @@ public final class SheetCells {
 
     /** Writes {@code <sheetData>…</sheetData>} to {@code out}, row by row (a block's rows made as they are written). */
     void writeSheetData(OutputStream out) throws IOException {
-        if (rows.isEmpty() && blocks.isEmpty()) {
+        boolean appended = appender != null && appender.count > 0;
+        if (rows.isEmpty() && blocks.isEmpty() && !appended) {
             write(out, "<sheetData/>");
             return;
         }
@@ -287,10 +424,27 @@ public final class SheetCells {
         for (Block b : blocks) {
             first = Math.min(first, b.firstRow);
         }
+        if (appended) {
+            first = Math.min(first, appender.firstRow);
+        }
         StringBuilder w = new StringBuilder(2 * FLUSH_AT);
         BlockWriter bw = new BlockWriter(w);
         int r = first;
         while (r <= last) {
+            if (appended && r == appender.firstRow) {
+                int end = appender.firstRow + appender.count - 1;
+                Integer stored = rows.ceilingKey(r);
+                if (stored != null && stored <= end || blocks.stream().anyMatch(b -> b.firstRow <= end
+                        && b.firstRow + b.count > appender.firstRow)) {
+                    throw new IllegalStateException("cells inside the appended rows of " + sheet.getSheetName());
+                }
+                write(out, w);
+                w = new StringBuilder(2 * FLUSH_AT);
+                bw = new BlockWriter(w);
+                appender.copyTo(out);
+                r = end + 1;
+                continue;
+            }
             Row row = rows.get(r);
             List<Block> here = blocksAt(r);
             if (row == null && !here.isEmpty()) {
