@@ -243,4 +243,44 @@ class OutputWorkbookTest {
             assertEquals(rows, xml.split("<row ", -1).length - 1);
         }
     }
+
+    @Test
+    void appendedRowsAreCopiedInUnderTheKeptOnesAndTheirFileGoesWithTheWorkbook() throws Exception {
+        java.nio.file.Path tmp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+        java.util.function.Supplier<java.util.Set<String>> rowFiles = () -> {
+            try (var s = java.nio.file.Files.list(tmp)) {
+                return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("rekenblad-rijen"))
+                        .collect(java.util.stream.Collectors.toSet());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        java.util.Set<String> before = rowFiles.get();
+        byte[] bytes;
+        try (OutputWorkbook wb = OutputWorkbook.create()) {
+            SheetCells c = wb.createGeneratedSheet("Boekingen");
+            c.text(0, 0, "omschrijving", null);
+            c.text(0, 1, "bedrag", null);
+            SheetCells.Appender rows = c.appender(1);
+            for (int i = 0; i < 3; i++) {
+                rows.row();
+                rows.text(0, "=SOM(A1) regel " + i, null);
+                rows.number(1, new BigDecimal("12.50").multiply(BigDecimal.valueOf(i)), null);
+            }
+            assertEquals(3, rows.rows());
+            assertEquals(1, rowFiles.get().size() - before.size(), "the rows wait in a temporary file");
+            bytes = save(wb);
+        }
+        assertEquals(before, rowFiles.get(), "the file is gone once the workbook is closed");
+        String xml = part(bytes, "xl/worksheets/sheet1.xml");
+        assertTrue(xml.contains("<dimension ref=\"A1:B4\"/>"), xml);
+        try (XSSFWorkbook back = reopen(bytes)) {
+            XSSFSheet sh = back.getSheet("Boekingen");
+            assertEquals("omschrijving", sh.getRow(0).getCell(0).getStringCellValue());
+            // A text that looks like a formula stays text.
+            assertEquals(CellType.STRING, sh.getRow(3).getCell(0).getCellType());
+            assertEquals("=SOM(A1) regel 2", sh.getRow(3).getCell(0).getStringCellValue());
+            assertEquals(25.0, sh.getRow(3).getCell(1).getNumericCellValue());
+        }
+    }
 }
