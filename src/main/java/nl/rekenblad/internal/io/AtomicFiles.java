@@ -84,27 +84,15 @@ public final class AtomicFiles {
 
     /** Why, in Dutch. */
     static String reason(IOException e) {
-        String m = String.valueOf(e.getMessage()) + " " + (e instanceof java.nio.file.FileSystemException fs
-                ? String.valueOf(fs.getReason()) : "");
-        if (e instanceof java.nio.file.AccessDeniedException || m.contains("Permission denied") || m.contains("Read-only")) {
-            return "geen toestemming om daar te schrijven";
-        }
-        if (m.contains("No space left") || m.contains("Disk quota")) {
-            return "de schijf is vol";
-        }
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "de map bestaat niet of is niet te maken";
-        }
-        if (m.contains("Not a directory") || e instanceof java.nio.file.NotDirectoryException) {
-            return "een deel van het pad is geen map";
-        }
-        if (m.contains("Is a directory")) {
-            return "er staat een map met die naam";
-        }
-        if (m.contains("File name too long")) {
-            return "de naam is te lang";
-        }
-        return "schrijven mislukt" + Messages.reason(e);
+        return Messages.oorzaak(e).map(o -> switch (o) {
+            case GEEN_TOESTEMMING, ALLEEN_LEZEN -> "geen toestemming om daar te schrijven";
+            case VOL -> "de schijf is vol";
+            case BESTAAT_NIET -> "de map bestaat niet of is niet te maken";
+            case GEEN_MAP -> "een deel van het pad is geen map";
+            case IS_MAP -> "er staat een map met die naam";
+            case NAAM_TE_LANG -> "de naam is te lang";
+            case LEESFOUT -> "de schijf gaf een schrijffout";
+        }).orElse("schrijven mislukt" + Messages.reason(e));
     }
 
     private void write() throws IOException {

@@ -27,6 +27,37 @@ public final class Messages {
         return " (" + (line.length() > 160 ? line.substring(0, 160) + "…" : line) + ")";
     }
 
+    /** What the operating system said when a file could not be read or written, as far as it is known. */
+    public enum Oorzaak { GEEN_TOESTEMMING, ALLEEN_LEZEN, VOL, BESTAAT_NIET, GEEN_MAP, IS_MAP, NAAM_TE_LANG, LEESFOUT }
+
+    /** The cause of {@code e} by its type or the operating system's (English) reason; empty when it is something else. */
+    public static java.util.Optional<Oorzaak> oorzaak(java.io.IOException e) {
+        String m = String.valueOf(e.getMessage()) + " " + (e instanceof java.nio.file.FileSystemException fs
+                ? String.valueOf(fs.getReason()) : "");
+        Oorzaak o;
+        if (e instanceof java.nio.file.AccessDeniedException || m.contains("Permission denied")
+                || m.contains("Operation not permitted")) {
+            o = Oorzaak.GEEN_TOESTEMMING;
+        } else if (m.contains("Read-only file system")) {
+            o = Oorzaak.ALLEEN_LEZEN;
+        } else if (m.contains("No space left") || m.contains("Disk quota")) {
+            o = Oorzaak.VOL;
+        } else if (e instanceof java.nio.file.NoSuchFileException || m.contains("No such file")) {
+            o = Oorzaak.BESTAAT_NIET;
+        } else if (e instanceof java.nio.file.NotDirectoryException || m.contains("Not a directory")) {
+            o = Oorzaak.GEEN_MAP;
+        } else if (m.contains("Is a directory")) {
+            o = Oorzaak.IS_MAP;
+        } else if (m.contains("File name too long")) {
+            o = Oorzaak.NAAM_TE_LANG;
+        } else if (m.contains("Input/output error")) {
+            o = Oorzaak.LEESFOUT;
+        } else {
+            o = null;
+        }
+        return java.util.Optional.ofNullable(o);
+    }
+
     /**
      * Why reading or writing failed, in Dutch: the file and what the operating system said, in words (an
      * {@code IOException}'s message is the operating system's English, or a library's text).
@@ -35,50 +66,16 @@ public final class Messages {
         if (e instanceof java.io.InterruptedIOException && e.getMessage() != null && e.getMessage().startsWith("afgebroken")) {
             return e.getMessage();
         }
-        if (e instanceof java.nio.file.NoSuchFileException n) {
-            return n.getFile() + ": bestaat niet";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException a) {
-            return a.getFile() + ": geen toestemming";
-        }
-        if (e instanceof java.nio.file.NotDirectoryException d) {
-            return d.getFile() + ": een deel van het pad is geen map";
-        }
-        if (e instanceof java.nio.file.FileSystemException fs) {
-            return (fs.getFile() == null ? "" : fs.getFile() + ": ") + systemReason(String.valueOf(fs.getReason()));
-        }
-        String m = String.valueOf(e.getMessage());
-        String why = systemReason(m);
-        return why.equals(UNKNOWN) ? "lezen of schrijven mislukt" + reason(e) : why;
-    }
-
-    private static final String UNKNOWN = "het besturingssysteem weigert het";
-
-    private static String systemReason(String m) {
-        if (m.contains("Permission denied") || m.contains("Operation not permitted")) {
-            return "geen toestemming";
-        }
-        if (m.contains("No space left") || m.contains("Disk quota")) {
-            return "de schijf is vol";
-        }
-        if (m.contains("Read-only file system")) {
-            return "de schijf is alleen-lezen";
-        }
-        if (m.contains("Is a directory")) {
-            return "is een map";
-        }
-        if (m.contains("Not a directory")) {
-            return "een deel van het pad is geen map";
-        }
-        if (m.contains("File name too long")) {
-            return "de naam is te lang";
-        }
-        if (m.contains("No such file")) {
-            return "bestaat niet";
-        }
-        if (m.contains("Input/output error")) {
-            return "de schijf gaf een leesfout";
-        }
-        return UNKNOWN;
+        String file = e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null ? fs.getFile() + ": " : "";
+        return oorzaak(e).map(o -> file + switch (o) {
+            case GEEN_TOESTEMMING -> "geen toestemming";
+            case ALLEEN_LEZEN -> "de schijf is alleen-lezen";
+            case VOL -> "de schijf is vol";
+            case BESTAAT_NIET -> "bestaat niet";
+            case GEEN_MAP -> "een deel van het pad is geen map";
+            case IS_MAP -> "is een map";
+            case NAAM_TE_LANG -> "de naam is te lang";
+            case LEESFOUT -> "de schijf gaf een leesfout";
+        }).orElse(file + "lezen of schrijven mislukt" + reason(e));
     }
 }
