@@ -9,18 +9,15 @@ import nl.rekenblad.internal.workbook.Styles;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Problem;
-import nl.rekenblad.core.Target;
 import nl.rekenblad.core.Expr;
 import nl.rekenblad.core.Step;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Adds the KIA result sheets to a workbook holding the register: "KIA" (per year and per asset),

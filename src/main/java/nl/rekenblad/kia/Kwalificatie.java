@@ -18,7 +18,6 @@ import static nl.rekenblad.core.Expr.year;
 import static nl.rekenblad.kia.KiaKeys.asset;
 import static nl.rekenblad.kia.KiaKeys.input;
 
-import nl.rekenblad.core.DutchText;
 import nl.rekenblad.core.Expr;
 import nl.rekenblad.core.Step;
 import nl.rekenblad.core.Step.Format;
