@@ -62,9 +62,7 @@ public final class BatchBenchmark {
             }
             cold(out, dir);
         } finally {
-            try (var s = Files.walk(dir)) {
-                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            Bench.remove(dir);
         }
     }
 

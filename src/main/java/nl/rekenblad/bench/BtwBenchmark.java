@@ -44,8 +44,7 @@ public final class BtwBenchmark {
     public static void run(List<Integer> sizes, PrintWriter out) throws Exception {
         Path dir = Files.createTempDirectory("rekenblad-bench");
         try {
-            out.printf("java %s, %d cores, max heap %d MB%n", System.getProperty("java.version"),
-                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+            out.println(Bench.machine());
             Path warm = generate(dir.resolve("warm.csv"), 20_000);
             full(warm, dir.resolve("warm.xlsx"));
             plain(warm, dir.resolve("warm-plain.xlsx"));
@@ -68,9 +67,7 @@ public final class BtwBenchmark {
                 Files.deleteIfExists(dir.resolve("j" + n + "-plain.xlsx"));
             }
         } finally {
-            try (var s = Files.walk(dir)) {
-                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            Bench.remove(dir);
         }
     }
 

@@ -26,8 +26,7 @@ public final class KiaBenchmark {
     public static void run(List<Integer> sizes, PrintWriter out) throws Exception {
         Path dir = Files.createTempDirectory("rekenblad-bench");
         try {
-            out.printf("java %s, %d cores, max heap %d MB%n", System.getProperty("java.version"),
-                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+            out.println(Bench.machine());
             Path warm = generate(dir.resolve("warm.csv"), 5_000);
             full(warm, dir.resolve("warm.xlsx"));
             out.printf("%10s %10s %12s %12s %10s %12s%n", "activa", "rekenblad s", "activa/s", "werkboek MB", "piek MB",
@@ -46,9 +45,7 @@ public final class KiaBenchmark {
                 Files.deleteIfExists(xlsx);
             }
         } finally {
-            try (var s = Files.walk(dir)) {
-                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            Bench.remove(dir);
         }
     }
 

@@ -33,8 +33,7 @@ public final class PostbusBenchmark {
     }
 
     public static void run(List<Integer> sizes, PrintWriter out) throws Exception {
-        out.printf("java %s, %d cores, max heap %d MB; GreenMail op loopback%n", System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        out.println(Bench.machine() + "; GreenMail op loopback");
         out.printf("%8s %12s %10s %10s%n", "mails", "ronde s", "mails/s", "beantwoord");
         out.flush();
         round(50, new PrintWriter(new StringWriter()));
@@ -82,9 +81,7 @@ public final class PostbusBenchmark {
             out.flush();
         } finally {
             gm.stop();
-            try (var s = Files.walk(dir)) {
-                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            Bench.remove(dir);
         }
     }
 }

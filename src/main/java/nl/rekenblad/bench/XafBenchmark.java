@@ -32,8 +32,7 @@ public final class XafBenchmark {
     public static void run(List<Integer> sizes, PrintWriter out) throws Exception {
         Path dir = Files.createTempDirectory("rekenblad-bench");
         try {
-            out.printf("java %s, %d cores, max heap %d MB%n", System.getProperty("java.version"),
-                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+            out.println(Bench.machine());
             Path warm = generate(dir.resolve("warm.xaf"), 30_000);
             parse(warm);
             full(warm, dir.resolve("warm.xlsx"));
@@ -52,9 +51,7 @@ public final class XafBenchmark {
                 Files.deleteIfExists(dir.resolve("a" + n + ".xlsx"));
             }
         } finally {
-            try (var s = Files.walk(dir)) {
-                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            Bench.remove(dir);
         }
     }
 
