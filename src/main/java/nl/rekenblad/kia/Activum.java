@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import nl.rekenblad.core.Money;
+import nl.rekenblad.core.SpreadsheetDate;
 
 /**
  * One asset of the investment register, as given. Immutable.
@@ -41,5 +42,26 @@ public record Activum(String where, String id, String omschrijving, LocalDate da
     /** True when it was not yet taken into use at the end of its investment year. */
     public boolean uitgesteld() {
         return ingebruikname.isPresent() && ingebruikname.get().getYear() > datum.getYear();
+    }
+
+    /**
+     * What its register cell of {@code field} holds: a text, a number (a date as its spreadsheet serial) or null for
+     * an empty cell. The register sheet is written from it, and the calculation reads it as the input column.
+     */
+    public Object cell(KiaKeys.Veld field) {
+        return switch (field) {
+            case ID -> id;
+            case OMSCHRIJVING -> omschrijving;
+            case DATUM -> SpreadsheetDate.serial(datum);
+            case BEDRAG -> bedrag.amount();
+            case SOORT -> soort.word();
+            case INGEBRUIKNAME -> ingebruikname.map(SpreadsheetDate::serial).orElse(null);
+            case BETAALD -> betaald.map(Money::amount).orElse(null);
+            case RESTWAARDE -> restwaarde.map(Money::amount).orElse(null);
+            case GEBRUIKSDUUR -> gebruiksduur.orElse(null);
+            case VERKOOPDATUM -> verkoopdatum.map(SpreadsheetDate::serial).orElse(null);
+            case VERKOOPPRIJS -> verkoopprijs.map(Money::amount).orElse(null);
+            case REGELING -> regeling.map(Regeling::word).orElse(null);
+        };
     }
 }

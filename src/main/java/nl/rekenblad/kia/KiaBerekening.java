@@ -14,9 +14,7 @@ import nl.rekenblad.core.Calculation;
 import nl.rekenblad.core.DutchText;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Layout;
-import nl.rekenblad.core.Money;
 import nl.rekenblad.core.Problem;
-import nl.rekenblad.core.SpreadsheetDate;
 import nl.rekenblad.kia.KiaKeys.PerActivum;
 import nl.rekenblad.kia.KiaKeys.PerAfschrijving;
 import nl.rekenblad.kia.KiaKeys.PerJaar;
@@ -247,27 +245,10 @@ public final class KiaBerekening {
         for (Veld v : Veld.values()) {
             Object[] values = new Object[b.n];
             for (int i = 0; i < b.n; i++) {
-                values[i] = inputValue(b.activa.get(i), v);
+                values[i] = b.activa.get(i).cell(v);
             }
             columns.put(KiaKeys.input(v), values);
         }
         return columns;
-    }
-
-    private static Object inputValue(Activum a, Veld v) {
-        return switch (v) {
-            case ID -> a.id();
-            case OMSCHRIJVING -> a.omschrijving();
-            case DATUM -> SpreadsheetDate.serial(a.datum());
-            case BEDRAG -> a.bedrag().amount();
-            case SOORT -> a.soort().word();
-            case INGEBRUIKNAME -> a.ingebruikname().map(SpreadsheetDate::serial).orElse(null);
-            case BETAALD -> a.betaald().map(Money::amount).orElse(null);
-            case RESTWAARDE -> a.restwaarde().map(Money::amount).orElse(null);
-            case GEBRUIKSDUUR -> a.gebruiksduur().orElse(null);
-            case VERKOOPDATUM -> a.verkoopdatum().map(SpreadsheetDate::serial).orElse(null);
-            case VERKOOPPRIJS -> a.verkoopprijs().map(Money::amount).orElse(null);
-            case REGELING -> a.regeling().map(Regeling::word).orElse(null);
-        };
     }
 }

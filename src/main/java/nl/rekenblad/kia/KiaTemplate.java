@@ -13,9 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.rekenblad.core.Money;
 import nl.rekenblad.core.Problem;
-import nl.rekenblad.core.SpreadsheetDate;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
@@ -23,7 +21,6 @@ import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 /**
@@ -85,29 +82,13 @@ public final class KiaTemplate {
         int rows = n + (input == null ? EMPTY_ROWS : 20);
         if (generated) {
             // Written row by row when the workbook is saved: a register of 60.000 assets is never all in memory twice.
-            XSSFCellStyle[] styles = java.util.Arrays.stream(kinds).map(st::get).toArray(XSSFCellStyle[]::new);
-            wb.generated(SHEET).orElseThrow().block(HEADER_ROW + 1, rows, 0, fields.length - 1, (r, out) -> {
-                for (int i = 0; i < fields.length; i++) {
-                    Object v = r < n ? value(input.activa().get(r), i) : null;
-                    if (v instanceof String t) {
-                        out.text(i, t, styles[i]);
-                    } else if (v == null) {
-                        out.blank(i, styles[i]);
-                    } else {
-                        out.number(i, (BigDecimal) v, styles[i]);
-                    }
-                }
-            });
+            // Its styles are made now: the style table is written before the sheets.
+            java.util.Arrays.stream(kinds).forEach(st::get);
+            wb.generated(SHEET).orElseThrow().block(HEADER_ROW + 1, rows, 0, fields.length - 1,
+                    (r, out) -> registerRow(Grid.of(out, st), HEADER_ROW + 1 + r, r < n ? input.activa().get(r) : null, kinds));
         } else {
             for (int r = 0; r < rows; r++) {
-                for (int i = 0; i < fields.length; i++) {
-                    Object v = r < n ? value(input.activa().get(r), i) : null;
-                    if (v instanceof String t) {
-                        c.text(HEADER_ROW + 1 + r, i, t, kinds[i]);
-                    } else {
-                        c.number(HEADER_ROW + 1 + r, i, (BigDecimal) v, kinds[i]);
-                    }
-                }
+                registerRow(c, HEADER_ROW + 1 + r, r < n ? input.activa().get(r) : null, kinds);
             }
         }
         int last = HEADER_ROW + rows;
@@ -130,23 +111,17 @@ public final class KiaTemplate {
         sh.addValidationData(dv);
     }
 
-    /** The value of field {@code i} (as in {@link KiaKeys#FIELDS}) of an asset: a text, a number (dates as serials) or null. */
-    private static Object value(Activum a, int i) {
-        return switch (i) {
-            case 0 -> a.id();
-            case 1 -> a.omschrijving();
-            case 2 -> SpreadsheetDate.serial(a.datum());
-            case 3 -> a.bedrag().amount();
-            case 4 -> a.soort().word();
-            case 5 -> a.ingebruikname().map(SpreadsheetDate::serial).orElse(null);
-            case 6 -> a.betaald().map(Money::amount).orElse(null);
-            case 7 -> a.restwaarde().map(Money::amount).orElse(null);
-            case 8 -> a.gebruiksduur().orElse(null);
-            case 9 -> a.verkoopdatum().map(SpreadsheetDate::serial).orElse(null);
-            case 10 -> a.verkoopprijs().map(Money::amount).orElse(null);
-            case 11 -> a.regeling().map(Regeling::word).orElse(null);
-            default -> throw new IllegalArgumentException("field " + i);
-        };
+    /** One register row: the cells of {@code a}, or empty input cells when there is no asset. */
+    private static void registerRow(Grid g, int row, Activum a, Styles.Kind[] kinds) {
+        for (KiaKeys.Veld v : KiaKeys.Veld.values()) {
+            int col = v.ordinal();
+            Object value = a == null ? null : a.cell(v);
+            if (value instanceof String t) {
+                g.text(row, col, t, kinds[col]);
+            } else {
+                g.number(row, col, (BigDecimal) value, kinds[col]);
+            }
+        }
     }
 
     /** Where the register is: its sheet, header row, last row and the column of each header. */

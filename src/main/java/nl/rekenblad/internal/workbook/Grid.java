@@ -34,6 +34,28 @@ public interface Grid {
         };
     }
 
+    /**
+     * The cells of one block row as it is written ({@link SheetCells#block}): the row is the block's, the row
+     * argument is not used. The styles must exist already (the style table is written before the sheets).
+     */
+    static Grid of(SheetCells.Cells out, Styles st) {
+        return new Grid() {
+            @Override
+            public void text(int row, int col, String text, Styles.Kind kind) {
+                out.text(col, text, st.get(kind));
+            }
+
+            @Override
+            public void number(int row, int col, BigDecimal value, Styles.Kind kind) {
+                if (value == null) {
+                    out.blank(col, st.get(kind));
+                } else {
+                    out.number(col, value, st.get(kind));
+                }
+            }
+        };
+    }
+
     /** Cells in POI's model of {@code sh}. */
     static Grid of(XSSFSheet sh, Styles st) {
         return new Grid() {
