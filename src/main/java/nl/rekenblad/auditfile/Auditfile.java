@@ -7,24 +7,29 @@ import java.util.Optional;
 
 /** The parts of an auditfile that rekenblad reads, as immutable records. Amounts are signed: credit positive. */
 public final class Auditfile {
-    /** The only version read; the others are named in the refusal. */
+    /** The namespace of XAF 3.2, the version rekenblad writes its own sample in. */
     public static final String NAMESPACE = "http://www.auditfiles.nl/XAF/3.2";
 
     private Auditfile() {
     }
 
     /** The file's header: the fiscal year and its dates, the currency and the package that wrote it. */
-    public record Header(String fiscalYear, LocalDate startDate, LocalDate endDate, String curCode, String software) {
+    public record Header(String fiscalYear, LocalDate startDate, LocalDate endDate, String curCode, String software,
+            Versie versie) {
         /** The calendar year the auditfile is about: the year of its start date. */
         public int jaar() {
             return startDate.getYear();
         }
     }
 
-    /** A ledger account: {@code accTp} B (balans), P (winst-en-verlies) or M (gemengd). */
-    public record Rekening(String accID, String accDesc, String accTp) {
-        public boolean resultaat() {
-            return "P".equals(accTp);
+    /**
+     * A ledger account: {@code accTp} B (balans), P (winst-en-verlies) or M (gemengd), and its RGS code where the
+     * file gives one (XAF 4.0 {@code RGScode}; in 3.x {@code leadReference} or {@code leadCode} when it has the
+     * shape of an RGS code, such as {@code BSchBtwAtd} or {@code WOmzNop}), else empty.
+     */
+    public record Rekening(String accID, String accDesc, String accTp, String rgs) {
+        public Rekening(String accID, String accDesc, String accTp) {
+            this(accID, accDesc, accTp, "");
         }
     }
 
@@ -49,7 +54,12 @@ public final class Auditfile {
     }
 
     /** One transaction with its lines, in the order of the file. */
-    public record Transactie(String journal, String nr, String desc, LocalDate trDt, List<Regel> regels, long xmlRegel) {
+    public record Transactie(String journal, String nr, String desc, LocalDate trDt, List<Regel> regels, long xmlRegel,
+            String journalTp) {
+        public Transactie(String journal, String nr, String desc, LocalDate trDt, List<Regel> regels, long xmlRegel) {
+            this(journal, nr, desc, trDt, regels, xmlRegel, "");
+        }
+
         public Transactie {
             regels = List.copyOf(regels);
         }
@@ -72,6 +82,15 @@ public final class Auditfile {
         public String naam() {
             return journal + " " + nr;
         }
+    }
+
+    /** Whether the journal is a sales ({@code jrnTp} S) or purchase (P) book; empty when the file says neither. */
+    public static Optional<Boolean> verkoopboek(String jrnTp) {
+        return switch (jrnTp) {
+            case "S" -> Optional.of(true);
+            case "P" -> Optional.of(false);
+            default -> Optional.empty();
+        };
     }
 
     /** What the file's control totals said and what was read. */

@@ -10,6 +10,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.core.Problem;
 
 /**
  * Reads an XAF 3.2 auditfile as a stream (Woodstox StAX): no DTD, no entities, bounded text and depth, so that a
@@ -41,17 +43,31 @@ public final class AuditfileReader {
     public static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
 
     private static final Map<String, String> OTHER_VERSIONS = Map.of(
-            "http://www.auditfiles.nl/XAF/3.1", "XAF 3.1",
             "http://www.auditfiles.nl/XAF/3.0", "XAF 3.0",
-            "http://www.odb.belastingdienst.nl/Belastingdienst/BCPP/1.1/structures/XmlauditfileXAF_4.0", "XAF 4.0",
             "", "XAF 2.0 (CLAIR) of een auditfile zonder namespace");
-    private static final String SUPPORTED = "rekenblad leest alleen XAF 3.2 (namespace " + Auditfile.NAMESPACE
-            + "); exporteer de auditfile als XAF 3.2";
+    private static final String SUPPORTED = "rekenblad leest XAF 3.1, 3.2, 3.2.1 en 4.0; exporteer de auditfile in een"
+            + " van die versies (bij voorkeur XAF 4.0, dat de Belastingdienst vanaf 2027 vraagt)";
+    /** At most this many reference problems (unknown accounts and codes) are collected before the reading stops. */
+    public static final int MAX_PROBLEMS = 100;
+    /** The shape of an RGS code: B or W and at least one capitalised part of three letters ("BSchBtw", "WOmzNop"). */
+    private static final Pattern RGS = Pattern.compile("[BW](?:[A-Z][a-z]{2}){1,6}[A-Za-z0-9]*");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(Z|[+-]\\d{2}:\\d{2})?");
 
     /** What the caller does with each part, in the order of the file. */
     public interface Handler {
         void header(Auditfile.Header header) throws InvalidInputException, IOException;
+
+        /**
+         * Whether a VAT code that the file's {@code vatCodes} does not declare is an error. A caller that reads only
+         * the ledger (the profit) says no: such a code says nothing about its figures.
+         */
+        default boolean btwCodesNodig() {
+            return true;
+        }
+
+        /** Something the reader read in a way the file did not say outright; reported, the reading goes on. */
+        default void waarschuwing(Problem warning) {
+        }
 
         default void rekening(Auditfile.Rekening rekening) throws InvalidInputException {
         }
@@ -78,7 +94,13 @@ public final class AuditfileReader {
     private BigDecimal statedDebit;
     private BigDecimal statedCredit;
     private String journal = "";
+    private String journalTp = "";
     private final Map<String, LocalDate> dates = new HashMap<>();
+    private String namespace = Auditfile.NAMESPACE;
+    private Versie versie = Versie.XAF_3_2;
+    private final List<Problem> problems = new ArrayList<>();
+    private long moreProblems;
+    private final Map<String, long[]> signedCodes = new LinkedHashMap<>();
 
     private static XMLInputFactory factory() {
         WstxInputFactory f = new WstxInputFactory();
@@ -109,14 +131,33 @@ public final class AuditfileReader {
     public static Auditfile.Totalen read(InputStream in, String name, Handler handler)
             throws IOException, InvalidInputException {
         XMLStreamReader xml;
+        java.io.PushbackInputStream head = new java.io.PushbackInputStream(in, 512);
+        byte[] first = head.readNBytes(512);
+        head.unread(first);
+        Utf8Lezer utf8 = utf8(first) ? new Utf8Lezer(head) : null;
         try {
-            xml = FACTORY.createXMLStreamReader(in);
+            if (utf8 != null) {
+                if (first.length >= 3 && (first[0] & 0xff) == 0xEF && (first[1] & 0xff) == 0xBB && (first[2] & 0xff) == 0xBF) {
+                    head.skipNBytes(3);
+                }
+                xml = FACTORY.createXMLStreamReader(utf8);
+            } else {
+                xml = FACTORY.createXMLStreamReader(head);
+            }
         } catch (XMLStreamException e) {
             throw new AuditfileReader(name, null, handler).xmlError(e);
         }
         AuditfileReader r = new AuditfileReader(name, xml, handler);
         try {
-            return r.document();
+            Auditfile.Totalen totalen = r.document();
+            if (utf8 != null && utf8.ongeldig() > 0) {
+                handler.waarschuwing(Problem.warning(name + " › regel " + utf8.eersteRegel(), "het bestand zegt UTF-8 te zijn,"
+                        + " maar byte " + utf8.eersteByte() + String.format(" (0x%02X)", utf8.eersteWaarde()) + " is geen UTF-8;"
+                        + " " + utf8.ongeldig() + (utf8.ongeldig() == 1 ? " byte is" : " bytes zijn") + " gelezen als"
+                        + " Windows-1252 (een naam of omschrijving kan een verkeerd teken tonen; bedragen en codes staan in"
+                        + " gewone tekens en zijn goed gelezen)"));
+            }
+            return totalen;
         } catch (XMLStreamException e) {
             throw r.xmlError(e);
         } finally {
@@ -126,6 +167,17 @@ public final class AuditfileReader {
                 // nothing held beyond the stream, which the caller closes
             }
         }
+    }
+
+    /** Whether the file is UTF-8 by its declaration (or the lack of one), and not UTF-16. */
+    private static boolean utf8(byte[] head) {
+        if (head.length >= 2 && ((head[0] == (byte) 0xFE && head[1] == (byte) 0xFF) || (head[0] == (byte) 0xFF
+                && head[1] == (byte) 0xFE) || head[0] == 0 || head[1] == 0)) {
+            return false;
+        }
+        String s = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher m = Pattern.compile("<\\?xml[^>]*encoding\\s*=\\s*[\"']([^\"']+)[\"']").matcher(s);
+        return !m.find() || m.group(1).equalsIgnoreCase("utf-8") || m.group(1).equalsIgnoreCase("utf8");
     }
 
     /** Whether {@code head} (the first bytes of a file) looks like an auditfile: an {@code auditfile} root element. */
@@ -161,13 +213,29 @@ public final class AuditfileReader {
                     + " (XML Auditfile Financieel, XAF 3.2)");
         }
         String ns = xml.getNamespaceURI() == null ? "" : xml.getNamespaceURI();
-        if (!Auditfile.NAMESPACE.equals(ns)) {
+        Optional<Versie> v = Versie.of(ns);
+        if (v.isEmpty()) {
             String version = OTHER_VERSIONS.getOrDefault(ns, "een onbekende versie (namespace " + shorten(ns) + ")");
             throw error(line(), "dit is " + version + "; " + SUPPORTED);
         }
+        versie = v.get();
+        namespace = ns;
         children("auditfile", this::auditfileChild);
         if (header == null) {
             throw error(line(), "de auditfile heeft geen <header>");
+        }
+        for (Map.Entry<String, long[]> e : signedCodes.entrySet()) {
+            handler.waarschuwing(Problem.warning(name + " › regel " + e.getValue()[1], "btw-code \"" + e.getKey()
+                    + "\" staat niet in de btw-codes (vatCodes) maar is de gedeclareerde code \"" + e.getKey().substring(1)
+                    + "\" met een minteken (zo schrijven sommige pakketten creditnota's); gelezen als \""
+                    + e.getKey().substring(1) + "\" op " + e.getValue()[0] + (e.getValue()[0] == 1 ? " regel" : " regels")
+                    + ", het bedrag met zijn eigen debet of credit"));
+        }
+        if (!problems.isEmpty()) {
+            if (moreProblems > 0) {
+                problems.add(Problem.error(name, "en nog " + moreProblems + " zulke fouten"));
+            }
+            throw new InvalidInputException(problems);
         }
         checkTotals();
         return new Auditfile.Totalen(lines, debit, credit, transactions);
@@ -183,7 +251,7 @@ public final class AuditfileReader {
         while (true) {
             int event = next();
             if (event == XMLStreamConstants.START_ELEMENT) {
-                if (!Auditfile.NAMESPACE.equals(xml.getNamespaceURI())) {
+                if (!namespace.equals(xml.getNamespaceURI())) {
                     skip();
                     continue;
                 }
@@ -275,7 +343,7 @@ public final class AuditfileReader {
             throw error(at, "endDate " + end + " ligt vóór startDate " + start);
         }
         header = new Auditfile.Header(fiscalYear, start, end, cur, f.getOrDefault("softwareDesc", "")
-                + (f.containsKey("softwareVersion") ? " " + f.get("softwareVersion") : ""));
+                + (f.containsKey("softwareVersion") ? " " + f.get("softwareVersion") : ""), versie);
         handler.header(header);
     }
 
@@ -313,7 +381,7 @@ public final class AuditfileReader {
         long at = line();
         Map<String, String> f = new HashMap<>();
         children("ledgerAccount", local -> {
-            if (List.of("accID", "accDesc", "accTp").contains(local)) {
+            if (List.of("accID", "accDesc", "accTp", "RGScode", "leadReference", "leadCode").contains(local)) {
                 f.put(local, text());
             } else {
                 skip();
@@ -323,9 +391,21 @@ public final class AuditfileReader {
         if (rekeningen.size() >= MAX_ACCOUNTS) {
             throw error(at, "meer dan " + MAX_ACCOUNTS + " grootboekrekeningen");
         }
-        Auditfile.Rekening r = new Auditfile.Rekening(id, f.getOrDefault("accDesc", ""), f.getOrDefault("accTp", ""));
+        Auditfile.Rekening r = new Auditfile.Rekening(id, f.getOrDefault("accDesc", ""), f.getOrDefault("accTp", ""),
+                rgs(f));
         rekeningen.put(id, r);
         handler.rekening(r);
+    }
+
+    /** The RGS code of an account: 4.0's RGScode, else a lead reference or lead code that has an RGS code's shape. */
+    private static String rgs(Map<String, String> f) {
+        for (String k : List.of("RGScode", "leadReference", "leadCode")) {
+            String v = f.getOrDefault(k, "").strip();
+            if (!v.isEmpty() && (k.equals("RGScode") || RGS.matcher(v).matches())) {
+                return shorten(v);
+            }
+        }
+        return "";
     }
 
     private void vatCode() throws XMLStreamException, InvalidInputException, IOException {
@@ -357,6 +437,7 @@ public final class AuditfileReader {
             case "totalCredit" -> statedCredit = amount(text(), "totalCredit", line());
             case "journal" -> {
                 journal = "";
+                journalTp = "";
                 children("journal", this::journalChild);
             }
             default -> skip();
@@ -366,6 +447,7 @@ public final class AuditfileReader {
     private void journalChild(String local) throws XMLStreamException, InvalidInputException, IOException {
         switch (local) {
             case "jrnID" -> journal = shorten(text());
+            case "jrnTp" -> journalTp = shorten(text()).toUpperCase(java.util.Locale.ROOT);
             case "transaction" -> transaction();
             default -> skip();
         }
@@ -375,36 +457,54 @@ public final class AuditfileReader {
         long at = line();
         Map<String, String> f = new HashMap<>();
         List<Auditfile.Regel> regels = new ArrayList<>();
-        children("transaction", local -> {
-            switch (local) {
-                case "nr", "desc", "trDt" -> f.put(local, text());
-                case "trLine" -> {
-                    if (regels.size() >= MAX_LINES_PER_TRANSACTION) {
-                        throw error(line(), "transactie " + journal + " " + f.getOrDefault("nr", "?") + " heeft meer dan "
-                                + MAX_LINES_PER_TRANSACTION + " regels");
+        Child lines = new Child() {
+            @Override
+            public void start(String local) throws XMLStreamException, InvalidInputException, IOException {
+                switch (local) {
+                    case "nr", "desc", "trDt" -> f.put(local, text());
+                    case "trLines" -> children("trLines", this);
+                    case "trLine" -> {
+                        if (regels.size() >= MAX_LINES_PER_TRANSACTION) {
+                            throw error(line(), "transactie " + journal + " " + f.getOrDefault("nr", "?") + " heeft meer"
+                                    + " dan " + MAX_LINES_PER_TRANSACTION + " regels");
+                        }
+                        regels.add(trLine(journal + " " + f.getOrDefault("nr", "?")));
                     }
-                    regels.add(trLine(journal + " " + f.getOrDefault("nr", "?")));
+                    default -> skip();
                 }
-                default -> skip();
             }
-        });
+        };
+        children("transaction", lines);
         String nr = shorten(f.getOrDefault("nr", ""));
-        String naam = journal + " " + nr;
         LocalDate trDt = f.containsKey("trDt") ? date(f.get("trDt"), "trDt", at) : null;
+        boolean ok = true;
+        List<Auditfile.Regel> read = new ArrayList<>(regels.size());
         for (Auditfile.Regel r : regels) {
+            String where = plaats(nr, r);
             if (!rekeningen.containsKey(r.accID())) {
-                throw error(r.xmlRegel(), "transactie " + naam + ", regel " + r.nr() + ": grootboekrekening \""
-                        + r.accID() + "\" staat niet in het grootboek (generalLedger) van de auditfile");
+                ok = problem(r.xmlRegel(), where + ": grootboekrekening \"" + r.accID() + "\" staat niet in het grootboek"
+                        + " (generalLedger) van de auditfile");
             }
+            List<Auditfile.Btw> btw = new ArrayList<>(r.btw().size());
             for (Auditfile.Btw b : r.btw()) {
-                if (!codes.containsKey(b.vatID())) {
-                    throw error(r.xmlRegel(), "transactie " + naam + ", regel " + r.nr() + ": btw-code \"" + b.vatID()
-                            + "\" staat niet in de btw-codes (vatCodes) van de auditfile");
+                if (codes.containsKey(b.vatID())) {
+                    btw.add(b);
+                } else if (b.vatID().startsWith("-") && codes.containsKey(b.vatID().substring(1))) {
+                    signedCodes.computeIfAbsent(b.vatID(), k -> new long[] {0, r.xmlRegel()})[0]++;
+                    btw.add(new Auditfile.Btw(b.vatID().substring(1), b.vatPerc(), b.bedrag()));
+                } else if (handler.btwCodesNodig()) {
+                    ok = problem(r.xmlRegel(), where + ": btw-code \"" + b.vatID() + "\" staat niet in de btw-codes"
+                            + " (vatCodes) van de auditfile");
                 }
             }
+            read.add(btw.equals(r.btw()) ? r : new Auditfile.Regel(r.nr(), r.accID(), r.docRef(), r.effDate(), r.desc(),
+                    r.bedrag(), r.custSupID(), btw, r.xmlRegel()));
         }
         transactions++;
-        handler.transactie(new Auditfile.Transactie(journal, nr, f.getOrDefault("desc", ""), trDt, regels, at));
+        if (ok && problems.isEmpty()) {
+            handler.transactie(new Auditfile.Transactie(journal, nr, f.getOrDefault("desc", ""), trDt, read, at,
+                    journalTp));
+        }
     }
 
     private Auditfile.Regel trLine(String transactie) throws XMLStreamException, InvalidInputException, IOException {
@@ -455,7 +555,31 @@ public final class AuditfileReader {
         return new Auditfile.Btw(id, perc, isCredit ? amnt : amnt.negate());
     }
 
+    /** "dagboek VRK, transactie 2025-0012, transactieregel 3": the three numbers apart, as the package shows them. */
+    private String plaats(String transactie, Auditfile.Regel r) {
+        return "dagboek " + journal + ", transactie " + transactie + (r.nr().isEmpty() ? "" : ", transactieregel " + r.nr());
+    }
+
+    /** Collects a reference problem (at most {@link #MAX_PROBLEMS}); returns false for the caller's "ok". */
+    private boolean problem(long at, String message) {
+        if (problems.size() < MAX_PROBLEMS) {
+            problems.add(Problem.error(name + " › regel " + at, message));
+        } else {
+            moreProblems++;
+        }
+        return false;
+    }
+
     private void checkTotals() throws InvalidInputException {
+        boolean amountsAgree = (statedDebit == null || statedDebit.compareTo(debit) == 0)
+                && (statedCredit == null || statedCredit.compareTo(credit) == 0);
+        if (statedLines != null && statedLines != lines && statedLines == transactions && amountsAgree
+                && (statedDebit != null || statedCredit != null)) {
+            handler.waarschuwing(Problem.warning(name, "linesCount is " + statedLines + ": het aantal transacties, niet het"
+                    + " aantal transactieregels (" + lines + "); de totalen debet en credit kloppen wel, dus het bestand is"
+                    + " als volledig gelezen (sommige pakketten schrijven zo het aantal transacties)"));
+            statedLines = null;
+        }
         if (statedLines != null && statedLines != lines) {
             throw error(0, "de auditfile zegt " + statedLines + " transactieregels te bevatten (linesCount), maar er staan er "
                     + lines + " in; het bestand is onvolledig of aangepast");
@@ -572,8 +696,17 @@ public final class AuditfileReader {
     }
 
     private InvalidInputException xmlError(XMLStreamException e) {
-        long at = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
+        long at = e.getLocation() != null && e.getLocation().getLineNumber() > 0 ? e.getLocation().getLineNumber() : line();
         String msg = e.getMessage() == null ? "" : e.getMessage();
+        Throwable cause = e.getNestedException() != null ? e.getNestedException() : e.getCause();
+        if (cause instanceof java.io.CharConversionException || msg.contains("Invalid UTF-8") || msg.contains("Invalid UTF8")) {
+            String all = msg + " " + (cause == null || cause.getMessage() == null ? "" : cause.getMessage());
+            java.util.regex.Matcher m = Pattern.compile("0x[0-9a-fA-F]{1,2}").matcher(all);
+            java.util.regex.Matcher b = Pattern.compile("byte #(\\d+)").matcher(all);
+            return error(at, "geen geldige UTF-8: de byte " + (m.find() ? m.group() : "") + (b.find() ? " (byte "
+                    + (Long.parseLong(b.group(1)) + 1) + " van het bestand)" : "") + " past niet in de tekenset van het"
+                    + " bestand; sla de auditfile opnieuw op als UTF-8, of zet de juiste encoding in de XML-declaratie");
+        }
         if (e instanceof WstxEOFException) {
             return error(at, "het bestand houdt halverwege de XML op; is het afgebroken?");
         }

@@ -51,9 +51,15 @@ public final class BtwCodes {
         }
     }
 
-    /** What the file says of a code, for a proposal. */
-    public record Kenmerken(String omschrijving, BigDecimal percentage, boolean teBetalen, boolean teVorderen,
-            int richting) {
+    /**
+     * What the file says of a code on one side, for a proposal.
+     *
+     * @param verlegdGeboekt most of its lines book the btw on both its payable and its claimable account
+     * @param perRekening    it is a ledger account read per account, not a VAT code
+     * @param btwRekening    read per account: it is a VAT account (else a revenue account)
+     */
+    public record Kenmerken(String omschrijving, BigDecimal percentage, XafBerekening.Kant kant, boolean verlegdGeboekt,
+            boolean perRekening, boolean btwRekening) {
     }
 
     /**
@@ -86,10 +92,20 @@ public final class BtwCodes {
             String where = bron + " › regel " + (i + 1);
             int eq = line.lastIndexOf('=');
             if (eq <= 0 || line.length() > MAX_LINE) {
-                throw InvalidInputException.of(where, "verwacht btw-code=rubriek, bijvoorbeeld 21V=1a (rubrieken: "
+                throw InvalidInputException.of(where, "verwacht btw-code=rubriek, bijvoorbeeld 21V=1a, of per kant 21V:verkoop=1a"
+                        + " en 21V:inkoop=5b (rubrieken: "
                         + Rubriek.codes() + " of " + NEGEREN + ")");
             }
             String code = line.substring(0, eq).strip();
+            int colon = code.lastIndexOf(':');
+            if (colon > 0) {
+                String kant = code.substring(colon + 1).strip().toLowerCase(Locale.ROOT);
+                if (XafBerekening.Kant.of(kant).isEmpty()) {
+                    throw InvalidInputException.of(where, "\"" + code.substring(colon + 1).strip() + "\" is geen kant; verwacht"
+                            + " code:verkoop=rubriek of code:inkoop=rubriek (of code=rubriek voor beide kanten)");
+                }
+                code = code.substring(0, colon).strip() + ":" + kant;
+            }
             String value = line.substring(eq + 1).strip().toLowerCase(Locale.ROOT).replaceFirst("^rubriek\\s+", "");
             String soort = "";
             if (value.equals("3b-goederen") || value.equals("3b-diensten")) {
@@ -110,14 +126,17 @@ public final class BtwCodes {
     }
 
     /** The mapping file that gives {@code mapping} back: to edit and pass with {@code --btwcodes} next time. */
-    public static String tekst(Map<String, Toewijzing> mapping, Map<String, String> omschrijvingen) {
+    public static String tekst(Map<String, Toewijzing> mapping, Map<String, String> omschrijvingen, String optie) {
         StringBuilder sb = new StringBuilder();
-        sb.append("# btw-code=rubriek (").append(Rubriek.codes()).append(", 3b-goederen, 3b-diensten of ").append(NEGEREN)
+        String wat = optie.equals("--rekeningen") ? "rekening" : "btw-code";
+        sb.append("# ").append(wat).append(":kant=rubriek, kant verkoop of inkoop; ").append(wat).append("=rubriek geldt voor")
+                .append(" beide kanten (").append(Rubriek.codes()).append(", 3b-goederen, 3b-diensten of ").append(NEGEREN)
                 .append(")\n");
-        sb.append("# geschreven door rekenblad; pas aan en geef terug met --btwcodes\n");
+        sb.append("# geschreven door rekenblad; pas aan en geef terug met ").append(optie).append('\n');
         for (Map.Entry<String, Toewijzing> e : mapping.entrySet()) {
-            String oms = omschrijvingen.getOrDefault(e.getKey(), "").replaceAll("\\R", " ");
-            sb.append("# ").append(oms.isEmpty() ? e.getKey() : oms).append(": ").append(e.getValue().reden()).append('\n');
+            String id = e.getKey().replaceFirst(":(verkoop|inkoop)$", "");
+            String oms = omschrijvingen.getOrDefault(id, "").replaceAll("\\R", " ");
+            sb.append("# ").append(oms.isEmpty() ? id : oms).append(": ").append(e.getValue().reden()).append('\n');
             sb.append(e.getKey()).append('=').append(e.getValue().code()).append('\n');
         }
         return sb.toString();
@@ -133,8 +152,6 @@ public final class BtwCodes {
     private static final Pattern PRIVE = word("prive|privegebruik");
     private static final Pattern DIENST = word("dienst|diensten");
     private static final Pattern GOED = word("goederen|goed|levering|leveringen|icp");
-    private static final Pattern INKOOP = word("inkoop|inkopen|voorbelasting|te vorderen|aftrekbaar");
-    private static final Pattern VERKOOP = word("verkoop|verkopen|omzet|af te dragen|te betalen");
 
     private static Pattern word(String alternatives) {
         return Pattern.compile("(?<![\\p{L}\\d])(" + alternatives + ")(?![\\p{L}\\d])");
@@ -145,66 +162,84 @@ public final class BtwCodes {
         return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
     }
 
+    private static final Pattern INSTALLATIE = word("installatie|installaties|afstandsverkoop|afstandsverkopen|televerkoop"
+            + "|op afstand");
+    private static final Pattern OVERIG = word("overig|overige|ander|andere");
+    private static final Pattern VRIJGESTELD = word("vrijgesteld|vrijgestelde|vrijstelling");
+
+    private static final Pattern INKOOP = word("voorbelasting|inkoop|inkopen|invoer|verwerving|verwervingen|aftrekbaar"
+            + "|te vorderen|douane|leveringen uit|diensten uit");
+    private static final Pattern VERKOOP = word("verkoop|verkopen|omzet|uitvoer|leveringen naar|levering naar|af te dragen");
+    private static final Pattern DOUANE = word("douane");
+    private static final Pattern AFTREK = word("voorbelasting|te vorderen|aftrek|aftrekbaar|aftrekbare");
+
+    /** The side a code's description names ("Voorbelasting 21%", "Verkoop binnen de EU"), if only one. */
+    public static Optional<XafBerekening.Kant> kant(String omschrijving) {
+        String d = normalize(omschrijving);
+        boolean in = INKOOP.matcher(d).find();
+        boolean uit = VERKOOP.matcher(d).find();
+        return in == uit ? Optional.empty() : Optional.of(in ? XafBerekening.Kant.INKOOP : XafBerekening.Kant.VERKOOP);
+    }
+
+    /** Whether a code's description names privégebruik (btw owed on private use: always a supply, 1d). */
+    public static boolean prive(String omschrijving) {
+        return PRIVE.matcher(normalize(omschrijving)).find();
+    }
+
     /**
-     * A rubriek for a code without a mapping line, from its description, percentage, accounts and the direction of
-     * its btw; empty when nothing points one way.
+     * A rubriek for a code and side without a mapping line, from the code's description, percentage and side;
+     * empty when nothing points one way. On the inkoop side: 4a for imports, 4b for acquisitions from the EU, 2a
+     * for other reverse-charged btw (the description, or the btw booked on both accounts), else voorbelasting 5b. On
+     * the verkoop side: 1d privé, 3c installation and distance sales, 3a exports, 3b within the EU, 1e reverse
+     * charge to the customer, then the rate (21/19% 1a, 9/6% 1b, another 1c, 0% 1e), then the words.
      */
     public static Optional<Toewijzing> voorstel(Kenmerken k) {
         String d = normalize(k.omschrijving());
         boolean verlegd = VERLEGD.matcher(d).find();
         boolean eu = EU.matcher(d).find();
         boolean buitenEu = BUITEN_EU.matcher(d).find();
-        boolean prive = PRIVE.matcher(d).find();
-        // Which side: the accounts first, then the words, then the direction of the btw on the lines.
-        String kant;
-        boolean inkoop;
-        if (k.teBetalen() && k.teVorderen()) {
-            kant = "btw te betalen én te vorderen (vatToPayAccID en vatToClaimAccID): verlegde btw";
-            verlegd = true;
-            inkoop = true;
-        } else if (k.teVorderen()) {
-            kant = "btw te vorderen (vatToClaimAccID)";
-            inkoop = true;
-        } else if (k.teBetalen()) {
-            kant = "btw te betalen (vatToPayAccID)";
-            inkoop = false;
-        } else if (INKOOP.matcher(d).find()) {
-            kant = "omschrijving noemt inkoop";
-            inkoop = true;
-        } else if (VERKOOP.matcher(d).find()) {
-            kant = "omschrijving noemt verkoop";
-            inkoop = false;
-        } else if (k.richting() != 0) {
-            inkoop = k.richting() < 0;
-            kant = inkoop ? "de regels met deze code staan debet (inkoop)" : "de regels met deze code staan credit (verkoop)";
-        } else {
-            return Optional.empty();
-        }
+        String kant = k.perRekening() ? (k.btwRekening() ? "btw-rekening" : "omzetrekening") + ", " + k.kant().tekst()
+                : "kant " + k.kant().tekst();
         String pct = k.percentage() == null ? "" : ", " + k.percentage().stripTrailingZeros().toPlainString() + "%";
-        if (prive && !inkoop) {
-            return of(Rubriek.R1D, "omschrijving noemt privé; " + kant);
-        }
-        if (inkoop) {
-            if (verlegd || eu || buitenEu) {
-                if (buitenEu) {
-                    return of(Rubriek.R4A, "inkoop van buiten de EU (omschrijving); " + kant);
-                }
-                if (eu) {
-                    return of(Rubriek.R4B, "inkoop uit de EU (omschrijving); " + kant);
-                }
-                return of(Rubriek.R2A, "btw naar u verlegd, binnenland; " + kant);
+        if (k.kant() == XafBerekening.Kant.INKOOP) {
+            if (k.perRekening() && !k.btwRekening()) {
+                return Optional.empty();
+            }
+            String geboekt = k.verlegdGeboekt() ? "; de btw staat op de rekeningen te betalen én te vorderen" : "";
+            if (AFTREK.matcher(d).find()) {
+                return of(Rubriek.R5B, "voorbelasting (omschrijving; ook de aftrek van verlegde btw die apart is geboekt); "
+                        + kant + pct);
+            }
+            if (DOUANE.matcher(d).find()) {
+                return of(Rubriek.R5B, "btw bij invoer betaald aan de douane is voorbelasting (omschrijving); " + kant + pct);
+            }
+            if (buitenEu) {
+                return of(Rubriek.R4A, "invoer of dienst van buiten de EU (omschrijving)" + geboekt + "; " + kant);
+            }
+            if (eu) {
+                return of(Rubriek.R4B, "verwerving of dienst uit de EU (omschrijving)" + geboekt + "; " + kant);
+            }
+            if (verlegd || k.verlegdGeboekt()) {
+                return of(Rubriek.R2A, "btw naar u verlegd, binnenland (" + (verlegd ? "omschrijving" : "geboekt als verlegd")
+                        + ")" + geboekt + "; " + kant);
             }
             return of(Rubriek.R5B, "voorbelasting; " + kant + pct);
+        }
+        if (PRIVE.matcher(d).find()) {
+            return of(Rubriek.R1D, "omschrijving noemt privégebruik; " + kant);
+        }
+        if (INSTALLATIE.matcher(d).find()) {
+            return of(Rubriek.R3C, "installatie of afstandsverkoop in de EU (omschrijving); " + kant);
         }
         if (buitenEu) {
             return of(Rubriek.R3A, "levering buiten de EU, uitvoer (omschrijving); " + kant);
         }
         if (eu) {
-            if (DIENST.matcher(d).find()) {
+            if (DIENST.matcher(d).find() && !GOED.matcher(d).find()) {
                 return Optional.of(new Toewijzing(Optional.of(Rubriek.R3B), "voorstel: dienst aan een ondernemer in een ander"
                         + " EU-land, daar belast (omschrijving); telt niet mee voor de omzetgrens van de KOR; " + kant, "diensten"));
             }
-            if (GOED.matcher(d).find()) {
+            if (GOED.matcher(d).find() && !DIENST.matcher(d).find()) {
                 return Optional.of(new Toewijzing(Optional.of(Rubriek.R3B), "voorstel: levering van goederen binnen de EU"
                         + " (omschrijving); " + kant, "goederen"));
             }
@@ -212,6 +247,10 @@ public final class BtwCodes {
         }
         if (verlegd) {
             return of(Rubriek.R1E, "btw verlegd naar de afnemer (omschrijving); " + kant);
+        }
+        if (VRIJGESTELD.matcher(d).find()) {
+            return Optional.of(new Toewijzing(Optional.empty(), "voorstel: vrijgestelde prestaties staan niet op de aangifte"
+                    + " (omschrijving); " + kant));
         }
         BigDecimal p = k.percentage();
         if (p != null && p.signum() > 0) {
@@ -229,6 +268,9 @@ public final class BtwCodes {
         }
         if (LAAG.matcher(d).find()) {
             return of(Rubriek.R1B, "omschrijving noemt laag tarief; " + kant);
+        }
+        if (OVERIG.matcher(d).find() && !k.perRekening()) {
+            return of(Rubriek.R1C, "omschrijving noemt overige tarieven; " + kant);
         }
         if (zero(p) || NUL.matcher(d).find()) {
             return of(Rubriek.R1E, "0% of niet bij u belast; " + kant);

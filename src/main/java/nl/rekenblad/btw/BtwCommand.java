@@ -25,11 +25,13 @@ import picocli.CommandLine.Parameters;
 @Command(name = "btw", mixinStandardHelpOptions = true,
         description = {
             "Btw-opstelling: van een export van de boekhouding (CSV: datum, omschrijving, rubriek, grondslag, btw, tarief)"
-                + " of een XML Auditfile Financieel (XAF 3.2) naar de rubrieken van de aangifte per periode, met"
-                + " formules over de boekingen.",
-            "Een auditfile heeft btw-codes in plaats van rubrieken: rekenblad stelt per code een rubriek voor (blad"
-                + " Btw-codes, met de reden); leg ze vast met --btwcodes. Het blad Aansluiting zet de aangifte naast de"
-                + " btw-rekeningen in het grootboek.",
+                + " of een XML Auditfile Financieel (XAF 3.1, 3.2, 3.2.1 of 4.0) naar de rubrieken van de aangifte per"
+                + " periode, met formules over de boekingen.",
+            "Een auditfile heeft btw-codes in plaats van rubrieken: rekenblad stelt per code en kant (verkoop of inkoop)"
+                + " een rubriek voor (blad Btw-codes, met de reden); leg ze vast met --btwcodes. Zonder btw-codes op de"
+                + " regels wordt de aangifte uit de btw- en omzetrekeningen opgesteld (--rekeningen). Het blad Aansluiting"
+                + " zet de aangifte naast de btw-rekeningen; wat die niet verklaren is een waarschuwing (met --streng een"
+                + " fout).",
             "Lege btw = grondslag × tarief (op centen); leeg tarief volgt uit rubriek en datum (1a 21%%, 1b 9%% of vóór 2019 6%%)."})
 public final class BtwCommand implements Callable<Integer> {
     /** Period lengths, in Dutch. */
@@ -61,8 +63,23 @@ public final class BtwCommand implements Callable<Integer> {
 
     @Option(names = "--btwcodes", paramLabel = "BESTAND",
             description = "bij een auditfile: bestand met regels btw-code=rubriek (1a 1b 1c 1d 1e 2a 3a 3b 3c 4a 4b 5b of"
-                    + " negeren); codes zonder regel krijgen een voorstel")
+                    + " negeren), of per kant btw-code:verkoop=rubriek en btw-code:inkoop=rubriek; codes zonder regel"
+                    + " krijgen een voorstel")
     Path btwcodes;
+
+    @Option(names = "--rekeningen", paramLabel = "BESTAND",
+            description = "bij een auditfile: bestand met regels rekening=rubriek: welke grootboekrekeningen btw zijn"
+                    + " (=5b te vorderen, =1a enz. te betalen, =negeren), en zonder btw-codes de rubriek per omzetrekening")
+    Path rekeningen;
+
+    @Option(names = "--rekeningen-uit", paramLabel = "BESTAND",
+            description = "bij een auditfile zonder btw-codes: schrijf de gebruikte indeling per rekening, om aan te passen"
+                    + " en met --rekeningen terug te geven")
+    Path rekeningenUit;
+
+    @Option(names = "--streng", description = "bij een auditfile: een aangifte die niet aansluit op de btw-rekeningen is"
+            + " een fout (exit 1) in plaats van een waarschuwing; voor onbeheerd gebruik")
+    boolean streng;
 
     @Option(names = "--btwcodes-uit", paramLabel = "BESTAND",
             description = "bij een auditfile: schrijf de gebruikte indeling van de btw-codes, om aan te passen en met"
@@ -84,24 +101,35 @@ public final class BtwCommand implements Callable<Integer> {
         };
         Options options = Options.builder().set(Options.JAAR, jaar).set(Options.PERIODE, kind)
                 .set(BtwRegulation.KOR, kor).set(BtwRegulation.KOLOMMEN, kolommen).set(BtwRegulation.BTWCODES, btwcodes)
+                .set(BtwRegulation.REKENINGEN, rekeningen).set(BtwRegulation.STRENG, streng)
                 .set(Options.RECHTSVORM, vorm).build();
         try (Outcome<BtwRegulation.BtwResult> o = new BtwRegulation().run(Source.of(input), options)) {
-            if (btwcodesUit != null && o.result().auditfile().isEmpty()) {
-                throw InvalidInputException.of("--btwcodes-uit", "alleen bij een auditfile: " + input.getFileName()
-                        + " is een journaal met rubrieken");
+            if ((btwcodesUit != null || rekeningenUit != null) && o.result().auditfile().isEmpty()) {
+                throw InvalidInputException.of(btwcodesUit != null ? "--btwcodes-uit" : "--rekeningen-uit", "alleen bij een"
+                        + " auditfile: " + input.getFileName() + " is een journaal met rubrieken");
             }
+            boolean perRekening = o.result().auditfile().map(BtwRegulation.Auditfile::perRekening).orElse(false);
+            if (btwcodesUit != null && perRekening) {
+                throw InvalidInputException.of("--btwcodes-uit", input.getFileName() + " heeft geen btw-codes op de regels;"
+                        + " de aangifte is per grootboekrekening opgesteld: gebruik --rekeningen-uit");
+            }
+            if (rekeningenUit != null && !perRekening && o.result().auditfile().isPresent()) {
+                throw InvalidInputException.of("--rekeningen-uit", input.getFileName() + " heeft btw-codes op de regels:"
+                        + " gebruik --btwcodes-uit");
+            }
+            Path uit = btwcodesUit != null ? btwcodesUit : rekeningenUit;
             // The lines that need attention are named in the summary and on the Controle sheet, not as warnings;
             // an auditfile's unmatched aansluiting and unknown mapped codes are warnings.
             List<Problem> warnings = o.result().auditfile().isPresent() ? o.warnings().stream()
                     .filter(w -> !w.message().contains("regels vragen aandacht")).toList() : List.of();
             return outputs.deliver(spec, input, "btw", (target, json) -> {
                 o.save(target, json);
-                if (btwcodesUit != null) {
+                if (uit != null) {
                     byte[] text = o.result().auditfile().get().btwcodes().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    new nl.rekenblad.internal.io.AtomicFiles().add(btwcodesUit, out -> out.write(text)).commit();
+                    new nl.rekenblad.internal.io.AtomicFiles().add(uit, out -> out.write(text)).commit();
                 }
-            }, warnings, target -> summary(o.result(), input, target) + (btwcodesUit == null ? ""
-                    : "btw-codes: " + btwcodesUit.toAbsolutePath().normalize() + "\n"), o::json);
+            }, warnings, target -> summary(o.result(), input, target) + (uit == null ? ""
+                    : (perRekening ? "rekeningen: " : "btw-codes: ") + uit.toAbsolutePath().normalize() + "\n"), o::json);
         }
     }
 
@@ -116,14 +144,14 @@ public final class BtwCommand implements Callable<Integer> {
                     e(o, BtwAangifte.exact(p, BtwAangifte.VOORBELASTING)), e(o, BtwAangifte.exact(p, BtwAangifte.SALDO))));
         }
         o.auditfile().ifPresent(a -> {
-            sb.append("  btw-codes: ");
+            sb.append(a.perRekening() ? "  per grootboekrekening (geen btw-codes op de regels): " : "  btw-codes: ");
             sb.append(String.join(", ", a.codes().stream().filter(c -> c.regels() > 0)
-                    .map(c -> c.code().vatID() + " → " + c.toewijzing().code()).toList()));
+                    .map(c -> c.sleutel() + " → " + c.toewijzing().code()).toList()));
             sb.append('\n');
             for (XafBerekening.Aansluiting x : a.aansluiting()) {
-                if (x.verschil().signum() != 0) {
-                    sb.append(String.format("  aansluiting %-10s verschil %s (zie het blad Aansluiting)%n", x.periode().label(),
-                            DutchText.euroCents(x.verschil())));
+                if (x.onverklaard().signum() == 0 && x.verschil().signum() != 0) {
+                    sb.append(String.format("  aansluiting %-10s verschil %s, verklaard door boekingen zonder btw-code (zie het"
+                            + " blad Aansluiting)%n", x.periode().label(), DutchText.euroCents(x.verschil())));
                 }
             }
         });

@@ -37,7 +37,8 @@ public final class BtwJson {
         List<Object> codes = new ArrayList<>();
         for (XafBerekening.CodeRegel c : a.codes()) {
             Map<String, Object> cm = new LinkedHashMap<>();
-            cm.put("code", c.code().vatID());
+            cm.put(a.perRekening() ? "rekening" : "code", c.code().vatID());
+            cm.put("kant", c.kant().tekst());
             cm.put("omschrijving", c.code().vatDesc());
             cm.put("rubriek", c.toewijzing().code());
             cm.put("reden", c.toewijzing().reden());
@@ -48,7 +49,9 @@ public final class BtwJson {
             cm.put("btw", Money.of(c.btw().values().stream().reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)));
             codes.add(cm);
         }
-        m.put("btwcodes", codes);
+        m.put("versie", a.versie());
+        m.put("gelezen", a.perRekening() ? "per grootboekrekening" : "per btw-code");
+        m.put(a.perRekening() ? "rekeningen" : "btwcodes", codes);
         List<Object> aansluiting = new ArrayList<>();
         for (XafBerekening.Aansluiting x : a.aansluiting()) {
             Map<String, Object> am = new LinkedHashMap<>();
@@ -58,6 +61,9 @@ public final class BtwJson {
             am.put("aangifte5b", Money.of(x.aangifte5b()));
             am.put("grootboek5b", Money.of(x.grootboek5b()));
             am.put("verschil", Money.of(x.verschil()));
+            am.put("zonderBtwCode5a", Money.of(x.correctie5a()));
+            am.put("zonderBtwCode5b", Money.of(x.correctie5b()));
+            am.put("onverklaard", Money.of(x.onverklaard()));
             aansluiting.add(am);
         }
         m.put("aansluiting", aansluiting);

@@ -61,7 +61,7 @@ public final class BtwRegulation implements Regulation {
      * used as the text of a {@code --btwcodes} file.
      */
     public record Auditfile(List<XafBerekening.CodeRegel> codes, List<XafBerekening.Aansluiting> aansluiting,
-            String btwcodes) {
+            String btwcodes, boolean perRekening, String versie) {
         public Auditfile {
             codes = List.copyOf(codes);
             aansluiting = List.copyOf(aansluiting);
@@ -70,6 +70,13 @@ public final class BtwRegulation implements Regulation {
 
     /** A file of {@code vatID=rubriek} lines mapping an auditfile's VAT codes ({@code --btwcodes}). */
     public static final Option<Path> BTWCODES = Option.of("btwcodes", Path.class);
+    /**
+     * A file of {@code accID=rubriek} lines for an auditfile's ledger accounts ({@code --rekeningen}): which accounts
+     * hold btw (and of which rubriek), and, for a file without usable VAT codes, the rubriek of each revenue account.
+     */
+    public static final Option<Path> REKENINGEN = Option.of("rekeningen", Path.class);
+    /** Whether a return the ledger does not explain is an error rather than a warning ({@code --streng}). */
+    public static final Option<Boolean> STRENG = Option.of("streng", Boolean.class);
 
     /** Journal lines at most: the rows of the Boekingen sheet (a sheet has 1.048.576, one is the header). */
     public static final long MAX_LINES = 1_048_575;

@@ -31,14 +31,21 @@ final class XafOpstelling implements AuditfileReader.Handler {
     private final Source input;
     private final Options options;
     private final RuleBook rules;
+    private final boolean perRekening;
+    private final Map<String, BtwCodes.Toewijzing> rekeningMapping;
     private XafBerekening x;
     private BtwWorkbook wb;
+    private Auditfile.Header header;
     private long rows;
+    private final List<Problem> readerWarnings = new ArrayList<>();
 
-    private XafOpstelling(Source input, Options options, RuleBook rules) {
+    private XafOpstelling(Source input, Options options, RuleBook rules, boolean perRekening,
+            Map<String, BtwCodes.Toewijzing> rekeningMapping) {
         this.input = input;
         this.options = options;
         this.rules = rules;
+        this.perRekening = perRekening;
+        this.rekeningMapping = rekeningMapping;
     }
 
     /** Whether a source is an auditfile: an {@code auditfile} root element, whatever its extension. */
@@ -47,9 +54,27 @@ final class XafOpstelling implements AuditfileReader.Handler {
     }
 
     static Outcome<BtwRegulation.BtwResult> run(Source input, Options options) throws IOException, InvalidInputException {
-        String bron = input.name();
         Map<String, BtwCodes.Toewijzing> mapping = mapping(options.get(BtwRegulation.BTWCODES).orElse(null));
-        XafOpstelling o = new XafOpstelling(input, options, RuleBook.load("btw"));
+        Map<String, BtwCodes.Toewijzing> rekeningen = mapping(options.get(BtwRegulation.REKENINGEN).orElse(null));
+        RuleBook rules = RuleBook.load("btw");
+        XafOpstelling o = pass(input, options, rules, false, rekeningen);
+        if (o.x.regelsMetBtw() == 0) {
+            // No line carries a usable VAT code (Odoo writes none): read the file again, per ledger account.
+            o.wb.close();
+            o = pass(input, options, rules, true, rekeningen);
+        }
+        try {
+            return o.finish(mapping);
+        } catch (InvalidInputException | RuntimeException e) {
+            o.wb.close();
+            throw e;
+        }
+    }
+
+    private static XafOpstelling pass(Source input, Options options, RuleBook rules, boolean perRekening,
+            Map<String, BtwCodes.Toewijzing> rekeningen) throws IOException, InvalidInputException {
+        String bron = input.name();
+        XafOpstelling o = new XafOpstelling(input, options, rules, perRekening, rekeningen);
         try {
             try (InputStream in = input.open()) {
                 Outputs.reading(input, () -> AuditfileReader.read(in, bron, o));
@@ -57,7 +82,7 @@ final class XafOpstelling implements AuditfileReader.Handler {
             if (o.x == null) {
                 throw InvalidInputException.of(bron, "de auditfile heeft geen header");
             }
-            return o.finish(mapping);
+            return o;
         } catch (InvalidInputException | IOException | RuntimeException e) {
             if (o.wb != null) {
                 o.wb.close();
@@ -84,7 +109,8 @@ final class XafOpstelling implements AuditfileReader.Handler {
             throw new IllegalStateException("a second header: the reader refuses it");
         }
         int jaar = options.get(nl.rekenblad.api.Options.JAAR, header.jaar());
-        x = new XafBerekening(rules, jaar, options.periode(), header);
+        this.header = header;
+        x = new XafBerekening(rules, jaar, options.periode(), header, perRekening, rekeningMapping);
         wb = new BtwWorkbook(XafSheets.GEGEVEN, XafSheets.BEREKEND, List.of(XafSheets.CODES, XafSheets.AANSLUITING));
     }
 
@@ -96,6 +122,11 @@ final class XafOpstelling implements AuditfileReader.Handler {
     @Override
     public void btwCode(Auditfile.BtwCode code) {
         x.code(code);
+    }
+
+    @Override
+    public void waarschuwing(Problem warning) {
+        readerWarnings.add(warning);
     }
 
     @Override
@@ -120,12 +151,43 @@ final class XafOpstelling implements AuditfileReader.Handler {
         XafSheets sheets = new XafSheets(x, wb);
         BtwAangifte.Result aangifte = BtwAangifte.build(b, sheets.sums());
         List<XafBerekening.Aansluiting> aansluiting = x.aansluiting(aangifte);
+        List<Problem> onverklaard = new ArrayList<>();
+        if (!x.btwRekeningen().isEmpty()) {
+            for (XafBerekening.Aansluiting a : aansluiting) {
+                a.melding().ifPresent(m -> onverklaard.add(Problem.warning(bron, m)));
+            }
+        }
+        if (options.get(BtwRegulation.STRENG, false) && !onverklaard.isEmpty()) {
+            throw new InvalidInputException(onverklaard.stream().map(p -> Problem.error(p.where(), p.message()
+                    + " (--streng)")).toList());
+        }
         List<UsedParameter> params = BtwRegulation.tarieven(rules, b.jaar());
-        List<Problem> warnings = new ArrayList<>(x.waarschuwingen());
+        List<Problem> warnings = new ArrayList<>(onverklaard);
+        warnings.addAll(readerWarnings);
+        warnings.addAll(x.waarschuwingen());
+        if (perRekening) {
+            warnings.add(Problem.warning(bron, "geen enkele regel draagt een bruikbare btw-code (<vat>): de aangifte is"
+                    + " opgesteld uit het grootboek, per btw-rekening en omzetrekening (blad " + XafSheets.CODES + ", met"
+                    + " de aanname per rekening); controleer de rubrieken en leg ze vast met --rekeningen"));
+        }
+        Map<String, String> afgeleid = x.afgeleideRekeningen();
+        if (!afgeleid.isEmpty()) {
+            warnings.add(Problem.warning(bron, "btw-rekeningen die geen btw-code noemt, gevonden in het grootboek: "
+                    + afgeleid.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(
+                            java.util.stream.Collectors.joining("; ")) + "; klopt een rekening niet, geef hem op met"
+                    + " --rekeningen (rekening=5b, =1a of =negeren)"));
+        }
+        if (x.btwRekeningen().isEmpty()) {
+            warnings.add(Problem.warning(bron, "geen btw-rekeningen gevonden (geen btw-code noemt er een, en geen"
+                    + " grootboekrekening heet btw of heeft een RGS-code voor btw): de aangifte is niet met het grootboek"
+                    + " aan te sluiten; geef ze op met --rekeningen (rekening=5b voor te vorderen, =1a voor te betalen)"));
+        }
         if (b.aantalMeldingen() > 0) {
             warnings.add(Problem.warning(bron, b.aantalMeldingen() + " regels vragen aandacht; zie het blad Controle"));
         }
-        wb.results(aangifte, b, params, "Uit de auditfile " + bron + " · " + b.regels() + " regels met btw · elke rubriek is"
+        wb.results(aangifte, b, params, "Uit de auditfile " + bron + " (" + header.versie().naam() + (header.software().isBlank()
+                ? "" : ", " + header.software().strip()) + ") · " + b.regels() + (perRekening ? " regels op btw- en"
+                + " omzetrekeningen (gelezen per grootboekrekening)" : " regels met btw") + " · elke rubriek is"
                 + " een SUMIF over " + XafSheets.CODES + "; zie " + XafSheets.AANSLUITING + " en " + BtwWorkbook.CONTROLE,
                 warnings, out -> {
                     sheets.writeCodes(wb.xssfGenerated(XafSheets.CODES), out.styles());
@@ -134,7 +196,8 @@ final class XafOpstelling implements AuditfileReader.Handler {
         Optional<KorResult> kor = BtwRegulation.kor(options, bron, b, aangifte, wb);
         b.sluit();
         BtwRegulation.Auditfile af = new BtwRegulation.Auditfile(x.codes(), aansluiting,
-                BtwCodes.tekst(x.toewijzingen(), omschrijvingen(x)));
+                BtwCodes.tekst(x.toewijzingen(), omschrijvingen(x), perRekening ? "--rekeningen" : "--btwcodes"), perRekening,
+                header.versie().naam());
         BtwRegulation.BtwResult result = new BtwRegulation.BtwResult(b, aangifte, kor, Optional.of(af));
         return new JobOutcome<>("btw", input, result, BtwRegulation.figures(b, aangifte), warnings, () -> BtwRegulation.json(result), wb.xssf(), false);
     }

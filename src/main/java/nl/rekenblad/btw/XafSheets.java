@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.rekenblad.aangifte.Rubriek;
+import nl.rekenblad.auditfile.Grootboek.BtwRol;
 import nl.rekenblad.core.Period;
 import nl.rekenblad.core.Target;
 import nl.rekenblad.internal.workbook.SheetCells;
@@ -23,23 +24,31 @@ final class XafSheets {
     /** The Boekingen columns: as the file gives them, then what rekenblad read. */
     static final List<String> GEGEVEN = List.of("journaal", "transactie", "regel", "datum (effDate)", "rekening",
             "omschrijving", "bedrag (credit +)", "btw-code", "btw-%", "btw-bedrag (credit +)");
-    static final List<String> BEREKEND = List.of("periode (rekenblad)", "code (rekenblad)", "grondslag (rekenblad, credit +)",
-            "btw (rekenblad, credit +)", "btw-rekening (rekenblad)");
+    static final List<String> BEREKEND = List.of("periode (rekenblad)", "code en kant (rekenblad)",
+            "grondslag (rekenblad, credit +)", "btw (rekenblad, credit +)", "btw-rekening (rekenblad)",
+            "gelezen als (rekenblad)");
     static final int BEDRAG = 6;
     static final int PERIODE = 10;
     static final int CODE = 11;
     static final int GRONDSLAG = 12;
     static final int BTW = 13;
     static final int BTW_REKENING = 14;
+    static final int GELEZEN_ALS = 15;
 
     /** Btw-codes: the first row of codes (0-based) and the columns. */
     private static final int FIRST = 4;
     private static final int C_CODE = 0;
-    private static final int C_TE_VORDEREN = 4;
-    private static final int C_RUBRIEK = 5;
-    private static final int C_OOK_5B = 7;
-    private static final int C_TEKEN = 8;
-    private static final int C_PERIODS = 10;
+    private static final int C_KANT = 1;
+    private static final int C_OMSCHRIJVING = 2;
+    private static final int C_PERCENTAGE = 3;
+    private static final int C_TE_BETALEN = 4;
+    private static final int C_TE_VORDEREN = 5;
+    private static final int C_RUBRIEK = 6;
+    private static final int C_REDEN = 7;
+    private static final int C_OOK_5B = 8;
+    private static final int C_TEKEN = 9;
+    private static final int C_REGELS = 10;
+    private static final int C_PERIODS = 11;
 
     private final XafBerekening x;
     private final BtwWorkbook wb;
@@ -51,9 +60,10 @@ final class XafSheets {
         this.periods = x.perioden();
     }
 
-    /** The criterion text of a code in the Boekingen sheet: "code 21V" (a prefix: never a number, never an operator). */
-    static String codeKey(String vatID) {
-        return "code " + vatID;
+    /** The key of a code row in the Boekingen sheet: "code 21V verkoop", or "rekening 1500 inkoop" read per account. */
+    private String key(XafBerekening.CodeRegel cr) {
+        return x.perRekening() ? XafBerekening.rekeningKey(cr.code().vatID(), cr.kant())
+                : XafBerekening.codeKey(cr.code().vatID(), cr.kant());
     }
 
     /** A text as a formula literal in a SUMIFS criterion: wildcards escaped, quotes doubled. */
@@ -107,11 +117,17 @@ final class XafSheets {
 
     void writeCodes(SheetCells c, Styles st) {
         c.text(0, 0, "Btw-codes", st.get(Styles.Kind.TITLE));
-        c.text(1, 0, "Elke btw-code van de auditfile met de rubriek waarin hij telt. Pas de rubriek aan (bijvoorbeeld"
-                + " \"rubriek 1b\" of \"negeren\") en de aangifte rekent mee. Bedragen per periode: teken × SUMIFS over"
-                + " Boekingen (verkopen credit positief; 2a, 4a, 4b en 5b debet positief).", st.get(Styles.Kind.NOTE));
-        List<String> headers = new ArrayList<>(List.of("Btw-code", "Omschrijving", "Percentage", "Rekening te betalen",
-                "Rekening te vorderen", "Rubriek", "Reden", "Ook in 5b", "Teken", "Regels"));
+        c.text(1, 0, x.perRekening() ? "De auditfile heeft geen bruikbare btw-codes op de regels: de aangifte is per"
+                + " grootboekrekening opgesteld, uit de btw-rekeningen (btw) en de omzetrekeningen (grondslag), elk met de"
+                + " rubriek waarin hij telt en de reden. Pas de rubriek aan en de aangifte rekent mee; leg het vast met"
+                + " --rekeningen. Bedragen per periode: teken × SUMIFS over Boekingen."
+                : "Elke btw-code van de auditfile per kant (verkoop of inkoop: een code kan beide dienen) met de rubriek"
+                + " waarin hij telt. Pas de rubriek aan (bijvoorbeeld \"rubriek 1b\" of \"negeren\") en de aangifte rekent"
+                + " mee. Bedragen per periode: teken × SUMIFS over Boekingen (verkopen credit positief; 2a, 4a, 4b en 5b"
+                + " debet positief).", st.get(Styles.Kind.NOTE));
+        List<String> headers = new ArrayList<>(List.of(x.perRekening() ? "Rekening" : "Btw-code", "Kant", "Omschrijving",
+                "Percentage", "Rekening te betalen", "Rekening te vorderen", "Rubriek", "Reden", "Ook in 5b", "Teken",
+                "Regels"));
         for (Period p : periods) {
             headers.add("Grondslag " + p.label());
             headers.add("Btw " + p.label());
@@ -119,7 +135,7 @@ final class XafSheets {
         headers.add("Grondslag jaar");
         headers.add("Btw jaar");
         for (int i = 0; i < headers.size(); i++) {
-            c.text(FIRST - 1, i, headers.get(i), st.get(i >= C_PERIODS || i == C_TEKEN || i == 9
+            c.text(FIRST - 1, i, headers.get(i), st.get(i >= C_PERIODS || i == C_TEKEN || i == C_REGELS
                     ? Styles.Kind.HEADER_RIGHT : Styles.Kind.HEADER));
         }
         String grondslag = wb.column(GRONDSLAG);
@@ -130,29 +146,37 @@ final class XafSheets {
         for (XafBerekening.CodeRegel cr : x.codes()) {
             int excel = row + 1;
             c.text(row, C_CODE, cr.code().vatID(), st.get(Styles.Kind.TEXT));
-            c.text(row, 1, cr.code().vatDesc(), st.get(Styles.Kind.TEXT));
+            c.text(row, C_KANT, cr.regels() > 0 ? cr.kant().tekst() : "", st.get(Styles.Kind.TEXT));
+            c.text(row, C_OMSCHRIJVING, cr.code().vatDesc(), st.get(Styles.Kind.TEXT));
             if (cr.percentage() != null) {
-                c.number(row, 2, cr.percentage().movePointLeft(2), st.get(Styles.Kind.PERCENT));
+                c.number(row, C_PERCENTAGE, cr.percentage().movePointLeft(2), st.get(Styles.Kind.PERCENT));
             }
-            c.text(row, 3, cr.code().vatToPayAccID().orElse(""), st.get(Styles.Kind.TEXT));
+            c.text(row, C_TE_BETALEN, cr.code().vatToPayAccID().orElse(""), st.get(Styles.Kind.TEXT));
             c.text(row, C_TE_VORDEREN, cr.code().vatToClaimAccID().orElse(""), st.get(Styles.Kind.TEXT));
             c.text(row, C_RUBRIEK, cr.toewijzing().tekst(), st.get(Styles.Kind.TEXT_INPUT));
-            c.text(row, 6, cr.toewijzing().reden(), st.get(Styles.Kind.TEXT));
-            String f = "F" + excel;
-            c.formula(row, C_OOK_5B, "IF(AND(OR(" + f + "=\"rubriek 2a\"," + f + "=\"rubriek 4a\"," + f + "=\"rubriek 4b\"),E"
-                    + excel + "<>\"\"),\"ja\",\"nee\")", cr.ookVoorbelasting() ? "ja" : "nee", st.get(Styles.Kind.TEXT));
+            c.text(row, C_REDEN, cr.toewijzing().reden(), st.get(Styles.Kind.TEXT));
+            String f = Target.columnLetters(C_RUBRIEK) + excel;
+            if (x.perRekening()) {
+                c.text(row, C_OOK_5B, "nee", st.get(Styles.Kind.TEXT));
+            } else {
+                // Reverse-charged btw is also claimable when the code has an account for it.
+                c.formula(row, C_OOK_5B, "IF(AND(OR(" + f + "=\"rubriek 2a\"," + f + "=\"rubriek 4a\"," + f
+                        + "=\"rubriek 4b\")," + Target.columnLetters(C_TE_VORDEREN) + excel + "<>\"\"),\"ja\",\"nee\")",
+                        cr.ookVoorbelasting() ? "ja" : "nee", st.get(Styles.Kind.TEXT));
+            }
             c.formula(row, C_TEKEN, "IF(OR(" + f + "=\"rubriek 2a\"," + f + "=\"rubriek 4a\"," + f + "=\"rubriek 4b\"," + f
                     + "=\"rubriek 5b\"),-1,1)", BigDecimal.valueOf(cr.teken()), st.get(Styles.Kind.NUMBER));
-            c.number(row, 9, BigDecimal.valueOf(cr.regels()), st.get(Styles.Kind.NUMBER));
-            String key = criterion(codeKey(cr.code().vatID()));
+            c.number(row, C_REGELS, BigDecimal.valueOf(cr.regels()), st.get(Styles.Kind.NUMBER));
+            String key = criterion(key(cr));
+            String teken = "$" + Target.columnLetters(C_TEKEN) + excel;
             BigDecimal sumG = BigDecimal.ZERO;
             BigDecimal sumB = BigDecimal.ZERO;
             for (int i = 0; i < periods.size(); i++) {
                 Period p = periods.get(i);
                 String crit = "," + code + "," + key + "," + periode + ",\"" + p.key() + "\")";
-                c.formula(row, grondslagCol(i), "$I" + excel + "*SUMIFS(" + grondslag + crit, cr.grondslag().get(p),
+                c.formula(row, grondslagCol(i), teken + "*SUMIFS(" + grondslag + crit, cr.grondslag().get(p),
                         st.get(Styles.Kind.MONEY));
-                c.formula(row, grondslagCol(i) + 1, "$I" + excel + "*SUMIFS(" + btw + crit, cr.btw().get(p),
+                c.formula(row, grondslagCol(i) + 1, teken + "*SUMIFS(" + btw + crit, cr.btw().get(p),
                         st.get(Styles.Kind.MONEY));
                 sumG = sumG.add(cr.grondslag().get(p));
                 sumB = sumB.add(cr.btw().get(p));
@@ -162,10 +186,10 @@ final class XafSheets {
             c.formula(row, jaar + 1, sumEvery(excel, 1), sumB, st.get(Styles.Kind.MONEY_TOTAL));
             row++;
         }
-        c.sheet().setColumnWidth(0, 12 * 256);
-        c.sheet().setColumnWidth(1, 36 * 256);
-        c.sheet().setColumnWidth(5, 14 * 256);
-        c.sheet().setColumnWidth(6, 60 * 256);
+        c.sheet().setColumnWidth(C_CODE, 12 * 256);
+        c.sheet().setColumnWidth(C_OMSCHRIJVING, 36 * 256);
+        c.sheet().setColumnWidth(C_RUBRIEK, 14 * 256);
+        c.sheet().setColumnWidth(C_REDEN, 60 * 256);
         for (int i = C_PERIODS; i < headers.size(); i++) {
             c.sheet().setColumnWidth(i, 15 * 256);
         }
@@ -182,36 +206,52 @@ final class XafSheets {
     }
 
     void writeAansluiting(SheetCells c, Styles st, List<XafBerekening.Aansluiting> rows) {
+        boolean gescheiden = rows.isEmpty() || rows.get(0).gescheiden();
         c.text(0, 0, "Aansluiting aangifte en grootboek", st.get(Styles.Kind.TITLE));
         c.text(1, 0, "Per periode de btw van de aangifte (tot op de cent) tegen de mutaties op de btw-rekeningen van de"
-                + " auditfile: te betalen = credit − debet van " + accounts(XafBerekening.BtwRekening.TE_BETALEN)
-                + "; te vorderen = debet − credit van " + accounts(XafBerekening.BtwRekening.TE_VORDEREN) + ". Het verschil"
-                + " komt van boekingen op die rekeningen zonder btw-code: hieronder.", st.get(Styles.Kind.NOTE));
-        String[] headers = {"Periode", "5a aangifte", "5a grootboek", "5b aangifte", "5b grootboek", "Verschil"};
+                + " auditfile: te betalen = credit − debet van " + accounts(BtwRol.TE_BETALEN) + "; te vorderen = debet −"
+                + " credit van " + accounts(BtwRol.TE_VORDEREN) + (gescheiden ? "" : "; te betalen én te vorderen (in kolom"
+                + " 5a grootboek, credit − debet) " + accounts(BtwRol.BEIDE) + ": daarvan is alleen 5a − 5b te vergelijken")
+                + ". Boekingen op die rekeningen zonder btw-code (afdracht, overboeking, correctie) horen niet bij de"
+                + " aangifte: hieronder. Wat zij niet verklaren staat in \"Niet verklaard\"; dat moet 0 zijn.",
+                st.get(Styles.Kind.NOTE));
+        String[] headers = {"Periode", "5a aangifte", "5a grootboek", "5b aangifte", "5b grootboek", "Verschil",
+            "Zonder btw-code 5a", "Zonder btw-code 5b", "Niet verklaard"};
         for (int i = 0; i < headers.length; i++) {
             c.text(3, i, headers[i], st.get(i == 0 ? Styles.Kind.HEADER : Styles.Kind.HEADER_RIGHT));
         }
         String bedrag = wb.column(BEDRAG);
         String rek = wb.column(BTW_REKENING);
         String periode = wb.column(PERIODE);
+        String rol = wb.column(GELEZEN_ALS);
+        String zonder = ",\"" + XafBerekening.Rol.CORRECTIE.tekst() + "\"";
         int row = 4;
         for (XafBerekening.Aansluiting a : rows) {
             int excel = row + 1;
-            String p = a.periode().key();
+            String p = ",\"" + a.periode().key() + "\")";
+            String pay = rek + ",\"" + BtwRol.TE_BETALEN.tekst() + "\"," + periode + p;
+            String both = rek + ",\"" + BtwRol.BEIDE.tekst() + "\"," + periode + p;
+            String claim = rek + ",\"" + BtwRol.TE_VORDEREN.tekst() + "\"," + periode + p;
             c.text(row, 0, a.periode().label(), st.get(Styles.Kind.LABEL));
-            c.formula(row, 1, "BTW_" + p + "_5a", a.aangifte5a(), st.get(Styles.Kind.MONEY));
-            c.formula(row, 2, "SUMIFS(" + bedrag + "," + rek + ",\"te betalen\"," + periode + ",\"" + p + "\")",
-                    a.grootboek5a(), st.get(Styles.Kind.MONEY));
-            c.formula(row, 3, "BTW_" + p + "_5b", a.aangifte5b(), st.get(Styles.Kind.MONEY));
-            c.formula(row, 4, "-SUMIFS(" + bedrag + "," + rek + ",\"te vorderen\"," + periode + ",\"" + p + "\")",
-                    a.grootboek5b(), st.get(Styles.Kind.MONEY));
+            c.formula(row, 1, "BTW_" + a.periode().key() + "_5a", a.aangifte5a(), st.get(Styles.Kind.MONEY));
+            c.formula(row, 2, "SUMIFS(" + bedrag + "," + pay + "+SUMIFS(" + bedrag + "," + both, a.grootboek5a(),
+                    st.get(Styles.Kind.MONEY));
+            c.formula(row, 3, "BTW_" + a.periode().key() + "_5b", a.aangifte5b(), st.get(Styles.Kind.MONEY));
+            c.formula(row, 4, "-SUMIFS(" + bedrag + "," + claim, a.grootboek5b(), st.get(Styles.Kind.MONEY));
             c.formula(row, 5, "(B" + excel + "-D" + excel + ")-(C" + excel + "-E" + excel + ")", a.verschil(),
-                    st.get(Styles.Kind.MONEY_TOTAL));
+                    st.get(Styles.Kind.MONEY));
+            c.formula(row, 6, "SUMIFS(" + bedrag + "," + rol + zonder + "," + pay + "+SUMIFS(" + bedrag + "," + rol + zonder
+                    + "," + both, a.correctie5a(), st.get(Styles.Kind.MONEY));
+            c.formula(row, 7, "-SUMIFS(" + bedrag + "," + rol + zonder + "," + claim, a.correctie5b(), st.get(Styles.Kind.MONEY));
+            String d5a = "(B" + excel + "-(C" + excel + "-G" + excel + "))";
+            String d5b = "(D" + excel + "-(E" + excel + "-H" + excel + "))";
+            c.formula(row, 8, gescheiden ? "MAX(ABS" + d5a + ",ABS" + d5b + ")" : "ABS(" + d5a + "-" + d5b + ")",
+                    a.onverklaard(), st.get(Styles.Kind.MONEY_TOTAL));
             row++;
         }
         int total = row;
         c.text(total, 0, "Jaar", st.get(Styles.Kind.LABEL_TOTAL));
-        for (int col = 1; col <= 5; col++) {
+        for (int col = 1; col <= 8; col++) {
             String l = Target.columnLetters(col);
             final int cc = col;
             BigDecimal sum = rows.stream().map(a -> switch (cc) {
@@ -219,7 +259,10 @@ final class XafSheets {
                 case 2 -> a.grootboek5a();
                 case 3 -> a.aangifte5b();
                 case 4 -> a.grootboek5b();
-                default -> a.verschil();
+                case 5 -> a.verschil();
+                case 6 -> a.correctie5a();
+                case 7 -> a.correctie5b();
+                default -> a.onverklaard();
             }).reduce(BigDecimal.ZERO, BigDecimal::add);
             c.formula(total, col, "SUM(" + l + "5:" + l + total + ")", sum, st.get(Styles.Kind.MONEY_TOTAL));
         }
@@ -245,7 +288,7 @@ final class XafSheets {
             c.text(row, 0, "geen", st.get(Styles.Kind.NOTE));
         }
         c.sheet().setColumnWidth(0, 14 * 256);
-        for (int i = 1; i <= 5; i++) {
+        for (int i = 1; i <= 8; i++) {
             c.sheet().setColumnWidth(i, 16 * 256);
         }
         c.sheet().setColumnWidth(4, 44 * 256);
@@ -257,11 +300,12 @@ final class XafSheets {
         return d;
     }
 
-    private String accounts(XafBerekening.BtwRekening side) {
+    private String accounts(BtwRol side) {
         List<String> l = new ArrayList<>();
-        for (Map.Entry<String, XafBerekening.BtwRekening> e : x.btwRekeningen().entrySet()) {
+        for (Map.Entry<String, BtwRol> e : x.btwRekeningen().entrySet()) {
             if (e.getValue() == side) {
-                l.add(e.getKey() + x.rekening(e.getKey()).map(r -> " " + r.accDesc()).orElse(""));
+                l.add(e.getKey() + x.rekening(e.getKey()).map(r -> " " + r.accDesc()).orElse("") + " [" + x.rolBron(e.getKey())
+                        + "]");
             }
         }
         return l.isEmpty() ? "(geen)" : String.join(", ", l);
@@ -269,7 +313,7 @@ final class XafSheets {
 
     /** The Boekingen row of a line: the fields as the file gives them, then what rekenblad read. */
     static List<Object> row(XafBerekening.Boekingsregel b) {
-        List<Object> r = new ArrayList<>(15);
+        List<Object> r = new ArrayList<>(16);
         r.add(b.transactie().journal());
         r.add(b.transactie().nr());
         r.add(b.regel().nr());
@@ -281,10 +325,11 @@ final class XafSheets {
         r.add(b.btw() == null || b.btw().vatPerc() == null ? null : new BtwWorkbook.Pct(b.btw().vatPerc().movePointLeft(2)));
         r.add(b.btw() == null ? null : b.btw().bedrag());
         r.add(b.periode() == null ? null : b.periode().key());
-        r.add(b.btw() == null ? null : codeKey(b.btw().vatID()));
+        r.add(b.sleutel());
         r.add(b.grondslag());
         r.add(b.btwBedrag());
         r.add(b.btwRekening() == null ? null : b.btwRekening().tekst());
+        r.add(b.rol().tekst());
         return r;
     }
 }

@@ -268,8 +268,11 @@ public final class WinstReader {
             return;
         }
         java.util.Set<String> resultaat = new java.util.HashSet<>();
+        Map<String, Integer> bronnen = new java.util.TreeMap<>();
+        List<String> onbekend = new ArrayList<>();
         BigDecimal[] som = {BigDecimal.ZERO};
         int[] fileYear = {0};
+        List<Problem> readerWarnings = new ArrayList<>();
         try (var in = s.open()) {
             Outputs.reading(s, () -> AuditfileReader.read(in, path, new AuditfileReader.Handler() {
                 @Override
@@ -278,8 +281,27 @@ public final class WinstReader {
                 }
 
                 @Override
+                public boolean btwCodesNodig() {
+                    return false;
+                }
+
+                @Override
+                public void waarschuwing(Problem w) {
+                    readerWarnings.add(w);
+                }
+
+                @Override
                 public void rekening(Auditfile.Rekening r) {
-                    if (r.resultaat()) {
+                    nl.rekenblad.auditfile.Grootboek.Indeling<Boolean> i = nl.rekenblad.auditfile.Grootboek.resultaat(r);
+                    if (i.waarde() == null) {
+                        onbekend.add(r.accID());
+                        return;
+                    }
+                    if (!r.accTp().equals("P") && !r.accTp().equals("B")) {
+                        bronnen.merge(i.bron().startsWith("RGS") ? "de RGS-code" : "het rekeningnummer (decimaal stelsel: 4–9"
+                                + " resultaat)", 1, Integer::sum);
+                    }
+                    if (i.waarde()) {
                         resultaat.add(r.accID());
                     }
                 }
@@ -302,8 +324,25 @@ public final class WinstReader {
                     + ", de winstberekening over " + jaar));
             return;
         }
+        if (!onbekend.isEmpty()) {
+            problems.add(Problem.error(where, "veld winst: van " + onbekend.size() + " grootboekrekeningen in " + path
+                    + " is niet te zien of het resultaat- of balansrekeningen zijn (accTp M of leeg, geen RGS-code, geen"
+                    + " rekeningnummer van het decimale stelsel), bijvoorbeeld " + String.join(", ", onbekend.subList(0,
+                    Math.min(5, onbekend.size()))) + "; vul de winst als bedrag in"));
+            return;
+        }
+        for (Problem w : readerWarnings) {
+            problems.add(Problem.warning(where, "veld winst: " + w));
+        }
+        if (!bronnen.isEmpty()) {
+            problems.add(Problem.warning(where, "veld winst: " + path + " geeft niet bij elke rekening aan of het een"
+                    + " resultaatrekening is (accTp M of leeg); ingedeeld naar " + bronnen.entrySet().stream()
+                    .map(e -> e.getKey() + " (" + e.getValue() + " rekeningen)").collect(java.util.stream.Collectors
+                    .joining(" en ")) + "; controleer de winst"));
+        }
         over.put("winst", new WinstInput.Overgenomen(som[0], f.getFileName().toString()
-                + ": saldo van de winst-en-verliesrekeningen (credit − debet)"));
+                + ": saldo van de winst-en-verliesrekeningen (credit − debet)" + (bronnen.isEmpty() ? ""
+                : ", rekeningen ingedeeld naar " + String.join(" en ", bronnen.keySet()))));
     }
 
     private static Path resolve(Source input, String path) {

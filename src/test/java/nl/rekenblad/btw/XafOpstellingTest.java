@@ -318,19 +318,25 @@ class XafOpstellingTest {
     }
 
     @Test
-    void proposalsFollowTheWordsAndTheAccounts() {
-        assertEquals(Rubriek.R4A, voorstel("Import buiten EU verlegd", "21", true, true));
-        assertEquals(Rubriek.R2A, voorstel("Verlegde btw onderaanneming", "21", true, true));
-        assertEquals(Rubriek.R1E, voorstel("Verkoop btw verlegd", "0", true, false));
-        assertEquals(Rubriek.R1D, voorstel("Privé-gebruik", "21", true, false));
-        assertEquals(Rubriek.R1C, voorstel("Verkoop overig", "13", true, false));
-        assertEquals(Rubriek.R5B, voorstel("Inkoop laag", "9", false, true));
-        assertEquals(Rubriek.R3B, voorstel("Intracommunautaire levering", "0", false, false));
+    void proposalsFollowTheWordsThePercentageAndTheSide() {
+        assertEquals(Rubriek.R4A, voorstel("Import buiten EU verlegd", "21", XafBerekening.Kant.INKOOP, false));
+        assertEquals(Rubriek.R4B, voorstel("Verwerving binnen de EU", "21", XafBerekening.Kant.INKOOP, true));
+        assertEquals(Rubriek.R2A, voorstel("Verlegde btw onderaanneming", "21", XafBerekening.Kant.INKOOP, false));
+        assertEquals(Rubriek.R2A, voorstel("BTW hoog", "21", XafBerekening.Kant.INKOOP, true));
+        assertEquals(Rubriek.R5B, voorstel("BTW hoog", "21", XafBerekening.Kant.INKOOP, false));
+        assertEquals(Rubriek.R1A, voorstel("BTW hoog", "21", XafBerekening.Kant.VERKOOP, false));
+        assertEquals(Rubriek.R1E, voorstel("Verkoop btw verlegd", "0", XafBerekening.Kant.VERKOOP, false));
+        assertEquals(Rubriek.R1D, voorstel("Privé-gebruik", "21", XafBerekening.Kant.VERKOOP, false));
+        assertEquals(Rubriek.R1C, voorstel("Verkoop overig", "13", XafBerekening.Kant.VERKOOP, false));
+        assertEquals(Rubriek.R5B, voorstel("Inkoop laag", "9", XafBerekening.Kant.INKOOP, false));
+        assertEquals(Rubriek.R3B, voorstel("Intracommunautaire levering", "0", XafBerekening.Kant.VERKOOP, false));
+        assertEquals(Rubriek.R3C, voorstel("Installatie/afstandsverkopen binnen de EU", "0", XafBerekening.Kant.VERKOOP, false));
+        assertEquals(Rubriek.R5B, voorstel("BTW bij invoer betaald aan douane 21%", "21", XafBerekening.Kant.INKOOP, false));
     }
 
-    private static Rubriek voorstel(String desc, String perc, boolean pay, boolean claim) {
-        return BtwCodes.voorstel(new BtwCodes.Kenmerken(desc, new BigDecimal(perc), pay, claim, 1)).orElseThrow()
-                .rubriek().orElseThrow();
+    private static Rubriek voorstel(String desc, String perc, XafBerekening.Kant kant, boolean verlegdGeboekt) {
+        return BtwCodes.voorstel(new BtwCodes.Kenmerken(desc, new BigDecimal(perc), kant, verlegdGeboekt, false, false))
+                .orElseThrow().rubriek().orElseThrow();
     }
 
     @Test
