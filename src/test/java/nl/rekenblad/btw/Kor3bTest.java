@@ -64,7 +64,7 @@ class Kor3bTest {
         Files.writeString(codes, "ICPG=3b\nICPD=3b\n");
         assertEquals(0, new BigDecimal("17000").compareTo(omzetKor(s, Options.builder().set(BtwRegulation.BTWCODES, codes).build())));
         try (var out = new BtwRegulation().run(s, Options.builder().set(BtwRegulation.KOR, true).build())) {
-            assertTrue(out.result().auditfile().orElseThrow().btwcodes().contains("ICPD=3b-diensten"));
+            assertTrue(out.result().auditfile().orElseThrow().btwcodes().contains("ICPD:verkoop=3b-diensten"));
         }
     }
 }

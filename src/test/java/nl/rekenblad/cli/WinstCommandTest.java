@@ -36,6 +36,34 @@ class WinstCommandTest {
      * supplies of 5.000, the credit note −250: 158.950; costs per month 1.200 + 200 + 500, the correction 10: 22.810.
      * Result 136.140.
      */
+    /**
+     * Odoo 15 marks every account accTp M: the sample so marked gives the same 136.140 through the decimal chart
+     * (4000s costs, 8000s revenue, 0–3 balance), with a warning saying so; a VAT code the file does not declare does
+     * not stop the profit.
+     */
+    @Test
+    void winstFromAnAuditfileWithMixedAccountsUsesTheChartAndSaysSo() throws Exception {
+        String xaf = Files.readString(Path.of("samples/auditfile-2025.xaf")).replaceAll("<accTp>[BP]</accTp>", "<accTp>M</accTp>");
+        int v = xaf.indexOf("<vatID>V21</vatID><vatPerc>");
+        xaf = xaf.substring(0, v) + "<vatID>ONBEKEND</vatID><vatPerc>" + xaf.substring(v + "<vatID>V21</vatID><vatPerc>".length());
+        Files.writeString(dir.resolve("odoo.xaf"), xaf);
+        Path in = dir.resolve("m.csv");
+        Files.writeString(in, "veld,waarde\njaar,2025\nwinst,odoo.xaf\nuren,1400\n");
+        KorCommandTest.Run r = KorCommandTest.run("winst", in.toString(), "-o", dir.resolve("m.xlsx").toString(), "--json", "-");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("\"winst\": 136140.00"), r.out());
+        try (XSSFWorkbook wb = KorCommandTest.open(dir.resolve("m.xlsx"))) {
+            boolean said = false;
+            for (var row : wb.getSheet("Winstberekening")) {
+                for (var c : row) {
+                    said |= c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                            && c.getStringCellValue().contains("rekeningen ingedeeld naar het rekeningnummer");
+                }
+            }
+            assertTrue(said, "the Winstberekening sheet says how the accounts were classified");
+        }
+    }
+
     @Test
     void winstMayBeTheResultOfAnAuditfile() throws Exception {
         Files.copy(Path.of("samples/auditfile-2025.xaf"), dir.resolve("boeken.xaf"));
