@@ -1,7 +1,6 @@
 package nl.rekenblad.btw;
 
 import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -159,7 +158,7 @@ public final class BtwCodes {
 
     /** The description lowercased without accents: "Privé" is "prive". */
     static String normalize(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        return nl.rekenblad.auditfile.Grootboek.normalize(s);
     }
 
     private static final Pattern INSTALLATIE = word("installatie|installaties|afstandsverkoop|afstandsverkopen|televerkoop"
