@@ -25,11 +25,16 @@ public final class Auditfile {
     /**
      * A ledger account: {@code accTp} B (balans), P (winst-en-verlies) or M (gemengd), and its RGS code where the
      * file gives one (XAF 4.0 {@code RGScode}; in 3.x {@code leadReference} or {@code leadCode} when it has the
-     * shape of an RGS code, such as {@code BSchBtwAtd} or {@code WOmzNop}), else empty.
+     * shape of an RGS code, such as {@code BSchBtwAtd} or {@code WOmzNop}), else empty; {@code groep} the package's own
+     * {@code leadCode} and {@code leadDescription} when they are not RGS (Banana: "CRE Totaal"), else empty.
      */
-    public record Rekening(String accID, String accDesc, String accTp, String rgs) {
+    public record Rekening(String accID, String accDesc, String accTp, String rgs, String groep) {
         public Rekening(String accID, String accDesc, String accTp) {
-            this(accID, accDesc, accTp, "");
+            this(accID, accDesc, accTp, "", "");
+        }
+
+        public Rekening(String accID, String accDesc, String accTp, String rgs) {
+            this(accID, accDesc, accTp, rgs, "");
         }
     }
 

@@ -381,7 +381,8 @@ public final class AuditfileReader {
         long at = line();
         Map<String, String> f = new HashMap<>();
         children("ledgerAccount", local -> {
-            if (List.of("accID", "accDesc", "accTp", "RGScode", "leadReference", "leadCode").contains(local)) {
+            if (List.of("accID", "accDesc", "accTp", "RGScode", "leadReference", "leadCode", "leadDescription")
+                    .contains(local)) {
                 f.put(local, text());
             } else {
                 skip();
@@ -392,7 +393,7 @@ public final class AuditfileReader {
             throw error(at, "meer dan " + MAX_ACCOUNTS + " grootboekrekeningen");
         }
         Auditfile.Rekening r = new Auditfile.Rekening(id, f.getOrDefault("accDesc", ""), f.getOrDefault("accTp", ""),
-                rgs(f));
+                rgs(f), groep(f));
         rekeningen.put(id, r);
         handler.rekening(r);
     }
@@ -406,6 +407,13 @@ public final class AuditfileReader {
             }
         }
         return "";
+    }
+
+    /** The group a package files the account under when it is not an RGS code: Banana's {@code leadCode} "CRE". */
+    private static String groep(Map<String, String> f) {
+        String code = f.getOrDefault("leadCode", "").strip();
+        String desc = f.getOrDefault("leadDescription", "").strip();
+        return RGS.matcher(code).matches() ? desc : (code + " " + desc).strip();
     }
 
     private void vatCode() throws XMLStreamException, InvalidInputException, IOException {

@@ -45,6 +45,11 @@ public final class Grootboek {
     private static final Pattern LIQUIDE = word("kas|bank|kruisposten|ing|rabobank|abn amro|abn|triodos|knab|bunq|giro"
             + "|postbank|kassa|creditcard");
 
+    private static final Pattern CREDITEUR = word("cre|crediteur|crediteuren|leverancier|leveranciers|handelscrediteuren"
+            + "|accounts payable|creditors|suppliers");
+    private static final Pattern DEBITEUR = word("deb|debiteur|debiteuren|handelsdebiteuren|klant|klanten"
+            + "|accounts receivable|debtors|customers");
+
     private static Pattern word(String alternatives) {
         return Pattern.compile("(?<![\\p{L}\\d])(" + alternatives + ")(?![\\p{L}\\d])");
     }
@@ -104,6 +109,31 @@ public final class Grootboek {
         }
         String id = r.accID();
         return id.length() >= 3 && id.charAt(0) == '8' && id.chars().allMatch(Character::isDigit);
+    }
+
+    /**
+     * Whether a balance account holds what suppliers are owed ({@code true}: crediteuren) or what customers owe
+     * ({@code false}: debiteuren): RGS {@code BSchCre…} / {@code BVorDeb…}, else the package's group ({@code leadCode}
+     * CRE, DEB), else the description. {@code null} value when nothing tells. A line on such an account that carries
+     * a VAT code tells the transaction's side: a purchase or a sale.
+     */
+    public static Indeling<Boolean> relatie(Auditfile.Rekening r) {
+        String rgs = r.rgs();
+        if (rgs.startsWith("BSchCre")) {
+            return new Indeling<>(true, "RGS-code " + rgs);
+        }
+        if (rgs.startsWith("BVorDeb")) {
+            return new Indeling<>(false, "RGS-code " + rgs);
+        }
+        for (String tekst : new String[] {r.groep(), r.accDesc()}) {
+            String d = normalize(tekst);
+            boolean cre = CREDITEUR.matcher(d).find();
+            boolean deb = DEBITEUR.matcher(d).find();
+            if (cre != deb) {
+                return new Indeling<>(cre, (tekst == r.groep() ? "groep \"" : "omschrijving \"") + tekst + "\"");
+            }
+        }
+        return new Indeling<>(null, "");
     }
 
     /** Whether a balance account holds cash or bank: RGS {@code BLim…}/{@code BLiq…}, else the description. */

@@ -144,7 +144,8 @@ public final class BtwCodes {
     private static final Pattern HOOG = word("hoog|21|19");
     private static final Pattern LAAG = word("laag|9|6");
     private static final Pattern NUL = word("nul|0|0%|vrij|vrijgesteld|geen btw");
-    private static final Pattern VERLEGD = word("verlegd|verlegde|verlegging|verleggingsregeling|reverse charge|btw verlegd");
+    private static final Pattern VERLEGD = word("verlegd|verlegde|verlegging|verleggingen|verleggingsregeling|verleggingsregelingen|reverse charge"
+            + "|btw verlegd");
     private static final Pattern EU = word("icp|intracommunautair|intracommunautaire|intra-communautair|intra-communautaire"
             + "|binnen eu|binnen de eu|eu|ic");
     private static final Pattern BUITEN_EU = word("export|uitvoer|buiten eu|buiten de eu|non-eu|import|invoer|derde landen");
@@ -183,6 +184,11 @@ public final class BtwCodes {
     /** Whether a code's description names privégebruik (btw owed on private use: always a supply, 1d). */
     public static boolean prive(String omschrijving) {
         return PRIVE.matcher(normalize(omschrijving)).find();
+    }
+
+    /** Whether a code's description names deductible btw (voorbelasting, te vorderen, aftrek): a 5b code. */
+    public static boolean aftrek(String omschrijving) {
+        return AFTREK.matcher(normalize(omschrijving)).find();
     }
 
     /**

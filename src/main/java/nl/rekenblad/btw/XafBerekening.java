@@ -85,7 +85,9 @@ public final class XafBerekening {
 
     /** What rekenblad read a Boekingen row as. */
     public enum Rol {
-        GRONDSLAG("grondslag en btw"), BTW_REGEL("btw-rekening"), TEGENREGEL("tegenregel (niet geteld)"),
+        GRONDSLAG("grondslag en btw"),
+        /** The grondslag read from a debtor's or creditor's line, the other way round (Banana's reverse charge). */
+        GRONDSLAG_RELATIE("grondslag van de debiteur of crediteur (tegengesteld)"), BTW_REGEL("btw-rekening"), TEGENREGEL("tegenregel (niet geteld)"),
         CORRECTIE("zonder btw-code"), GROOTBOEK("per rekening");
 
         private final String tekst;
@@ -319,6 +321,21 @@ public final class XafBerekening {
         return r != null && Boolean.TRUE.equals(Grootboek.resultaat(r).waarde()) && Grootboek.omzet(r);
     }
 
+    /**
+     * A grondslag line's amount in the direction of the supply or acquisition: a line on a result or other account as
+     * booked; one on crediteuren or debiteuren (the counterparty) the other way round, so a creditor credited for a
+     * reverse-charged purchase counts as the purchase it pays for.
+     */
+    private BigDecimal grondslagBedrag(Auditfile.Regel r) {
+        return relatie(r.accID()) != null ? r.bedrag().negate() : r.bedrag();
+    }
+
+    /** Crediteuren ({@code true}), debiteuren ({@code false}) or neither ({@code null}); see {@link Grootboek#relatie}. */
+    private Boolean relatie(String accID) {
+        Auditfile.Rekening r = rekeningen.get(accID);
+        return r == null || Boolean.TRUE.equals(Grootboek.resultaat(r).waarde()) ? null : Grootboek.relatie(r).waarde();
+    }
+
     private boolean liquideRekening(String accID) {
         Auditfile.Rekening r = rekeningen.get(accID);
         return r != null && !Boolean.TRUE.equals(Grootboek.resultaat(r).waarde()) && Grootboek.liquide(r);
@@ -432,11 +449,19 @@ public final class XafBerekening {
             kant = kant(t, basis.iterator().next(), code);
             int signs = 0;
             boolean result = false;
+            boolean relatieBasis = false;
             for (Auditfile.Regel r : basis) {
-                signs |= r.bedrag().signum() > 0 ? 1 : r.bedrag().signum() < 0 ? 2 : 0;
+                BigDecimal g = grondslagBedrag(r);
+                signs |= g.signum() > 0 ? 1 : g.signum() < 0 ? 2 : 0;
                 result |= resultaatRekening(r.accID());
+                relatieBasis |= relatie(r.accID()) != null;
             }
-            BigDecimal sum = basis.stream().map(Auditfile.Regel::bedrag).reduce(BigDecimal.ZERO, BigDecimal::add);
+            // A grondslag on debiteuren or crediteuren counts like a result line, except for a code that names
+            // voorbelasting: its btw has no grondslag in the return, and the direction it was booked in (debit:
+            // claimable) is what it is (Banana books the claim half of reverse charge against the creditor).
+            result |= relatieBasis && !BtwCodes.aftrek(code.vatDesc());
+            BigDecimal sum = basis.stream().map(XafBerekening.this::grondslagBedrag).reduce(BigDecimal.ZERO,
+                    BigDecimal::add);
             if (btwOpBtwRegel()) {
                 // The grondslag's direction where the grondslag is plain (one direction, on result accounts: so
                 // reverse-charged btw counts with its purchase); else the direction the btw was booked in.
@@ -514,7 +539,10 @@ public final class XafBerekening {
                     first = false;
                     continue;
                 } else if (rekening == null) {
-                    grondslag = first ? r.bedrag() : BigDecimal.ZERO;
+                    grondslag = first ? grondslagBedrag(r) : BigDecimal.ZERO;
+                    if (relatie(r.accID()) != null) {
+                        rolRegel = Rol.GRONDSLAG_RELATIE;
+                    }
                     if (!first) {
                         btw.meld(r.xmlRegel(), oms, "regel " + r.nr() + " heeft meer btw-elementen; de grondslag is bij de"
                                 + " eerste (" + r.btw().get(0).vatID() + ") geteld");
@@ -559,10 +587,10 @@ public final class XafBerekening {
                             : bedrag;
                 }
                 CodeTotalen ct = totalen(code, kant);
-                if (b.vatPerc() != null && rolRegel == Rol.GRONDSLAG) {
+                if (b.vatPerc() != null && (rolRegel == Rol.GRONDSLAG || rolRegel == Rol.GRONDSLAG_RELATIE)) {
                     ct.percentages.merge(b.vatPerc().stripTrailingZeros(), 1L, Long::sum);
                 }
-                if (rolRegel == Rol.GRONDSLAG) {
+                if (rolRegel == Rol.GRONDSLAG || rolRegel == Rol.GRONDSLAG_RELATIE) {
                     ct.regels++;
                     if (c.verlegd) {
                         ct.verlegdGeboekt++;
@@ -612,7 +640,8 @@ public final class XafBerekening {
     /**
      * The side of a grondslag line: a code that names privégebruik is a supply; then the VAT accounts the transaction
      * books on (only payable: a supply; only claimable: an acquisition); then a line on a revenue account is a supply
-     * and one on another result account an acquisition; then the code's description (voorbelasting, invoer, inkoop /
+     * and one on another result account an acquisition; then a transaction on crediteuren only is an acquisition, on
+     * debiteuren only a supply; then the code's description (voorbelasting, invoer, inkoop /
      * verkoop, levering, uitvoer); then the journal (sales or purchase book); else the line's direction (credit a
      * supply).
      */
@@ -640,6 +669,18 @@ public final class XafBerekening {
         }
         if (resultaatRekening(r.accID())) {
             return omzetRekening(r.accID()) ? Kant.VERKOOP : Kant.INKOOP;
+        }
+        // A transaction that books on crediteuren only is a purchase, on debiteuren only a sale (Banana's reverse
+        // charge: stock and creditor, no result account).
+        boolean crediteur = false;
+        boolean debiteur = false;
+        for (Auditfile.Regel l : t.regels()) {
+            Boolean relatie = l.bedrag().signum() == 0 ? null : relatie(l.accID());
+            crediteur |= Boolean.TRUE.equals(relatie);
+            debiteur |= Boolean.FALSE.equals(relatie);
+        }
+        if (crediteur != debiteur) {
+            return crediteur ? Kant.INKOOP : Kant.VERKOOP;
         }
         Optional<Kant> woorden = BtwCodes.kant(code.vatDesc());
         if (woorden.isPresent()) {

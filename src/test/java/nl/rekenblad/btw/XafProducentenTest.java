@@ -45,7 +45,7 @@ class XafProducentenTest {
         return new L(acc, amount, vat);
     }
 
-    /** An auditfile in {@code ns}: accounts "id|desc|tp|rgs", codes "id|desc|pay|claim", transactions of lines. */
+    /** An auditfile in {@code ns}: accounts "id|desc|tp|rgs[|leadCode]", codes "id|desc|pay|claim", transactions of lines. */
     static String xaf(String ns, List<String> accounts, List<String> codes, String jrnTp, boolean trLines,
             Long linesCount, List<List<L>> transactions) {
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<auditfile xmlns=\"" + ns + "\">\n"
@@ -58,6 +58,7 @@ class XafProducentenTest {
             sb.append("<ledgerAccount><accID>").append(f[0]).append("</accID><accDesc>").append(f[1]).append("</accDesc><accTp>")
                     .append(f[2]).append("</accTp>").append(f.length > 3 && !f[3].isEmpty() ? (ns.contains("4.0")
                     ? "<RGScode>" + f[3] + "</RGScode>" : "<leadReference>" + f[3] + "</leadReference>") : "")
+                    .append(f.length > 4 ? "<leadCode>" + f[4] + "</leadCode>" : "")
                     .append("</ledgerAccount>\n");
         }
         sb.append("</generalLedger>\n<vatCodes>\n");
@@ -193,6 +194,33 @@ class XafProducentenTest {
             assertTrue(warns(o, "\"-V21\""), o.warnings().toString());
             assertTrue(warns(o, "linesCount is 3"), o.warnings().toString());
             assertTrue(warns(o, "niet als grondslag geteld"), o.warnings().toString());
+        }
+    }
+
+    /**
+     * Banana's reverse charge (its 2018 sample, transactions 35 and 36): a purchase of stock with btw verlegd books the
+     * stock (a balance account) gross and the supplier (an account in Banana's group CRE, "Lepage") net, with code
+     * VR21 "Verleggingsregelingen 21%" on every line and the owed 577,50 credited to 1500; a second transaction
+     * reverses stock and supplier and debits the 577,50 to 1500 with IG21-2 "Voorbelasting 21% (BTW verlegd)". No
+     * result account carries a code: the supplier's line is the grondslag, read the other way round. By hand: 2a
+     * 2.750 / 577,50 (owed), 5b 577,50 (claimable), 5a 577,50, 5c 0; the ledger's 1500 nets to 0 = 5a − 5b.
+     */
+    @Test
+    void bananaReverseChargeOnStockAndSupplierIsRubriek2aAnd5b() throws Exception {
+        String xml = xaf(NS_32, List.of("3000|Voorraad goederen|B||1H", "21030|Lepage|B||CRE",
+                "1500|BTW overeenkomstig het BTW overzicht|B"),
+                List.of("VR21|Verleggingsregelingen 21%||", "IG21-2|Voorbelasting 21% (BTW verlegd)||"), "Z", false, null,
+                List.of(List.of(l("3000", "-3327.50", "VR21 21.00 577.50"), l("21030", "2750", "VR21 21.00 577.50"),
+                                l("1500", "577.50", "VR21 21.00 577.50")),
+                        List.of(l("21030", "-2750", "IG21-2 21.00 -577.50"), l("3000", "3327.50", "IG21-2 21.00 -577.50"),
+                                l("1500", "-577.50", "IG21-2 21.00 -577.50"))));
+        try (var o = run(xml)) {
+            eq("2750", o, "2a.omzet");
+            eq("577.50", o, "2a.btw");
+            eq("577.50", o, "5a");
+            eq("577.50", o, "5b");
+            eq("0", o, "5c");
+            assertEquals(0, onverklaard(o).signum(), "explained");
         }
     }
 
