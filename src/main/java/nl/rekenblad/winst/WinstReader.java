@@ -247,7 +247,11 @@ public final class WinstReader {
         if (problems.stream().anyMatch(Problem::isError)) {
             throw new InvalidInputException(problems);
         }
-        return new WinstInput(bron, jaar, raw, over, warnings);
+        // Warnings found while reading (an auditfile read with a warning, accounts classified by their number) go
+        // where the chained ones go: the command line, batch's status and the sheet.
+        List<Problem> all = new ArrayList<>(problems);
+        all.addAll(warnings);
+        return new WinstInput(bron, jaar, raw, over, all);
     }
 
     /**

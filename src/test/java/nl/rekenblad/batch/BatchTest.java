@@ -313,4 +313,18 @@ class BatchTest {
             assertEquals("5022.00", String.valueOf(v.cijfers().get("5c 2025-Q1")), v.cijfers().toString());
         }
     }
+
+    /** An auditfile whose return the ledger does not explain is "waarschuwing" with the quarter and amount, not "ok". */
+    @Test
+    void anUnexplainedAansluitingIsAWarningNotOk() throws Exception {
+        Path inbox = Files.createDirectories(dir.resolve("onverklaard"));
+        Files.write(inbox.resolve("boeken.xaf"), nl.rekenblad.btw.Auditfiles.onverklaard());
+        Batch.Uitkomst u = Batch.run(List.of(inbox), new Batch.Options(dir.resolve("uit-o"), Optional.empty(), 2, 60),
+                new PrintWriter(new StringWriter()), false);
+        assertEquals(1, u.regels().size());
+        Verslag v = u.regels().get(0);
+        assertEquals(Verslag.Status.WAARSCHUWING, v.status(), v.melding());
+        assertTrue(v.melding().contains("2025-Q1") && v.melding().contains("10,00") && v.melding().contains("niet verklaard"),
+                v.melding());
+    }
 }

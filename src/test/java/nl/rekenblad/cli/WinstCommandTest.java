@@ -52,6 +52,7 @@ class WinstCommandTest {
         KorCommandTest.Run r = KorCommandTest.run("winst", in.toString(), "-o", dir.resolve("m.xlsx").toString(), "--json", "-");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("\"winst\": 136140.00"), r.out());
+        assertTrue(r.err().contains("waarschuwing") && r.err().contains("ingedeeld naar het rekeningnummer"), r.err());
         try (XSSFWorkbook wb = KorCommandTest.open(dir.resolve("m.xlsx"))) {
             boolean said = false;
             for (var row : wb.getSheet("Winstberekening")) {

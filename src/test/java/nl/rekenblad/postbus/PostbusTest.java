@@ -23,7 +23,9 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -75,6 +77,14 @@ class PostbusTest {
     }
 
     private void deliver(String from, String subject, String id, String... attachments) throws Exception {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (String a : attachments) {
+            files.put(a, sample(a));
+        }
+        deliver(from, subject, id, files);
+    }
+
+    private void deliver(String from, String subject, String id, Map<String, byte[]> attachments) throws Exception {
         MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
         m.setFrom(new InternetAddress(from));
         m.setRecipients(Message.RecipientType.TO, BOX);
@@ -83,11 +93,11 @@ class PostbusTest {
         MimeBodyPart text = new MimeBodyPart();
         text.setText("Zie bijlage.");
         mp.addBodyPart(text);
-        for (String a : attachments) {
+        for (Map.Entry<String, byte[]> a : attachments.entrySet()) {
             MimeBodyPart p = new MimeBodyPart();
-            p.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(sample(a),
+            p.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(a.getValue(),
                     "application/octet-stream")));
-            p.setFileName(a);
+            p.setFileName(a.getKey());
             p.setDisposition(Part.ATTACHMENT);
             mp.addBodyPart(p);
         }
@@ -167,6 +177,20 @@ class PostbusTest {
             return (String) alt.getBodyPart(0).getContent();
         }
         return String.valueOf(c);
+    }
+
+    @Test
+    void anUnexplainedAansluitingIsRepliedAsAWarningNamingQuarterAndAmount() throws Exception {
+        deliver(KLANT, "Auditfile", "<o1@bedrijf.nl>", Map.of("boeken.xaf", nl.rekenblad.btw.Auditfiles.onverklaard()));
+        try (Postbus p = postbus(new Postbus.Storing() { })) {
+            assertEquals(1, p.eenmaal().beantwoord(), log.toString());
+        }
+        List<MimeMessage> replies = repliesTo(KLANT);
+        assertEquals(1, replies.size());
+        Multipart mp = (Multipart) replies.get(0).getContent();
+        String body = bodyText(mp.getBodyPart(0));
+        assertTrue(body.contains("waarschuwing") && body.contains("2025-Q1") && body.contains("niet verklaard"), body);
+        assertTrue(!body.contains("btw, ok"), body);
     }
 
     @Test
