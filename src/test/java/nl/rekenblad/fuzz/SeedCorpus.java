@@ -136,6 +136,24 @@ public final class SeedCorpus {
         seed("auditfile", "onbekende-code.xaf", xaf.replace("<vatID>V21</vatID><vatPerc>", "<vatID>ZZ</vatID><vatPerc>"));
         seed("auditfile", "usd.xaf", xaf.replace("<curCode>EUR</curCode>", "<curCode>USD</curCode>"));
         seed("auditfile", "formule-tekst.xaf", xaf.replace("<desc>verkoop</desc>", "<desc>=HYPERLINK(\"x\")</desc>"));
+        // The shapes packages write (see btw.XafProducentenTest): XAF 4.0 with trLines and RGS codes, the 3.2.1
+        // namespace, vat on every line with a "-V21" code (Banana), no vat at all (Odoo), Windows-1252 bytes (Multivers).
+        String ns40 = "http://www.odb.belastingdienst.nl/Belastingdienst/BCPP/1.1/structures/XmlauditfileXAF_4.0";
+        seed("auditfile", "xaf-4.0.xaf", xaf.replace("http://www.auditfiles.nl/XAF/3.2", ns40)
+                .replaceAll("(?s)((?:<trLine>.*?</trLine>\\s*)+)", "<trLines>$1</trLines>")
+                .replace("<accTp>P</accTp>", "<accTp>P</accTp><RGScode>WOmzNop</RGScode>")
+                .replace("<accTp>B</accTp>", "<accTp>M</accTp><RGScode>BSchBtwAfo</RGScode>"));
+        seed("auditfile", "xaf-3.2.1.xaf", xaf.replace("http://www.auditfiles.nl/XAF/3.2",
+                "http://www.odb.belastingdienst.nl/Belastingdienst/BCPP/1.0/structures/XmlAuditfileFinancieel3.2.1"));
+        seed("auditfile", "banana.xaf", xaf.replaceAll("(<accID>1300</accID>(?:(?!</trLine>).)*?)(</trLine>)",
+                "$1<vat><vatID>-V21</vatID><vatPerc>21</vatPerc><vatAmnt>21.00</vatAmnt><vatAmntTp>C</vatAmntTp></vat>$2")
+                .replaceFirst("<linesCount>[^<]*<", "<linesCount>3<"));
+        seed("auditfile", "zonder-vat.xaf", xaf.replaceAll("<vat>(?:(?!</vat>).)*</vat>", ""));
+        byte[] utf8 = xaf.replace("<desc>verkoop</desc>", "<desc>caf\u00e9</desc>").getBytes(StandardCharsets.UTF_8);
+        byte[] cp1252 = new String(utf8, StandardCharsets.UTF_8).replace("caf\u00e9", "cafX").getBytes(StandardCharsets.UTF_8);
+        int x = new String(cp1252, StandardCharsets.ISO_8859_1).indexOf("cafX") + 3;
+        cp1252[x] = (byte) 0xE9;
+        seed("auditfile", "windows-1252.xaf", cp1252);
         seed("auditfile", "diep.xaf", xaf.replace("<desc>o</desc>", "<desc>o</desc>" + "<x>".repeat(40) + "</x>".repeat(40)));
         // Verworpen uitgaven (CSV)
         seed("vuCsv", "vu-2026.csv", new String(sample("vu-2026.csv"), java.nio.charset.StandardCharsets.UTF_8)
