@@ -324,17 +324,29 @@ public final class XafBerekening {
     /**
      * A grondslag line's amount in the direction of the supply or acquisition: a line on a result or other account as
      * booked; one on crediteuren or debiteuren (the counterparty) the other way round, so a creditor credited for a
-     * reverse-charged purchase counts as the purchase it pays for.
+     * reverse-charged purchase counts as the purchase it pays for. Not for a code that names voorbelasting: its btw
+     * has no grondslag in the return and is read in the direction it was booked (Banana books the claimable half of
+     * reverse charge against the creditor, debited).
      */
-    private BigDecimal grondslagBedrag(Auditfile.Regel r) {
-        return relatie(r.accID()) != null ? r.bedrag().negate() : r.bedrag();
+    private BigDecimal grondslagBedrag(Auditfile.Regel r, Auditfile.BtwCode code) {
+        return omgekeerd(r, code) ? r.bedrag().negate() : r.bedrag();
+    }
+
+    private boolean omgekeerd(Auditfile.Regel r, Auditfile.BtwCode code) {
+        return relatie(r.accID()) != null && !BtwCodes.aftrek(code.vatDesc());
     }
 
     /** Crediteuren ({@code true}), debiteuren ({@code false}) or neither ({@code null}); see {@link Grootboek#relatie}. */
     private Boolean relatie(String accID) {
-        Auditfile.Rekening r = rekeningen.get(accID);
-        return r == null || Boolean.TRUE.equals(Grootboek.resultaat(r).waarde()) ? null : Grootboek.relatie(r).waarde();
+        return relaties.computeIfAbsent(accID, id -> {
+            Auditfile.Rekening r = rekeningen.get(id);
+            return Optional.ofNullable(r == null || Boolean.TRUE.equals(Grootboek.resultaat(r).waarde()) ? null
+                    : Grootboek.relatie(r).waarde());
+        }).orElse(null);
     }
+
+    /** {@link #relatie} per account, once: the descriptions are matched by regular expressions. */
+    private final Map<String, Optional<Boolean>> relaties = new HashMap<>();
 
     private boolean liquideRekening(String accID) {
         Auditfile.Rekening r = rekeningen.get(accID);
@@ -449,19 +461,13 @@ public final class XafBerekening {
             kant = kant(t, basis.iterator().next(), code);
             int signs = 0;
             boolean result = false;
-            boolean relatieBasis = false;
             for (Auditfile.Regel r : basis) {
-                BigDecimal g = grondslagBedrag(r);
+                BigDecimal g = grondslagBedrag(r, code);
                 signs |= g.signum() > 0 ? 1 : g.signum() < 0 ? 2 : 0;
-                result |= resultaatRekening(r.accID());
-                relatieBasis |= relatie(r.accID()) != null;
+                // A grondslag on debiteuren or crediteuren, read the other way round, counts like a result line.
+                result |= resultaatRekening(r.accID()) || omgekeerd(r, code);
             }
-            // A grondslag on debiteuren or crediteuren counts like a result line, except for a code that names
-            // voorbelasting: its btw has no grondslag in the return, and the direction it was booked in (debit:
-            // claimable) is what it is (Banana books the claim half of reverse charge against the creditor).
-            result |= relatieBasis && !BtwCodes.aftrek(code.vatDesc());
-            BigDecimal sum = basis.stream().map(XafBerekening.this::grondslagBedrag).reduce(BigDecimal.ZERO,
-                    BigDecimal::add);
+            BigDecimal sum = basis.stream().map(r -> grondslagBedrag(r, code)).reduce(BigDecimal.ZERO, BigDecimal::add);
             if (btwOpBtwRegel()) {
                 // The grondslag's direction where the grondslag is plain (one direction, on result accounts: so
                 // reverse-charged btw counts with its purchase); else the direction the btw was booked in.
@@ -539,8 +545,8 @@ public final class XafBerekening {
                     first = false;
                     continue;
                 } else if (rekening == null) {
-                    grondslag = first ? grondslagBedrag(r) : BigDecimal.ZERO;
-                    if (relatie(r.accID()) != null) {
+                    grondslag = first ? grondslagBedrag(r, code) : BigDecimal.ZERO;
+                    if (omgekeerd(r, code)) {
                         rolRegel = Rol.GRONDSLAG_RELATIE;
                     }
                     if (!first) {

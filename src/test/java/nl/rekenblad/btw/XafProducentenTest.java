@@ -202,8 +202,9 @@ class XafProducentenTest {
      * stock (a balance account) gross and the supplier (an account in Banana's group CRE, "Lepage") net, with code
      * VR21 "Verleggingsregelingen 21%" on every line and the owed 577,50 credited to 1500; a second transaction
      * reverses stock and supplier and debits the 577,50 to 1500 with IG21-2 "Voorbelasting 21% (BTW verlegd)". No
-     * result account carries a code: the supplier's line is the grondslag, read the other way round. By hand: 2a
-     * 2.750 / 577,50 (owed), 5b 577,50 (claimable), 5a 577,50, 5c 0; the ledger's 1500 nets to 0 = 5a − 5b.
+     * result account carries a code: the supplier's line is the grondslag, read the other way round (not for the
+     * voorbelasting code, read as booked). By hand: 2a 2.750 / 577,50 (owed), 5b 577,50 (claimable, on 2.750), 5a
+     * 577,50, 5c 0; the ledger's 1500 nets to 0 = 5a − 5b.
      */
     @Test
     void bananaReverseChargeOnStockAndSupplierIsRubriek2aAnd5b() throws Exception {
@@ -219,6 +220,7 @@ class XafProducentenTest {
             eq("577.50", o, "2a.btw");
             eq("577.50", o, "5a");
             eq("577.50", o, "5b");
+            eq("2750", o, "5b.omzet");
             eq("0", o, "5c");
             assertEquals(0, onverklaard(o).signum(), "explained");
         }
