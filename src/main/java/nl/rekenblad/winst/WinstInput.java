@@ -23,26 +23,27 @@ public record WinstInput(String bron, int jaar, Map<String, Object> waarden, Map
     /** The fields of the input, in the order of the chain. */
     public static final List<String> VELDEN = List.of("jaar", "winst", "kor", "kia", "eia", "mia", "bijtelling",
             "gemengdeKosten", "gemengdeKostenKeuze", "autoCataloguswaarde", "autoToelating", "autoEmissievrij", "autoKosten",
-            "autoPriveKm", "autoWaardeEconomischVerkeer", "autoVan", "autoTot", "uren", "meerDanHelft", "aowLeeftijd",
+            "autoPriveKm", "autoWaardeEconomischVerkeer", "autoVan", "autoTot", "autoPercentageOud", "autoYoungtimerOvergang",
+            "uren", "meerDanHelft", "aowLeeftijd",
             "medegerechtigde", "starter", "zelfstandigenaftrekEerder", "onbenutteZelfstandigenaftrek", "soUren", "soStarter",
             "arbeidsongeschikt", "arbeidsongeschiktEerder", "partnerUren", "partnerVergoeding", "stakingswinst",
             "stakingsaftrekEerder");
 
     /** Fields holding a text (ja/nee, a choice, a path or a date), not an amount. */
     public static final List<String> TEKSTVELDEN = List.of("winst", "kor", "kia", "gemengdeKostenKeuze", "autoToelating",
-            "autoEmissievrij", "autoVan", "autoTot", "meerDanHelft", "aowLeeftijd", "medegerechtigde", "starter", "soStarter",
-            "arbeidsongeschikt");
+            "autoEmissievrij", "autoVan", "autoTot", "autoYoungtimerOvergang", "meerDanHelft", "aowLeeftijd", "medegerechtigde",
+            "starter", "soStarter", "arbeidsongeschikt");
 
     /** The ja/nee fields. */
-    public static final List<String> JA_NEE = List.of("meerDanHelft", "aowLeeftijd", "medegerechtigde", "starter", "soStarter",
-            "arbeidsongeschikt");
+    public static final List<String> JA_NEE = List.of("autoYoungtimerOvergang", "meerDanHelft", "aowLeeftijd",
+            "medegerechtigde", "starter", "soStarter", "arbeidsongeschikt");
 
     /** The date fields (held as ISO text, 2025-03-01). */
     public static final List<String> DATUMS = List.of("autoToelating", "autoVan", "autoTot");
 
     /** The fields that count (hours, times, kilometres), not euros. */
     public static final List<String> AANTALLEN = List.of("jaar", "uren", "partnerUren", "soUren", "zelfstandigenaftrekEerder",
-            "arbeidsongeschiktEerder", "autoPriveKm");
+            "arbeidsongeschiktEerder", "autoPriveKm", "autoPercentageOud");
 
     /** The amount fields that may be taken over from a KOR or KIA output. */
     public static final List<String> OVERNEEMBAAR = List.of("kor", "kia", "eia", "mia", "bijtelling");

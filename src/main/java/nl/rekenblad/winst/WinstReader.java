@@ -197,6 +197,10 @@ public final class WinstReader {
             problems.add(Problem.error(where.get("autoEmissievrij"), "veld autoEmissievrij: verwacht ja, nee, waterstof of"
                     + " zonnecel, gevonden \"" + emissie + "\""));
         }
+        if (raw.get("autoPercentageOud") instanceof BigDecimal po && (po.signum() < 0 || po.compareTo(new BigDecimal("25")) > 0)) {
+            problems.add(Problem.error(where.get("autoPercentageOud"), "veld autoPercentageOud: een percentage van 0 tot en met"
+                    + " 25 (het bijtellingspercentage van vóór 2017, bijvoorbeeld 25 of 14), gevonden " + po.toPlainString()));
+        }
         for (String f : WinstInput.AANTALLEN) {
             if (raw.get(f) instanceof BigDecimal d && d.signum() < 0) {
                 problems.add(Problem.error(where.get(f), "veld " + f + ": een aantal kan niet negatief zijn (" + d.toPlainString()

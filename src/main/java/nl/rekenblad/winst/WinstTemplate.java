@@ -51,6 +51,10 @@ public final class WinstTemplate {
             Map.entry("autoWaardeEconomischVerkeer", "waarde in het economisch verkeer (nodig voor een auto van 15 jaar of ouder)"),
             Map.entry("autoVan", "auto in de onderneming vanaf (leeg = 1 januari)"),
             Map.entry("autoTot", "auto in de onderneming tot en met (leeg = 31 december)"),
+            Map.entry("autoPercentageOud", "eerste toelating vóór 2017, in zijn eerste 60 maanden: het percentage van toen"
+                    + " (bijvoorbeeld 25 of 14)"),
+            Map.entry("autoYoungtimerOvergang", "ja of nee: auto die in 2025 15 jaar werd houdt in 2026 de regeling van 15"
+                    + " jaar (keuze, beleidsbesluit 18-12-2025)"),
             Map.entry("uren", "uren aan de onderneming (urencriterium)"),
             Map.entry("meerDanHelft", "ja of nee: meer dan de helft van de arbeidstijd in de onderneming (leeg = ja)"),
             Map.entry("aowLeeftijd", "ja of nee: AOW-leeftijd bereikt aan het begin van het jaar"),

@@ -194,7 +194,9 @@ public final class Winstberekening {
         java.time.LocalDate tot = in.waarden().get("autoTot") == null ? java.time.LocalDate.of(y, 12, 31)
                 : java.time.LocalDate.parse(String.valueOf(in.waarden().get("autoTot")));
         PrivegebruikAuto.Soort soort = PrivegebruikAuto.Soort.of((String) in.waarden().get("autoEmissievrij")).orElseThrow();
-        List<PrivegebruikAuto.Segment> segs = PrivegebruikAuto.segmenten(rules, y, toelating, van, tot, soort, in.bron());
+        boolean overgang = "ja".equals(in.waarden().get("autoYoungtimerOvergang"));
+        List<PrivegebruikAuto.Segment> segs = PrivegebruikAuto.segmenten(rules, y, toelating, van, tot, soort, overgang,
+                in.bron());
         Expr catw = ref(input("autoCataloguswaarde"));
         List<String> rows = new ArrayList<>();
         List<Expr> parts = new ArrayList<>();
@@ -204,28 +206,62 @@ public final class Winstberekening {
             Expr share = divide(num(Integer.toString(sg.maanden())), num("12"));
             String months = maand(sg.eersteMaand()) + (sg.maanden() > 1 ? " t/m " + maand(sg.laatsteMaand()) : "") + " " + y
                     + " (" + sg.maanden() + "/12)";
+            String pct22 = DutchText.percent(params.get("AUTO_Pct").parameter().number());
             Step st;
             switch (sg.regel()) {
                 case YOUNGTIMER -> {
+                    int jaren = java.time.Period.between(toelating, java.time.LocalDate.of(y, sg.eersteMaand(), 1)).getYears();
                     if (!(in.waarden().get("autoWaardeEconomischVerkeer") instanceof BigDecimal)) {
                         throw InvalidInputException.of(in.bron(), "de auto is in " + maand(sg.eersteMaand()) + " " + y + " "
-                                + number("AUTO_YoungtimerJaren", params) + " jaar of ouder: vul autoWaardeEconomischVerkeer in"
+                                + jaren + " jaar of ouder: vul autoWaardeEconomischVerkeer in"
                                 + " (de bijtelling is dan " + DutchText.percent(params.get("AUTO_YoungtimerPct").parameter().number())
                                 + " van die waarde)");
                     }
-                    st = Step.amount(key, months + ": auto van " + number("AUTO_YoungtimerJaren", params) + " jaar of ouder",
+                    boolean viaOvergang = overgang && jaren < params.get("AUTO_YoungtimerJaren").parameter().number().intValue();
+                    st = Step.amount(key, months + ": auto van " + jaren + " jaar of ouder",
                             times(share, times(ref("AUTO_YoungtimerPct"), ref(input("autoWaardeEconomischVerkeer")))))
                             .rule("Vanaf de eerste maand die begint op of na de dag dat de auto "
-                                    + number("AUTO_YoungtimerJaren", params) + " jaar geleden voor het eerst is toegelaten: "
+                                    + (viaOvergang ? jaren + " jaar (overgangsregeling 2026, gekozen met autoYoungtimerOvergang)"
+                                    : number("AUTO_YoungtimerJaren", params) + " jaar") + " geleden voor het eerst is toegelaten: "
                                     + DutchText.percent(params.get("AUTO_YoungtimerPct").parameter().number())
-                                    + " van de waarde in het economisch verkeer, naar rato van de maanden.", SRC_AUTO);
+                                    + " van de waarde in het economisch verkeer, naar rato van de maanden."
+                                    + (y == 2026 ? " In 2026 is die leeftijd 16 jaar (Belastingplan 2026; de wettekst is hier"
+                                    + " niet ingezien, de regel staat als open gemarkeerd); een auto die in 2025 15 werd mag de"
+                                    + " regeling van 15 jaar houden (beleidsbesluit 18-12-2025)." : ""), params.get(
+                                    "AUTO_YoungtimerJaren").parameter().source());
                 }
-                case GEWOON -> st = Step.amount(key, months + ": " + DutchText.percent(params.get("AUTO_Pct").parameter().number())
-                        + " van de cataloguswaarde", times(share, times(ref("AUTO_Pct"), catw)))
-                        .rule("Periode van 60 maanden begonnen in " + sg.regimeJaar() + ": "
-                                + DutchText.percent(params.get("AUTO_Pct").parameter().number())
-                                + " van de cataloguswaarde, naar rato van de maanden.", SRC_AUTO);
+                case GEWOON -> st = Step.amount(key, months + ": " + pct22 + " van de cataloguswaarde", times(share,
+                        times(ref("AUTO_Pct"), catw)))
+                        .rule("Eerste toelating vanaf 2017, periode van 60 maanden begonnen in " + sg.regimeJaar() + ": "
+                                + pct22 + " van de cataloguswaarde, naar rato van de maanden.", SRC_AUTO);
+                case OUD -> {
+                    if (!(in.waarden().get("autoPercentageOud") instanceof BigDecimal)) {
+                        throw InvalidInputException.of(in.bron(), "de auto (eerste toelating " + toelating + ") valt in "
+                                + maand(sg.eersteMaand()) + " " + y + " nog onder de bijtellingsregels van vóór 2017 ("
+                                + (toelating.isBefore(PrivegebruikAuto.ONBEPERKT_VOOR) ? "toelating vóór 1 juli 2012: tot en met"
+                                + " 2018" : "zijn eerste periode van 60 maanden loopt tot en met " + maandJaar(
+                                PrivegebruikAuto.eindeEerstePeriode(toelating, params.get("AUTO_PeriodeMaanden").parameter()
+                                .number().intValue()))) + "): vul autoPercentageOud in, het percentage dat toen voor deze auto"
+                                + " gold (bijvoorbeeld 25, of 4, 7, 14, 15, 20 of 21 bij een zuinige auto)");
+                    }
+                    BigDecimal oud = (BigDecimal) in.waarden().get("autoPercentageOud");
+                    st = Step.amount(key, months + ": " + DutchText.number(oud) + "% van de cataloguswaarde (regels van vóór"
+                            + " 2017)", times(share, times(divide(ref(input("autoPercentageOud")), num("100")), catw)))
+                            .rule("Eerste toelating " + toelating + ", vóór 2017: in zijn eerste periode van 60 maanden het"
+                                    + " percentage van de wet zoals die op 31-12-2016 luidde (overgangsrecht Autobrief II),"
+                                    + " opgegeven in autoPercentageOud, naar rato van de maanden.", SRC_AUTO);
+                }
+                case OVERGANG -> {
+                    voor2017(y, params);
+                    String p25 = DutchText.percent(params.get("AUTO_PctVoor2017").parameter().number());
+                    st = Step.amount(key, months + ": " + p25 + " van de cataloguswaarde (eerste toelating vóór 2017)",
+                            times(share, times(ref("AUTO_PctVoor2017"), catw)))
+                            .rule("Eerste toelating " + toelating + ", vóór 2017: na de eerste periode van 60 maanden "
+                                    + p25 + " (overgangsrecht Autobrief II), niet " + pct22 + ", tot de auto youngtimer is;"
+                                    + " naar rato van de maanden.", params.get("AUTO_PctVoor2017").parameter().source());
+                }
                 default -> {
+                    boolean voor2017 = sg.regel() == PrivegebruikAuto.Regel.OVERGANG_EMISSIEVRIJ;
                     int r = sg.regimeJaar();
                     String pk = "AUTO_EVPct_" + r;
                     String ck = "AUTO_EVCap_" + r;
@@ -233,20 +269,54 @@ public final class Winstberekening {
                             "bijtellingspercentage voor een emissievrije auto met eerste toelating (of nieuwe periode) in " + r)));
                     params.put(ck, new UsedParameter(ck, r, rules.get("AUTO_EVCap", r,
                             "plafond voor een emissievrije auto met eerste toelating (of nieuwe periode) in " + r)));
-                    java.math.BigDecimal cap = params.get(ck).parameter().number();
-                    String pct = DutchText.percent(params.get(pk).parameter().number());
-                    boolean capped = cap.signum() > 0 && soort == PrivegebruikAuto.Soort.EMISSIEVRIJ;
+                    BigDecimal cap = params.get(ck).parameter().number();
+                    boolean plafond = soort == PrivegebruikAuto.Soort.EMISSIEVRIJ;
+                    if (soort == PrivegebruikAuto.Soort.ZONNECEL && r >= 2019) {
+                        String zk = "AUTO_ZonnecelPlafond_" + r;
+                        params.put(zk, new UsedParameter(zk, r, rules.get("AUTO_ZonnecelPlafond", r,
+                                "plafond voor een zonnecelauto in een periode van " + r)));
+                        plafond = "ja".equals(params.get(zk).parameter().value());
+                    }
+                    boolean capped = cap.signum() > 0 && plafond;
+                    // The reduced percentage: for a car of before 2017 the discount (22% − reduced) off its 25%.
+                    Expr pctExpr;
+                    Expr boven;
+                    BigDecimal pctValue;
+                    String basis;
+                    if (voor2017) {
+                        voor2017(y, params);
+                        pctExpr = minus(ref("AUTO_PctVoor2017"), minus(ref("AUTO_Pct"), ref(pk)));
+                        boven = ref("AUTO_PctVoor2017");
+                        pctValue = params.get("AUTO_PctVoor2017").parameter().number().subtract(params.get("AUTO_Pct")
+                                .parameter().number().subtract(params.get(pk).parameter().number()));
+                        basis = DutchText.percent(params.get("AUTO_PctVoor2017").parameter().number());
+                    } else {
+                        pctExpr = ref(pk);
+                        boven = ref("AUTO_Pct");
+                        pctValue = params.get(pk).parameter().number();
+                        basis = pct22;
+                    }
+                    String pct = DutchText.percent(pctValue);
                     Expr amount = capped
-                            ? plus(times(ref(pk), min(catw, ref(ck))), times(ref("AUTO_Pct"), max(num("0"), minus(catw, ref(ck)))))
-                            : times(ref(pk), catw);
-                    st = Step.amount(key, months + ": emissievrij, periode begonnen in " + r + ", " + pct
+                            ? plus(times(pctExpr, min(catw, ref(ck))), times(boven, max(num("0"), minus(catw, ref(ck)))))
+                            : times(pctExpr, catw);
+                    String soortTekst = switch (soort) {
+                        case WATERSTOF -> "waterstof";
+                        case ZONNECEL -> "zonnecellen";
+                        default -> "emissievrij";
+                    };
+                    st = Step.amount(key, months + ": " + soortTekst + ", periode begonnen in " + r + ", " + pct
                             + (capped ? " tot " + DutchText.euro(cap) : ""), times(share, amount))
-                            .rule("Emissievrije auto, periode van 60 maanden begonnen in " + r + ": " + pct
-                                    + (capped ? " van de cataloguswaarde tot " + DutchText.euro(cap) + ", daarboven "
-                                            + DutchText.percent(params.get("AUTO_Pct").parameter().number())
-                                    : soort == PrivegebruikAuto.Soort.WATERSTOF_OF_ZONNECEL
-                                            ? " van de hele cataloguswaarde (waterstof of zonnecellen: geen plafond)"
-                                            : " van de hele cataloguswaarde (geen plafond in " + r + ")")
+                            .rule((voor2017 ? "Emissievrije auto met eerste toelating vóór 2017, periode van 60 maanden"
+                                    + " begonnen in " + r + ": " + basis + " min de korting van " + r + " (" + pct22 + " − "
+                                    + DutchText.percent(params.get(pk).parameter().number()) + ") = " + pct
+                                    : "Emissievrije auto, periode van 60 maanden begonnen in " + r + ": " + pct)
+                                    + (capped ? " van de cataloguswaarde tot " + DutchText.euro(cap) + ", daarboven " + basis
+                                    : soort == PrivegebruikAuto.Soort.WATERSTOF ? " van de hele cataloguswaarde (waterstof: geen"
+                                            + " plafond)"
+                                    : soort == PrivegebruikAuto.Soort.ZONNECEL && cap.signum() > 0 ? " van de hele"
+                                            + " cataloguswaarde (zonnecellen, periode vanaf 2021: geen plafond)"
+                                    : " van de hele cataloguswaarde (geen plafond in " + r + ")")
                                     + ", naar rato van de maanden.", params.get(pk).parameter().source());
                 }
             }
@@ -265,6 +335,16 @@ public final class Winstberekening {
         steps.add(Step.amount(WinstKeys.PRIVEGEBRUIK_AUTO + ".ref", "Bij: privégebruik auto", ref(WinstKeys.PRIVEGEBRUIK_AUTO))
                 .unexplained());
         return rows;
+    }
+
+    /** Registers the 25% of a car first registered before 2017 as a used parameter of the year. */
+    private void voor2017(int y, Map<String, UsedParameter> params) {
+        params.computeIfAbsent("AUTO_PctVoor2017", n -> new UsedParameter(n, y, rules.get(n, y,
+                "percentage voor een auto met eerste toelating vóór 2017")));
+    }
+
+    private static String maandJaar(java.time.YearMonth m) {
+        return maand(m.getMonthValue()) + " " + m.getYear();
     }
 
     private static String number(String key, Map<String, UsedParameter> params) {

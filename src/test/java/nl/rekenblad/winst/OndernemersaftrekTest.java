@@ -167,34 +167,34 @@ class OndernemersaftrekTest {
     }
 
     /**
-     * Zero-emission, first registered 1 March 2020 (8% up to € 45.000): 60 months end in February 2025; from March a
-     * new period of 2025 (17% up to € 30.000). Catalogue value 50.000: Jan–Feb 2/12 × (3.600 + 1.100) = 783,33; Mar–Dec
-     * 10/12 × (5.100 + 4.400) = 7.916,67; together 8.700.
+     * Zero-emission, first registered 1 March 2020 (8% up to € 45.000): the 60 months run from 1 April 2020 (the
+     * month after the DET) to 31 March 2025; from April a new period of 2025 (17% up to € 30.000). Catalogue value
+     * 50.000: Jan–Mar 3/12 × (3.600 + 1.100) = 1.175; Apr–Dec 9/12 × (5.100 + 4.400) = 7.125; together 8.300.
      */
     @Test
     void zeroEmissionPercentageChangesAfterSixtyMonths() throws Exception {
         WinstResult r = calc("winst", "40000", "autoCataloguswaarde", "50000", "autoToelating", "2020-03-01", "autoEmissievrij",
                 "ja", "autoKosten", "20000", "autoPriveKm", "5000");
-        assertEquals(0, new BigDecimal("8700").compareTo(r.get(WinstKeys.PRIVEGEBRUIK_AUTO).amount().setScale(2,
+        assertEquals(0, new BigDecimal("8300").compareTo(r.get(WinstKeys.PRIVEGEBRUIK_AUTO).amount().setScale(2,
                 java.math.RoundingMode.HALF_UP)), r.get(WinstKeys.PRIVEGEBRUIK_AUTO).toString());
     }
 
     /**
      * Exactly 15 years old mid-year: first registered 15 July 2010, so 15 years on 15 July 2025; from August 35% of
-     * the waarde in het economisch verkeer. 25.000 catalogue, 8.000 value: Jan–Jul 7/12 × 5.500 = 3.208,33; Aug–Dec
-     * 5/12 × 2.800 = 1.166,67; 4.375.
+     * the waarde in het economisch verkeer. Registered before 2017, so 25% of the catalogue value before that (not
+     * 22%). 25.000 catalogue, 8.000 value: Jan–Jul 7/12 × 6.250 = 3.645,83; Aug–Dec 5/12 × 2.800 = 1.166,67; 4.812,50.
      */
     @Test
     void carTurningFifteenMidYearSwitchesToTheValueInTheMonthAfter() throws Exception {
         WinstResult r = calc("winst", "40000", "autoCataloguswaarde", "25000", "autoToelating", "2010-07-15", "autoKosten",
                 "9000", "autoPriveKm", "3000", "autoWaardeEconomischVerkeer", "8000");
-        assertEquals(0, new BigDecimal("4375").compareTo(r.get(WinstKeys.PRIVEGEBRUIK_AUTO).amount().setScale(2,
+        assertEquals(0, new BigDecimal("4812.50").compareTo(r.get(WinstKeys.PRIVEGEBRUIK_AUTO).amount().setScale(2,
                 java.math.RoundingMode.HALF_UP)), r.get(WinstKeys.PRIVEGEBRUIK_AUTO).toString());
         // Registered on the 1st of the month: 15 years on 1 July, so July counts as old already.
         WinstResult first = calc("winst", "40000", "autoCataloguswaarde", "25000", "autoToelating", "2010-07-01", "autoKosten",
                 "9000", "autoPriveKm", "3000", "autoWaardeEconomischVerkeer", "8000");
-        // Jan–Jun 6/12 × 5.500 = 2.750; Jul–Dec 6/12 × 2.800 = 1.400.
-        assertEquals(0, new BigDecimal("4150").compareTo(first.get(WinstKeys.PRIVEGEBRUIK_AUTO).amount()));
+        // Jan–Jun 6/12 × 6.250 = 3.125; Jul–Dec 6/12 × 2.800 = 1.400.
+        assertEquals(0, new BigDecimal("4525").compareTo(first.get(WinstKeys.PRIVEGEBRUIK_AUTO).amount()));
     }
 
     @Test
