@@ -56,6 +56,9 @@ public final class BtwCommand implements Callable<Integer> {
     @Option(names = "--rechtsvorm", paramLabel = "VORM", description = "rechtsvorm voor --kor (standaard eenmanszaak)")
     String rechtsvorm;
 
+    @CommandLine.Mixin
+    nl.rekenblad.kor.OmzetVorigJaarOptie omzetVorigJaar;
+
     @Option(names = "--kolommen", paramLabel = "BESTAND",
             description = "bestand met regels veld=kolomnaam voor een export met andere kolomnamen"
                     + " (velden: datum, omschrijving, rubriek, grondslag, btw, tarief)")
@@ -102,7 +105,11 @@ public final class BtwCommand implements Callable<Integer> {
         Options options = Options.builder().set(Options.JAAR, jaar).set(Options.PERIODE, kind)
                 .set(BtwRegulation.KOR, kor).set(BtwRegulation.KOLOMMEN, kolommen).set(BtwRegulation.BTWCODES, btwcodes)
                 .set(BtwRegulation.REKENINGEN, rekeningen).set(BtwRegulation.STRENG, streng)
-                .set(Options.RECHTSVORM, vorm).build();
+                .set(Options.RECHTSVORM, vorm)
+                .set(nl.rekenblad.kor.KorRegulation.OMZET_VORIG_JAAR, omzetVorigJaar.bedrag().orElse(null)).build();
+        if (!kor && omzetVorigJaar.bedrag().isPresent()) {
+            throw InvalidInputException.of("--omzet-vorig-jaar", "hoort bij --kor (de omzetgrens van de KOR); geef ook --kor");
+        }
         try (Outcome<BtwRegulation.BtwResult> o = new BtwRegulation().run(Source.of(input), options)) {
             if ((btwcodesUit != null || rekeningenUit != null) && o.result().auditfile().isEmpty()) {
                 throw InvalidInputException.of(btwcodesUit != null ? "--btwcodes-uit" : "--rekeningen-uit", "alleen bij een"

@@ -201,7 +201,8 @@ public final class BtwRegulation implements Regulation {
         if (!options.get(KOR, false)) {
             return Optional.empty();
         }
-        KorInput in = korInput(bron, b, aangifte, options.get(Options.RECHTSVORM, Rechtsvorm.EENMANSZAAK));
+        KorInput in = korInput(bron, b, aangifte, options.get(Options.RECHTSVORM, Rechtsvorm.EENMANSZAAK),
+                options.get(nl.rekenblad.kor.KorRegulation.OMZET_VORIG_JAAR));
         KorResult kr = KorJaaropstelling.withBundledRules().calculate(in);
         KorTemplate.addTo(wb.xssf().poi(), in);
         new KorWorkbookWriter().write(wb.xssf(), kr);
@@ -218,7 +219,8 @@ public final class BtwRegulation implements Regulation {
     }
 
     /** The periods' whole-euro return figures as the input of the KOR jaaropstelling. */
-    static KorInput korInput(String bron, BtwBerekening b, BtwAangifte.Result a, Rechtsvorm rechtsvorm) {
+    static KorInput korInput(String bron, BtwBerekening b, BtwAangifte.Result a, Rechtsvorm rechtsvorm,
+            Optional<Money> omzetVorigJaar) {
         Map<Period, Map<Rubriek, KorInput.Bedragen>> lines = new LinkedHashMap<>();
         for (Period p : b.perioden()) {
             Map<Rubriek, KorInput.Bedragen> m = new EnumMap<>(Rubriek.class);
@@ -235,7 +237,7 @@ public final class BtwRegulation implements Regulation {
             m.forEach((p, d) -> w.put(p, Money.of(d.setScale(0, java.math.RoundingMode.FLOOR))));
             return w;
         });
-        return new KorInput(bron, b.jaar(), b.perioden(), lines, rechtsvorm, Optional.empty(), List.of(), diensten);
+        return new KorInput(bron, b.jaar(), b.perioden(), lines, rechtsvorm, omzetVorigJaar, List.of(), diensten);
     }
 
     static String json(BtwResult r) {

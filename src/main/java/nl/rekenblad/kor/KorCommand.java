@@ -6,14 +6,12 @@ import nl.rekenblad.api.Outcome;
 import nl.rekenblad.internal.command.OutputOptions;
 import nl.rekenblad.internal.command.ExitCodes;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import nl.rekenblad.core.DutchText;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Money;
-import nl.rekenblad.internal.io.AmountNotation;
 import nl.rekenblad.kor.KorResult;
 import nl.rekenblad.core.Rechtsvorm;
 import nl.rekenblad.kor.Regime;
@@ -42,9 +40,8 @@ public final class KorCommand implements Callable<Integer> {
                     + " anders eenmanszaak)")
     String rechtsvorm;
 
-    @Option(names = "--omzet-vorig-jaar", paramLabel = "BEDRAG",
-            description = "omzet van het vorige jaar voor de omzetgrens (vanaf 2025), bijv. 18500 of 18.500,00")
-    String omzetVorigJaar;
+    @CommandLine.Mixin
+    OmzetVorigJaarOptie omzetVorigJaar;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -56,17 +53,7 @@ public final class KorCommand implements Callable<Integer> {
             vorm = Optional.of(Rechtsvorm.of(rechtsvorm).orElseThrow(() -> InvalidInputException.of("--rechtsvorm",
                     "onbekende rechtsvorm \"" + rechtsvorm + "\"; verwacht een van: " + Rechtsvorm.words())));
         }
-        Optional<Money> vorig = Optional.empty();
-        if (omzetVorigJaar != null) {
-            AmountNotation n = omzetVorigJaar.contains(",") ? AmountNotation.DUTCH : AmountNotation.PLAIN;
-            try {
-                BigDecimal v = n.parse(omzetVorigJaar);
-                vorig = v == null ? Optional.empty() : Optional.of(Money.of(v));
-            } catch (IllegalArgumentException e) {
-                throw InvalidInputException.of("--omzet-vorig-jaar", e.getMessage());
-            }
-        }
-
+        Optional<Money> vorig = omzetVorigJaar.bedrag();
         Options options = Options.builder().set(Options.RECHTSVORM, vorm.orElse(null))
                 .set(KorRegulation.OMZET_VORIG_JAAR, vorig.orElse(null)).build();
         try (Outcome<KorResult> outcome = new KorRegulation().run(Source.of(input), options)) {

@@ -29,6 +29,25 @@ class BtwCommandTest {
         }
     }
 
+    /** Issue 21: btw --kor passes the previous year's turnover on to the KOR half (from 2025 it decides the verdict). */
+    @Test
+    void korFlagTakesThePreviousYearsTurnover() throws Exception {
+        Path f = dir.resolve("k25.csv");
+        Files.writeString(f, "datum,omschrijving,rubriek,grondslag,btw\n2025-02-01,f,1a,5000,\n2025-05-01,f,1a,3000,\n");
+        KorCommandTest.Run r = KorCommandTest.run("btw", f.toString(), "--kor", "--omzet-vorig-jaar", "21.000", "-o",
+                dir.resolve("k.xlsx").toString(), "--json", "-");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("\"omzetVorigJaar\": 21000.00") && r.out().contains("\"vrijstellingMogelijk\": false"),
+                r.out());
+        r = KorCommandTest.run("btw", f.toString(), "--kor", "--omzet-vorig-jaar", "18.000", "-o",
+                dir.resolve("k2.xlsx").toString(), "--json", "-");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("\"vrijstellingMogelijk\": true"), r.out());
+        r = KorCommandTest.run("btw", f.toString(), "--omzet-vorig-jaar", "18.000", "-o", dir.resolve("k3.xlsx").toString());
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains("--kor"), r.err());
+    }
+
     @Test
     void sampleJournalPrintsEveryPeriodAndPointsAtControle() {
         KorCommandTest.Run r = KorCommandTest.run("btw", "samples/btw-2025-journaal.csv", "-o", dir.resolve("b.xlsx").toString());

@@ -237,6 +237,26 @@ class KorCommandTest {
         assertTrue(r.out().contains("\"omzetVorigJaar\": 21000.00") && r.out().contains("\"vrijstellingMogelijk\": false"), r.out());
     }
 
+    /**
+     * Issue 21: "21.000" is twenty-one thousand (above the omzetgrens of € 20.000: no exemption), "19.500" below it;
+     * "21.5" is refused with both readings and exit 1, and no output is written.
+     */
+    @Test
+    void previousYearTurnoverIsTypedTheDutchWay() throws Exception {
+        Path in = dir.resolve("k25.csv");
+        Files.writeString(in, "periode,rubriek,omzet,btw\n2025,1a,12000,2520\n");
+        Run r = run("kor", in.toString(), "-o", dir.resolve("a.xlsx").toString(), "--json", "-", "--omzet-vorig-jaar", "21.000");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("\"omzetVorigJaar\": 21000.00") && r.out().contains("\"vrijstellingMogelijk\": false"), r.out());
+        r = run("kor", in.toString(), "-o", dir.resolve("b.xlsx").toString(), "--json", "-", "--omzet-vorig-jaar", "€ 19.500");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("\"omzetVorigJaar\": 19500.00") && r.out().contains("\"vrijstellingMogelijk\": true"), r.out());
+        r = run("kor", in.toString(), "-o", dir.resolve("c.xlsx").toString(), "--omzet-vorig-jaar", "21.5");
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains("--omzet-vorig-jaar") && r.err().contains("€ 21,50") && r.err().contains("€ 215,00"), r.err());
+        assertTrue(!Files.exists(dir.resolve("c.xlsx")));
+    }
+
     @Test
     void missingQuarterIsReportedAsAWarningAndStillSucceeds() throws Exception {
         Path in = dir.resolve("start.csv");

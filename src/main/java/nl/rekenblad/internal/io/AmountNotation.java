@@ -120,6 +120,51 @@ public enum AmountNotation {
         return new BigDecimal(mark == '.' ? t : t.replace(',', '.'));
     }
 
+    private static final Pattern TYPED = Pattern.compile("^(-)?\\s*(?:€|EUR)?\\s*(-)?\\s*([0-9.,]+)$");
+    private static final Pattern THOUSANDS = Pattern.compile("\\d{1,3}(?:\\.\\d{3})+");
+
+    /**
+     * An amount as a Dutch bookkeeper types it on the command line: {@code 21000}, {@code 21.000}, {@code 21.000,00},
+     * {@code 21000,50}, {@code € 21.000}, {@code -1.250}. A comma is the decimal mark and dots group thousands; without
+     * a comma, dots must group thousands ({@code 21.000} is twenty-one thousand). A dot that cannot be a thousands
+     * separator ({@code 21.5}, {@code 1234.56}) is ambiguous and refused with both readings. An empty text is null.
+     *
+     * @throws IllegalArgumentException with a Dutch message quoting the text
+     */
+    public static BigDecimal parseTyped(String text) {
+        String t = text == null ? "" : text.replace('\u00a0', ' ').replace('\u2212', '-').trim();
+        if (t.isEmpty()) {
+            return null;
+        }
+        if (t.length() > MAX_CHARS) {
+            return DUTCH.parse(t);
+        }
+        Matcher m = TYPED.matcher(t);
+        if (!m.matches() || m.group(1) != null && m.group(2) != null) {
+            throw new IllegalArgumentException("verwacht een bedrag zoals 21000, 21.000 of 21.000,50, gevonden \"" + t + "\"");
+        }
+        String body = m.group(3);
+        boolean negative = m.group(1) != null || m.group(2) != null;
+        BigDecimal v;
+        if (body.contains(",") || !body.contains(".") || THOUSANDS.matcher(body).matches()) {
+            if (!DUTCH.digits.matcher(body).matches()) {
+                throw new IllegalArgumentException("verwacht een bedrag zoals 21000, 21.000 of 21.000,50 (komma voor de"
+                        + " centen, punten tussen de duizendtallen), gevonden \"" + t + "\"");
+            }
+            v = new BigDecimal(body.replace(".", "").replace(',', '.'));
+        } else {
+            String asDecimal = body.chars().filter(c -> c == '.').count() == 1 ? body : null;
+            String asThousands = body.replace(".", "");
+            throw new IllegalArgumentException("\"" + t + "\" is niet eenduidig: "
+                    + (asDecimal == null ? "" : "bedoelt u " + DutchText.euroCents(new BigDecimal(asDecimal)) + " (punt als"
+                    + " decimaalteken) of ")
+                    + DutchText.euroCents(new BigDecimal(asThousands)) + " (punt tussen de duizendtallen)? Schrijf "
+                    + (asDecimal == null ? "" : asDecimal.replace('.', ',') + " of ") + asThousands
+                    + " (een komma voor de centen, punten alleen tussen groepen van drie cijfers)");
+        }
+        return checked(negative ? v.negate() : v, text);
+    }
+
     public String example() {
         return example;
     }
