@@ -147,6 +147,11 @@ public final class Calculation {
         return s;
     }
 
+    /** Whether the calculation has a step {@code key} (some steps exist only for some inputs). */
+    public boolean has(String key) {
+        return values.containsKey(key);
+    }
+
     /** Whether {@code column} is a step repeated per row. */
     public boolean isColumn(String column) {
         return columns.containsKey(column);

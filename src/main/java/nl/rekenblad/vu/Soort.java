@@ -12,21 +12,23 @@ import java.util.stream.Collectors;
 public enum Soort {
     VENNOOTSCHAPSBELASTING("vennootschapsbelasting", "1201", Regel.VOLLEDIG, "vennootschapsbelasting en toebehoren, voorafbetalingen,"
             + " regularisaties (een terugbetaling is negatief)", "WIB 92 art. 198 § 1, 1°"),
-    GEWESTBELASTING("gewestbelasting", "1202", Regel.VOLLEDIG, "oneigenlijke gewestelijke belastingen, heffingen en retributies",
+    GEWESTBELASTING_EIGENLIJK("eigenlijke-gewestbelasting", "1202", Regel.VOLLEDIG, "eigenlijke gewestelijke belastingen,"
+            + " heffingen en retributies (die de gewesten op eigen gezag heffen, bv. leegstandsheffing, milieuheffing)",
             "WIB 92 art. 198 § 1, 5°"),
-    GEWESTBELASTING_EIGENLIJK("gewestbelasting-eigenlijk", "", Regel.AFTREKBAAR, "eigenlijke gewestbelastingen (art. 3 Bijzondere"
-            + " Financieringswet) en gewestbelastingen op voertuigen: aftrekbaar", "WIB 92 art. 198 § 1, 5°"),
+    GEWESTBELASTING_ONEIGENLIJK("oneigenlijke-gewestbelasting", "", Regel.AFTREKBAAR, "oneigenlijke gewestbelastingen van"
+            + " art. 3 Bijzondere Financieringswet (onroerende voorheffing, verkeersbelasting, BIV, registratierechten):"
+            + " aftrekbaar", "WIB 92 art. 198 § 1, 5° (alleen de eigenlijke); Bijzondere Financieringswet art. 3"),
     BOETE("boete", "1203", Regel.VOLLEDIG, "geldboeten, verbeurdverklaringen en straffen", "WIB 92 art. 53, 6°"),
     RESTAURANT("restaurant", "1208", Regel.PERCENTAGE, "restaurantkosten", "WIB 92 art. 53, 8°bis"),
     RECEPTIE("receptie", "1207", Regel.PERCENTAGE, "receptiekosten", "WIB 92 art. 53, 8°"),
     RELATIEGESCHENK("relatiegeschenk", "1207", Regel.PERCENTAGE, "relatiegeschenken", "WIB 92 art. 53, 8°"),
-    KLEDIJ("kledij", "1209", Regel.VOLLEDIG, "niet-specifieke beroepskledij", "WIB 92 art. 53, 7°"),
+    KLEDIJ("kledij", "1209", Regel.VOLLEDIG, "niet-specifieke beroepskledij", "WIB 92 art. 53, 9°"),
     INTREST("intrest", "1210", Regel.INTREST, "overdreven interesten (boven de marktrente)", "WIB 92 art. 55"),
     ABNORMAAL_VOORDEEL("abnormaal-voordeel", "1212", Regel.VOLLEDIG, "abnormale of goedgunstige voordelen", "WIB 92 art. 26 en 207"),
     SOCIAAL_VOORDEEL("sociaal-voordeel", "1214", Regel.VOLLEDIG, "sociale voordelen (ook de werkgeverstussenkomst in sociale"
             + " maaltijden boven de bijdrage van de werknemer)", "WIB 92 art. 38 § 1, 11° en art. 53, 14°"),
     MAALTIJDCHEQUE("maaltijdcheque", "1215", Regel.MAALTIJDCHEQUE, "maaltijdcheques: werkgeverstussenkomst boven het aftrekbare"
-            + " deel per cheque", "WIB 92 art. 38/1 en art. 53, 14°"),
+            + " deel per cheque", "WIB 92 art. 53, 14° (aftrek) en art. 38/1 § 2, 5° (vrijstelling)"),
     SPORTCHEQUE("sportcheque", "1215", Regel.VOLLEDIG, "sport- en cultuurcheques", "WIB 92 art. 38 § 1, 25° en art. 53, 14°"),
     CULTUURCHEQUE("cultuurcheque", "1215", Regel.VOLLEDIG, "sport- en cultuurcheques", "WIB 92 art. 38 § 1, 25° en art. 53, 14°"),
     ECOCHEQUE("ecocheque", "1215", Regel.VOLLEDIG, "ecocheques", "WIB 92 art. 38 § 1, 25° en art. 53, 14°"),
@@ -83,6 +85,23 @@ public enum Soort {
     /** The rules parameter of a percentage kind. */
     String parameter() {
         return this == RESTAURANT ? "VU_Restaurant" : "VU_Receptie";
+    }
+
+    /**
+     * The words of an older rekenblad whose meaning was the wrong way round (until issue 21: "gewestbelasting" was the
+     * oneigenlijke, "gewestbelasting-eigenlijk" the deductible eigenlijke): a file with one is refused with this
+     * explanation rather than read with a flipped meaning. Empty for any other text.
+     */
+    public static Optional<String> vervallen(String text) {
+        String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        if (!t.equals("gewestbelasting") && !t.equals("gewestbelasting-eigenlijk")) {
+            return Optional.empty();
+        }
+        return Optional.of("de soort \"" + t + "\" bestaat niet meer: eerdere versies van rekenblad draaiden eigenlijk en"
+                + " oneigenlijk om. Verworpen (code 1202) zijn de eigenlijke gewestbelastingen (bv. leegstandsheffing,"
+                + " milieuheffing): schrijf eigenlijke-gewestbelasting; aftrekbaar zijn de oneigenlijke van art. 3 Bijzondere"
+                + " Financieringswet (onroerende voorheffing, verkeersbelasting, BIV, registratierechten): schrijf"
+                + " oneigenlijke-gewestbelasting (art. 198 § 1, 5° WIB 92)");
     }
 
     public static Optional<Soort> of(String text) {

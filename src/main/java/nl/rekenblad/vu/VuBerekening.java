@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import nl.rekenblad.core.Calculation;
 import nl.rekenblad.core.DutchText;
@@ -65,6 +66,10 @@ public final class VuBerekening {
             Map.entry("1246", "Taks op de inscheping van een luchtvaartuig")));
     static final String SRC_FORM = "FOD Financiën, aangifte in de vennootschapsbelasting (275.1) en toelichting, vak Verworpen"
             + " uitgaven";
+    static final String SALDO_1201 = "code.1201.saldo";
+    static final String RESERVES_1201 = "code.1201.reserves";
+    static final String SRC_1201 = "WIB 92 art. 198 § 1, 1°; cursus Vennootschapsbelasting (Verworpen uitgaven) §1.1.1 en"
+            + " 2.1.1.1: een negatief saldo is geen negatieve verworpen uitgave maar een aanpassing van de belaste reserves";
     static final String SRC_AUTO = "WIB 92 art. 66 § 1 en 198bis; FOD Financiën, toelichting aangifte VenB (code 1205)";
     private static final LocalDate OUD_TOT = LocalDate.of(2023, 6, 30);
     private static final LocalDate NIEUW_TOT = LocalDate.of(2025, 12, 31);
@@ -131,13 +136,35 @@ public final class VuBerekening {
                     Parameter aftrek = use(params, "VU_MaaltijdchequeAftrek", aj, "aftrekbaar deel per maaltijdcheque");
                     Parameter werknemer = use(params, "VU_MaaltijdchequeWerknemer", aj, "bijdrage van de werknemer");
                     Expr aantal = ref(kost(i, "aantal"));
-                    vu = ifThen(greater(aantal, num("0")), max(num("0"), minus(bedrag, times(aantal, ref(aftrek.name())))),
+                    // From 2026 a cheque at the new maximum value (granted from 1-1-2026) has a higher deductible part;
+                    // keyed on the cheque's value, not on the aanslagjaar (a boekjaar to 30-6-2026 holds both kinds).
+                    Optional<Parameter> hoog = rules.find("VU_MaaltijdchequeAftrekMax", aj);
+                    Expr perCheque = ref(aftrek.name());
+                    String hoogTekst = "";
+                    if (hoog.isPresent()) {
+                        Parameter max = use(params, "VU_MaaltijdchequeMaxWaarde", aj, "maximale waarde van een maaltijdcheque");
+                        params.put(hoog.get().name(), new UsedParameter(hoog.get().name(), aj, hoog.get()));
+                        perCheque = ifThen(greaterOrEqual(ref(kost(i, "waarde")), ref(max.name())), ref(hoog.get().name()),
+                                ref(aftrek.name()));
+                        hoogTekst = " (" + DutchText.euroCents(hoog.get().number()) + " voor een cheque van "
+                                + DutchText.euroCents(max.number()) + ", de maximumwaarde vanaf 1-1-2026; kolom waarde)";
+                        src = hoog.get().source();
+                        if (k.waarde() == null) {
+                            warnings.add(Problem.warning(k.where(), "maaltijdcheques zonder waarde: vul de waarde van één cheque"
+                                    + " in; een cheque van " + DutchText.euroCents(max.number()) + " (toegekend vanaf 1-1-2026)"
+                                    + " heeft " + DutchText.euroCents(hoog.get().number()) + " aftrekbaar, een lagere "
+                                    + DutchText.euroCents(aftrek.number()) + "; tot dan gerekend met "
+                                    + DutchText.euroCents(aftrek.number())));
+                        }
+                    } else {
+                        src = aftrek.source();
+                    }
+                    vu = ifThen(greater(aantal, num("0")), max(num("0"), minus(bedrag, times(aantal, perCheque))),
                             num("0"));
                     rule = "Per cheque de tussenkomst van de werkgever (waarde min de bijdrage van de werknemer, ten minste "
                             + DutchText.euroCents(werknemer.number()) + ") min het aftrekbare deel van "
-                            + DutchText.euroCents(aftrek.number()) + "; bedrag = de totale werkgeverstussenkomst, aantal = het"
-                            + " aantal cheques.";
-                    src = aftrek.source();
+                            + DutchText.euroCents(aftrek.number()) + hoogTekst + "; bedrag = de totale"
+                            + " werkgeverstussenkomst, aantal = het aantal cheques.";
                     if (k.aantal() == null || k.aantal().signum() <= 0) {
                         warnings.add(Problem.warning(k.where(), "maaltijdcheques zonder aantal: vul het aantal cheques in;"
                                 + " tot dan telt de regel als 0"));
@@ -196,11 +223,30 @@ public final class VuBerekening {
         }
 
         List<String> codeKeys = new ArrayList<>();
+        boolean saldo1201 = false;
         for (Map.Entry<String, List<String>> e : perCode.entrySet()) {
             String c = e.getKey();
             List<Expr> terms = e.getValue().stream().map(Expr::ref).toList();
-            steps.add(Step.amount(code(c), c + " " + CODES.get(c), terms.isEmpty() ? num("0") : Expr.sum(terms))
-                    .rule("De som van de regels met code " + c + ".", SRC_FORM).named("VU_" + c));
+            Expr som = terms.isEmpty() ? num("0") : Expr.sum(terms);
+            if (c.equals("1201") && !terms.isEmpty()) {
+                // A refund larger than the payments does not make 1201 negative: the code is at least 0 and the negative
+                // balance is an adjustment of the taxed reserves.
+                saldo1201 = true;
+                steps.add(Step.amount(SALDO_1201, "Saldo vennootschapsbelasting (betalingen min terugbetalingen, met FBB)", som)
+                        .rule("De som van de regels met code 1201.", SRC_FORM));
+                steps.add(Step.amount(code(c), c + " " + CODES.get(c), max(num("0"), ref(SALDO_1201)))
+                        .rule("De som van de regels met code 1201, maar niet negatief: een terugbetaling groter dan de"
+                                + " betalingen maakt code 1201 niet negatief (zie de regel over de belaste reserves).", SRC_1201)
+                        .named("VU_" + c));
+                steps.add(Step.amount(RESERVES_1201, "Negatief saldo 1201: naar de belaste reserves (aanpassing van de"
+                        + " begintoestand)", min(num("0"), ref(SALDO_1201)))
+                        .rule("Is het saldo negatief, dan wordt het niet als negatieve verworpen uitgave aangegeven maar"
+                                + " verwerkt in de belaste reserves; een terugbetaling wordt eerst verrekend met andere"
+                                + " verworpen belastingen (dat doet rekenblad niet zelf).", SRC_1201).named("VU_1201_Reserves"));
+            } else {
+                steps.add(Step.amount(code(c), c + " " + CODES.get(c), som)
+                        .rule("De som van de regels met code " + c + ".", SRC_FORM).named("VU_" + c));
+            }
             codeKeys.add(code(c));
         }
         steps.add(Step.amount(TOTAAL, "Totaal verworpen uitgaven", Expr.sumOf(codeKeys))
@@ -212,6 +258,11 @@ public final class VuBerekening {
             opstelling.row(label(steps, k), k);
         }
         opstelling.total(label(steps, TOTAAL), List.of(TOTAAL));
+        if (saldo1201) {
+            opstelling.section("Vennootschapsbelasting (code 1201)", List.of("Bedrag"));
+            opstelling.row(label(steps, SALDO_1201), SALDO_1201);
+            opstelling.row(label(steps, RESERVES_1201), RESERVES_1201);
+        }
         if (!kostRows.isEmpty()) {
             opstelling.section("Per kostenpost", List.of("Bedrag", "Verworpen"));
             for (String[] r : kostRows) {
@@ -232,6 +283,7 @@ public final class VuBerekening {
             VuInput.Kost k = in.kosten().get(i);
             known.put(kost(i, "bedrag"), k.bedrag());
             known.put(kost(i, "aantal"), k.aantal());
+            known.put(kost(i, "waarde"), k.waarde());
             known.put(kost(i, "percentage"), k.percentage());
         }
         for (int j = 0; j < in.wagens().size(); j++) {
@@ -315,16 +367,24 @@ public final class VuBerekening {
                     .rule(b.plugin() && w.valseHybride() ? "Valse hybride: de CO2 van het overeenstemmende voertuig, of zonder"
                             + " zo'n voertuig de CO2 × 2,5." : "De CO2-uitstoot van de wagen.", SRC_AUTO));
             gram = minus(ref(basis.name()), times(times(ref(factor.name()), coefExpr), ref(p + "co2")));
-            if (!d.isAfter(OUD_TOT)) {
+            // Bought 01-07-2023 to 31-12-2025: the old rules still hold in aanslagjaren 2024 and 2025 (rules data).
+            boolean oudeRegels = !d.isAfter(OUD_TOT) || !d.isAfter(NIEUW_TOT)
+                    && "nee".equals(use(params, "VU_NieuwRegels", aj, "regels voor wagens gekocht van 01-07-2023 tot"
+                            + " 31-12-2025").value());
+            if (oudeRegels) {
                 Parameter minP = use(params, "VU_OudMin", aj, "minimum");
                 Parameter maxP = use(params, "VU_OudMax", aj, "maximum");
                 Parameter grens = use(params, "VU_OudCO2Grens", aj, "CO2-grens");
                 Parameter vast = use(params, "VU_OudCO2Pct", aj, "percentage vanaf de CO2-grens");
                 ondergrens = ifThen(greaterOrEqual(ref(p + "co2"), ref(grens.name())), ref(vast.name()), ref(minP.name()));
                 bovengrens = ifThen(greaterOrEqual(ref(p + "co2"), ref(grens.name())), ref(vast.name()), ref(maxP.name()));
-                regime = "gekocht tot 30-06-2023: gramformule, ten minste " + DutchText.percent(minP.number()) + ", ten hoogste "
-                        + DutchText.percent(maxP.number()) + "; vanaf " + grens.number().toPlainString() + " g/km "
-                        + DutchText.percent(vast.number());
+                regime = (d.isAfter(OUD_TOT) ? "gekocht 01-07-2023 t/m 31-12-2025, in aanslagjaar " + aj + " nog de oude"
+                        + " regels" : "gekocht tot 30-06-2023") + ": gramformule, ten minste " + DutchText.percent(minP.number())
+                        + ", ten hoogste " + DutchText.percent(maxP.number()) + "; vanaf " + grens.number().toPlainString()
+                        + " g/km " + DutchText.percent(vast.number());
+                if (d.isAfter(OUD_TOT)) {
+                    src = rules.get("VU_NieuwRegels", aj, "regels voor wagens gekocht van 01-07-2023 tot 31-12-2025").source();
+                }
             } else if (!d.isAfter(NIEUW_TOT)) {
                 Parameter maxP = use(params, "VU_NieuwMax", aj, "maximum voor wagens gekocht van 01-07-2023 tot 31-12-2025");
                 ondergrens = num("0");

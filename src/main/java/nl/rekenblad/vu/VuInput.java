@@ -26,11 +26,15 @@ public record VuInput(String bron, int aanslagjaar, List<Kost> kosten, List<Wage
     }
 
     /**
-     * One cost line. {@code aantal} (cheques) and {@code percentage} (as a fraction: the foreign tax rate for fbb, the
+     * One cost line. {@code waarde} is the face value of one maaltijdcheque. {@code aantal} (cheques) and {@code percentage} (as a fraction: the foreign tax rate for fbb, the
      * interest rate for intrest) are null when not given.
      */
     public record Kost(String rekening, String omschrijving, BigDecimal bedrag, Soort soort, BigDecimal aantal,
-            BigDecimal percentage, String where) {
+            BigDecimal percentage, BigDecimal waarde, String where) {
+        public Kost(String rekening, String omschrijving, BigDecimal bedrag, Soort soort, BigDecimal aantal,
+                BigDecimal percentage, String where) {
+            this(rekening, omschrijving, bedrag, soort, aantal, percentage, null, where);
+        }
     }
 
     /** The fuel of a car, or a charging point. */

@@ -21,6 +21,7 @@ final class VuJson {
         }
         m.put("codes", codes);
         m.put("totaal", r.totaal());
+        m.put("naarBelasteReserves", r.naarBelasteReserves());
         List<Object> wagens = new ArrayList<>();
         for (int j = 0; j < r.input().wagens().size(); j++) {
             Map<String, Object> w = new LinkedHashMap<>();

@@ -334,8 +334,8 @@ final class VuReader {
         String soortText = r.text("soort");
         Optional<Soort> soort = Soort.of(soortText);
         if (soort.isEmpty()) {
-            problems.add(Problem.error(r.where("soort"), "onbekende soort \"" + soortText + "\"; verwacht een van: "
-                    + Soort.words()));
+            problems.add(Problem.error(r.where("soort"), Soort.vervallen(soortText).orElse("onbekende soort \"" + soortText
+                    + "\"; verwacht een van: " + Soort.words())));
         }
         BigDecimal bedrag = r.amount("bedrag");
         if (bedrag == null && problems.size() == before) {
@@ -351,11 +351,15 @@ final class VuReader {
             problems.add(Problem.error(r.where("aantal"), "een aantal kan niet negatief zijn"));
         }
         BigDecimal pct = percentage(r, problems);
+        BigDecimal waarde = r.amount("waarde");
+        if (waarde != null && waarde.signum() < 0) {
+            problems.add(Problem.error(r.where("waarde"), "de waarde van een cheque kan niet negatief zijn"));
+        }
         if (problems.size() > before) {
             return Optional.empty();
         }
         return Optional.of(new VuInput.Kost(r.text("rekening"), r.text("omschrijving"), bedrag, soort.get(), aantal, pct,
-                r.where()));
+                waarde, r.where()));
     }
 
     /** "10", "10%" or "0,10": a fraction (0.10). */

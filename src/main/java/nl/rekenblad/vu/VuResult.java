@@ -20,6 +20,14 @@ public record VuResult(VuInput input, Calculation calculation, Layout opstelling
         return calculation.money(VuBerekening.code(code));
     }
 
+    /**
+     * A negative balance of code 1201 (a vennootschapsbelasting refund larger than the payments): not a negative
+     * verworpen uitgave but an adjustment of the taxed reserves; zero or negative.
+     */
+    public Money naarBelasteReserves() {
+        return calculation.has(VuBerekening.RESERVES_1201) ? calculation.money(VuBerekening.RESERVES_1201) : Money.zero();
+    }
+
     public Money totaal() {
         return calculation.money(VuBerekening.TOTAAL);
     }

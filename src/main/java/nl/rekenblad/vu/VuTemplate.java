@@ -28,7 +28,8 @@ public final class VuTemplate {
     public static final String N_KOSTEN = "VU_Kosten";
     public static final String N_WAGENS = "VU_Wagens";
     public static final String N_AANSLAGJAAR = "VU_Aanslagjaar";
-    static final List<String> KOST_VELDEN = List.of("rekening", "omschrijving", "bedrag", "soort", "aantal", "percentage");
+    static final List<String> KOST_VELDEN = List.of("rekening", "omschrijving", "bedrag", "soort", "aantal", "percentage",
+            "waarde");
     static final List<String> WAGEN_VELDEN = List.of("wagen", "aankoopdatum", "brandstof", "co2", "pk", "brandstofkosten",
             "anderekosten", "financieringskosten", "minderwaarde", "vaa", "tussenkomstBrandstof", "valseHybride",
             "co2Overeenstemmend");
@@ -55,11 +56,12 @@ public final class VuTemplate {
         Grid k = grid(wb, KOSTEN, generated, st);
         k.text(0, 0, "Verworpen uitgaven: kosten", Styles.Kind.TITLE);
         k.text(1, 0, "Eén regel per kostenpost. soort: " + Soort.words() + ". aantal: het aantal maaltijdcheques;"
-                + " percentage: de buitenlandse belasting (fbb) of de rentevoet (intrest).", Styles.Kind.NOTE);
+                + " percentage: de buitenlandse belasting (fbb) of de rentevoet (intrest); waarde: de waarde van één"
+                + " maaltijdcheque (€ 10 vanaf 2026: € 4 aftrekbaar, anders € 2).", Styles.Kind.NOTE);
         k.text(2, 0, "aanslagjaar", Styles.Kind.LABEL);
         k.number(2, 1, in == null ? null : BigDecimal.valueOf(in.aanslagjaar()), Styles.Kind.INTEGER_INPUT);
         Styles.Kind[] kk = {Styles.Kind.TEXT_INPUT, Styles.Kind.TEXT_INPUT, Styles.Kind.MONEY_INPUT, Styles.Kind.TEXT_INPUT,
-            Styles.Kind.NUMBER_INPUT, Styles.Kind.NUMBER_INPUT};
+            Styles.Kind.NUMBER_INPUT, Styles.Kind.NUMBER_INPUT, Styles.Kind.MONEY_INPUT};
         header(k, KOST_VELDEN);
         int n = in == null ? 0 : in.kosten().size();
         int rows = n + (in == null ? EMPTY_ROWS : 10);
@@ -72,12 +74,13 @@ public final class VuTemplate {
             txt(k, row, 3, c == null ? null : c.soort().word(), kk[3]);
             k.number(row, 4, c == null ? null : c.aantal(), kk[4]);
             k.number(row, 5, c == null ? null : c.percentage(), kk[5]);
+            k.number(row, 6, c == null ? null : c.waarde(), kk[6]);
         }
         name(wb, N_KOSTEN, KOSTEN, HEADER_ROW, HEADER_ROW + rows, KOST_VELDEN.size() - 1);
         Name aj = wb.poi().createName();
         aj.setNameName(N_AANSLAGJAAR);
         aj.setRefersToFormula(new CellReference(KOSTEN, 2, 1, true, true).formatAsString());
-        setup(wb, KOSTEN, generated, new int[] {12, 40, 14, 22, 10, 12});
+        setup(wb, KOSTEN, generated, new int[] {12, 40, 14, 22, 10, 12, 10});
 
         Grid w = grid(wb, WAGENPARK, generated, st);
         w.text(0, 0, "Verworpen uitgaven: wagenpark", Styles.Kind.TITLE);

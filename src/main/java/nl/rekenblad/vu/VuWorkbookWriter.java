@@ -61,7 +61,7 @@ final class VuWorkbookWriter {
         // Optional input columns a bookkeeper removed count as blank: point their formulas at an empty cell.
         int row = params.lastRow() + 2;
         for (int i = 0; i < r.input().kosten().size(); i++) {
-            for (String f : List.of("aantal", "percentage")) {
+            for (String f : List.of("aantal", "percentage", "waarde")) {
                 if (!targets.containsKey(VuBerekening.kost(i, f))) {
                     targets.put(VuBerekening.kost(i, f), new Target.Cell(PARAMETERS, row, 3));
                 }

@@ -22,8 +22,13 @@ class VuBerekeningTest {
     private final VuBerekening b = VuBerekening.withBundledRules();
 
     private static VuInput.Kost kost(String soort, String bedrag, String aantal, String pct) {
+        return kost(soort, bedrag, aantal, pct, null);
+    }
+
+    private static VuInput.Kost kost(String soort, String bedrag, String aantal, String pct, String waarde) {
         return new VuInput.Kost("600000", "test", new BigDecimal(bedrag), Soort.of(soort).orElseThrow(),
-                aantal == null ? null : new BigDecimal(aantal), pct == null ? null : new BigDecimal(pct), "t.csv › regel 2");
+                aantal == null ? null : new BigDecimal(aantal), pct == null ? null : new BigDecimal(pct),
+                waarde == null ? null : new BigDecimal(waarde), "t.csv › regel 2");
     }
 
     private static VuInput.Wagen wagen(String datum, VuInput.Brandstof br, String co2, String brandstof, String andere,
@@ -58,15 +63,33 @@ class VuBerekeningTest {
     void maaltijdchequeOfEightEurosLeavesFourNinetyOnePerCheque() throws Exception {
         eq("4.91", kosten(2026, kost("maaltijdcheque", "6.91", "1", null)).code("1215").amount());
         eq("491", kosten(2026, kost("maaltijdcheque", "691", "100", null)).code("1215").amount());
-        // From 2026 (aanslagjaar 2027) € 4 is deductible.
-        eq("2.91", kosten(2027, kost("maaltijdcheque", "6.91", "1", null)).code("1215").amount());
+        // An € 8 cheque keeps € 2 in every aanslagjaar, also 2027.
+        eq("4.91", kosten(2027, kost("maaltijdcheque", "6.91", "1", null, "8")).code("1215").amount());
+    }
+
+    /**
+     * Issue 21: € 4 only for a cheque at the new € 10 maximum (granted from 1-1-2026): 8,91 employer part − 4 = 4,91;
+     * keyed on the cheque's value, so a boekjaar ending 30-6-2026 (aanslagjaar 2026) with € 10 cheques has it too.
+     * Without a value, € 2 and a warning.
+     */
+    @Test
+    void fourEurosOnlyForChequesOfTheNewTenEuroMaximum() throws Exception {
+        eq("4.91", kosten(2027, kost("maaltijdcheque", "8.91", "1", null, "10")).code("1215").amount());
+        eq("4.91", kosten(2026, kost("maaltijdcheque", "8.91", "1", null, "10")).code("1215").amount());
+        eq("4.91", kosten(2026, kost("maaltijdcheque", "6.91", "1", null, "8")).code("1215").amount());
+        // 9,99: below the maximum, € 2: 7,90 − 2 = 5,90.
+        eq("5.90", kosten(2027, kost("maaltijdcheque", "7.90", "1", null, "9.99")).code("1215").amount());
+        VuResult r = kosten(2027, kost("maaltijdcheque", "8.91", "1", null));
+        eq("6.91", r.code("1215").amount());
+        org.junit.jupiter.api.Assertions.assertTrue(r.warnings().stream().anyMatch(w -> w.message().contains("zonder waarde")),
+                r.warnings().toString());
     }
 
     @Test
     void percentagesPerKind() throws Exception {
         VuResult r = kosten(2026, kost("restaurant", "1000", null, null), kost("receptie", "1000", null, null),
                 kost("relatiegeschenk", "500", null, null), kost("kledij", "300", null, null), kost("aftrekbaar", "5000", null, null),
-                kost("gewestbelasting-eigenlijk", "800", null, null), kost("gewestbelasting", "200", null, null));
+                kost("oneigenlijke-gewestbelasting", "800", null, null), kost("eigenlijke-gewestbelasting", "200", null, null));
         eq("310", r.code("1208").amount());
         eq("750", r.code("1207").amount());
         eq("300", r.code("1209").amount());
@@ -81,10 +104,35 @@ class VuBerekeningTest {
         eq("0", kosten(2026, kost("intrest", "1000", null, "0.07")).code("1210").amount());
     }
 
+    /**
+     * Issue 21: a refund of 3.000 against 1.000 of payments does not make 1201 negative: 1201 is 0 and the −2.000 goes
+     * to the taxed reserves; the total does not count it. A positive balance stays as it was.
+     */
+    @Test
+    void aNegativeBalanceOf1201GoesToTheTaxedReservesNotTheCode() throws Exception {
+        VuResult r = kosten(2026, kost("vennootschapsbelasting", "1000", null, null), kost("vennootschapsbelasting", "-3000",
+                null, null), kost("restaurant", "1000", null, null));
+        eq("0", r.code("1201").amount());
+        eq("-2000", r.naarBelasteReserves().amount());
+        eq("310", r.totaal().amount());
+        VuResult plus = kosten(2026, kost("vennootschapsbelasting", "3000", null, null), kost("vennootschapsbelasting", "-1000",
+                null, null));
+        eq("2000", plus.code("1201").amount());
+        eq("0", plus.naarBelasteReserves().amount());
+    }
+
+    /** Issue 21: the market rate of aanslagjaar 2024 is 5,70% and of 2025 8,02% (MFI rate + 2,5 points). */
+    @Test
+    void marketRatePerAanslagjaar() throws Exception {
+        // 1.000 at 10%: AJ 2024 1.000 × 4,30 / 10 = 430; AJ 2025 1.000 × 1,98 / 10 = 198.
+        eq("430", kosten(2024, kost("intrest", "1000", null, "0.10")).code("1210").amount());
+        eq("198", kosten(2025, kost("intrest", "1000", null, "0.10")).code("1210").amount());
+    }
+
     @Test
     void interestInAYearWithoutAMarketRateNamesTheYear() {
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> kosten(2025, kost("intrest", "1000", null, "0.10")));
-        assertTrue(e.getMessage().contains("aanslagjaar 2025"), e.getMessage());
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> kosten(2027, kost("intrest", "1000", null, "0.10")));
+        assertTrue(e.getMessage().contains("aanslagjaar 2027"), e.getMessage());
     }
 
     /** Bought up to 30-06-2023: at least 50%; diesel 150 g/km gives 120 − 75 = 45%, so 50%. */
@@ -112,6 +160,30 @@ class VuBerekeningTest {
     }
 
     /** A petrol car of 2024 at 80 g/km: 120 − 38 = 82%, capped at 75% (aanslagjaar 2026) and 50% (2027). */
+    /**
+     * Issue 21: a car bought 01-07-2023 to 31-12-2025 keeps the old rules in aanslagjaar 2024 and 2025 (floor 50%, 40%
+     * from 200 g/km); the floor goes and the 75% cap begins in aanslagjaar 2026. A diesel of 180 g/km bought 09-2023:
+     * gramformule 120 − 0,5 × 180 = 30%: AJ 2025 50%, AJ 2026 30%.
+     */
+    @Test
+    void carBoughtAfterJune2023KeepsTheOldRulesInAanslagjaar2024And2025() throws Exception {
+        eq("0.5", wagens(2025, wagen("2023-09-15", VuInput.Brandstof.DIESEL, "180", "0", "1000", "0", false)).wagen(0, "pct"));
+        eq("0.5", wagens(2024, wagen("2023-09-15", VuInput.Brandstof.DIESEL, "180", "0", "1000", "0", false)).wagen(0, "pct"));
+        eq("0.3", wagens(2026, wagen("2023-09-15", VuInput.Brandstof.DIESEL, "180", "0", "1000", "0", false)).wagen(0, "pct"));
+        // 200 g/km: 40% in AJ 2025; 20% in AJ 2026 (no floor).
+        eq("0.4", wagens(2025, wagen("2024-05-01", VuInput.Brandstof.DIESEL, "200", "0", "1000", "0", false)).wagen(0, "pct"));
+        eq("0.2", wagens(2026, wagen("2024-05-01", VuInput.Brandstof.DIESEL, "200", "0", "1000", "0", false)).wagen(0, "pct"));
+        // A petrol car of 80 g/km: 120 − 0,5 × 0,95 × 80 = 82%: AJ 2025 82% (at most 100%), AJ 2026 75%.
+        eq("0.82", wagens(2025, wagen("2024-03-15", VuInput.Brandstof.BENZINE, "80", "0", "1000", "0", false)).wagen(0, "pct"));
+    }
+
+    /** Issue 21: an electric car bought from 2031 on is 67,5% deductible, not refused. */
+    @Test
+    void electricCarBoughtFrom2031IsSixtySevenAndAHalfPercent() throws Exception {
+        eq("0.675", wagens(2027, wagen("2031-03-01", VuInput.Brandstof.ELEKTRISCH, "0", "0", "1000", "0", false)).wagen(0, "pct"));
+        eq("0.675", wagens(2027, wagen("2034-03-01", VuInput.Brandstof.ELEKTRISCH, "0", "0", "1000", "0", false)).wagen(0, "pct"));
+    }
+
     @Test
     void petrolCarOf2024IsCappedByTheAanslagjaar() throws Exception {
         eq("0.75", wagens(2026, wagen("2024-03-15", VuInput.Brandstof.BENZINE, "80", "0", "1000", "0", false)).wagen(0, "pct"));

@@ -50,4 +50,29 @@ class VuRegulationTest {
         }
         assertEquals("vu", Rekenblad.recognise(Source.of(t)).orElseThrow().name());
     }
+
+    /**
+     * Issue 21: "eigenlijk" and "oneigenlijk" were the wrong way round; a file written with either old word is refused
+     * with the explanation (never read with its meaning flipped), and the new words put 1202 on the eigenlijke only.
+     */
+    @Test
+    void theOldGewestbelastingWordsAreRefusedWithTheExplanation() throws Exception {
+        for (String old : new String[] {"gewestbelasting", "gewestbelasting-eigenlijk"}) {
+            byte[] csv = ("aanslagjaar,2026\nrekening,omschrijving,bedrag,soort\n640300,Milieuheffing,350," + old + "\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            nl.rekenblad.core.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    nl.rekenblad.core.InvalidInputException.class, () -> Rekenblad.run("vu", Source.of("oud.csv", csv),
+                            Options.defaults()).close());
+            assertTrue(e.getMessage().contains("eigenlijke-gewestbelasting") && e.getMessage().contains("onroerende voorheffing")
+                    && e.getMessage().contains("draaiden eigenlijk en"
+                    + " oneigenlijk om"), e.getMessage());
+        }
+        byte[] csv = ("aanslagjaar,2026\nrekening,omschrijving,bedrag,soort\n640300,Leegstandsheffing,350,eigenlijke-gewestbelasting\n"
+                + "640200,Onroerende voorheffing,2400,oneigenlijke-gewestbelasting\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (Outcome<?> o = Rekenblad.run("vu", Source.of("nieuw.csv", csv), Options.defaults())) {
+            VuResult r = (VuResult) o.result();
+            assertEquals(0, r.code("1202").amount().compareTo(new java.math.BigDecimal("350")));
+            assertEquals(0, r.totaal().amount().compareTo(new java.math.BigDecimal("350")));
+        }
+    }
 }
