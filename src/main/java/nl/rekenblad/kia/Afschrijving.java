@@ -45,7 +45,8 @@ import nl.rekenblad.kia.KiaKeys.Veld;
  * residual value, until the month of disposal; rounded to cents per year; the gain on disposal.
  */
 final class Afschrijving {
-    static final String SRC_AFS = "Belastingdienst, toelichting aangifte IB 2025 vraag 17; Wet IB 2001 art. 3.30";
+    static final String SRC_AFS = "Belastingdienst, toelichting bij de aangifte F inkomstenbelasting 2025 vraag 17;"
+            + " Wet IB 2001 art. 3.30";
     /** Depreciation columns at most (a schedule longer than this is cut off, with a warning). */
     static final int MAX_YEARS = 40;
 

@@ -169,7 +169,8 @@ public final class Winstberekening {
         return new WinstResult(in, calc, layout.build(), List.copyOf(params.values()));
     }
 
-    private static final String SRC_AUTO = "Wet IB 2001 art. 3.20; Belastingdienst, toelichting aangifte IB 2025 (Berekend"
+    private static final String SRC_AUTO = "Wet IB 2001 art. 3.20; Belastingdienst, toelichting bij de aangifte F"
+            + " inkomstenbelasting 2025 (Berekend"
             + " privégebruik auto('s) van de onderneming)";
 
     /**
@@ -377,7 +378,8 @@ public final class Winstberekening {
         steps.add(Step.amount(WinstKeys.MEDEGERECHTIGDE, "Winst als medegerechtigde?", yes("medegerechtigde")).format(Format.JANEE)
                 .rule("Een medegerechtigde (art. 3.3) is geen ondernemer: geen ondernemersaftrek (art. 3.74) en geen"
                         + " MKB-winstvrijstelling (art. 3.79a); investeringsaftrek blijft mogelijk.",
-                        "Wet IB 2001 art. 3.3, 3.74 en 3.79a; Belastingdienst, toelichting aangifte IB 2025"));
+                        "Wet IB 2001 art. 3.3, 3.74 en 3.79a; Belastingdienst, toelichting bij de aangifte F"
+                                + " inkomstenbelasting 2025"));
         steps.add(Step.amount(WinstKeys.URENCRITERIUM, "Urencriterium gehaald?",
                 and(greaterOrEqual(uren, ref("Urencriterium")), or(not(no("meerDanHelft")), ref(WinstKeys.STARTER))))
                 .format(Format.JANEE)
@@ -409,19 +411,20 @@ public final class Winstberekening {
                 ifThen(ref(WinstKeys.STARTERSRECHT), ref(WinstKeys.ZELFSTANDIGENAFTREK_BASIS),
                         min(ref(WinstKeys.ZELFSTANDIGENAFTREK_BASIS), fiscaal)))
                 .rule("Niet meer dan de winst vóór ondernemersaftrek, behalve wie recht heeft op de startersaftrek; het deel"
-                        + " dat niet past, is in de volgende 9 jaar te verrekenen.", src376 + "; art. 3.76 lid 5"));
+                        + " dat niet past, is in de volgende 9 jaar te verrekenen.", src376 + "; art. 3.76 lid 7"));
         steps.add(Step.amount(WinstKeys.ZA_VERREKEND, "Verrekende zelfstandigenaftrek van eerdere jaren",
                 ifThen(and(rechtZa, not(ref(WinstKeys.STARTERSRECHT))),
                         min(max(num("0"), ref(input("onbenutteZelfstandigenaftrek"))),
                                 max(num("0"), minus(ref(WinstKeys.FISCAAL), ref(WinstKeys.ZELFSTANDIGENAFTREK_BASIS)))), num("0")))
                 .rule("Niet eerder benutte zelfstandigenaftrek (onbenutteZelfstandigenaftrek) gaat af voor zover de winst vóór"
                         + " ondernemersaftrek de zelfstandigenaftrek van dit jaar te boven gaat; nooit samen met de startersaftrek.",
-                        "Wet IB 2001 art. 3.76 lid 5; Belastingdienst, toelichting aangifte IB 2025 vraag 11d"));
+                        "Wet IB 2001 art. 3.76 lid 7; Belastingdienst, toelichting bij de aangifte F"
+                                + " inkomstenbelasting 2025 vraag 11d"));
         steps.add(Step.amount(WinstKeys.ZA_NOG, "Nog te verrekenen zelfstandigenaftrek (naar volgende jaren)",
                 plus(minus(max(num("0"), ref(input("onbenutteZelfstandigenaftrek"))), ref(WinstKeys.ZA_VERREKEND)),
                         minus(ref(WinstKeys.ZELFSTANDIGENAFTREK_BASIS), ref(WinstKeys.ZELFSTANDIGENAFTREK))))
                 .rule("Wat van eerdere jaren over is, plus het deel van dit jaar dat niet paste (9 jaar te verrekenen; rekenblad"
-                        + " houdt de jaren niet bij).", "Wet IB 2001 art. 3.76 lid 5"));
+                        + " houdt de jaren niet bij).", "Wet IB 2001 art. 3.76 lid 7"));
         steps.add(Step.amount(WinstKeys.STARTERSAFTREK, "Startersaftrek", ifThen(ref(WinstKeys.STARTERSRECHT),
                 ifThen(ref(WinstKeys.AOW), ref("SA_AowBedrag"), ref("SA_Bedrag")), num("0")))
                 .rule("Verhoging van de zelfstandigenaftrek voor starters: " + DutchText.euro(params.get("SA_Bedrag").parameter()
