@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
             "INVOER is een CSV met kopregel veld,waarde of een werkboek gemaakt met 'rekenblad template winst' (daar staat"
                 + " bij elk veld wat erin hoort). Velden: jaar, winst, kor, kia, eia, mia, bijtelling, gemengdeKosten,"
                 + " gemengdeKostenKeuze, de auto (autoCataloguswaarde, autoToelating, autoEmissievrij, autoKosten,"
-                + " autoPriveKm, autoWaardeEconomischVerkeer, autoVan, autoTot), uren, meerDanHelft, aowLeeftijd,"
+                + " autoPriveKm, autoWaardeEconomischVerkeer, autoVan, autoTot, autoPercentageOud,"
+                + " autoYoungtimerOvergang), uren, meerDanHelft, aowLeeftijd,"
                 + " medegerechtigde, starter, zelfstandigenaftrekEerder, onbenutteZelfstandigenaftrek, soUren, soStarter,"
                 + " arbeidsongeschikt, arbeidsongeschiktEerder, partnerUren, partnerVergoeding, stakingswinst,"
                 + " stakingsaftrekEerder.",
