@@ -92,6 +92,25 @@ class FormulaParityTest {
         Files.writeString(precies, "periode,rubriek,omzet,btw\n2024-Q1,1a,4999.99,1050\n2024-Q2,1b,5000.01,450\n"
                 + "2024-Q3,1a,0.1,0.02\n2024-Q3,3b,0.2,\n2024-Q4,1a,9999.7,2099.94\n");
         samples.add(precies);
+        // Issue 21's rules: cars by their date of first registration, and the VU's 1201 balance, cheques and old rules.
+        String[][] autos = {
+            {"2021", "2016-11-15", "nee", "autoPercentageOud,14\n"},   // old percentage, then 25%
+            {"2023", "2016-03-20", "ja", ""},                          // zero-emission before 2017: 25% − discount
+            {"2022", "2020-05-01", "zonnecel", ""},                    // solar cells, capped in a 2020 period
+            {"2026", "2010-07-15", "nee", "autoYoungtimerOvergang,ja\nautoWaardeEconomischVerkeer,8000\n"},
+            {"2025", "2020-03-07", "ja", ""}};                         // the period from the month after registration
+        for (String[] a : autos) {
+            Path csv = work.resolve("grenzen").resolve("winst-" + a[0] + "-auto-" + a[1] + ".csv");
+            Files.writeString(csv, "veld,waarde\njaar," + a[0] + "\nwinst,60000\nuren,1400\nautoCataloguswaarde,50000\n"
+                    + "autoToelating," + a[1] + "\nautoEmissievrij," + a[2] + "\nautoKosten,30000\nautoPriveKm,5000\n" + a[3]);
+            samples.add(csv);
+        }
+        Path vu = work.resolve("grenzen").resolve("vu-2025-regels.csv");
+        Files.writeString(vu, "aanslagjaar,2025\nrekening,omschrijving,bedrag,soort,aantal,percentage,waarde\n"
+                + "1,Voorafbetaling,1000,vennootschapsbelasting,,,\n2,Terugbetaling,-3000,vennootschapsbelasting,,,\n"
+                + "3,Cheques,891,maaltijdcheque,100,,10\n4,Cheques,691,maaltijdcheque,100,,8\n5,Rente,1000,intrest,,10,\n"
+                + "6,Leegstand,350,eigenlijke-gewestbelasting,,,\n");
+        samples.add(vu);
         List<Path> scrambled = new ArrayList<>();
         List<Object[]> pending = new ArrayList<>();
         Files.createDirectories(work.resolve("scrambled"));
@@ -108,8 +127,11 @@ class FormulaParityTest {
                     nl.rekenblad.vu.VuResult v = (nl.rekenblad.vu.VuResult) o.result();
                     Map<String, Money> named = new LinkedHashMap<>();
                     named.put("VU_Totaal", v.totaal());
-                    for (String c : List.of("1201", "1205", "1206", "1207", "1208", "1210", "1215")) {
+                    for (String c : List.of("1201", "1202", "1205", "1206", "1207", "1208", "1210", "1215")) {
                         named.put("VU_" + c, v.code(c));
+                    }
+                    if (v.calculation().has("code.1201.reserves")) {
+                        named.put("VU_1201_Reserves", v.naarBelasteReserves());
                     }
                     pending.add(new Object[] {name, named, out, scr});
                 }
