@@ -115,13 +115,20 @@ public final class Batch {
                 inFlight -= readingBytes.poll();
                 for (Bijlage b : run.read(reading.poll(), files.get(index))) {
                     String basis = outputName(b, used);
-                    run.add(b, index, pool.submit(() -> verwerk(b, basis, o.uitmap())));
+                    run.add(b, index, pool.submit(() -> verwerk(b, basis == null ? new Bestemming.Geheugen()
+                            : new Bestemming.Map(o.uitmap(), basis))));
                 }
                 run.reportDone(ahead);
             }
             run.reportDone(0);
         } finally {
             pool.shutdownNow();
+            // No job outlives its run: a cancelled one stops at its next check and writes nothing.
+            try {
+                pool.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (terminal) {
             voortgang.println();
@@ -139,7 +146,7 @@ public final class Batch {
         private final int files;
         private final Deque<Bijlage> bijlagen = new ArrayDeque<>();
         private final Deque<Integer> fileIndex = new ArrayDeque<>();
-        private final Deque<Future<Verslag>> futures = new ArrayDeque<>();
+        private final Deque<Future<Verwerkt>> futures = new ArrayDeque<>();
         private final List<Verslag> regels = new ArrayList<>();
         private long budgetEnd = System.nanoTime();
 
@@ -158,7 +165,7 @@ public final class Batch {
             try {
                 return f.get();
             } catch (ExecutionException e) {
-                return List.of(Bijlage.onleesbaar(mail, "interne fout bij het lezen van de mail"
+                return List.of(Bijlage.onleesbaar(mail.toString(), "interne fout bij het lezen van de mail"
                         + Messages.reason(e.getCause())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -166,7 +173,7 @@ public final class Batch {
             }
         }
 
-        void add(Bijlage b, int index, Future<Verslag> f) {
+        void add(Bijlage b, int index, Future<Verwerkt> f) {
             bijlagen.add(b);
             fileIndex.add(index);
             futures.add(f);
@@ -177,17 +184,12 @@ public final class Batch {
             while (!futures.isEmpty() && (futures.size() > keep || futures.peek().isDone())) {
                 Bijlage b = bijlagen.poll();
                 int index = fileIndex.poll();
-                Future<Verslag> f = futures.poll();
+                Future<Verwerkt> f = futures.poll();
                 Verslag v;
                 // Each file gets its budget, counted from when the previous result came in (files run in parallel).
                 budgetEnd = Math.max(budgetEnd, System.nanoTime()) + TimeUnit.SECONDS.toNanos(o.secondsPerFile());
                 try {
-                    v = f.get(Math.max(1, budgetEnd - System.nanoTime()), TimeUnit.NANOSECONDS);
-                } catch (TimeoutException e) {
-                    f.cancel(true);
-                    v = fout(b, null, "te lang bezig (meer dan " + o.secondsPerFile() + " s); overgeslagen");
-                } catch (ExecutionException e) {
-                    v = fout(b, null, "interne fout" + Messages.reason(e.getCause()));
+                    v = binnen(f, b, budgetEnd, o.secondsPerFile()).verslag();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IOException("onderbroken", e);
@@ -200,89 +202,107 @@ public final class Batch {
 
     /** The output name of an attachment: mail and attachment (or the file), numbered when it would clash with an earlier one. */
     static String outputName(Bijlage b, Map<String, Integer> used) {
-        if (b.naam() == null) {
+        if (!(b instanceof Bijlage.Invoer in)) {
             return null;
         }
-        String base = b.pad() != null ? Namen.stam(Namen.veilig(b.naam()))
-                : Namen.stam(Namen.veilig(b.bron().getFileName().toString())) + "__" + Namen.stam(b.naam());
+        String base = !in.uitMail() ? Namen.stam(Namen.veilig(b.naam()))
+                : Namen.stam(Namen.veilig(Path.of(b.bron()).getFileName().toString())) + "__" + Namen.stam(b.naam());
         int k = used.merge(base.toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
         return k == 1 ? base : base + "-" + k;
     }
 
-    /** An attachment worked out in memory: its report line and, when it went well, the workbook's bytes. */
-    public record InGeheugen(Verslag verslag, Optional<byte[]> werkboek, String bestandsnaam) {
+    /** Where the workbook of an attachment goes. */
+    public sealed interface Bestemming permits Bestemming.Map, Bestemming.Geheugen {
+        /** Into {@code uitmap} as {@code basis.soort.xlsx} and {@code basis.soort.json}, atomically (batch). */
+        record Map(Path uitmap, String basis) implements Bestemming {
+        }
+
+        /** Kept in memory, to be sent (postbus) or downloaded. */
+        record Geheugen() implements Bestemming {
+        }
     }
 
     /**
-     * Works out one attachment without writing files (the postbus replies with the bytes): recognised, computed and
-     * written to memory; never throws for a bad attachment.
+     * An attachment worked out: its report line and, for {@link Bestemming.Geheugen} when it went well, the workbook's
+     * bytes and file name.
      */
-    public static InGeheugen verwerkInGeheugen(Bijlage b) {
-        if (b.fout().isPresent()) {
-            return new InGeheugen(fout(b, null, b.fout().get()), Optional.empty(), null);
-        }
-        try {
-            Source input = Source.of(b.naam(), b.bytes());
-            Optional<Regulation> soort = Rekenblad.recognise(input);
-            if (soort.isEmpty()) {
-                return new InGeheugen(new Verslag(bron(b), b.naam(), null, Verslag.Status.NIET_HERKEND,
-                        "geen KOR-, KIA-, journaal-, auditfile- of VU-bestand van rekenblad herkend", Map.of(), List.of()),
-                        Optional.empty(), null);
-            }
-            String kind = soort.get().name();
-            try (Geheugen.Deel deel = Geheugen.GEDEELD.neem(Geheugen.GEDEELD.schatting(b));
-                    Outcome<?> out = soort.get().run(input, nl.rekenblad.api.Options.defaults())) {
-                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-                out.writeWorkbook(bytes);
-                notCancelled();
-                String naam = Namen.stam(Namen.veilig(b.naam())) + "." + kind + ".xlsx";
-                List<Problem> warnings = out.warnings();
-                Verslag v = warnings.isEmpty() ? new Verslag(bron(b), b.naam(), kind, Verslag.Status.OK, "", out.figures(),
-                        List.of(naam)) : new Verslag(bron(b), b.naam(), kind, Verslag.Status.WAARSCHUWING,
-                        String.join("; ", warnings.stream().map(Object::toString).toList()), out.figures(), List.of(naam));
-                return new InGeheugen(v, Optional.of(bytes.toByteArray()), naam);
-            }
-        } catch (InvalidInputException | IOException | StackOverflowError | OutOfMemoryError | RuntimeException e) {
-            return new InGeheugen(mislukt(b, e), Optional.empty(), null);
+    public record Verwerkt(Verslag verslag, Optional<byte[]> werkboek, String bestandsnaam) {
+        static Verwerkt alleen(Verslag v) {
+            return new Verwerkt(v, Optional.empty(), null);
         }
     }
 
-    static Verslag verwerk(Bijlage b, String basis, Path uitmap) {
-        if (b.fout().isPresent()) {
-            return fout(b, null, b.fout().get());
+    /**
+     * The one path of an attachment, for batch and postbus alike: recognised, its memory taken, run, and its workbook
+     * written where {@code waar} says; never throws for a bad attachment (the report line says what went wrong).
+     */
+    public static Verwerkt verwerk(Bijlage b, Bestemming waar) {
+        if (b instanceof Bijlage.Onleesbaar o) {
+            return Verwerkt.alleen(fout(b, null, o.fout()));
         }
+        Bijlage.Invoer in = (Bijlage.Invoer) b;
         try {
-            // A mail attachment is processed from its bytes: no temporary input file.
-            Source input = b.uitMail() ? Source.of(b.naam(), b.bytes()) : Source.of(b.pad());
-            if (!b.uitMail() && input.size() > Intake.MAX_BIJLAGE) {
-                return fout(b, null, "bestand is te groot (" + input.size() + " bytes)");
+            Source input = in.source();
+            if (!in.uitMail() && input.size() > Intake.MAX_BIJLAGE) {
+                return Verwerkt.alleen(fout(b, null, "bestand is te groot (" + input.size() + " bytes)"));
             }
             Optional<Regulation> soort = Rekenblad.recognise(input);
             if (soort.isEmpty()) {
-                return new Verslag(bron(b), b.naam(), null, Verslag.Status.NIET_HERKEND,
-                        "geen KOR-, KIA-, journaal-, auditfile- of VU-bestand van rekenblad herkend", Map.of(), List.of());
+                return Verwerkt.alleen(new Verslag(b.bron(), b.naam(), null, Verslag.Status.NIET_HERKEND,
+                        "geen KOR-, KIA-, journaal-, auditfile- of VU-bestand van rekenblad herkend", Map.of(), List.of()));
             }
             String kind = soort.get().name();
-            Path xlsx = uitmap.resolve(basis + "." + kind + ".xlsx");
-            Path json = uitmap.resolve(basis + "." + kind + ".json");
+            List<String> uit;
+            Optional<byte[]> werkboek = Optional.empty();
+            String naam = null;
             Map<String, Object> cijfers;
             List<Problem> warnings;
-            try (Geheugen.Deel deel = Geheugen.GEDEELD.neem(Geheugen.GEDEELD.schatting(b));
+            try (Geheugen.Deel deel = Geheugen.GEDEELD.neem(Geheugen.GEDEELD.schatting(in));
                     Outcome<?> out = soort.get().run(input, nl.rekenblad.api.Options.defaults())) {
-                notCancelled();
-                out.save(xlsx, Optional.of(json));
+                if (waar instanceof Bestemming.Map m) {
+                    Path xlsx = m.uitmap().resolve(m.basis() + "." + kind + ".xlsx");
+                    Path json = m.uitmap().resolve(m.basis() + "." + kind + ".json");
+                    notCancelled();
+                    out.save(xlsx, Optional.of(json));
+                    uit = List.of(xlsx.toString(), json.toString());
+                } else {
+                    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                    out.writeWorkbook(bytes);
+                    notCancelled();
+                    naam = Namen.stam(Namen.veilig(b.naam())) + "." + kind + ".xlsx";
+                    werkboek = Optional.of(bytes.toByteArray());
+                    uit = List.of(naam);
+                }
                 cijfers = out.figures();
                 warnings = out.warnings();
             }
-            List<String> uit = List.of(xlsx.toString(), json.toString());
-            if (!warnings.isEmpty()) {
-                return new Verslag(bron(b), b.naam(), kind, Verslag.Status.WAARSCHUWING,
-                        String.join("; ", warnings.stream().map(Object::toString).toList()), cijfers, uit);
-            }
-            return new Verslag(bron(b), b.naam(), kind, Verslag.Status.OK, "", cijfers, uit);
+            Verslag v = warnings.isEmpty() ? new Verslag(b.bron(), b.naam(), kind, Verslag.Status.OK, "", cijfers, uit)
+                    : new Verslag(b.bron(), b.naam(), kind, Verslag.Status.WAARSCHUWING,
+                            String.join("; ", warnings.stream().map(Object::toString).toList()), cijfers, uit);
+            return new Verwerkt(v, werkboek, naam);
         } catch (InvalidInputException | IOException | StackOverflowError | OutOfMemoryError | RuntimeException e) {
-            return mislukt(b, e);
+            return Verwerkt.alleen(mislukt(b, e));
         }
+    }
+
+    /**
+     * The one time budget: the result of {@code f} by {@code deadline} ({@link System#nanoTime()}), else the job is
+     * cancelled (it leaves no output: see {@link #notCancelled}) and reported as over its {@code seconden}.
+     */
+    public static Verwerkt binnen(Future<Verwerkt> f, Bijlage b, long deadline, long seconden) throws InterruptedException {
+        try {
+            return f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            return Verwerkt.alleen(fout(b, null, "te lang bezig (meer dan " + seconden + " s); overgeslagen"));
+        } catch (ExecutionException e) {
+            return Verwerkt.alleen(fout(b, null, "interne fout" + Messages.reason(e.getCause())));
+        }
+    }
+
+    /** An attachment whose worker was interrupted (the service stops). */
+    public static Verwerkt onderbroken(Bijlage b) {
+        return Verwerkt.alleen(fout(b, null, "onderbroken"));
     }
 
     /** An attachment that failed, in one line without Java's class names: why, by what went wrong. */
@@ -309,12 +329,8 @@ public final class Batch {
         }
     }
 
-    private static Verslag fout(Bijlage b, String soort, String melding) {
-        return new Verslag(bron(b), b.naam(), soort, Verslag.Status.FOUT, melding, Map.of(), List.of());
-    }
-
-    private static String bron(Bijlage b) {
-        return b.bron().toString();
+    static Verslag fout(Bijlage b, String soort, String melding) {
+        return new Verslag(b.bron(), b.naam(), soort, Verslag.Status.FOUT, melding, Map.of(), List.of());
     }
 
     private static void progress(PrintWriter out, boolean terminal, int filesDone, int files, int done, Verslag v) {
@@ -350,7 +366,7 @@ public final class Batch {
     private static void writeReport(Uitkomst u, Options o) throws IOException {
         StringBuilder jsonl = new StringBuilder();
         for (Verslag v : u.regels()) {
-            jsonl.append(Json.write(v.toMap()).replaceAll("\\n\\s*", " ").trim()).append('\n');
+            jsonl.append(Json.line(v.toMap())).append('\n');
         }
         AtomicFiles files = new AtomicFiles();
         if (o.rapport().isPresent()) {
@@ -374,7 +390,7 @@ public final class Batch {
                 row.createCell(2).setCellValue(v.soort() == null ? "" : v.soort());
                 row.createCell(3).setCellValue(v.status().word());
                 row.createCell(4).setCellValue(cell(v.melding()));
-                row.createCell(5).setCellValue(cell(v.cijfers().isEmpty() ? "" : Json.write(v.cijfers()).replaceAll("\\n\\s*", " ").trim()));
+                row.createCell(5).setCellValue(cell(v.cijfers().isEmpty() ? "" : Json.line(v.cijfers())));
                 row.createCell(6).setCellValue(cell(String.join(", ", v.uitvoer())));
             }
             int[] widths = {40, 30, 8, 14, 80, 50, 80};

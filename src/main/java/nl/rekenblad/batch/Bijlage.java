@@ -1,32 +1,44 @@
 package nl.rekenblad.batch;
 
 import java.nio.file.Path;
-import java.util.Optional;
+import nl.rekenblad.api.Source;
 
 /**
- * One thing to process: an attachment of a mail (its bytes) or a plain file (its path), or a mail
- * that could not be read at all ({@code fout}). Immutable.
- *
- * @param bron  the mail or file it came from, as given
- * @param naam  the attachment's sanitised name (the file's name for a plain file)
- * @param bytes the attachment's content, for a mail attachment
- * @param pad   the file, for a plain file
- * @param fout  why the mail could not be read, if so
+ * One thing to process, from a folder, a mail file or a mailbox: an attachment or plain file to run
+ * ({@link Invoer}, its content as a {@link Source}), or one that cannot be read ({@link Onleesbaar}). Immutable.
  */
-public record Bijlage(Path bron, String naam, byte[] bytes, Path pad, Optional<String> fout) {
-    public static Bijlage vanMail(Path mail, String naam, byte[] bytes) {
-        return new Bijlage(mail, naam, bytes, null, Optional.empty());
+public sealed interface Bijlage permits Bijlage.Invoer, Bijlage.Onleesbaar {
+    /** The mail or file it came from, as the report names it (a path, or a mail's label). */
+    String bron();
+
+    /** The attachment's sanitised name (the file's name for a plain file); null for a mail read as a whole. */
+    String naam();
+
+    /**
+     * An attachment or file to run.
+     *
+     * @param uitMail whether it came out of a mail (its output is named after mail and attachment)
+     */
+    record Invoer(String bron, String naam, Source source, boolean uitMail) implements Bijlage {
     }
 
-    public static Bijlage bestand(Path file) {
-        return new Bijlage(file, file.getFileName().toString(), null, file, Optional.empty());
+    /** Something that cannot be run, and why (a mail that cannot be read, an attachment too large). */
+    record Onleesbaar(String bron, String naam, String fout) implements Bijlage {
     }
 
-    public static Bijlage onleesbaar(Path mail, String fout) {
-        return new Bijlage(mail, null, null, null, Optional.of(fout));
+    static Bijlage vanMail(String bron, String naam, byte[] bytes) {
+        return new Invoer(bron, naam, Source.of(naam, bytes), true);
     }
 
-    public boolean uitMail() {
-        return bytes != null;
+    static Bijlage bestand(Path file) {
+        return new Invoer(file.toString(), file.getFileName().toString(), Source.of(file), false);
+    }
+
+    static Bijlage onleesbaar(String bron, String fout) {
+        return new Onleesbaar(bron, null, fout);
+    }
+
+    static Bijlage onleesbaar(String bron, String naam, String fout) {
+        return new Onleesbaar(bron, naam, fout);
     }
 }

@@ -2,7 +2,6 @@ package nl.rekenblad.batch;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.file.Files;
 import java.util.Locale;
 import java.util.concurrent.Semaphore;
 
@@ -29,10 +28,10 @@ final class Geheugen {
     }
 
     /** What a job on {@code b} may need, in MB: at least 16, at most the whole share. */
-    int schatting(Bijlage b) {
+    int schatting(Bijlage.Invoer b) {
         long bytes;
         try {
-            bytes = b.bytes() != null ? b.bytes().length : b.pad() != null ? Files.size(b.pad()) : 0;
+            bytes = b.source().size();
         } catch (IOException e) {
             bytes = 0;
         }

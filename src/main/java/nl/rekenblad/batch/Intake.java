@@ -63,7 +63,7 @@ public final class Intake {
     public static List<Bijlage> lees(Path f) {
         String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!Files.isRegularFile(f)) {
-            return List.of(Bijlage.onleesbaar(f, "bestand niet gevonden"));
+            return List.of(Bijlage.onleesbaar(f.toString(), "bestand niet gevonden"));
         } else if (name.endsWith(".eml")) {
             return eml(f);
         } else if (name.endsWith(".msg")) {
@@ -76,7 +76,7 @@ public final class Intake {
      * The attachments of a mail already in memory (a message fetched from a mailbox), {@code label} standing for the
      * mail in the report; never throws: an unreadable part becomes an error entry. Empty when it has no attachments.
      */
-    public static List<Bijlage> bijlagen(jakarta.mail.Part message, Path label) {
+    public static List<Bijlage> bijlagen(jakarta.mail.Part message, String label) {
         List<Bijlage> out = new ArrayList<>();
         try {
             walk(message, label, new Namen(), out, 0);
@@ -87,20 +87,21 @@ public final class Intake {
     }
 
     static List<Bijlage> eml(Path mail) {
+        String bron = mail.toString();
         List<Bijlage> out = new ArrayList<>();
         try {
             if (Files.size(mail) > MAX_MAIL) {
-                return List.of(Bijlage.onleesbaar(mail, "mail is te groot (" + Files.size(mail) + " bytes)"));
+                return List.of(Bijlage.onleesbaar(bron, "mail is te groot (" + Files.size(mail) + " bytes)"));
             }
             try (InputStream in = Files.newInputStream(mail)) {
                 MimeMessage m = new MimeMessage(SESSION, in);
-                walk(m, mail, new Namen(), out, 0);
+                walk(m, bron, new Namen(), out, 0);
             }
         } catch (Exception e) {
-            return List.of(Bijlage.onleesbaar(mail, "mail niet te lezen: " + firstLine(e)));
+            return List.of(Bijlage.onleesbaar(bron, "mail niet te lezen: " + firstLine(e)));
         }
         if (out.isEmpty()) {
-            out.add(Bijlage.onleesbaar(mail, "geen bijlagen in de mail"));
+            out.add(Bijlage.onleesbaar(bron, "geen bijlagen in de mail"));
         }
         return out;
     }
@@ -110,7 +111,7 @@ public final class Intake {
      * (message/rfc822) as if they were the mail's own, and each file part. A part that cannot be decoded (bad
      * base64) fails only itself: it becomes an error entry and the other attachments go on.
      */
-    private static void walk(Part p, Path mail, Namen namen, List<Bijlage> out, int depth) throws Exception {
+    private static void walk(Part p, String mail, Namen namen, List<Bijlage> out, int depth) throws Exception {
         if (depth > 20) {
             return;
         }
@@ -127,8 +128,7 @@ public final class Intake {
             try {
                 forwarded = p.getContent();
             } catch (Exception e) {
-                out.add(new Bijlage(mail, namen.uniek("doorgestuurd bericht"), null, null,
-                        java.util.Optional.of("doorgestuurd bericht niet te lezen")));
+                out.add(Bijlage.onleesbaar(mail, namen.uniek("doorgestuurd bericht"), "doorgestuurd bericht niet te lezen"));
                 return;
             }
             if (forwarded instanceof Part inner) {
@@ -146,23 +146,22 @@ public final class Intake {
         try (InputStream in = p.getInputStream()) {
             data = in.readNBytes((int) MAX_BIJLAGE + 1);
         } catch (Exception e) {
-            out.add(new Bijlage(mail, naam, null, null, java.util.Optional.of("bijlage niet te decoderen (beschadigde"
-                    + " codering, bijv. base64)")));
+            out.add(Bijlage.onleesbaar(mail, naam, "bijlage niet te decoderen (beschadigde codering, bijv. base64)"));
             return;
         }
         if (data.length > MAX_BIJLAGE) {
-            out.add(new Bijlage(mail, naam, null, null, java.util.Optional.of("bijlage is te groot (meer dan "
-                    + MAX_BIJLAGE + " bytes)")));
+            out.add(Bijlage.onleesbaar(mail, naam, "bijlage is te groot (meer dan " + MAX_BIJLAGE + " bytes)"));
         } else {
             out.add(Bijlage.vanMail(mail, naam, data));
         }
     }
 
     static List<Bijlage> msg(Path mail) {
+        String bron = mail.toString();
         List<Bijlage> out = new ArrayList<>();
         try {
             if (Files.size(mail) > MAX_MAIL) {
-                return List.of(Bijlage.onleesbaar(mail, "mail is te groot (" + Files.size(mail) + " bytes)"));
+                return List.of(Bijlage.onleesbaar(bron, "mail is te groot (" + Files.size(mail) + " bytes)"));
             }
             try (InputStream in = Files.newInputStream(mail); MAPIMessage m = new MAPIMessage(in)) {
                 Namen namen = new Namen();
@@ -175,15 +174,15 @@ public final class Intake {
                     }
                     String naam = namen.uniek(file);
                     out.add(data.length > MAX_BIJLAGE
-                            ? new Bijlage(mail, naam, null, null, java.util.Optional.of("bijlage is te groot"))
-                            : Bijlage.vanMail(mail, naam, data));
+                            ? Bijlage.onleesbaar(bron, naam, "bijlage is te groot")
+                            : Bijlage.vanMail(bron, naam, data));
                 }
             }
         } catch (Exception e) {
-            return List.of(Bijlage.onleesbaar(mail, "Outlook-bericht (.msg) niet te lezen: " + firstLine(e)));
+            return List.of(Bijlage.onleesbaar(bron, "Outlook-bericht (.msg) niet te lezen: " + firstLine(e)));
         }
         if (out.isEmpty()) {
-            out.add(Bijlage.onleesbaar(mail, "geen bijlagen in de mail"));
+            out.add(Bijlage.onleesbaar(bron, "geen bijlagen in de mail"));
         }
         return out;
     }

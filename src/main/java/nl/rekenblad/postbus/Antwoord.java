@@ -28,7 +28,7 @@ final class Antwoord {
     private Antwoord() {
     }
 
-    static MimeMessage maak(MimeMessage origineel, InternetAddress van, String aan, List<Batch.InGeheugen> uit, String sleutel)
+    static MimeMessage maak(MimeMessage origineel, InternetAddress van, String aan, List<Batch.Verwerkt> uit, String sleutel)
             throws MessagingException {
         MimeMessage basis = (MimeMessage) origineel.reply(false);
         MimeMessage r = new FixedIdMessage(id(sleutel, van));
@@ -52,7 +52,7 @@ final class Antwoord {
         MimeBodyPart body = new MimeBodyPart();
         body.setContent(alt);
         mixed.addBodyPart(body);
-        for (Batch.InGeheugen u : uit) {
+        for (Batch.Verwerkt u : uit) {
             if (u.werkboek().isPresent()) {
                 MimeBodyPart a = new MimeBodyPart();
                 a.setDataHandler(new jakarta.activation.DataHandler(new ByteArrayDataSource(u.werkboek().get(), XLSX)));
@@ -79,7 +79,7 @@ final class Antwoord {
         }
     }
 
-    static String tekst(List<Batch.InGeheugen> uit) {
+    static String tekst(List<Batch.Verwerkt> uit) {
         StringBuilder sb = new StringBuilder();
         if (uit.isEmpty() || uit.stream().allMatch(u -> u.verslag().status() == Verslag.Status.NIET_HERKEND)) {
             sb.append("Goedendag,\n\nIn uw mail zat geen bijlage die rekenblad kan verwerken. rekenblad neemt aan:\n")
@@ -91,7 +91,7 @@ final class Antwoord {
             return sb.append("\nMet vriendelijke groet,\nrekenblad\n").toString();
         }
         sb.append("Goedendag,\n\nrekenblad heeft uw bijlagen verwerkt; de werkboeken zitten bij dit antwoord.\n\n");
-        for (Batch.InGeheugen u : uit) {
+        for (Batch.Verwerkt u : uit) {
             Verslag v = u.verslag();
             sb.append("- ").append(v.bijlage() == null ? "(mail)" : v.bijlage()).append(": ")
                     .append(v.soort() == null ? "" : v.soort() + ", ").append(v.status().word());
@@ -118,7 +118,7 @@ final class Antwoord {
         return sb.toString();
     }
 
-    static String html(List<Batch.InGeheugen> uit) {
+    static String html(List<Batch.Verwerkt> uit) {
         StringBuilder sb = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family:sans-serif\">");
         if (uit.isEmpty() || uit.stream().allMatch(u -> u.verslag().status() == Verslag.Status.NIET_HERKEND)) {
             sb.append("<p>Goedendag,</p><p>In uw mail zat geen bijlage die rekenblad kan verwerken. rekenblad neemt aan:</p><ul>");
@@ -132,7 +132,7 @@ final class Antwoord {
             sb.append("<p>Goedendag,</p><p>rekenblad heeft uw bijlagen verwerkt; de werkboeken zitten bij dit antwoord.</p>"
                     + "<table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse\"><tr><th>Bestand</th><th>Soort</th>"
                     + "<th>Status</th><th>Kerncijfers</th><th>Melding</th></tr>");
-            for (Batch.InGeheugen u : uit) {
+            for (Batch.Verwerkt u : uit) {
                 Verslag v = u.verslag();
                 sb.append("<tr><td>").append(esc(v.bijlage() == null ? "(mail)" : v.bijlage())).append("</td><td>")
                         .append(esc(v.soort() == null ? "" : v.soort())).append("</td><td>").append(esc(v.status().word()))

@@ -409,8 +409,8 @@ public final class Postbus implements AutoCloseable {
         String key = k.key();
         String afzender = k.afzender();
         String onderwerp = k.onderwerp();
-        List<Bijlage> bijlagen = Intake.bijlagen(m, Path.of(Namen.label(onderwerp)));
-        List<Batch.InGeheugen> uit = new ArrayList<>();
+        List<Bijlage> bijlagen = Intake.bijlagen(m, Namen.label(onderwerp));
+        List<Batch.Verwerkt> uit = new ArrayList<>();
         for (Bijlage b : bijlagen) {
             uit.add(verwerk(b));
         }
@@ -446,7 +446,7 @@ public final class Postbus implements AutoCloseable {
         journal.zet(key, Journal.Staat.BEANTWOORD, doel, afzender, onderwerp);
         storing.naAntwoord(key);
         synchronized (log) {
-            for (Batch.InGeheugen u : uit) {
+            for (Batch.Verwerkt u : uit) {
                 Verslag v = u.verslag();
                 log.println(String.format("%-12s %s › %s%s%s", v.status().word(), onderwerp, v.bijlage() == null ? "(mail)"
                         : v.bijlage(), v.soort() == null ? "" : " [" + v.soort() + "]", v.melding().isEmpty() ? ""
@@ -461,37 +461,30 @@ public final class Postbus implements AutoCloseable {
     }
 
     /** Works out one attachment within its time budget; a run that takes too long is stopped and reported. */
-    private Batch.InGeheugen verwerk(Bijlage b) {
-        Future<Batch.InGeheugen> f = worker.submit(() -> Batch.verwerkInGeheugen(b));
+    private Batch.Verwerkt verwerk(Bijlage b) {
+        Future<Batch.Verwerkt> f = worker.submit(() -> Batch.verwerk(b, new Batch.Bestemming.Geheugen()));
         try {
-            return f.get(cfg.secondenPerBijlage(), TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            f.cancel(true);
-            return new Batch.InGeheugen(new Verslag(b.bron().toString(), b.naam(), null, Verslag.Status.FOUT,
-                    "te lang bezig (meer dan " + cfg.secondenPerBijlage() + " s); overgeslagen", Map.of(), List.of()),
-                    Optional.empty(), null);
-        } catch (ExecutionException e) {
-            return new Batch.InGeheugen(new Verslag(b.bron().toString(), b.naam(), null, Verslag.Status.FOUT,
-                    "interne fout" + Messages.reason(e.getCause()), Map.of(), List.of()), Optional.empty(), null);
+            return Batch.binnen(f, b, System.nanoTime() + TimeUnit.SECONDS.toNanos(cfg.secondenPerBijlage()),
+                    cfg.secondenPerBijlage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Batch.InGeheugen(new Verslag(b.bron().toString(), b.naam(), null, Verslag.Status.FOUT, "onderbroken",
-                    Map.of(), List.of()), Optional.empty(), null);
+            f.cancel(true);
+            return Batch.onderbroken(b);
         }
     }
 
-    private synchronized void rapport(String key, String afzender, String onderwerp, List<Batch.InGeheugen> uit) throws IOException {
+    private synchronized void rapport(String key, String afzender, String onderwerp, List<Batch.Verwerkt> uit) throws IOException {
         if (cfg.rapport().isEmpty()) {
             return;
         }
         StringBuilder sb = new StringBuilder();
-        for (Batch.InGeheugen u : uit) {
+        for (Batch.Verwerkt u : uit) {
             Map<String, Object> m = new java.util.LinkedHashMap<>();
             m.put("mail", key);
             m.put("afzender", afzender);
             m.put("onderwerp", onderwerp);
             m.putAll(u.verslag().toMap());
-            sb.append(Json.write(m).replaceAll("\\n\\s*", " ").trim()).append('\n');
+            sb.append(Json.line(m)).append('\n');
         }
         Files.writeString(cfg.rapport().get(), sb, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }

@@ -270,7 +270,6 @@ class BatchTest {
         assertEquals(Verslag.Status.FOUT, u.regels().get(0).status());
         assertTrue(u.regels().get(0).melding().contains("te lang bezig"), u.regels().get(0).melding());
         assertEquals(Verslag.Status.OK, u.regels().get(1).status(), u.regels().get(1).melding());
-        Thread.sleep(1500);
         try (Stream<Path> s = Files.list(uit)) {
             List<String> names = s.map(p -> p.getFileName().toString()).sorted().toList();
             assertFalse(names.stream().anyMatch(n -> n.startsWith("a-journaal") || n.endsWith(".tmp")), names.toString());

@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class GeheugenTest {
-    private static Bijlage bijlage(String naam, int bytes) {
-        return Bijlage.vanMail(Path.of("mail.eml"), naam, new byte[bytes]);
+    private static Bijlage.Invoer bijlage(String naam, int bytes) {
+        return (Bijlage.Invoer) Bijlage.vanMail("mail.eml", naam, new byte[bytes]);
     }
 
     @Test

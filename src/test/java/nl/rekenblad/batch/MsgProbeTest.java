@@ -23,7 +23,7 @@ class MsgProbeTest {
         Mails.msg(f, "KOR 2017", att);
         List<Bijlage> b = Intake.lees(List.of(f));
         assertEquals(2, b.size(), b.toString());
-        assertEquals("kor.csv", b.get(0).naam(), String.valueOf(b.get(0).fout()));
+        assertEquals("kor.csv", b.get(0).naam(), b.get(0).toString());
         assertEquals("passwd", b.get(1).naam());
     }
 }

@@ -20,6 +20,17 @@ public final class Json {
         return sb.append('\n').toString();
     }
 
+    /**
+     * {@code value} on one line, for a JSON-lines report: {@code { "a": 1, "b": [ 2, 3 ] }} (the layout of
+     * {@link #write} with each line break and its indent as one space), without a line break at the end.
+     */
+    public static String line(Object value) {
+        StringBuilder sb = new StringBuilder();
+        write(sb, value, -1);
+        return sb.toString();
+    }
+
+    /** {@code indent} −1: on one line. */
     private static void write(StringBuilder sb, Object v, int indent) {
         if (v == null) {
             sb.append("null");
@@ -34,14 +45,15 @@ public final class Json {
                 sb.append("{}");
                 return;
             }
-            sb.append("{\n");
+            boolean line = indent < 0;
+            sb.append(line ? "{ " : "{\n");
             int i = 0;
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 pad(sb, indent + 1);
                 string(sb, String.valueOf(e.getKey()));
                 sb.append(": ");
-                write(sb, e.getValue(), indent + 1);
-                sb.append(++i < map.size() ? ",\n" : "\n");
+                write(sb, e.getValue(), line ? -1 : indent + 1);
+                sb.append(++i < map.size() ? (line ? ", " : ",\n") : (line ? " " : "\n"));
             }
             pad(sb, indent);
             sb.append('}');
@@ -50,11 +62,12 @@ public final class Json {
                 sb.append("[]");
                 return;
             }
-            sb.append("[\n");
+            boolean line = indent < 0;
+            sb.append(line ? "[ " : "[\n");
             for (int i = 0; i < list.size(); i++) {
                 pad(sb, indent + 1);
-                write(sb, list.get(i), indent + 1);
-                sb.append(i + 1 < list.size() ? ",\n" : "\n");
+                write(sb, list.get(i), line ? -1 : indent + 1);
+                sb.append(i + 1 < list.size() ? (line ? ", " : ",\n") : (line ? " " : "\n"));
             }
             pad(sb, indent);
             sb.append(']');
@@ -64,7 +77,9 @@ public final class Json {
     }
 
     private static void pad(StringBuilder sb, int indent) {
-        sb.append("  ".repeat(indent));
+        if (indent > 0) {
+            sb.append("  ".repeat(indent));
+        }
     }
 
     private static void string(StringBuilder sb, String s) {
