@@ -2,6 +2,7 @@ package nl.rekenblad.api;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Optional;
 import nl.rekenblad.core.InvalidInputException;
 
@@ -49,6 +50,37 @@ public interface Regulation {
      */
     default Optional<Contribution> contribution(Source output, int year) throws IOException, InvalidInputException {
         return Optional.empty();
+    }
+
+    /**
+     * The kinds of input it recognises, as short Dutch words for lists and messages ({@code "KOR"}; btw:
+     * {@code "journaal"}, {@code "auditfile"}); empty when batch never hands it a file (winst).
+     */
+    default List<String> invoerSoorten() {
+        return List.of();
+    }
+
+    /**
+     * What it accepts, as one line of the postbus's reply to a mail without a usable attachment ("een
+     * KOR-jaaropstelling (CSV of werkboek uit het sjabloon)"); empty when batch never hands it a file.
+     */
+    default Optional<String> invoerOmschrijving() {
+        return Optional.empty();
+    }
+
+    /**
+     * An upper bound, in MB, of the heap a run on an input called {@code naam} of {@code bytes} may take, so batch and
+     * postbus can run jobs side by side within the heap. The default: a workbook is read whole into POI's model
+     * (measured: a 1 MB register of 20.000 assets some 300 MB), a CSV into rows (a 4 MB register some 200 MB).
+     */
+    default long geheugenMb(String naam, long bytes) {
+        String n = naam == null ? "" : naam.toLowerCase(java.util.Locale.ROOT);
+        return n.endsWith(".xlsx") || n.endsWith(".xlsm") ? bytes * 300 >> 20 : bytes * 60 >> 20;
+    }
+
+    /** The options its template reads ({@link Options#PERIODE}, {@link Options#JAAR} for the KOR); empty for none. */
+    default java.util.Set<Option<?>> templateOpties() {
+        return java.util.Set.of();
     }
 
     /** Its picocli command, for {@code rekenblad <name>}. */

@@ -249,7 +249,7 @@ public final class Batch {
             Optional<Regulation> soort = Rekenblad.recognise(input);
             if (soort.isEmpty()) {
                 return Verwerkt.alleen(new Verslag(b.bron(), b.naam(), null, Verslag.Status.NIET_HERKEND,
-                        "geen KOR-, KIA-, journaal-, auditfile- of VU-bestand van rekenblad herkend", Map.of(), List.of()));
+                        nietHerkend(Rekenblad.regulations()), Map.of(), List.of()));
             }
             String kind = soort.get().name();
             List<String> uit;
@@ -257,7 +257,7 @@ public final class Batch {
             String naam = null;
             Map<String, Object> cijfers;
             List<Problem> warnings;
-            try (Geheugen.Deel deel = Geheugen.GEDEELD.neem(Geheugen.GEDEELD.schatting(in));
+            try (Geheugen.Deel deel = Geheugen.GEDEELD.neem(Geheugen.GEDEELD.schatting(soort.get(), in));
                     Outcome<?> out = soort.get().run(input, nl.rekenblad.api.Options.defaults())) {
                 if (waar instanceof Bestemming.Map m) {
                     Path xlsx = m.uitmap().resolve(m.basis() + "." + kind + ".xlsx");
@@ -298,6 +298,21 @@ public final class Batch {
         } catch (ExecutionException e) {
             return Verwerkt.alleen(fout(b, null, "interne fout" + Messages.reason(e.getCause())));
         }
+    }
+
+    /**
+     * The message for an attachment no regulation recognises, from the registry: "geen KOR-, KIA-, journaal-,
+     * auditfile- of VU-bestand van rekenblad herkend".
+     */
+    public static String nietHerkend(List<Regulation> regulations) {
+        List<String> soorten = regulations.stream().flatMap(r -> r.invoerSoorten().stream()).map(w -> w + "-").toList();
+        return "geen " + nl.rekenblad.core.DutchText.opsomming(soorten, "of") + "bestand van rekenblad herkend";
+    }
+
+    /** What batch recognises, from the registry, for help texts: "KOR, KIA, journaal, auditfile of VU". */
+    public static String soorten(List<Regulation> regulations) {
+        return nl.rekenblad.core.DutchText.opsomming(regulations.stream().flatMap(r -> r.invoerSoorten().stream()).toList(),
+                "of");
     }
 
     /** An attachment whose worker was interrupted (the service stops). */

@@ -2,7 +2,6 @@ package nl.rekenblad.batch;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.util.Locale;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -11,9 +10,7 @@ import java.util.concurrent.Semaphore;
  * until others are done, and one that needs more than the whole share runs alone. Two registers of 60.000 assets in
  * one batch then run one after the other within {@code -Xmx512m} instead of both failing for memory.
  *
- * <p>The estimates are measured upper bounds, per MB of input: a workbook is read whole into POI's model (a
- * 1 MB register of 20.000 assets took some 300 MB), a CSV into rows and columns (a 4 MB register of 60.000 assets
- * some 200 MB), an auditfile is streamed (flat at some 140 MB however large).
+ * <p>The estimates are each regulation's ({@link nl.rekenblad.api.Regulation#geheugenMb}): measured upper bounds.
  */
 final class Geheugen {
     /** Shared by every batch and postbus in this JVM: three fifths of the heap, the rest for reading ahead. */
@@ -27,24 +24,15 @@ final class Geheugen {
         this.vrij = new Semaphore(totaalMb, true);
     }
 
-    /** What a job on {@code b} may need, in MB: at least 16, at most the whole share. */
-    int schatting(Bijlage.Invoer b) {
+    /** What a job of {@code regulation} on {@code b} may need, in MB: its estimate, at least 16, at most the whole share. */
+    int schatting(nl.rekenblad.api.Regulation regulation, Bijlage.Invoer b) {
         long bytes;
         try {
             bytes = b.source().size();
         } catch (IOException e) {
             bytes = 0;
         }
-        String naam = b.naam() == null ? "" : b.naam().toLowerCase(Locale.ROOT);
-        long mb;
-        if (naam.endsWith(".xlsx") || naam.endsWith(".xlsm")) {
-            mb = bytes * 300 >> 20;
-        } else if (naam.endsWith(".xaf") || naam.endsWith(".xml")) {
-            mb = 160;
-        } else {
-            mb = bytes * 60 >> 20;
-        }
-        return (int) Math.min(totaalMb, Math.max(16, mb));
+        return (int) Math.min(totaalMb, Math.max(16, regulation.geheugenMb(b.naam(), bytes)));
     }
 
     /** What a job holds while it runs; close to give it back. */

@@ -94,6 +94,23 @@ public final class BtwRegulation implements Regulation {
         return "Btw-opstelling";
     }
 
+    @Override
+    public List<String> invoerSoorten() {
+        return List.of("journaal", "auditfile");
+    }
+
+    @Override
+    public Optional<String> invoerOmschrijving() {
+        return Optional.of("een journaal met btw-rubrieken (CSV of werkboek) of een XML Auditfile Financieel (.xaf, XAF 3.1 tot 4.0)");
+    }
+
+    /** An auditfile is streamed: flat at some 140 MB however large (measured with {@code bench xaf}). */
+    @Override
+    public long geheugenMb(String naam, long bytes) {
+        String n = naam == null ? "" : naam.toLowerCase(java.util.Locale.ROOT);
+        return n.endsWith(".xaf") || n.endsWith(".xml") ? 160 : nl.rekenblad.api.Regulation.super.geheugenMb(naam, bytes);
+    }
+
     /** A journal (a date, a rubriek and an amount column by any of the recognised spellings), or an auditfile. */
     @Override
     public boolean recognises(Recognition input) {

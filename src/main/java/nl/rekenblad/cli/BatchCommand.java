@@ -16,10 +16,13 @@ import picocli.CommandLine.Parameters;
 @Command(name = "batch", mixinStandardHelpOptions = true,
         description = {
             "Verwerkt mails (.eml, .msg) en mappen met werkboeken, CSV-bestanden en auditfiles: elke bijlage wordt"
-                + " herkend (KOR, KIA, journaal, auditfile of verworpen uitgaven), doorgerekend en als werkboek en JSON in UITMAP gezet. Eén slecht bestand houdt de"
-                + " rest niet tegen; de invoer wordt nooit gewijzigd.",
+                + " herkend (" + BatchCommand.SOORTEN + "), doorgerekend en als werkboek en JSON in UITMAP gezet. Eén"
+                + " slecht bestand houdt de rest niet tegen; de invoer wordt nooit gewijzigd.",
             "Exitcode 0 als alles ok is (of een waarschuwing of niet herkend), 4 als er bestanden mislukten."})
 public final class BatchCommand implements Callable<Integer> {
+    /** Stands in the description for what batch recognises; {@link Main} fills it in from the registry. */
+    static final String SOORTEN = "{soorten}";
+
     @Parameters(paramLabel = "IN", arity = "1..*", description = "mails, bestanden of mappen (mappen met submappen)")
     List<Path> inputs;
 

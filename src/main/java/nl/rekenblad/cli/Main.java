@@ -54,6 +54,10 @@ public final class Main implements Runnable {
             cl.addSubcommand(r.name(), new CommandLine(r.command()));
         }
         others.forEach(cl::addSubcommand);
+        // Texts that list the regulations come from the registry.
+        var batch = cl.getSubcommands().get("batch").getCommandSpec().usageMessage();
+        batch.description(java.util.Arrays.stream(batch.description()).map(d -> d.replace(BatchCommand.SOORTEN,
+                nl.rekenblad.batch.Batch.soorten(Rekenblad.regulations()))).toArray(String[]::new));
         cl.setResourceBundle(java.util.ResourceBundle.getBundle("nl.rekenblad.cli.Teksten"));
         cl.setParameterExceptionHandler(Main::usageError);
         // picocli passes Errors on; a hostile input must never end in a stack trace.

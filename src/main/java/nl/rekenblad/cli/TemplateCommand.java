@@ -24,6 +24,14 @@ public final class TemplateCommand implements Callable<Integer> {
         }
     }
 
+    /** The file names of the templates, for the help text. */
+    static final class Namen implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Rekenblad.regulations().stream().flatMap(r -> r.templateName().stream()).iterator();
+        }
+    }
+
     /** Period lengths, in Dutch. */
     enum Periode { kwartaal, maand, jaar }
 
@@ -31,16 +39,17 @@ public final class TemplateCommand implements Callable<Integer> {
             description = "welk sjabloon: ${COMPLETION-CANDIDATES}")
     String soort;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "BESTAND.xlsx",
-            description = "waar het sjabloon komt (standaard: kor-jaaropstelling.xlsx, kia-investeringsregister.xlsx of"
-                    + " winstberekening.xlsx in de huidige map)")
+    @Option(names = {"-o", "--output"}, paramLabel = "BESTAND.xlsx", completionCandidates = Namen.class,
+            description = "waar het sjabloon komt (standaard in de huidige map: ${COMPLETION-CANDIDATES})")
     Path output;
 
-    @Option(names = "--periode", paramLabel = "LENGTE", defaultValue = "kwartaal",
-            description = "KOR: aangifteperiode: ${COMPLETION-CANDIDATES} (standaard: ${DEFAULT-VALUE})")
+    @Option(names = "--periode", paramLabel = "LENGTE",
+            description = "aangifteperiode (alleen voor een sjabloon dat er een heeft): ${COMPLETION-CANDIDATES}"
+                    + " (standaard: kwartaal)")
     Periode periode;
 
-    @Option(names = "--jaar", paramLabel = "JAAR", description = "KOR: vul het jaar alvast in")
+    @Option(names = "--jaar", paramLabel = "JAAR", description = "vul het jaar alvast in (alleen voor een sjabloon dat"
+            + " een jaar heeft)")
     Integer jaar;
 
     @CommandLine.Spec
@@ -48,7 +57,7 @@ public final class TemplateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Period.Kind kind = switch (periode) {
+        Period.Kind kind = switch (periode == null ? Periode.kwartaal : periode) {
             case kwartaal -> Period.Kind.KWARTAAL;
             case maand -> Period.Kind.MAAND;
             case jaar -> Period.Kind.JAAR;
@@ -57,6 +66,16 @@ public final class TemplateCommand implements Callable<Integer> {
                 .filter(r -> r.name().equals(soort) && r.templateName().isPresent()).findFirst()
                 .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "ongeldige waarde voor SOORT:"
                         + " verwacht een van " + String.join(", ", new Soorten()) + ", gevonden '" + soort + "'"));
+        // An option only for the templates that read it, named by the registry.
+        for (var o : java.util.List.of(java.util.Map.entry(Options.PERIODE, periode != null),
+                java.util.Map.entry(Options.JAAR, jaar != null))) {
+            if (o.getValue() && !regulation.templateOpties().contains(o.getKey())) {
+                String wie = String.join(", ", Rekenblad.regulations().stream().filter(r -> r.templateOpties()
+                        .contains(o.getKey())).map(Regulation::name).toList());
+                throw new CommandLine.ParameterException(spec.commandLine(), "--" + (o.getKey() == Options.JAAR ? "jaar"
+                        : "periode") + " geldt niet voor het sjabloon " + soort + (wie.isEmpty() ? "" : "; wel voor: " + wie));
+            }
+        }
         Path target = (output != null ? output : Path.of(regulation.templateName().get())).toAbsolutePath().normalize();
         Options options = Options.builder().set(Options.PERIODE, kind).set(Options.JAAR, jaar).build();
         new AtomicFiles().add(target, out -> regulation.writeTemplate(out, options)).commit();

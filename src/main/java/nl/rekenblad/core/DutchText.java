@@ -42,4 +42,12 @@ public final class DutchText {
         f.setParseBigDecimal(true);
         return f;
     }
+
+    /** A Dutch enumeration: "a", "a of b", "a, b of c" ({@code of} as the last joiner; "en" works too). */
+    public static String opsomming(java.util.List<String> items, String laatste) {
+        if (items.size() <= 1) {
+            return items.isEmpty() ? "" : items.get(0);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " " + laatste + " " + items.get(items.size() - 1);
+    }
 }

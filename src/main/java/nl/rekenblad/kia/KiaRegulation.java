@@ -40,6 +40,16 @@ public final class KiaRegulation implements Regulation {
     }
 
     @Override
+    public java.util.List<String> invoerSoorten() {
+        return java.util.List.of("KIA");
+    }
+
+    @Override
+    public java.util.Optional<String> invoerOmschrijving() {
+        return java.util.Optional.of("een investeringsregister voor de KIA (CSV of werkboek)");
+    }
+
+    @Override
     public boolean recognises(Recognition input) {
         return input.workbook() ? input.definedNames().contains(KiaTemplate.N_REGISTER)
                 : input.columns().containsAll(KiaCsvReader.REQUIRED);

@@ -45,6 +45,21 @@ public final class KorRegulation implements Regulation {
     }
 
     @Override
+    public java.util.List<String> invoerSoorten() {
+        return java.util.List.of("KOR");
+    }
+
+    @Override
+    public Optional<String> invoerOmschrijving() {
+        return Optional.of("een KOR-jaaropstelling (CSV of werkboek uit het sjabloon)");
+    }
+
+    @Override
+    public java.util.Set<nl.rekenblad.api.Option<?>> templateOpties() {
+        return java.util.Set.of(Options.PERIODE, Options.JAAR);
+    }
+
+    @Override
     public boolean recognises(Recognition input) {
         return input.workbook() ? input.definedNames().contains(KorTemplate.N_INVOER)
                 : input.columns().containsAll(KorCsvReader.COLUMNS);

@@ -83,7 +83,8 @@ final class Antwoord {
         StringBuilder sb = new StringBuilder();
         if (uit.isEmpty() || uit.stream().allMatch(u -> u.verslag().status() == Verslag.Status.NIET_HERKEND)) {
             sb.append("Goedendag,\n\nIn uw mail zat geen bijlage die rekenblad kan verwerken. rekenblad neemt aan:\n")
-                    .append(ACCEPTEERT).append("\nStuur het bestand als bijlage opnieuw.\n");
+                    .append(accepteert(nl.rekenblad.Rekenblad.regulations()))
+                    .append("\nStuur het bestand als bijlage opnieuw.\n");
             if (!uit.isEmpty()) {
                 sb.append("\nNiet herkend: ").append(String.join(", ", uit.stream().map(u -> u.verslag().bijlage()).toList()))
                         .append('\n');
@@ -106,11 +107,14 @@ final class Antwoord {
         return sb.append("\nMet vriendelijke groet,\nrekenblad\n").toString();
     }
 
-    static final String ACCEPTEERT = "- een KOR-jaaropstelling (CSV of werkboek uit het sjabloon),\n"
-            + "- een investeringsregister voor de KIA (CSV of werkboek),\n"
-            + "- een journaal met btw-rubrieken (CSV of werkboek) of een XML Auditfile Financieel (.xaf, XAF 3.2),\n"
-            + "- verworpen uitgaven (CSV met kosten of het VU-sjabloon),\n"
-            + "ook als bijlage van een doorgestuurde mail.";
+    /** What rekenblad accepts, one line per regulation from the registry, for a mail without a usable attachment. */
+    static String accepteert(List<nl.rekenblad.api.Regulation> regulations) {
+        StringBuilder sb = new StringBuilder();
+        for (nl.rekenblad.api.Regulation r : regulations) {
+            r.invoerOmschrijving().ifPresent(o -> sb.append("- ").append(o).append(",\n"));
+        }
+        return sb.append("ook als bijlage van een doorgestuurde mail.").toString();
+    }
 
     private static String cijfers(Map<String, Object> c) {
         StringBuilder sb = new StringBuilder();
@@ -122,7 +126,7 @@ final class Antwoord {
         StringBuilder sb = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family:sans-serif\">");
         if (uit.isEmpty() || uit.stream().allMatch(u -> u.verslag().status() == Verslag.Status.NIET_HERKEND)) {
             sb.append("<p>Goedendag,</p><p>In uw mail zat geen bijlage die rekenblad kan verwerken. rekenblad neemt aan:</p><ul>");
-            for (String l : ACCEPTEERT.split("\n")) {
+            for (String l : accepteert(nl.rekenblad.Rekenblad.regulations()).split("\n")) {
                 if (l.startsWith("- ")) {
                     sb.append("<li>").append(esc(l.substring(2))).append("</li>");
                 }

@@ -38,6 +38,16 @@ public final class VuRegulation implements Regulation {
         return "Verworpen uitgaven";
     }
 
+    @Override
+    public java.util.List<String> invoerSoorten() {
+        return java.util.List.of("VU");
+    }
+
+    @Override
+    public java.util.Optional<String> invoerOmschrijving() {
+        return java.util.Optional.of("verworpen uitgaven (CSV met kosten of het VU-sjabloon)");
+    }
+
     /** A costs CSV (omschrijving, bedrag, soort) or the template (its defined name {@code VU_Kosten}). */
     @Override
     public boolean recognises(Recognition input) {
