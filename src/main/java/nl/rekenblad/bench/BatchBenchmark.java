@@ -100,7 +100,7 @@ public final class BatchBenchmark {
     private static byte[][] attachments() throws Exception {
         byte[] csv = "periode,rubriek,omzet,btw\n2017-Q1,1a,2500,525\n2017-Q1,5b,,190\n2017-Q2,1a,3000,630\n2017-Q2,5b,,190\n"
                 .getBytes(StandardCharsets.UTF_8);
-        KorInput in = new KorCsvReader().read(write(csv), Rechtsvorm.EENMANSZAAK, Optional.empty());
+        KorInput in = new KorCsvReader().read(write(csv));
         byte[] xlsx;
         try (OutputWorkbook wb = KorTemplate.filled(in); var b = new java.io.ByteArrayOutputStream()) {
             wb.save(b);

@@ -94,7 +94,7 @@ public final class BtwCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Rechtsvorm vorm = rechtsvorm == null ? Rechtsvorm.EENMANSZAAK : Rechtsvorm.of(rechtsvorm).orElseThrow(() ->
+        Rechtsvorm vorm = rechtsvorm == null ? Rechtsvorm.STANDAARD : Rechtsvorm.of(rechtsvorm).orElseThrow(() ->
                 InvalidInputException.of("--rechtsvorm", "onbekende rechtsvorm \"" + rechtsvorm + "\"; verwacht een van: "
                         + Rechtsvorm.words()));
         Period.Kind kind = switch (periode) {

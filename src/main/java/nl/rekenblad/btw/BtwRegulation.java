@@ -218,7 +218,7 @@ public final class BtwRegulation implements Regulation {
         if (!options.get(KOR, false)) {
             return Optional.empty();
         }
-        KorInput in = korInput(bron, b, aangifte, options.get(Options.RECHTSVORM, Rechtsvorm.EENMANSZAAK),
+        KorInput in = korInput(bron, b, aangifte, options.get(Options.RECHTSVORM, Rechtsvorm.STANDAARD),
                 options.get(nl.rekenblad.kor.KorRegulation.OMZET_VORIG_JAAR));
         KorResult kr = KorJaaropstelling.withBundledRules().calculate(in);
         KorTemplate.addTo(wb.xssf().poi(), in);

@@ -10,6 +10,9 @@ public enum Rechtsvorm {
     EENMANSZAAK(true), VOF(true), MAATSCHAP(true), CV(true),
     BV(false), NV(false), STICHTING(false), VERENIGING(false);
 
+    /** The one default rule: an input that does not say its legal form is an eenmanszaak. */
+    public static final Rechtsvorm STANDAARD = EENMANSZAAK;
+
     private final boolean naturalPersons;
 
     Rechtsvorm(boolean naturalPersons) {

@@ -41,24 +41,22 @@ public final class KorCsvReader {
     /**
      * Reads {@code file}.
      *
-     * @param rechtsvorm     the legal form (the CSV has no column for it)
-     * @param omzetVorigJaar the previous year's turnover, when known
+     * The CSV has no column for the legal form or the previous year's turnover: eenmanszaak and unknown, which
+     * {@link KorRegulation#run} replaces with what the options give.
+     *
      * @throws InvalidInputException with every problem found, each naming its line
      */
-    public KorInput read(Path file, Rechtsvorm rechtsvorm, Optional<Money> omzetVorigJaar)
-            throws IOException, InvalidInputException {
-        return read(Source.of(file), rechtsvorm, omzetVorigJaar);
+    public KorInput read(Path file) throws IOException, InvalidInputException {
+        return read(Source.of(file));
     }
 
-    /** Reads {@code source}; see {@link #read(Path, Rechtsvorm, Optional)}. */
-    public KorInput read(Source source, Rechtsvorm rechtsvorm, Optional<Money> omzetVorigJaar)
-            throws IOException, InvalidInputException {
+    /** Reads {@code source}; see {@link #read(Path)}. */
+    public KorInput read(Source source) throws IOException, InvalidInputException {
         String text = TextFiles.read(source, MAX_BYTES);
-        return parse(source.name(), text, rechtsvorm, omzetVorigJaar);
+        return parse(source.name(), text);
     }
 
-    KorInput parse(String bron, String text, Rechtsvorm rechtsvorm, Optional<Money> omzetVorigJaar)
-            throws InvalidInputException {
+    KorInput parse(String bron, String text) throws InvalidInputException {
         if (text.isBlank()) {
             throw InvalidInputException.of(bron, "leeg bestand; verwacht een kopregel " + String.join(",", COLUMNS)
                     + " en daaronder een regel per periode en rubriek");
@@ -156,7 +154,7 @@ public final class KorCsvReader {
                         + ": die periode telt als nul (begon de onderneming later in het jaar?)"));
             }
         }
-        return new KorInput(bron, year, periods, lines, rechtsvorm, omzetVorigJaar, warnings);
+        return new KorInput(bron, year, periods, lines, Rechtsvorm.STANDAARD, Optional.empty(), warnings);
     }
 
     /** Every period of that length in the year, in order. */

@@ -36,6 +36,16 @@ public record KorInput(String bron, int year, List<Period> periods, Map<Period, 
         this(bron, year, periods, lines, rechtsvorm, omzetVorigJaar, warnings, Optional.empty());
     }
 
+    /** This input with the legal form an option gives ({@code --rechtsvorm}), over what the file says. */
+    public KorInput withRechtsvorm(Rechtsvorm r) {
+        return new KorInput(bron, year, periods, lines, r, omzetVorigJaar, warnings, diensten3b);
+    }
+
+    /** This input with the previous year's turnover an option gives ({@code --omzet-vorig-jaar}), over the file's. */
+    public KorInput withOmzetVorigJaar(Money omzet) {
+        return new KorInput(bron, year, periods, lines, rechtsvorm, Optional.of(omzet), warnings, diensten3b);
+    }
+
     /** The omzet and btw of one rubriek in one period; a null half is blank. */
     public record Bedragen(Money omzet, Money btw) {
         public static final Bedragen LEEG = new Bedragen(null, null);

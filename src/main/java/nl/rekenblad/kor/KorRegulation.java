@@ -75,15 +75,16 @@ public final class KorRegulation implements Regulation {
         KorInput in;
         OutputWorkbook wb;
         if (Workbooks.isWorkbook(source)) {
-            KorWorkbookReader.Loaded loaded = Outputs.reading(source, () -> new KorWorkbookReader().read(source,
-                    options.get(Options.RECHTSVORM), options.get(OMZET_VORIG_JAAR)));
+            KorWorkbookReader.Loaded loaded = Outputs.reading(source, () -> new KorWorkbookReader().read(source));
             in = loaded.input();
             wb = loaded.workbook();
         } else {
-            in = Outputs.reading(source, () -> new KorCsvReader().read(source,
-                    options.get(Options.RECHTSVORM, Rechtsvorm.EENMANSZAAK), options.get(OMZET_VORIG_JAAR)));
+            in = Outputs.reading(source, () -> new KorCsvReader().read(source));
             wb = null;
         }
+        // The options replace what the file says.
+        in = options.get(Options.RECHTSVORM).map(in::withRechtsvorm).orElse(in);
+        in = options.get(OMZET_VORIG_JAAR).map(in::withOmzetVorigJaar).orElse(in);
         KorInput calculated = in;
         Outputs.Filled<KorResult> f = Outputs.fill(source, wb, () -> KorJaaropstelling.withBundledRules().calculate(calculated),
                 () -> KorTemplate.forOutput(calculated), new KorWorkbookWriter()::write);

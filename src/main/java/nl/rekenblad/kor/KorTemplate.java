@@ -120,7 +120,7 @@ public final class KorTemplate {
         c.text(3, 0, "Jaar", Styles.Kind.LABEL);
         c.number(3, FIRST_GRID_COL, year == null ? null : BigDecimal.valueOf(year), Styles.Kind.INTEGER_INPUT);
         c.text(4, 0, "Rechtsvorm", Styles.Kind.LABEL);
-        c.text(4, FIRST_GRID_COL, input == null ? Rechtsvorm.EENMANSZAAK.word() : input.rechtsvorm().word(), Styles.Kind.TEXT_INPUT);
+        c.text(4, FIRST_GRID_COL, input == null ? Rechtsvorm.STANDAARD.word() : input.rechtsvorm().word(), Styles.Kind.TEXT_INPUT);
         c.text(4, FIRST_GRID_COL + 2, Rechtsvorm.words(), Styles.Kind.NOTE);
         c.text(5, 0, "Omzet vorig jaar voor de omzetgrens (vanaf 2025; leeg = onbekend)", Styles.Kind.LABEL);
         c.number(5, FIRST_GRID_COL, input == null ? null : input.omzetVorigJaar().map(Money::amount).orElse(null),

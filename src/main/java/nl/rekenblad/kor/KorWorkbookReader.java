@@ -37,39 +37,33 @@ public final class KorWorkbookReader {
     public record Loaded(KorInput input, OutputWorkbook workbook) { }
 
     /**
-     * Reads {@code file}; the file itself is only read, never written.
-     *
-     * @param rechtsvorm     overrides the legal form in the workbook, when present
-     * @param omzetVorigJaar overrides the previous year's turnover in the workbook, when present
+     * Reads {@code file}; the file itself is only read, never written. The legal form and the previous year's
+     * turnover are the workbook's (a blank legal form is eenmanszaak); options replace them in
+     * {@link KorRegulation#run}.
      */
-    public Loaded read(Path file, Optional<Rechtsvorm> rechtsvorm, Optional<Money> omzetVorigJaar)
-            throws IOException, InvalidInputException {
-        return read(Source.of(file), rechtsvorm, omzetVorigJaar);
+    public Loaded read(Path file) throws IOException, InvalidInputException {
+        return read(Source.of(file));
     }
 
-    /** Reads {@code source}; see {@link #read(Path, Optional, Optional)}. */
-    public Loaded read(Source source, Optional<Rechtsvorm> rechtsvorm, Optional<Money> omzetVorigJaar)
-            throws IOException, InvalidInputException {
+    /** Reads {@code source}; see {@link #read(Path)}. */
+    public Loaded read(Source source) throws IOException, InvalidInputException {
         String bron = source.name();
         OutputWorkbook wb = Workbooks.open(source);
         try {
-            return new Loaded(read(wb, bron, rechtsvorm, omzetVorigJaar), wb);
+            return new Loaded(read(wb, bron), wb);
         } catch (InvalidInputException | RuntimeException e) {
             wb.close();
             throw e;
         }
     }
 
-    KorInput read(OutputWorkbook wb, String bron, Optional<Rechtsvorm> rechtsvormOverride, Optional<Money> vorigOverride)
-            throws InvalidInputException {
+    KorInput read(OutputWorkbook wb, String bron) throws InvalidInputException {
         List<Problem> problems = new ArrayList<>();
         KorTemplate.Located loc = KorTemplate.locate(wb, problems, bron).orElseThrow(() -> new InvalidInputException(problems));
         CellReader cells = new CellReader(wb.poi(), bron, problems);
         Integer year = readYear(cells, loc.year(), problems);
-        Rechtsvorm rechtsvorm = rechtsvormOverride.orElseGet(() -> loc.rechtsvorm()
-                .map(c -> readRechtsvorm(cells, c, problems)).orElse(Rechtsvorm.EENMANSZAAK));
-        Optional<Money> vorig = vorigOverride.isPresent() ? vorigOverride
-                : loc.omzetVorigJaar().map(cells::amount).map(Money::of);
+        Rechtsvorm rechtsvorm = loc.rechtsvorm().map(c -> readRechtsvorm(cells, c, problems)).orElse(Rechtsvorm.STANDAARD);
+        Optional<Money> vorig = loc.omzetVorigJaar().map(cells::amount).map(Money::of);
         if (year == null) {
             throw new InvalidInputException(problems);
         }
@@ -135,12 +129,12 @@ public final class KorWorkbookReader {
         Cell cell = cells.cell(c);
         String text = cell == null || cell.getCellType() != CellType.STRING ? "" : cell.getStringCellValue().trim();
         if (text.isEmpty()) {
-            return Rechtsvorm.EENMANSZAAK;
+            return Rechtsvorm.STANDAARD;
         }
         return Rechtsvorm.of(text).orElseGet(() -> {
             problems.add(Problem.error(cells.where(c), "onbekende rechtsvorm \"" + text + "\"; verwacht een van: "
                     + Rechtsvorm.words()));
-            return Rechtsvorm.EENMANSZAAK;
+            return Rechtsvorm.STANDAARD;
         });
     }
 }

@@ -24,7 +24,7 @@ class KorCsvReaderTest {
     Path dir;
 
     private KorInput read(String text) throws Exception {
-        return new KorCsvReader().parse("k.csv", text, Rechtsvorm.EENMANSZAAK, Optional.empty());
+        return new KorCsvReader().parse("k.csv", text);
     }
 
     private List<Problem> problems(String text) {
@@ -87,7 +87,7 @@ class KorCsvReaderTest {
         withBom[2] = (byte) 0xbf;
         System.arraycopy(body, 0, withBom, 3, body.length);
         Files.write(f, withBom);
-        KorInput in = new KorCsvReader().read(f, Rechtsvorm.EENMANSZAAK, Optional.empty());
+        KorInput in = new KorCsvReader().read(f);
         assertEquals(Money.parse("100"), in.get(Period.quarter(2017, 1), Rubriek.R1A).omzet());
     }
 
@@ -95,7 +95,7 @@ class KorCsvReaderTest {
     void windows1252EuroSignIsRead() throws Exception {
         Path f = dir.resolve("ansi.csv");
         Files.write(f, "periode;rubriek;omzet;btw\r\n2017-Q1;1a;€ 2.500,00;€ 525,00\r\n".getBytes(Charset.forName("windows-1252")));
-        KorInput in = new KorCsvReader().read(f, Rechtsvorm.EENMANSZAAK, Optional.empty());
+        KorInput in = new KorCsvReader().read(f);
         assertEquals(Money.parse("2500"), in.get(Period.quarter(2017, 1), Rubriek.R1A).omzet());
     }
 
@@ -188,7 +188,7 @@ class KorCsvReaderTest {
             }
         }
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> new KorCsvReader().read(f, Rechtsvorm.EENMANSZAAK, Optional.empty()));
+                () -> new KorCsvReader().read(f));
         assertTrue(e.getMessage().contains("groot.csv") && e.getMessage().contains("te groot"), e.getMessage());
     }
 }

@@ -37,7 +37,7 @@ class KorWorkbookReaderTest {
 
     /** The template filled as the sample of blog example 2 (rows: 1a is the first rubriek row). */
     private XSSFWorkbook sample() throws Exception {
-        KorInput in = new KorCsvReader().read(Path.of("samples/kor-2017-voorbeeld-2.csv"), Rechtsvorm.EENMANSZAAK, Optional.empty());
+        KorInput in = new KorCsvReader().read(Path.of("samples/kor-2017-voorbeeld-2.csv"));
         return KorTemplate.filled(in).poi();
     }
 
@@ -50,7 +50,7 @@ class KorWorkbookReaderTest {
     }
 
     private KorInput read(Path f) throws Exception {
-        KorWorkbookReader.Loaded l = new KorWorkbookReader().read(f, Optional.empty(), Optional.empty());
+        KorWorkbookReader.Loaded l = new KorWorkbookReader().read(f);
         l.workbook().close();
         return l.input();
     }

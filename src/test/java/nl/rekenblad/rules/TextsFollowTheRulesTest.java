@@ -92,7 +92,7 @@ class TextsFollowTheRulesTest {
     void oldKorTextsAndTheWorkedExampleFollowChangedThresholds() throws Exception {
         RuleBook rules = changed("kor", "KOR_Oud_Drempel", "1400", "KOR_Oud_Grens", "1950", "KOR_Oud_Factor", "3");
         KorResult r = new KorJaaropstelling(rules).calculate(new KorCsvReader().read(
-                Path.of("samples/kor-2017-voorbeeld-2.csv"), Rechtsvorm.EENMANSZAAK, Optional.empty()));
+                Path.of("samples/kor-2017-voorbeeld-2.csv")));
         String texts = texts(r.calculation());
         // The Belastingdienst's example S = € 1.500, worked out with the changed figures: 3 × (1.950 − 1.500).
         assertMentions(texts, "€ 1.400", "€ 1.950", "3 × (€ 1.950 − S)", "S = € 1.500 geeft € 1.350, afgerond € 1.350");
@@ -106,7 +106,7 @@ class TextsFollowTheRulesTest {
                 .replace("KOR_Vrij_VorigJaarTelt\t2025-2026\tja", "KOR_Vrij_VorigJaarTelt\t2024-2026\tja");
         RuleBook rules = RuleBook.of("kor", change(tsv, "KOR_Telt_3b", "nee"));
         KorResult r = new KorJaaropstelling(rules).calculate(new KorCsvReader().read(
-                Path.of("samples/kor-2025-vrijstelling.csv"), Rechtsvorm.EENMANSZAAK, Optional.empty()));
+                Path.of("samples/kor-2025-vrijstelling.csv")));
         String texts = texts(r.calculation());
         assertMentions(texts, "standaard 1a, 1b, 1c, 1e en 3a; niet 1d, 3b en 3c", "Vanaf 2024 telt ook", "vanaf 2024 ook een");
         assertNotMentioned(texts, "2025 telt", "vanaf 2025", "3a en 3b");

@@ -71,7 +71,7 @@ public final class CommittedFiles {
                 return bytes(wb);
             }
         }
-        KorInput in = new KorCsvReader().read(Path.of("samples", name + ".csv"), Rechtsvorm.EENMANSZAAK, Optional.empty());
+        KorInput in = new KorCsvReader().read(Path.of("samples", name + ".csv"));
         try (OutputWorkbook wb = KorTemplate.filled(in)) {
             return bytes(wb);
         }

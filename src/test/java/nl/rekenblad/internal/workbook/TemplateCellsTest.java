@@ -68,7 +68,7 @@ class TemplateCellsTest {
     @ValueSource(strings = {"kor-2017-voorbeeld-1.csv", "kor-2017-voorbeeld-2.csv", "kor-2018-teruggaaf.csv",
         "kor-2019-fictieve-btw.csv", "kor-2025-vrijstelling.csv"})
     void korInputSheetAsGeneratedCellsIsTheSheetPoisModelGives(String sample) throws Exception {
-        KorInput in = new KorCsvReader().read(Path.of("samples", sample), Rechtsvorm.EENMANSZAAK, Optional.empty());
+        KorInput in = new KorCsvReader().read(Path.of("samples", sample));
         try (XSSFWorkbook poi = reopen(KorTemplate.filled(in)); XSSFWorkbook generated = reopen(KorTemplate.forOutput(in))) {
             List<String> want = describe(poi, KorTemplate.SHEET);
             assertTrue(want.size() > 100, "the sheet has its cells: " + want.size());
