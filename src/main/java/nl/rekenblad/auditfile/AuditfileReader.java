@@ -98,8 +98,7 @@ public final class AuditfileReader {
     private final Map<String, LocalDate> dates = new HashMap<>();
     private String namespace = Auditfile.NAMESPACE;
     private Versie versie = Versie.XAF_3_2;
-    private final List<Problem> problems = new ArrayList<>();
-    private long moreProblems;
+    private final nl.rekenblad.core.ProblemList problems = nl.rekenblad.core.ProblemList.tracking(MAX_PROBLEMS);
     private final Map<String, long[]> signedCodes = new LinkedHashMap<>();
 
     private static XMLInputFactory factory() {
@@ -232,10 +231,7 @@ public final class AuditfileReader {
                     + ", het bedrag met zijn eigen debet of credit"));
         }
         if (!problems.isEmpty()) {
-            if (moreProblems > 0) {
-                problems.add(Problem.error(name, "en nog " + moreProblems + " zulke fouten"));
-            }
-            throw new InvalidInputException(problems);
+            throw new InvalidInputException(problems.all(name, "zulke fouten"));
         }
         checkTotals();
         return new Auditfile.Totalen(lines, debit, credit, transactions);
@@ -570,11 +566,7 @@ public final class AuditfileReader {
 
     /** Collects a reference problem (at most {@link #MAX_PROBLEMS}); returns false for the caller's "ok". */
     private boolean problem(long at, String message) {
-        if (problems.size() < MAX_PROBLEMS) {
-            problems.add(Problem.error(name + " › regel " + at, message));
-        } else {
-            moreProblems++;
-        }
+        problems.add(Problem.error(name + " › regel " + at, message));
         return false;
     }
 

@@ -127,8 +127,7 @@ public final class BtwCommand implements Callable<Integer> {
             Path uit = btwcodesUit != null ? btwcodesUit : rekeningenUit;
             // The lines that need attention are named in the summary and on the Controle sheet, not as warnings;
             // an auditfile's unmatched aansluiting and unknown mapped codes are warnings.
-            List<Problem> warnings = o.result().auditfile().isPresent() ? o.warnings().stream()
-                    .filter(w -> !w.message().contains("regels vragen aandacht")).toList() : List.of();
+            List<Problem> warnings = o.warnings().stream().filter(w -> w.soort() != Problem.Soort.CONTROLE).toList();
             return outputs.deliver(spec, input, "btw", (target, json) -> {
                 o.save(target, json);
                 if (uit != null) {

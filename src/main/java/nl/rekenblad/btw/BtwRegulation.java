@@ -187,15 +187,14 @@ public final class BtwRegulation implements Regulation {
             List<UsedParameter> params = tarieven(rules, b.jaar());
             List<Problem> warnings = new ArrayList<>();
             if (b.aantalMeldingen() > 0) {
-                warnings.add(Problem.warning(bron, b.aantalMeldingen() + " regels vragen aandacht; zie het blad Controle"));
+                warnings.add(Problem.controle(bron, b.aantalMeldingen()));
             }
             wb.results(aangifte, b, params, bron, warnings);
             Optional<KorResult> kor = kor(options, bron, b, aangifte, wb);
             b.sluit();
             BtwResult result = new BtwResult(b, aangifte, kor);
             Map<String, Object> figures = figures(b, aangifte);
-            List<Problem> controle = b.aantalMeldingen() > 0
-                    ? List.of(Problem.warning(bron, b.aantalMeldingen() + " regels in Controle")) : List.of();
+            List<Problem> controle = b.aantalMeldingen() > 0 ? List.of(Problem.controle(bron, b.aantalMeldingen())) : List.of();
             return new JobOutcome<>(name(), input, result, figures, controle, () -> json(result),
                     book.xssf(), false);
         } catch (InvalidInputException | IOException | RuntimeException e) {

@@ -183,7 +183,7 @@ final class XafOpstelling implements AuditfileReader.Handler {
                     + " aan te sluiten; geef ze op met --rekeningen (rekening=5b voor te vorderen, =1a voor te betalen)"));
         }
         if (b.aantalMeldingen() > 0) {
-            warnings.add(Problem.warning(bron, b.aantalMeldingen() + " regels vragen aandacht; zie het blad Controle"));
+            warnings.add(Problem.controle(bron, b.aantalMeldingen()));
         }
         wb.results(aangifte, b, params, "Uit de auditfile " + bron + " (" + header.versie().naam() + (header.software().isBlank()
                 ? "" : ", " + header.software().strip()) + ") · " + b.regels() + (perRekening ? " regels op btw- en"
