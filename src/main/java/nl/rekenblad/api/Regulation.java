@@ -36,7 +36,7 @@ public interface Regulation {
         return Optional.empty();
     }
 
-    /** Writes its empty template (KOR: for {@link Options#periode()} and {@link Options#jaar()}). */
+    /** Writes its empty template (KOR: for {@link Options#periode()} and {@link Options#JAAR}). */
     default void writeTemplate(OutputStream out, Options options) throws IOException {
         throw new UnsupportedOperationException(name() + " heeft geen sjabloon");
     }

@@ -236,6 +236,7 @@ public final class Batch {
      * The one path of an attachment, for batch and postbus alike: recognised, its memory taken, run, and its workbook
      * written where {@code waar} says; never throws for a bad attachment (the report line says what went wrong).
      */
+    @SuppressWarnings("try") // the memory share is held for the run, never read
     public static Verwerkt verwerk(Bijlage b, Bestemming waar) {
         if (b instanceof Bijlage.Onleesbaar o) {
             return Verwerkt.alleen(fout(b, null, o.fout()));

@@ -524,7 +524,4 @@ public final class LedgerReader implements Closeable {
         }
     }
 
-    private static int count(String s, char c) {
-        return (int) s.chars().filter(x -> x == c).count();
-    }
 }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
                 + " REKENBLAD_JAVA_OPTS=-Xmx512m om het geheugen te begrenzen.")
 public final class BenchCommand implements Callable<Integer> {
     /** What to measure. */
-    enum Wat { btw, xaf, kia, batch, postbus }
+    enum Wat { btw, xaf, kia, batch }
 
     @Parameters(index = "0", paramLabel = "WAT", description = "${COMPLETION-CANDIDATES}")
     Wat wat;
@@ -28,7 +28,7 @@ public final class BenchCommand implements Callable<Integer> {
     List<Integer> activa;
 
     @Option(names = "--mails", split = ",", paramLabel = "N", defaultValue = "200,2000",
-            description = "batch, postbus: aantallen mails (standaard: ${DEFAULT-VALUE})")
+            description = "batch: aantallen mails (standaard: ${DEFAULT-VALUE})")
     List<Integer> mails;
 
     @Option(names = "--threads", paramLabel = "N", description = "batch: bestanden tegelijk (standaard: als rekenblad batch, het aantal cores)")
@@ -41,8 +41,6 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (wat == Wat.btw) {
             BtwBenchmark.run(regels, spec.commandLine().getOut());
-        } else if (wat == Wat.postbus) {
-            nl.rekenblad.bench.PostbusBenchmark.run(mails, spec.commandLine().getOut());
         } else if (wat == Wat.kia) {
             nl.rekenblad.bench.KiaBenchmark.run(activa, spec.commandLine().getOut());
         } else if (wat == Wat.xaf) {

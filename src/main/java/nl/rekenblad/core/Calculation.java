@@ -21,7 +21,6 @@ public final class Calculation {
     }
 
     /** From this many rows on a repeated step is evaluated in parallel (the step functions must be pure). */
-    private static final int PARALLEL_FROM = Integer.MAX_VALUE;
 
     private final List<Part> parts;
     private final List<Step> steps;
@@ -115,12 +114,10 @@ public final class Calculation {
                 }
                 int size = rs.rows().length == 0 ? 0 : rs.rows()[rs.rows().length - 1] + 1;
                 Object[] out = new Object[size];
-                java.util.stream.IntStream rows = java.util.Arrays.stream(rs.rows());
-                // A large table's rows are worked out on every core: each row only reads earlier columns.
-                (rs.rows().length >= PARALLEL_FROM ? rows.parallel() : rows).forEach(row -> {
+                for (int row : rs.rows()) {
                     Object v = rs.at(row).expr().eval(env);
                     out[row] = v == null ? BigDecimal.ZERO : v;
-                });
+                }
                 columns.put(rs.column(), rs);
                 columnValues.put(rs.column(), out);
             }

@@ -7,6 +7,7 @@ import java.util.List;
  * bookkeeper can fix them all in one go.
  */
 public class InvalidInputException extends Exception {
+    private static final long serialVersionUID = 1L;
     private final List<Problem> problems;
 
     public InvalidInputException(List<Problem> problems) {

@@ -216,8 +216,4 @@ public final class KorCsvReader {
             return null;
         }
     }
-
-        private static int count(String s, char c) {
-        return (int) s.chars().filter(x -> x == c).count();
-    }
 }

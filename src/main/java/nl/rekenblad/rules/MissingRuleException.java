@@ -2,6 +2,7 @@ package nl.rekenblad.rules;
 
 /** No parameter for the asked year: the tables never fall back to another year. */
 public class MissingRuleException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
     private final String rule;
     private final int year;
 

@@ -362,7 +362,7 @@ public final class Winstberekening {
         return or(equal(v, text("nee")), equal(v, text("no")), equal(v, text("false")), equal(v, text("n")));
     }
 
-    /** Zelfstandigenaftrek (with its carry-forward), startersaftrek, S&O, startersaftrek bij arbeidsongeschiktheid,
+    /** Zelfstandigenaftrek (with its carry-forward), startersaftrek, S&amp;O, startersaftrek bij arbeidsongeschiktheid,
      * meewerkaftrek and stakingsaftrek, each with its conditions; then the profit after them. */
     private void ondernemersaftrek(WinstInput in, List<Step> steps, Map<String, UsedParameter> params)
             throws InvalidInputException {

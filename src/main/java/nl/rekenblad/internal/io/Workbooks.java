@@ -181,9 +181,9 @@ public final class Workbooks {
      */
     static final class CellCounter {
         long cells;
-        /** Whether the bytes since the last '<' are a tag name still being read. */
+        /** Whether the bytes since the last {@code '<'} are a tag name still being read. */
         private boolean inName;
-        /** Name characters since the '<' or the last ':'. */
+        /** Name characters since the {@code '<'} or the last {@code ':'}. */
         private int sinceSeparator;
         private boolean isC;
 

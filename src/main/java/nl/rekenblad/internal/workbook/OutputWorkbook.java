@@ -140,6 +140,7 @@ public final class OutputWorkbook implements Closeable {
      * whole package once more into memory, only to drop it.
      */
     @Override
+    @SuppressWarnings("deprecation") // SXSSF's dispose removes its temporary files without writing the workbook
     public void close() throws IOException {
         generated.values().forEach(SheetCells::discard);
         if (streamed != null) {

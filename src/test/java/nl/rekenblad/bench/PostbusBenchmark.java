@@ -23,16 +23,24 @@ import nl.rekenblad.postbus.Postbus;
 /**
  * Measures the postbus end to end against GreenMail on loopback: N mails with one small KOR CSV each are put in the
  * inbox, then one round receives, works out, replies to and files them all; prints mails per second per size.
+ *
+ * <p>It lives in the test sources so that GreenMail stays out of the product jar. Run it with
+ * {@code mvn -q test -Dtest=PostbusBenchmark -Dmails=200,2000}; it never runs in the suite (its name is no test's,
+ * and it needs {@code -Dmails}).
  */
-public final class PostbusBenchmark {
+final class PostbusBenchmark {
     private static final String BOX = "btw@kantoor.nl";
     private static final String CSV = "periode,rubriek,omzet,btw\n2017-Q1,1a,10000,2100\n2017-Q2,1a,1500,315\n"
             + "2017-Q2,5b,,760\n2017-Q3,1a,0,0\n2017-Q4,1a,0,0\n";
 
-    private PostbusBenchmark() {
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "mails", matches = "[0-9,]+")
+    void meet() throws Exception {
+        List<Integer> sizes = java.util.Arrays.stream(System.getProperty("mails").split(",")).map(Integer::valueOf).toList();
+        run(sizes, new PrintWriter(System.out, true));
     }
 
-    public static void run(List<Integer> sizes, PrintWriter out) throws Exception {
+    static void run(List<Integer> sizes, PrintWriter out) throws Exception {
         out.println(Bench.machine() + "; GreenMail op loopback");
         out.printf("%8s %12s %10s %10s%n", "mails", "ronde s", "mails/s", "beantwoord");
         out.flush();
