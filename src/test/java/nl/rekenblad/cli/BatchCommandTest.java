@@ -15,7 +15,7 @@ class BatchCommandTest {
     @Test
     void sampleFolderReportsEveryAttachmentAndExitsFourForTheBadOne() throws Exception {
         Path out = dir.resolve("uitvoer");
-        KorCommandTest.Run r = KorCommandTest.run("batch", "samples/batch", "-o", out.toString(), "--rapport",
+        nl.rekenblad.testing.Cli.Run r = nl.rekenblad.testing.Cli.run("batch", "samples/batch", "-o", out.toString(), "--rapport",
                 out.resolve("verslag.jsonl").toString(), "--threads", "2");
         assertEquals(Main.SOME_FAILED, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("bestanden: 6 · ok: 3 · waarschuwing: 1 · fout: 1 · niet herkend: 1"), r.out());
@@ -29,7 +29,7 @@ class BatchCommandTest {
 
     @Test
     void onlyGoodFilesExitZero() throws Exception {
-        KorCommandTest.Run r = KorCommandTest.run("batch", "samples/kor-2017-voorbeeld-1.csv", "samples/kia-2024-2025-register.csv",
+        nl.rekenblad.testing.Cli.Run r = nl.rekenblad.testing.Cli.run("batch", "samples/kor-2017-voorbeeld-1.csv", "samples/kia-2024-2025-register.csv",
                 "-o", dir.resolve("u").toString());
         assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue(Files.exists(dir.resolve("u/kor-2017-voorbeeld-1.kor.xlsx")));

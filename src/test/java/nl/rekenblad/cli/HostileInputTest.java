@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import nl.rekenblad.cli.KorCommandTest.Run;
+import nl.rekenblad.testing.Cli.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,7 +56,7 @@ class HostileInputTest {
     /** Runs the command and checks the promises every hostile input is held to. */
     private Run hostile(int exit, String... args) throws IOException {
         Set<String> before = tempFiles();
-        Run r = KorCommandTest.run(args);
+        Run r = nl.rekenblad.testing.Cli.run(args);
         assertEquals(exit, r.exit(), r.err());
         assertFalse(JAVA.matcher(r.err()).find(), "Java internals in: " + r.err());
         for (String line : r.err().lines().toList()) {
@@ -136,7 +136,7 @@ class HostileInputTest {
     void aFormulaNestedThousandsDeepIsComputedOrRefusedInOneLine() throws Exception {
         Path f = korWithCell("<c r=\"C10\"><f>" + "(".repeat(4000) + "1" + ")".repeat(4000) + "</f></c>");
         Set<String> before = tempFiles();
-        Run r = KorCommandTest.run("kor", f.toString(), "-o", out());
+        Run r = nl.rekenblad.testing.Cli.run("kor", f.toString(), "-o", out());
         assertTrue(r.exit() == Main.OK || r.exit() == Main.INVALID_INPUT, r.err());
         assertFalse(JAVA.matcher(r.err()).find(), r.err());
         if (r.exit() == Main.INVALID_INPUT) {
@@ -158,7 +158,7 @@ class HostileInputTest {
                 x -> x.replace("<c r=\"C10\" t=\"n\" s=\"6\"><v>2500.0</v></c>", "<c r=\"C10\"><f>Z101</f></c>")
                         .replace("</sheetData>", rows + "</sheetData>"));
         Set<String> before = tempFiles();
-        Run r = KorCommandTest.run("kor", f.toString(), "-o", out());
+        Run r = nl.rekenblad.testing.Cli.run("kor", f.toString(), "-o", out());
         assertTrue(r.exit() == Main.OK || r.exit() == Main.INVALID_INPUT, r.err());
         assertFalse(JAVA.matcher(r.err()).find(), r.err());
         if (r.exit() == Main.INVALID_INPUT) {
@@ -279,7 +279,7 @@ class HostileInputTest {
             Path f = patched("kor-2017-voorbeeld-2.xlsx", "xl/workbook.xml", x -> x.replace("name=\"Aangiften\"", "name=\"" + name + "\"")
                     .replace("Aangiften!", name + "!"));
             Path uit = dir.resolve("q-" + name + ".xlsx");
-            Run r = KorCommandTest.run("kor", f.toString(), "-o", uit.toString());
+            Run r = nl.rekenblad.testing.Cli.run("kor", f.toString(), "-o", uit.toString());
             assertEquals(Main.OK, r.exit(), r.err());
             String sheet = part(uit, "xl/worksheets/sheet2.xml");
             assertTrue(sheet.contains("'" + name + "'!"), name + ": " + sheet.substring(0, Math.min(sheet.length(), 2000)));
@@ -313,7 +313,7 @@ class HostileInputTest {
     @Test
     void helpIsDutchThroughout() {
         for (String command : List.of("kor", "kia", "winst", "btw", "batch", "template", "bench")) {
-            Run r = KorCommandTest.run(command, "--help");
+            Run r = nl.rekenblad.testing.Cli.run(command, "--help");
             assertEquals(Main.OK, r.exit());
             assertFalse(Pattern.compile("Usage|Show this help|Print version|Commands:").matcher(r.out()).find(), r.out());
             assertTrue(r.out().contains("Toon deze hulp en stop."), r.out());
@@ -343,9 +343,9 @@ class HostileInputTest {
             journal.append("2025-01-05,").append(t).append(",1a,100,21,").append(t).append('\n');
         }
         Path kiaOut = dir.resolve("kia.xlsx");
-        assertEquals(Main.OK, KorCommandTest.run("kia", write("kia.csv", kia.toString()).toString(), "-o", kiaOut.toString()).exit());
+        assertEquals(Main.OK, nl.rekenblad.testing.Cli.run("kia", write("kia.csv", kia.toString()).toString(), "-o", kiaOut.toString()).exit());
         Path btwOut = dir.resolve("btw.xlsx");
-        assertEquals(Main.OK, KorCommandTest.run("btw", write("j.csv", journal.toString()).toString(), "-o", btwOut.toString()).exit());
+        assertEquals(Main.OK, nl.rekenblad.testing.Cli.run("btw", write("j.csv", journal.toString()).toString(), "-o", btwOut.toString()).exit());
         for (Path out : List.of(kiaOut, btwOut)) {
             try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(out))) {
                 java.util.Map<String, Integer> found = new java.util.HashMap<>();

@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import nl.rekenblad.kor.KorWorkbookWriter;
+import nl.rekenblad.testing.Cli;
+import nl.rekenblad.testing.Cli.Run;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -27,16 +29,8 @@ class KorCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) { }
-
     static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+        return Cli.run(args);
     }
 
     private Path copy(String sample) throws Exception {
@@ -52,14 +46,11 @@ class KorCommandTest {
     }
 
     static XSSFWorkbook open(Path p) throws Exception {
-        try (InputStream in = Files.newInputStream(p)) {
-            return new XSSFWorkbook(in);
-        }
+        return Cli.open(p);
     }
 
     static double named(XSSFWorkbook wb, String name) {
-        CellReference r = new CellReference(wb.getName(name).getRefersToFormula());
-        return wb.getSheet(r.getSheetName()).getRow(r.getRow()).getCell(r.getCol()).getNumericCellValue();
+        return Cli.named(wb, name);
     }
 
     @Test

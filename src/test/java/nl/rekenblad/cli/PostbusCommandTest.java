@@ -30,15 +30,15 @@ class PostbusCommandTest {
                 "--smtp", "smtp://btw%40kantoor.nl@127.0.0.1:" + gm.getSmtp().getPort(), "--van", "Kantoor <btw@kantoor.nl>",
                 "--afzenders", "@bedrijf.nl", "--eenmaal", "--status", dir.resolve("p.db").toString(), "--wachtwoord-bestand",
                 pw.toString()};
-            KorCommandTest.Run r = KorCommandTest.run(args);
+            nl.rekenblad.testing.Cli.Run r = nl.rekenblad.testing.Cli.run(args);
             assertEquals(1, r.exit());
             assertTrue(r.err().contains("leesbaar voor anderen"), r.err());
             Files.setPosixFilePermissions(pw, PosixFilePermissions.fromString("rw-------"));
-            r = KorCommandTest.run(args);
+            r = nl.rekenblad.testing.Cli.run(args);
             assertEquals(3, r.exit(), r.out() + r.err());
             assertTrue(r.err().contains("aanmelden bij") && r.err().contains("mislukt"), r.err());
             Files.writeString(pw, "geheim\n");
-            r = KorCommandTest.run(args);
+            r = nl.rekenblad.testing.Cli.run(args);
             assertEquals(0, r.exit(), r.out() + r.err());
             assertTrue(r.out().contains("mails: 0"), r.out());
             assertTrue(r.err().contains("onversleutelde verbinding"), r.err());
@@ -49,7 +49,7 @@ class PostbusCommandTest {
 
     @Test
     void aPasswordInTheAddressIsRefused() {
-        KorCommandTest.Run r = KorCommandTest.run("postbus", "--imap", "imaps://btw:geheim@mail.kantoor.nl/INBOX", "--smtp",
+        nl.rekenblad.testing.Cli.Run r = nl.rekenblad.testing.Cli.run("postbus", "--imap", "imaps://btw:geheim@mail.kantoor.nl/INBOX", "--smtp",
                 "smtps://btw@mail.kantoor.nl", "--van", "a@b.nl", "--afzenders", "@b.nl", "--eenmaal");
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("geef het wachtwoord niet in het adres"), r.err());

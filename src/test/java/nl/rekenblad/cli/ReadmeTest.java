@@ -26,7 +26,7 @@ class ReadmeTest {
         assertTrue(Files.exists(Path.of(args.get(1))), args.get(1));
         args.add("-o");
         args.add(dir.resolve("uit.xlsx").toString());
-        KorCommandTest.Run r = KorCommandTest.run(args.toArray(String[]::new));
+        nl.rekenblad.testing.Cli.Run r = nl.rekenblad.testing.Cli.run(args.toArray(String[]::new));
         assertEquals(0, r.exit(), r.err());
 
         Matcher block = Pattern.compile("The run prints:\\s+```text\\n(.*?)```", Pattern.DOTALL).matcher(readme);
@@ -43,7 +43,7 @@ class ReadmeTest {
         Matcher cmd = Pattern.compile("\\./rekenblad " + command + " (\\S+)\\n```\\s+```text\\n(.*?)```", Pattern.DOTALL)
                 .matcher(readme);
         assertTrue(cmd.find(), "no " + command + " example in the README");
-        KorCommandTest.Run r = KorCommandTest.run(command, cmd.group(1), "-o", dir.resolve("uit.xlsx").toString());
+        nl.rekenblad.testing.Cli.Run r = nl.rekenblad.testing.Cli.run(command, cmd.group(1), "-o", dir.resolve("uit.xlsx").toString());
         assertEquals(0, r.exit(), r.err());
         List<String> shown = cmd.group(2).lines().filter(l -> !l.startsWith("werkboek:")).toList();
         List<String> printed = r.out().lines().filter(l -> !l.startsWith("werkboek:")).toList();

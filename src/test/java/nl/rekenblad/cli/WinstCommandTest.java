@@ -18,16 +18,16 @@ class WinstCommandTest {
     @Test
     void sampleChainsTheKorAndKiaOutputs() throws Exception {
         Path out = dir.resolve("w.xlsx");
-        KorCommandTest.Run r = KorCommandTest.run("winst", "samples/winst-2025.csv", "-o", out.toString(), "--json", "-");
+        nl.rekenblad.testing.Cli.Run r = nl.rekenblad.testing.Cli.run("winst", "samples/winst-2025.csv", "-o", out.toString(), "--json", "-");
         assertEquals(0, r.exit(), r.err());
         for (String s : List.of("\"kia\": 19600.00", "\"eia\": 8800.00", "\"mia\": 6480.00", "\"bijtelling\": 5942.28",
                 "\"fiscaleWinst\": 40042.28", "\"zelfstandigenaftrek\": 2470.00", "\"meewerkaftrek\": 500.53",
                 "\"naOndernemersaftrek\": 37071.75", "\"mkbVrijstelling\": 4708.11", "\"belastbaar\": 32363.64")) {
             assertTrue(r.out().contains(s), s + " in " + r.out());
         }
-        try (XSSFWorkbook wb = KorCommandTest.open(out)) {
-            assertEquals(32363.64, KorCommandTest.named(wb, "WINST_Belastbaar"), 0.005);
-            assertEquals(40042.28, KorCommandTest.named(wb, "WINST_Fiscaal"), 0.005);
+        try (XSSFWorkbook wb = nl.rekenblad.testing.Cli.open(out)) {
+            assertEquals(32363.64, nl.rekenblad.testing.Cli.named(wb, "WINST_Belastbaar"), 0.005);
+            assertEquals(40042.28, nl.rekenblad.testing.Cli.named(wb, "WINST_Fiscaal"), 0.005);
         }
     }
 
@@ -49,11 +49,11 @@ class WinstCommandTest {
         Files.writeString(dir.resolve("odoo.xaf"), xaf);
         Path in = dir.resolve("m.csv");
         Files.writeString(in, "veld,waarde\njaar,2025\nwinst,odoo.xaf\nuren,1400\n");
-        KorCommandTest.Run r = KorCommandTest.run("winst", in.toString(), "-o", dir.resolve("m.xlsx").toString(), "--json", "-");
+        nl.rekenblad.testing.Cli.Run r = nl.rekenblad.testing.Cli.run("winst", in.toString(), "-o", dir.resolve("m.xlsx").toString(), "--json", "-");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("\"winst\": 136140.00"), r.out());
         assertTrue(r.err().contains("waarschuwing") && r.err().contains("ingedeeld naar het rekeningnummer"), r.err());
-        try (XSSFWorkbook wb = KorCommandTest.open(dir.resolve("m.xlsx"))) {
+        try (XSSFWorkbook wb = nl.rekenblad.testing.Cli.open(dir.resolve("m.xlsx"))) {
             boolean said = false;
             for (var row : wb.getSheet("Winstberekening")) {
                 for (var c : row) {
@@ -71,11 +71,11 @@ class WinstCommandTest {
         Path in = dir.resolve("w.csv");
         Files.writeString(in, "veld,waarde\njaar,2025\nwinst,boeken.xaf\nuren,1400\n");
         Path out = dir.resolve("w.xlsx");
-        KorCommandTest.Run r = KorCommandTest.run("winst", in.toString(), "-o", out.toString(), "--json", "-");
+        nl.rekenblad.testing.Cli.Run r = nl.rekenblad.testing.Cli.run("winst", in.toString(), "-o", out.toString(), "--json", "-");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("\"winst\": 136140.00"), r.out());
-        try (XSSFWorkbook wb = KorCommandTest.open(out)) {
-            assertEquals(136140.00, KorCommandTest.named(wb, "WINST_Fiscaal"), 0.005);
+        try (XSSFWorkbook wb = nl.rekenblad.testing.Cli.open(out)) {
+            assertEquals(136140.00, nl.rekenblad.testing.Cli.named(wb, "WINST_Fiscaal"), 0.005);
             boolean labelled = false;
             for (var row : wb.getSheet("Winstberekening")) {
                 for (var c : row) {
@@ -86,11 +86,11 @@ class WinstCommandTest {
             assertTrue(labelled, "the Winstberekening sheet names the auditfile");
         }
         Files.writeString(in, "veld,waarde\njaar,2024\nwinst,boeken.xaf\nuren,1400\n");
-        r = KorCommandTest.run("winst", in.toString(), "-o", dir.resolve("w2.xlsx").toString());
+        r = nl.rekenblad.testing.Cli.run("winst", in.toString(), "-o", dir.resolve("w2.xlsx").toString());
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("de auditfile boeken.xaf gaat over 2025, de winstberekening over 2024"), r.err());
         Files.writeString(in, "veld,waarde\njaar,2025\nwinst,w.csv\nuren,1400\n");
-        r = KorCommandTest.run("winst", in.toString(), "-o", dir.resolve("w3.xlsx").toString());
+        r = nl.rekenblad.testing.Cli.run("winst", in.toString(), "-o", dir.resolve("w3.xlsx").toString());
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("is geen auditfile"), r.err());
         assertTrue(Files.notExists(dir.resolve("w2.xlsx")) && Files.notExists(dir.resolve("w3.xlsx")));
@@ -98,7 +98,7 @@ class WinstCommandTest {
 
     @Test
     void filledTemplateGivesTheSameFigures() throws Exception {
-        KorCommandTest.Run r = KorCommandTest.run("winst", "samples/winst-2025.xlsx", "-o", dir.resolve("w.xlsx").toString(),
+        nl.rekenblad.testing.Cli.Run r = nl.rekenblad.testing.Cli.run("winst", "samples/winst-2025.xlsx", "-o", dir.resolve("w.xlsx").toString(),
                 "--json", "-");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("\"belastbaar\": 32363.64"), r.out());
@@ -107,10 +107,10 @@ class WinstCommandTest {
     @Test
     void kiaWorkbookOutputCanBeChainedToo() throws Exception {
         Path kia = dir.resolve("register.kia.xlsx");
-        assertEquals(0, KorCommandTest.run("kia", "samples/kia-2024-2025-register.csv", "-o", kia.toString()).exit());
+        assertEquals(0, nl.rekenblad.testing.Cli.run("kia", "samples/kia-2024-2025-register.csv", "-o", kia.toString()).exit());
         Path in = dir.resolve("w.csv");
         Files.writeString(in, "veld;waarde\njaar;2025\nwinst;€ 68.500,00\nkia;register.kia.xlsx\nuren;1450\n");
-        KorCommandTest.Run r = KorCommandTest.run("winst", in.toString(), "-o", dir.resolve("w.xlsx").toString(), "--json", "-");
+        nl.rekenblad.testing.Cli.Run r = nl.rekenblad.testing.Cli.run("winst", in.toString(), "-o", dir.resolve("w.xlsx").toString(), "--json", "-");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("\"kia\": 19600.00") && r.out().contains("\"bijtelling\": 5942.28"), r.out());
     }
@@ -120,7 +120,7 @@ class WinstCommandTest {
         Path in = dir.resolve("w.csv");
         Files.writeString(in, "veld,waarde\njaar,2023\nwinst,30000\nkia," + Path.of("samples/kia-2024-2025-register.kia.json")
                 .toAbsolutePath() + "\n");
-        KorCommandTest.Run r = KorCommandTest.run("winst", in.toString(), "-o", dir.resolve("w.xlsx").toString());
+        nl.rekenblad.testing.Cli.Run r = nl.rekenblad.testing.Cli.run("winst", in.toString(), "-o", dir.resolve("w.xlsx").toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().contains("geen investeringsaftrek"), r.err());
     }
@@ -130,7 +130,7 @@ class WinstCommandTest {
         Path in = dir.resolve("w.csv");
         Files.writeString(in, "veld,waarde\njaar,2024\nwinst,30000\nkor," + Path.of("samples/kor-2025-vrijstelling.kor.json")
                 .toAbsolutePath() + "\n");
-        KorCommandTest.Run r = KorCommandTest.run("winst", in.toString(), "-o", dir.resolve("w.xlsx").toString());
+        nl.rekenblad.testing.Cli.Run r = nl.rekenblad.testing.Cli.run("winst", in.toString(), "-o", dir.resolve("w.xlsx").toString());
         assertEquals(Main.INVALID_INPUT, r.exit());
         assertTrue(r.err().contains("gaat over 2025, niet over 2024"), r.err());
     }
@@ -140,7 +140,7 @@ class WinstCommandTest {
         Path in = dir.resolve("fout.csv");
         Files.writeString(in, "veld,waarde\njaar,2025\nwinst,veel\nstarter,misschien\nkleur,rood\n"
                 + "gemengdeKosten,1000\nkia,bestaat-niet.json\n");
-        KorCommandTest.Run r = KorCommandTest.run("winst", in.toString(), "-o", dir.resolve("w.xlsx").toString());
+        nl.rekenblad.testing.Cli.Run r = nl.rekenblad.testing.Cli.run("winst", in.toString(), "-o", dir.resolve("w.xlsx").toString());
         assertEquals(Main.INVALID_INPUT, r.exit());
         String err = r.err();
         for (String s : List.of("regel 3: veld winst", "regel 4: veld starter", "regel 5: onbekend veld \"kleur\"",
@@ -155,8 +155,8 @@ class WinstCommandTest {
     @Test
     void templateWinstWritesTheInputSheet() throws Exception {
         Path t = dir.resolve("winst.xlsx");
-        assertEquals(0, KorCommandTest.run("template", "winst", "-o", t.toString()).exit());
-        try (XSSFWorkbook wb = KorCommandTest.open(t)) {
+        assertEquals(0, nl.rekenblad.testing.Cli.run("template", "winst", "-o", t.toString()).exit());
+        try (XSSFWorkbook wb = nl.rekenblad.testing.Cli.open(t)) {
             assertTrue(wb.getName("WINST_Invoer") != null);
         }
     }
