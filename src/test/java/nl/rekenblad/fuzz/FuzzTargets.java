@@ -24,6 +24,7 @@ import nl.rekenblad.internal.io.JsonReader;
  * temporary file left. In the build they replay the committed seed corpus ({@code src/test/resources/nl/rekenblad/
  * fuzz/FuzzTargetsInputs/<target>/}, made by {@code SeedCorpus}); {@code JAZZER_FUZZ=1} fuzzes (see README).
  */
+@org.junit.jupiter.api.Tag("langzaam")
 class FuzzTargets {
     private static final Path TMP = Path.of(System.getProperty("java.io.tmpdir"));
 

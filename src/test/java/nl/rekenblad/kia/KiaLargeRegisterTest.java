@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * heap of 64 MB, in a JVM of its own. Each asset once had some forty steps kept with their formulas, and 5.000 assets
  * needed more than 512 MB.
  */
+@org.junit.jupiter.api.Tag("langzaam")
 class KiaLargeRegisterTest {
     @TempDir
     Path dir;

@@ -50,6 +50,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * must come back to the value Java computed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.Tag("langzaam")
 class FormulaParityTest {
     private static final BigDecimal CENT = new BigDecimal("0.005");
 

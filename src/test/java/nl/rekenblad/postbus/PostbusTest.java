@@ -385,6 +385,7 @@ class PostbusTest {
     private static final int N = Integer.getInteger("postbus.mails", 1000);
 
     @Test
+    @org.junit.jupiter.api.Tag("langzaam")
     void aThousandMailsInOneRunAreAllAnsweredExactlyOnce() throws Exception {
         for (int i = 0; i < N; i++) {
             deliver(KLANT, "Mail " + i, "<m" + i + "@bedrijf.nl>", "kor-2017-voorbeeld-1.csv");

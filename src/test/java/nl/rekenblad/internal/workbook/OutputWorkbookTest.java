@@ -228,6 +228,7 @@ class OutputWorkbookTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("langzaam")
     void aLargeBlockIsWrittenWithoutKeepingItsRows() throws Exception {
         try (OutputWorkbook wb = OutputWorkbook.create()) {
             SheetCells c = wb.createGeneratedSheet("Groot");
