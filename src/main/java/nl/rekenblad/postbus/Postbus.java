@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -115,8 +114,8 @@ public final class Postbus implements AutoCloseable {
         this.storing = storing;
         try {
             this.journal = new Journal(cfg.status());
-        } catch (SQLException e) {
-            throw new PostbusException("het statusbestand " + cfg.status() + " is niet te openen" + Messages.reason(e), e);
+        } catch (Journal.Fout e) {
+            throw new PostbusException(e.getMessage(), e);
         }
     }
 
@@ -233,9 +232,8 @@ public final class Postbus implements AutoCloseable {
                         journal.zet(key, Journal.Staat.BEANTWOORD, cfg.fouten(), afzender(m), safeSubject(m));
                         moves.computeIfAbsent(cfg.fouten(), f -> new ArrayList<>()).add(m);
                         movedKeys.put(m, new String[] {key, cfg.fouten(), afzender(m), safeSubject(m)});
-                    } catch (SQLException e) {
-                        throw new PostbusException("het statusbestand " + cfg.status() + " is niet te schrijven"
-                                + Messages.reason(e), e);
+                    } catch (Journal.Fout e) {
+                        throw new PostbusException(e.getMessage(), e);
                     }
                     log.println("fout     mail " + safeSubject(m) + ": te groot (" + m.getSize() + " bytes, ten hoogste "
                             + Intake.MAX_MAIL + "); niet verwerkt, naar " + cfg.fouten());
@@ -260,8 +258,8 @@ public final class Postbus implements AutoCloseable {
                         default -> {
                         }
                     }
-                } catch (SQLException e) {
-                    throw new PostbusException("het statusbestand " + cfg.status() + " is niet te schrijven" + Messages.reason(e), e);
+                } catch (Journal.Fout e) {
+                    throw new PostbusException(e.getMessage(), e);
                 } catch (jakarta.mail.FolderClosedException | jakarta.mail.StoreClosedException e) {
                     throw e;
                 } catch (MessagingException | RuntimeException e) {
@@ -289,9 +287,8 @@ public final class Postbus implements AutoCloseable {
                     if (c instanceof PostbusException pe) {
                         throw pe;
                     }
-                    if (c instanceof SQLException) {
-                        throw new PostbusException("het statusbestand " + cfg.status() + " is niet te schrijven"
-                                + Messages.reason(c), c);
+                    if (c instanceof Journal.Fout) {
+                        throw new PostbusException(c.getMessage(), c);
                     }
                     log.println("fout     mail " + safeSubject(pending.get(i)) + ": niet te verwerken" + Messages.reason(c));
                     log.flush();
@@ -323,9 +320,8 @@ public final class Postbus implements AutoCloseable {
                     String[] k = movedKeys.get(m);
                     try {
                         journal.zet(k[0], Journal.Staat.VERPLAATST, k[1], k[2], k[3]);
-                    } catch (SQLException ex) {
-                        throw new PostbusException("het statusbestand " + cfg.status() + " is niet te schrijven"
-                                + Messages.reason(ex), ex);
+                    } catch (Journal.Fout ex) {
+                        throw new PostbusException(ex.getMessage(), ex);
                     }
                 }
             }
@@ -347,7 +343,7 @@ public final class Postbus implements AutoCloseable {
     private record Keuze(Soort soort, String key, String doel, String afzender, String onderwerp, boolean geweigerd) {
     }
 
-    private Keuze kies(MimeMessage m) throws MessagingException, SQLException {
+    private Keuze kies(MimeMessage m) throws MessagingException, Journal.Fout {
         String key = sleutel(m);
         String afzender = afzender(m);
         String onderwerp = safeSubject(m);
@@ -405,7 +401,7 @@ public final class Postbus implements AutoCloseable {
 
     /** The attachments worked out, the reply sent, each step recorded; returns the folder the mail goes to. */
     private Afloop verwerkEnBeantwoord(MimeMessage m, Keuze k, ThreadLocal<Transport> local, List<Transport> all)
-            throws MessagingException, SQLException, IOException, PostbusException {
+            throws MessagingException, Journal.Fout, IOException, PostbusException {
         String key = k.key();
         String afzender = k.afzender();
         String onderwerp = k.onderwerp();
@@ -601,12 +597,12 @@ public final class Postbus implements AutoCloseable {
         }
     }
 
-    long aantal(Journal.Staat s) throws SQLException {
+    long aantal(Journal.Staat s) {
         return journal.aantal(s);
     }
 
     @Override
-    public void close() throws SQLException {
+    public void close() throws IOException {
         senders.shutdownNow();
         worker.shutdownNow();
         journal.close();
