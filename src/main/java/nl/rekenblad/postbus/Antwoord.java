@@ -24,6 +24,8 @@ import nl.rekenblad.batch.Verslag;
  */
 final class Antwoord {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    /** The header that names the mail a reply answers (its journal key): the box knows its own copies by it. */
+    static final String SLEUTEL = "X-Rekenblad-Sleutel";
 
     private Antwoord() {
     }
@@ -39,6 +41,9 @@ final class Antwoord {
             }
         }
         r.setFrom(van);
+        // RFC 3834: an automatic reply, which other automatic responders must not answer.
+        r.setHeader("Auto-Submitted", "auto-replied");
+        r.setHeader(SLEUTEL, sleutel.replaceAll("[\\r\\n]", " "));
         r.setRecipients(Message.RecipientType.TO, new InternetAddress[] {new InternetAddress(aan)});
         r.setRecipients(Message.RecipientType.CC, (jakarta.mail.Address[]) null);
         MimeMultipart mixed = new MimeMultipart("mixed");

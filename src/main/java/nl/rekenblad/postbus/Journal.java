@@ -42,9 +42,9 @@ final class Journal implements AutoCloseable {
     }
 
     /** What the journal knows of a mail. */
-    record Regel(Staat staat, int pogingen, String doelmap, String afzender, String onderwerp) {
+    record Regel(Staat staat, int pogingen, String doelmap, String afzender, String onderwerp, long tijd) {
         Regel(Staat staat, int pogingen, String doelmap) {
-            this(staat, pogingen, doelmap, null, null);
+            this(staat, pogingen, doelmap, null, null, System.currentTimeMillis());
         }
     }
 
@@ -135,7 +135,7 @@ final class Journal implements AutoCloseable {
                 break; // torn or damaged: the rest is not trusted
             }
             String[] v = f.get();
-            mails.put(v[0], new Regel(Staat.valueOf(v[1]), Integer.parseInt(v[2]), leeg(v[3]), leeg(v[4]), leeg(v[5])));
+            mails.put(v[0], new Regel(Staat.valueOf(v[1]), Integer.parseInt(v[2]), v[3], v[4], v[5], Long.parseLong(v[6])));
             regels++;
             goed += text.substring(at, end + 1).getBytes(StandardCharsets.UTF_8).length;
             at = end + 1;
@@ -148,7 +148,7 @@ final class Journal implements AutoCloseable {
         }
     }
 
-    /** The fields of one line when its checksum holds: key, state, attempts, folder, sender, subject. */
+    /** The fields of one line when its checksum holds: key, state, attempts, folder, sender, subject, time. */
     private static Optional<String[]> regel(String line) {
         int tab = line.indexOf('\t');
         if (tab != 8) {
@@ -159,16 +159,17 @@ final class Journal implements AutoCloseable {
             return Optional.empty();
         }
         String[] raw = body.split("\t", -1);
-        if (raw.length != 6) {
+        if (raw.length != 7) {
             return Optional.empty();
         }
-        String[] out = new String[6];
-        for (int i = 0; i < 6; i++) {
+        String[] out = new String[7];
+        for (int i = 0; i < 7; i++) {
             out[i] = unescape(raw[i]);
         }
         try {
             Staat.valueOf(out[1]);
             Integer.parseInt(out[2]);
+            Long.parseLong(out[6]);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -183,14 +184,14 @@ final class Journal implements AutoCloseable {
     synchronized void zet(String key, Staat staat, String doelmap, String afzender, String onderwerp) throws Fout {
         Regel before = mails.get(key);
         append(key, new Regel(staat, before == null ? 0 : before.pogingen(), doelmap, cut(afzender, 500),
-                cut(onderwerp, 1000)));
+                cut(onderwerp, 1000), System.currentTimeMillis()));
     }
 
     /** One more failed attempt to send the reply; returns the number of attempts so far. */
     synchronized int mislukt(String key) throws Fout {
         Regel before = mails.get(key);
         Regel r = before == null ? new Regel(Staat.ONTVANGEN, 1, null) : new Regel(Staat.ONTVANGEN, before.pogingen() + 1,
-                before.doelmap(), before.afzender(), before.onderwerp());
+                before.doelmap(), before.afzender(), before.onderwerp(), System.currentTimeMillis());
         append(key, r);
         return r.pogingen();
     }
@@ -223,7 +224,7 @@ final class Journal implements AutoCloseable {
 
     private void appendOrFail(String key, Regel r) throws IOException {
         String body = String.join("\t", escape(key), r.staat().name(), Integer.toString(r.pogingen()), escape(r.doelmap()),
-                escape(r.afzender()), escape(r.onderwerp()));
+                escape(r.afzender()), escape(r.onderwerp()), Long.toString(r.tijd()));
         schrijf((crc(body) + "\t" + body + "\n").getBytes(StandardCharsets.UTF_8));
         mails.put(key, r);
         regels++;
@@ -245,7 +246,7 @@ final class Journal implements AutoCloseable {
         for (Map.Entry<String, Regel> e : mails.entrySet()) {
             Regel r = e.getValue();
             String body = String.join("\t", escape(e.getKey()), r.staat().name(), Integer.toString(r.pogingen()),
-                    escape(r.doelmap()), escape(r.afzender()), escape(r.onderwerp()));
+                    escape(r.doelmap()), escape(r.afzender()), escape(r.onderwerp()), Long.toString(r.tijd()));
             sb.append(crc(body)).append('\t').append(body).append('\n');
         }
         try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
@@ -316,10 +317,6 @@ final class Journal implements AutoCloseable {
             }
         }
         return sb.toString();
-    }
-
-    private static String leeg(String s) {
-        return s;
     }
 
     private static String cut(String s, int n) {

@@ -50,9 +50,17 @@ public final class Postbus implements AutoCloseable {
     /** Everything the service is told. */
     public record Instellingen(MailUri imap, MailUri smtp, String imapWachtwoord, String smtpWachtwoord, InternetAddress van,
             List<String> afzenders, String verwerkt, String fouten, String geweigerd, Optional<Path> rapport, Path status,
-            long secondenPerBijlage, int maxPogingen, long intervalSeconden) {
+            long secondenPerBijlage, int maxPogingen, long intervalSeconden, String verzonden, long wachtSeconden) {
         public Instellingen {
             afzenders = afzenders.stream().map(a -> a.strip().toLowerCase(Locale.ROOT)).filter(a -> !a.isEmpty()).toList();
+        }
+
+        /** With the copies of the replies filed in "Verzonden", and 120 s to wait for a copy after a crash. */
+        public Instellingen(MailUri imap, MailUri smtp, String imapWachtwoord, String smtpWachtwoord, InternetAddress van,
+                List<String> afzenders, String verwerkt, String fouten, String geweigerd, Optional<Path> rapport, Path status,
+                long secondenPerBijlage, int maxPogingen, long intervalSeconden) {
+            this(imap, smtp, imapWachtwoord, smtpWachtwoord, van, afzenders, verwerkt, fouten, geweigerd, rapport, status,
+                    secondenPerBijlage, maxPogingen, intervalSeconden, "Verzonden", 120);
         }
     }
 
@@ -172,7 +180,7 @@ public final class Postbus implements AutoCloseable {
             if (!inbox.exists()) {
                 throw new PostbusException("de map " + cfg.imap().folder() + " bestaat niet in " + cfg.imap(), null);
             }
-            for (String f : List.of(cfg.verwerkt(), cfg.fouten(), cfg.geweigerd())) {
+            for (String f : List.of(cfg.verwerkt(), cfg.fouten(), cfg.geweigerd(), cfg.verzonden())) {
                 Folder target = store.getFolder(f);
                 if (!target.exists() && !target.create(Folder.HOLDS_MESSAGES)) {
                     throw new PostbusException("de map " + f + " kan niet worden gemaakt in " + cfg.imap(), null);
@@ -198,6 +206,8 @@ public final class Postbus implements AutoCloseable {
         fp.add(jakarta.mail.FetchProfile.Item.ENVELOPE);
         fp.add(jakarta.mail.FetchProfile.Item.FLAGS);
         fp.add(jakarta.mail.FetchProfile.Item.SIZE);
+        fp.add(Antwoord.SLEUTEL);
+        fp.add("Auto-Submitted");
         inbox.fetch(messages, fp);
         // The whole mails too, in chunks: one FETCH per chunk instead of one per mail.
         jakarta.mail.FetchProfile whole = new jakarta.mail.FetchProfile();
@@ -211,8 +221,35 @@ public final class Postbus implements AutoCloseable {
         List<Transport> transports = java.util.Collections.synchronizedList(new ArrayList<>());
         ThreadLocal<Transport> transport = new ThreadLocal<>();
         try {
+            // First the copies of our own replies (each reply goes to the box too): a copy is the receipt that the SMTP
+            // server took that reply, so a mail left in VERZENDEN by a crash is not answered a second time.
+            java.util.Set<Message> kopieen = new java.util.HashSet<>();
+            for (Message m : messages) {
+                String[] sleutel = m.isExpunged() ? null : m.getHeader(Antwoord.SLEUTEL);
+                if (sleutel == null || !eigenAdres(afzender(m))) {
+                    continue;
+                }
+                kopieen.add(m);
+                String key = sleutel[0].strip();
+                Optional<Journal.Regel> r = journal.get(key);
+                if (r.isPresent() && (r.get().staat() == Journal.Staat.VERZENDEN || r.get().staat() == Journal.Staat.ONTVANGEN)
+                        && r.get().doelmap() != null) {
+                    try {
+                        journal.zet(key, Journal.Staat.BEANTWOORD, r.get().doelmap(), r.get().afzender(), r.get().onderwerp());
+                    } catch (Journal.Fout e) {
+                        throw new PostbusException(e.getMessage(), e);
+                    }
+                    log.println("hersteld mail " + r.get().onderwerp() + ": het antwoord was al verzonden (kopie gevonden),"
+                            + " geen tweede");
+                    log.flush();
+                }
+                moves.computeIfAbsent(cfg.verzonden(), f -> new ArrayList<>()).add(m);
+            }
             for (int idx = 0; idx < messages.length; idx++) {
                 Message m = messages[idx];
+                if (kopieen.contains(m)) {
+                    continue;
+                }
                 if (idx % CHUNK == 0 && inbox instanceof org.eclipse.angus.mail.imap.IMAPFolder) {
                     List<Message> small = new ArrayList<>();
                     for (Message c : java.util.Arrays.copyOfRange(messages, idx, Math.min(messages.length, idx + CHUNK))) {
@@ -246,6 +283,7 @@ public final class Postbus implements AutoCloseable {
                     MimeMessage local = new MimeMessage((MimeMessage) m);
                     Keuze k = kies(local);
                     switch (k.soort()) {
+                        case WACHT -> overgeslagen++;
                         case VERPLAATS -> {
                             moves.computeIfAbsent(k.doel(), f -> new ArrayList<>()).add(m);
                             movedKeys.put(m, new String[] {k.key(), k.doel(), k.afzender(), k.onderwerp()});
@@ -307,17 +345,12 @@ public final class Postbus implements AutoCloseable {
             // in place: the next round files them without a second reply).
             for (Map.Entry<String, List<Message>> e : moves.entrySet()) {
                 Message[] batch = e.getValue().toArray(Message[]::new);
-                Folder target = store.getFolder(e.getKey());
-                if (inbox instanceof org.eclipse.angus.mail.imap.IMAPFolder imap) {
-                    imap.moveMessages(batch, target);
-                } else {
-                    inbox.copyMessages(batch, target);
-                    for (Message m : batch) {
-                        m.setFlag(jakarta.mail.Flags.Flag.DELETED, true);
-                    }
-                }
+                verplaats(inbox, store, batch, e.getKey());
                 for (Message m : batch) {
                     String[] k = movedKeys.get(m);
+                    if (k == null) {
+                        continue; // a copy of our own reply: filed, nothing to record
+                    }
                     try {
                         journal.zet(k[0], Journal.Staat.VERPLAATST, k[1], k[2], k[3]);
                     } catch (Journal.Fout ex) {
@@ -325,6 +358,7 @@ public final class Postbus implements AutoCloseable {
                     }
                 }
             }
+            kopieenOpbergen(inbox, store);
             return new Ronde(messages.length, beantwoord, geweigerd, bijlagen, mislukt, overgeslagen);
         } finally {
             for (Transport t : transports) {
@@ -337,7 +371,72 @@ public final class Postbus implements AutoCloseable {
         }
     }
 
-    private enum Soort { VERPLAATS, VERWERK }
+    /**
+     * Files the copies of this round's replies that came in while it ran (from the box's own address, with the key
+     * header), so the inbox holds only what still needs an answer. Whatever else came in waits for the next round.
+     */
+    private void kopieenOpbergen(Folder inbox, Store store) throws MessagingException {
+        // A fresh look at the folder: what came in while the round ran, without the messages moved out.
+        inbox.close(true);
+        inbox.open(Folder.READ_WRITE);
+        Message[] nieuw = inbox.getMessages();
+        if (nieuw.length == 0) {
+            return;
+        }
+        jakarta.mail.FetchProfile fp = new jakarta.mail.FetchProfile();
+        fp.add(jakarta.mail.FetchProfile.Item.ENVELOPE);
+        fp.add(Antwoord.SLEUTEL);
+        inbox.fetch(nieuw, fp);
+        List<Message> kopieen = new ArrayList<>();
+        for (Message m : nieuw) {
+            String[] k = m.isExpunged() ? null : m.getHeader(Antwoord.SLEUTEL);
+            if (k != null && eigenAdres(afzender(m)) && journal.get(k[0].strip()).map(r -> r.staat() != Journal.Staat.VERZENDEN
+                    && r.staat() != Journal.Staat.ONTVANGEN).orElse(false)) {
+                kopieen.add(m);
+            }
+        }
+        if (!kopieen.isEmpty()) {
+            verplaats(inbox, store, kopieen.toArray(Message[]::new), cfg.verzonden());
+        }
+    }
+
+    /**
+     * Moves {@code batch} from {@code inbox} to {@code doel}: with MOVE where the server has it; else a copy, the
+     * originals marked deleted and expunged by UID (UIDPLUS), or, on a server without either, by a plain EXPUNGE
+     * (which also removes mails another client marked deleted: logged).
+     */
+    private void verplaats(Folder inbox, Store store, Message[] batch, String doel) throws MessagingException {
+        Folder target = store.getFolder(doel);
+        if (inbox instanceof org.eclipse.angus.mail.imap.IMAPFolder imap
+                && store instanceof org.eclipse.angus.mail.imap.IMAPStore is) {
+            if (is.hasCapability("MOVE")) {
+                imap.moveMessages(batch, target);
+                return;
+            }
+            imap.copyMessages(batch, target);
+            imap.setFlags(batch, new jakarta.mail.Flags(jakarta.mail.Flags.Flag.DELETED), true);
+            if (is.hasCapability("UIDPLUS")) {
+                imap.expunge(batch);
+            } else {
+                if (!zonderMoveGemeld) {
+                    log.println("let op   de server kent MOVE en UIDPLUS niet: mails worden gekopieerd en met EXPUNGE uit "
+                            + cfg.imap().folder() + " verwijderd (ook mails die een ander programma als verwijderd markeerde)");
+                    log.flush();
+                    zonderMoveGemeld = true;
+                }
+                imap.expunge();
+            }
+        } else {
+            inbox.copyMessages(batch, target);
+            for (Message m : batch) {
+                m.setFlag(jakarta.mail.Flags.Flag.DELETED, true);
+            }
+        }
+    }
+
+    private boolean zonderMoveGemeld;
+
+    private enum Soort { VERPLAATS, VERWERK, WACHT }
 
     /** What to do with a mail, decided from the journal and the allow-list. */
     private record Keuze(Soort soort, String key, String doel, String afzender, String onderwerp, boolean geweigerd) {
@@ -358,10 +457,30 @@ public final class Postbus implements AutoCloseable {
                     log.flush();
                     return new Keuze(Soort.VERPLAATS, key, r.doelmap(), afzender, onderwerp, false);
                 }
+                case VERZENDEN -> {
+                    // Interrupted around sending: the copy of the reply, if the SMTP server took it, comes into the box;
+                    // wait for it a while before sending again.
+                    long wacht = r.tijd() + cfg.wachtSeconden() * 1000 - System.currentTimeMillis();
+                    if (wacht > 0) {
+                        log.println("wacht     mail " + onderwerp + " (" + afzender + "): onderbroken tijdens het verzenden;"
+                                + " nog " + (wacht + 999) / 1000 + " s wachten op de kopie van het antwoord voor het opnieuw"
+                                + " wordt verzonden");
+                        log.flush();
+                        return new Keuze(Soort.WACHT, key, null, afzender, onderwerp, false);
+                    }
+                }
                 default -> {
-                    // ONTVANGEN or VERZENDEN: interrupted before the reply was known to be sent; process again.
+                    // ONTVANGEN, or VERZENDEN without a copy in time: the reply was not sent; process again.
                 }
             }
+        }
+        Optional<String> auto = automatisch(m, afzender);
+        if (auto.isPresent()) {
+            journal.zet(key, Journal.Staat.GEWEIGERD, cfg.geweigerd(), afzender, onderwerp);
+            log.println("geweigerd mail " + onderwerp + " van " + (afzender.isEmpty() ? "(geen afzender)" : afzender) + ": "
+                    + auto.get() + "; nooit beantwoord, naar " + cfg.geweigerd());
+            log.flush();
+            return new Keuze(Soort.VERPLAATS, key, cfg.geweigerd(), afzender, onderwerp, true);
         }
         if (!toegestaan(afzender)) {
             journal.zet(key, Journal.Staat.GEWEIGERD, cfg.geweigerd(), afzender, onderwerp);
@@ -425,7 +544,11 @@ public final class Postbus implements AutoCloseable {
             throw e;
         }
         try {
-            transport.sendMessage(antwoord, antwoord.getAllRecipients());
+            // To the sender, and a copy to the box itself: the receipt that this reply was taken (see ronde).
+            jakarta.mail.Address[] aan = antwoord.getAllRecipients();
+            jakarta.mail.Address[] metKopie = java.util.Arrays.copyOf(aan, aan.length + 1);
+            metKopie[aan.length] = cfg.van();
+            transport.sendMessage(antwoord, metKopie);
         } catch (jakarta.mail.SendFailedException e) {
             int n = journal.mislukt(key);
             if (n >= cfg.maxPogingen()) {
@@ -483,6 +606,43 @@ public final class Postbus implements AutoCloseable {
             sb.append(Json.line(m)).append('\n');
         }
         Files.writeString(cfg.rapport().get(), sb, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** Whether {@code afzender} is the box's own address. */
+    boolean eigenAdres(String afzender) {
+        return afzender.equalsIgnoreCase(cfg.van().getAddress());
+    }
+
+    /**
+     * Why a mail must never be answered (RFC 3834 and common practice against mail loops), or empty: the box's own
+     * address, {@code Auto-Submitted} other than {@code no} (out-of-office, other robots), {@code Precedence} bulk, junk
+     * or list, a {@code List-Id} (a mailing list), an empty {@code Return-Path} (a bounce), or MAILER-DAEMON or
+     * postmaster as sender.
+     */
+    Optional<String> automatisch(Message m, String afzender) throws MessagingException {
+        if (eigenAdres(afzender)) {
+            return Optional.of("van het eigen adres van de postbus");
+        }
+        String[] auto = m.getHeader("Auto-Submitted");
+        if (auto != null && !auto[0].strip().toLowerCase(Locale.ROOT).startsWith("no")) {
+            return Optional.of("automatisch verzonden (Auto-Submitted: " + auto[0].strip() + ")");
+        }
+        String[] precedence = m.getHeader("Precedence");
+        if (precedence != null && precedence[0].strip().toLowerCase(Locale.ROOT).matches("bulk|junk|list")) {
+            return Optional.of("massamail (Precedence: " + precedence[0].strip() + ")");
+        }
+        if (m.getHeader("List-Id") != null) {
+            return Optional.of("van een mailinglijst (List-Id)");
+        }
+        String[] rp = m.getHeader("Return-Path");
+        if (rp != null && rp[0].replaceAll("\\s", "").equals("<>")) {
+            return Optional.of("een onbestelbaarheidsbericht (leeg Return-Path)");
+        }
+        String local = afzender.contains("@") ? afzender.substring(0, afzender.indexOf('@')) : afzender;
+        if (local.equals("mailer-daemon") || local.equals("postmaster")) {
+            return Optional.of("van " + local + " (een onbestelbaarheidsbericht)");
+        }
+        return Optional.empty();
     }
 
     /** Whether {@code afzender} is on the list: the address itself, or an {@code @domain} entry. */
