@@ -199,6 +199,46 @@ class PostbusTest {
         assertTrue(!body.contains("btw, ok"), body);
     }
 
+    /**
+     * RFC 3834: the box's own address (a loop), an out-of-office reply, a bounce, a mailing list and bulk mail are never
+     * answered, also from an allowed domain; each goes to Geweigerd with its reason in the log.
+     */
+    @Test
+    void automaticMailAndTheBoxItselfAreNeverAnswered() throws Exception {
+        String[][] cases = {
+            {BOX, "Van mezelf", null, null},
+            {KLANT, "Afwezig", "Auto-Submitted", "auto-replied"},
+            {"mailer-daemon@bedrijf.nl", "Onbestelbaar", null, null},
+            {KLANT, "Nieuwsbrief", "List-Id", "<nieuws.bedrijf.nl>"},
+            {KLANT, "Reclame", "Precedence", "bulk"}};
+        int i = 0;
+        for (String[] c : cases) {
+            MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
+            m.setFrom(new InternetAddress(c[0]));
+            m.setRecipients(Message.RecipientType.TO, BOX);
+            m.setSubject(c[1]);
+            m.setText("Zie bijlage.");
+            if (c[2] != null) {
+                m.setHeader(c[2], c[3]);
+            }
+            m.saveChanges();
+            m.setHeader("Message-ID", "<auto" + i++ + "@bedrijf.nl>");
+            user.deliver(m);
+        }
+        try (Postbus p = postbus(new Postbus.Storing() { })) {
+            Postbus.Ronde r = p.eenmaal();
+            assertEquals(0, r.beantwoord(), log.toString());
+            assertEquals(5, r.geweigerd(), log.toString());
+        }
+        assertEquals(0, repliesTo(KLANT).size());
+        assertEquals(0, count("Verzonden"), "no reply went out, so no copy came in");
+        assertEquals(5, count("Geweigerd"));
+        for (String reason : new String[] {"eigen adres", "Auto-Submitted: auto-replied", "mailer-daemon", "List-Id",
+            "Precedence: bulk"}) {
+            assertTrue(log.toString().contains(reason), reason + " in " + log);
+        }
+    }
+
     @Test
     void aStrangerGetsNoReplyAndGoesToGeweigerd() throws Exception {
         deliver("onbekend@elders.nl", "Hallo", "<x@elders.nl>", "kor-2017-voorbeeld-2.csv");
