@@ -208,7 +208,15 @@ public final class Postbus implements AutoCloseable {
         fp.add(jakarta.mail.FetchProfile.Item.SIZE);
         fp.add(Antwoord.SLEUTEL);
         fp.add("Auto-Submitted");
+        fp.add(jakarta.mail.UIDFolder.FetchProfileItem.UID);
         inbox.fetch(messages, fp);
+        if (inbox instanceof jakarta.mail.UIDFolder uf) {
+            long max = laatsteUid;
+            for (Message m : messages) {
+                max = Math.max(max, uf.getUID(m));
+            }
+            laatsteUid = max;
+        }
         // The whole mails too, in chunks: one FETCH per chunk instead of one per mail.
         jakarta.mail.FetchProfile whole = new jakarta.mail.FetchProfile();
         whole.add(org.eclipse.angus.mail.imap.IMAPFolder.FetchProfileItem.MESSAGE);
@@ -435,6 +443,21 @@ public final class Postbus implements AutoCloseable {
     }
 
     private boolean zonderMoveGemeld;
+
+    /** Whether the folder holds a mail the last round did not see. */
+    private boolean nieuwSindsRonde(Folder inbox) throws MessagingException {
+        if (!(inbox instanceof jakarta.mail.UIDFolder uf) || laatsteUid < 0) {
+            return false;
+        }
+        for (Message m : uf.getMessagesByUID(laatsteUid + 1, jakarta.mail.UIDFolder.LASTUID)) {
+            if (m != null && uf.getUID(m) > laatsteUid) {
+                return true;
+            }
+        }
+        return false;
+    }
+    /** The highest UID the last round saw: a mail with a higher one is new (IMAP UIDs only grow). */
+    private volatile long laatsteUid = -1;
 
     private enum Soort { VERPLAATS, VERWERK, WACHT }
 
@@ -725,12 +748,17 @@ public final class Postbus implements AutoCloseable {
         try {
             Folder inbox = store.getFolder(cfg.imap().folder());
             inbox.open(Folder.READ_ONLY);
+            if (nieuwSindsRonde(inbox)) {
+                // Mail came in while the last round ran: a new round at once, not after the next change.
+                inbox.close(false);
+                return;
+            }
             if (inbox instanceof org.eclipse.angus.mail.imap.IMAPFolder imap
                     && ((org.eclipse.angus.mail.imap.IMAPStore) store).hasCapability("IDLE") && !stop.get()) {
                 // Returns when something changes in the folder (new mail) or the server ends the IDLE.
                 Thread watchdog = new Thread(() -> {
                     try {
-                        Thread.sleep(TimeUnit.SECONDS.toMillis(Math.max(60, cfg.intervalSeconden())));
+                        Thread.sleep(TimeUnit.SECONDS.toMillis(Math.max(1, cfg.intervalSeconden())));
                         imap.getMessageCount();
                     } catch (InterruptedException | MessagingException e) {
                         // the IDLE ended by itself

@@ -239,6 +239,55 @@ class PostbusTest {
         }
     }
 
+    /**
+     * A mail that comes in while a round runs is answered right after it, not after the next interval (here 30 s):
+     * the service looks before it waits, and IDLE wakes it on new mail.
+     */
+    @Test
+    void mailArrivingDuringARoundIsAnsweredAtOnceNotAfterTheInterval() throws Exception {
+        Postbus.Instellingen c = cfg("geheim");
+        Postbus.Instellingen slow = new Postbus.Instellingen(c.imap(), c.smtp(), c.imapWachtwoord(), c.smtpWachtwoord(),
+                c.van(), c.afzenders(), c.verwerkt(), c.fouten(), c.geweigerd(), c.rapport(), c.status(), 60, 3, 30,
+                c.verzonden(), c.wachtSeconden());
+        deliver(KLANT, "Eerste", "<i1@bedrijf.nl>", "kor-2017-voorbeeld-2.csv");
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicBoolean tweede = new AtomicBoolean();
+        try (Postbus p = new Postbus(slow, new PrintWriter(log, true), new Postbus.Storing() {
+            @Override
+            public void voorAntwoord(String sleutel) {
+                // the second mail arrives while the first is being answered
+                if (tweede.compareAndSet(false, true)) {
+                    try {
+                        deliver(KLANT, "Tweede", "<i2@bedrijf.nl>", "kor-2017-voorbeeld-2.csv");
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        })) {
+            Thread t = new Thread(() -> {
+                try {
+                    p.draai(stop);
+                } catch (Exception e) {
+                    log.write("draai: " + e);
+                }
+            });
+            long start = System.nanoTime();
+            t.start();
+            nl.rekenblad.testing.Wacht.tot(() -> {
+                try {
+                    return repliesTo(KLANT).size() == 2;
+                } catch (Exception e) {
+                    return false;
+                }
+            }, java.time.Duration.ofSeconds(20), "both mails answered well within the 30 s interval");
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            stop.set(true);
+            t.join(40_000);
+            assertTrue(ms < 15_000, "answered after " + ms + " ms");
+        }
+    }
+
     @Test
     void aStrangerGetsNoReplyAndGoesToGeweigerd() throws Exception {
         deliver("onbekend@elders.nl", "Hallo", "<x@elders.nl>", "kor-2017-voorbeeld-2.csv");
