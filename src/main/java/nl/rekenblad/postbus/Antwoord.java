@@ -96,7 +96,7 @@ final class Antwoord {
             }
             return sb.append("\nMet vriendelijke groet,\nrekenblad\n").toString();
         }
-        sb.append("Goedendag,\n\nrekenblad heeft uw bijlagen verwerkt; de werkboeken zitten bij dit antwoord.\n\n");
+        sb.append("Goedendag,\n\nrekenblad heeft uw bijlagen verwerkt; ").append(bijgevoegd(uit)).append("\n\n");
         for (Batch.Verwerkt u : uit) {
             Verslag v = u.verslag();
             sb.append("- ").append(v.bijlage() == null ? "(mail)" : v.bijlage()).append(": ")
@@ -121,10 +121,37 @@ final class Antwoord {
         return sb.append("ook als bijlage van een doorgestuurde mail.").toString();
     }
 
-    private static String cijfers(Map<String, Object> c) {
+    /** Whether workbooks go with the reply, in words. */
+    private static String bijgevoegd(List<Batch.Verwerkt> uit) {
+        long n = uit.stream().filter(u -> u.werkboek().isPresent()).count();
+        return n == 0 ? "er zit geen werkboek bij dit antwoord (zie de meldingen)." : n == 1
+                ? "het werkboek zit bij dit antwoord." : "de werkboeken zitten bij dit antwoord.";
+    }
+
+    /** The key figures as a Dutch reader reads them: "te betalen € 570,00, binnen grens ja, jaar 2017". */
+    static String cijfers(Map<String, Object> c) {
         StringBuilder sb = new StringBuilder();
-        c.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(" ").append(v));
+        c.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(woorden(k)).append(" ").append(waarde(v)));
         return sb.toString();
+    }
+
+    /** A figure's key in words: "teBetalen" is "te betalen"; "5c 2025-Q1" stays. */
+    private static String woorden(String key) {
+        return key.matches("[a-z]+([A-Z][a-z0-9]*)+")
+                ? key.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT) : key;
+    }
+
+    private static String waarde(Object v) {
+        if (v instanceof nl.rekenblad.core.Money m) {
+            return nl.rekenblad.core.DutchText.euroCents(m.amount());
+        }
+        if (v instanceof Boolean b) {
+            return b ? "ja" : "nee";
+        }
+        if (v instanceof java.math.BigDecimal d) {
+            return nl.rekenblad.core.DutchText.number(d);
+        }
+        return String.valueOf(v);
     }
 
     static String html(List<Batch.Verwerkt> uit) {
@@ -137,8 +164,12 @@ final class Antwoord {
                 }
             }
             sb.append("</ul><p>Stuur het bestand als bijlage opnieuw.</p>");
+            if (!uit.isEmpty()) {
+                sb.append("<p>Niet herkend: ").append(esc(String.join(", ", uit.stream().map(u -> String.valueOf(
+                        u.verslag().bijlage())).toList()))).append("</p>");
+            }
         } else {
-            sb.append("<p>Goedendag,</p><p>rekenblad heeft uw bijlagen verwerkt; de werkboeken zitten bij dit antwoord.</p>"
+            sb.append("<p>Goedendag,</p><p>rekenblad heeft uw bijlagen verwerkt; ").append(esc(bijgevoegd(uit))).append("</p>"
                     + "<table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse\"><tr><th>Bestand</th><th>Soort</th>"
                     + "<th>Status</th><th>Kerncijfers</th><th>Melding</th></tr>");
             for (Batch.Verwerkt u : uit) {

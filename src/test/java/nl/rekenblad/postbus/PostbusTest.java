@@ -168,6 +168,10 @@ class PostbusTest {
             } else {
                 String body = bodyText(part);
                 assertTrue(body.contains("kor") && body.contains("ok"), body);
+                // Dutch figures: words and euros, not JSON keys and 570.00
+                assertTrue(body.contains("te betalen € ") && !body.contains("teBetalen") && body.contains("het werkboek zit bij")
+                        || body.contains("de werkboeken zitten bij"), body);
+                assertTrue(!body.contains("teBetalen"), body);
             }
         }
         assertEquals(List.of("kor-2017-voorbeeld-2.kor.xlsx", "kia-2024-2025-register.kia.xlsx"), names);

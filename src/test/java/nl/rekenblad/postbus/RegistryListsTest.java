@@ -82,4 +82,15 @@ class RegistryListsTest {
         assertEquals(300, new Nep().geheugenMb("x.xlsx", 1 << 20));
         assertEquals(60, new Nep().geheugenMb("x.csv", 1 << 20));
     }
+
+    /** Issue 23: key figures in a reply read as Dutch: words and euros. */
+    @Test
+    void replyFiguresAreDutch() {
+        java.util.Map<String, Object> c = new java.util.LinkedHashMap<>();
+        c.put("jaar", 2017);
+        c.put("teBetalen", nl.rekenblad.core.Money.of(new java.math.BigDecimal("570")));
+        c.put("binnenGrens", true);
+        c.put("5c 2025-Q1", nl.rekenblad.core.Money.of(new java.math.BigDecimal("1234.5")));
+        assertEquals("jaar 2017, te betalen € 570,00, binnen grens ja, 5c 2025-Q1 € 1.234,50", Antwoord.cijfers(c));
+    }
 }
