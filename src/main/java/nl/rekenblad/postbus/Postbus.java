@@ -80,6 +80,10 @@ public final class Postbus implements AutoCloseable {
         default void voorAntwoord(String sleutel) {
         }
 
+        /** The service has done a round and now waits for new mail (IDLE, or the interval). */
+        default void wachtOpPost() {
+        }
+
         default void naAntwoord(String sleutel) {
         }
     }
@@ -180,10 +184,16 @@ public final class Postbus implements AutoCloseable {
             if (!inbox.exists()) {
                 throw new PostbusException("de map " + cfg.imap().folder() + " bestaat niet in " + cfg.imap(), null);
             }
-            for (String f : List.of(cfg.verwerkt(), cfg.fouten(), cfg.geweigerd(), cfg.verzonden())) {
+            mappen = Mappen.op(store, cfg);
+            for (String f : mappen.alle()) {
                 Folder target = store.getFolder(f);
-                if (!target.exists() && !target.create(Folder.HOLDS_MESSAGES)) {
-                    throw new PostbusException("de map " + f + " kan niet worden gemaakt in " + cfg.imap(), null);
+                try {
+                    if (!target.exists() && !target.create(Folder.HOLDS_MESSAGES)) {
+                        throw new PostbusException("de map " + f + " kan niet worden gemaakt in " + cfg.imap(), null);
+                    }
+                } catch (MessagingException e) {
+                    throw new PostbusException("de map " + f + " kan niet worden gemaakt in " + cfg.imap()
+                            + Messages.reason(e), e);
                 }
             }
             inbox.open(Folder.READ_WRITE);
@@ -251,7 +261,7 @@ public final class Postbus implements AutoCloseable {
                             + " geen tweede");
                     log.flush();
                 }
-                moves.computeIfAbsent(cfg.verzonden(), f -> new ArrayList<>()).add(m);
+                moves.computeIfAbsent(mappen.verzonden(), f -> new ArrayList<>()).add(m);
             }
             for (int idx = 0; idx < messages.length; idx++) {
                 Message m = messages[idx];
@@ -274,14 +284,14 @@ public final class Postbus implements AutoCloseable {
                     // A huge mail is not fetched: it ends as a fout for that mail, filed without processing.
                     try {
                         String key = sleutel((MimeMessage) m);
-                        journal.zet(key, Journal.Staat.BEANTWOORD, cfg.fouten(), afzender(m), safeSubject(m));
-                        moves.computeIfAbsent(cfg.fouten(), f -> new ArrayList<>()).add(m);
-                        movedKeys.put(m, new String[] {key, cfg.fouten(), afzender(m), safeSubject(m)});
+                        journal.zet(key, Journal.Staat.BEANTWOORD, mappen.fouten(), afzender(m), safeSubject(m));
+                        moves.computeIfAbsent(mappen.fouten(), f -> new ArrayList<>()).add(m);
+                        movedKeys.put(m, new String[] {key, mappen.fouten(), afzender(m), safeSubject(m)});
                     } catch (Journal.Fout e) {
                         throw new PostbusException(e.getMessage(), e);
                     }
                     log.println("fout     mail " + safeSubject(m) + ": te groot (" + m.getSize() + " bytes, ten hoogste "
-                            + Intake.MAX_MAIL + "); niet verwerkt, naar " + cfg.fouten());
+                            + Intake.MAX_MAIL + "); niet verwerkt, naar " + mappen.fouten());
                     log.flush();
                     overgeslagen++;
                     continue;
@@ -404,7 +414,7 @@ public final class Postbus implements AutoCloseable {
             }
         }
         if (!kopieen.isEmpty()) {
-            verplaats(inbox, store, kopieen.toArray(Message[]::new), cfg.verzonden());
+            verplaats(inbox, store, kopieen.toArray(Message[]::new), mappen.verzonden());
         }
     }
 
@@ -443,6 +453,42 @@ public final class Postbus implements AutoCloseable {
     }
 
     private boolean zonderMoveGemeld;
+    /** The folders as the server names them (set on every connection). */
+    private volatile Mappen mappen;
+
+    /**
+     * The folders Verwerkt, Fouten, Geweigerd and Verzonden as this server names them: under the personal namespace
+     * (a Courier or cPanel server keeps every folder under {@code INBOX.}), nested with the server's separator. A name
+     * that already starts with the namespace is kept as given.
+     */
+    record Mappen(String verwerkt, String fouten, String geweigerd, String verzonden) {
+        List<String> alle() {
+            return List.of(verwerkt, fouten, geweigerd, verzonden);
+        }
+
+        static Mappen op(Store store, Instellingen cfg) throws MessagingException {
+            String prefix = "";
+            char sep = '/';
+            Folder[] personal = store.getPersonalNamespaces();
+            if (personal.length > 0) {
+                sep = personal[0].getSeparator();
+                prefix = personal[0].getFullName();
+                if (!prefix.isEmpty() && prefix.charAt(prefix.length() - 1) != sep) {
+                    prefix = prefix + sep;
+                }
+            } else {
+                sep = store.getDefaultFolder().getSeparator();
+            }
+            String p = prefix;
+            char s = sep;
+            java.util.function.UnaryOperator<String> naam = n -> {
+                String local = s == '/' ? n : n.replace('/', s);
+                return p.isEmpty() || local.startsWith(p) || local.equalsIgnoreCase("INBOX") ? local : p + local;
+            };
+            return new Mappen(naam.apply(cfg.verwerkt()), naam.apply(cfg.fouten()), naam.apply(cfg.geweigerd()),
+                    naam.apply(cfg.verzonden()));
+        }
+    }
 
     /** Whether the folder holds a mail the last round did not see. */
     private boolean nieuwSindsRonde(Folder inbox) throws MessagingException {
@@ -499,18 +545,18 @@ public final class Postbus implements AutoCloseable {
         }
         Optional<String> auto = automatisch(m, afzender);
         if (auto.isPresent()) {
-            journal.zet(key, Journal.Staat.GEWEIGERD, cfg.geweigerd(), afzender, onderwerp);
+            journal.zet(key, Journal.Staat.GEWEIGERD, mappen.geweigerd(), afzender, onderwerp);
             log.println("geweigerd mail " + onderwerp + " van " + (afzender.isEmpty() ? "(geen afzender)" : afzender) + ": "
-                    + auto.get() + "; nooit beantwoord, naar " + cfg.geweigerd());
+                    + auto.get() + "; nooit beantwoord, naar " + mappen.geweigerd());
             log.flush();
-            return new Keuze(Soort.VERPLAATS, key, cfg.geweigerd(), afzender, onderwerp, true);
+            return new Keuze(Soort.VERPLAATS, key, mappen.geweigerd(), afzender, onderwerp, true);
         }
         if (!toegestaan(afzender)) {
-            journal.zet(key, Journal.Staat.GEWEIGERD, cfg.geweigerd(), afzender, onderwerp);
+            journal.zet(key, Journal.Staat.GEWEIGERD, mappen.geweigerd(), afzender, onderwerp);
             log.println("geweigerd mail " + onderwerp + " van " + (afzender.isEmpty() ? "(geen afzender)" : afzender)
-                    + ": niet in --afzenders; geen antwoord, naar " + cfg.geweigerd());
+                    + ": niet in --afzenders; geen antwoord, naar " + mappen.geweigerd());
             log.flush();
-            return new Keuze(Soort.VERPLAATS, key, cfg.geweigerd(), afzender, onderwerp, true);
+            return new Keuze(Soort.VERPLAATS, key, mappen.geweigerd(), afzender, onderwerp, true);
         }
         journal.zet(key, Journal.Staat.ONTVANGEN, null, afzender, onderwerp);
         return new Keuze(Soort.VERWERK, key, null, afzender, onderwerp, false);
@@ -553,7 +599,7 @@ public final class Postbus implements AutoCloseable {
             uit.add(verwerk(b));
         }
         long fout = uit.stream().filter(u -> u.verslag().status() == Verslag.Status.FOUT).count();
-        String doel = !uit.isEmpty() && fout == uit.size() ? cfg.fouten() : cfg.verwerkt();
+        String doel = !uit.isEmpty() && fout == uit.size() ? mappen.fouten() : mappen.verwerkt();
         MimeMessage antwoord = Antwoord.maak(m, cfg.van(), afzender, uit, key);
         journal.zet(key, Journal.Staat.VERZENDEN, doel, afzender, onderwerp);
         storing.voorAntwoord(key);
@@ -576,9 +622,9 @@ public final class Postbus implements AutoCloseable {
             int n = journal.mislukt(key);
             if (n >= cfg.maxPogingen()) {
                 log.println("fout     mail " + onderwerp + " (" + afzender + "): antwoord " + n + " keer geweigerd door de"
-                        + " SMTP-server" + Messages.reason(e) + "; zonder antwoord naar " + cfg.fouten());
+                        + " SMTP-server" + Messages.reason(e) + "; zonder antwoord naar " + mappen.fouten());
                 log.flush();
-                return new Afloop(false, uit.size(), (int) fout, cfg.fouten(), key, afzender, onderwerp);
+                return new Afloop(false, uit.size(), (int) fout, mappen.fouten(), key, afzender, onderwerp);
             }
             log.println("fout     mail " + onderwerp + " (" + afzender + "): antwoord geweigerd door de SMTP-server"
                     + Messages.reason(e) + "; poging " + n + " van " + cfg.maxPogingen() + ", volgende ronde opnieuw");
@@ -753,6 +799,7 @@ public final class Postbus implements AutoCloseable {
                 inbox.close(false);
                 return;
             }
+            storing.wachtOpPost();
             if (inbox instanceof org.eclipse.angus.mail.imap.IMAPFolder imap
                     && ((org.eclipse.angus.mail.imap.IMAPStore) store).hasCapability("IDLE") && !stop.get()) {
                 // Returns when something changes in the folder (new mail) or the server ends the IDLE.
