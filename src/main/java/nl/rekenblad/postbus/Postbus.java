@@ -89,7 +89,16 @@ public final class Postbus implements AutoCloseable {
     }
 
     /** What one round did. */
-    public record Ronde(int mails, int beantwoord, int geweigerd, int bijlagen, int mislukteBijlagen, int overgeslagen) {
+    public record Ronde(int mails, int beantwoord, int geweigerd, int bijlagen, int mislukteBijlagen, int overgeslagen,
+            int nietVerzonden) {
+        public Ronde(int mails, int beantwoord, int geweigerd, int bijlagen, int mislukteBijlagen, int overgeslagen) {
+            this(mails, beantwoord, geweigerd, bijlagen, mislukteBijlagen, overgeslagen, 0);
+        }
+
+        /** Whether something failed this round: an attachment, a mail, or a reply the SMTP server refused. */
+        public boolean mislukt() {
+            return mislukteBijlagen > 0 || overgeslagen > 0 || nietVerzonden > 0;
+        }
     }
 
     /** A fault of the service's own (authentication, the journal): exit code 3. */
@@ -325,6 +334,7 @@ public final class Postbus implements AutoCloseable {
                     overgeslagen++;
                 }
             }
+            int nietVerzonden = 0;
             int beantwoord = 0;
             int bijlagen = 0;
             int mislukt = 0;
@@ -352,6 +362,7 @@ public final class Postbus implements AutoCloseable {
                     continue;
                 }
                 beantwoord += a.beantwoord ? 1 : 0;
+                nietVerzonden += a.beantwoord ? 0 : 1;
                 bijlagen += a.bijlagen;
                 mislukt += a.mislukt;
                 if (a.doel != null) {
@@ -377,7 +388,7 @@ public final class Postbus implements AutoCloseable {
                 }
             }
             kopieenOpbergen(inbox, store);
-            return new Ronde(messages.length, beantwoord, geweigerd, bijlagen, mislukt, overgeslagen);
+            return new Ronde(messages.length, beantwoord, geweigerd, bijlagen, mislukt, overgeslagen, nietVerzonden);
         } finally {
             for (Transport t : transports) {
                 try {
@@ -522,7 +533,9 @@ public final class Postbus implements AutoCloseable {
                 case BEANTWOORD, GEWEIGERD, VERPLAATST -> {
                     // Answered (or refused) before a crash, not yet filed: file it now, without a second reply.
                     log.println("hersteld mail " + onderwerp + " (" + afzender + "): al " + (r.staat() == Journal.Staat.GEWEIGERD
-                            ? "geweigerd" : "beantwoord") + ", nu naar " + r.doelmap());
+                            ? "geweigerd" : "beantwoord") + " op " + java.time.Instant.ofEpochMilli(r.tijd())
+                            .atZone(java.time.ZoneId.systemDefault()).toLocalDateTime().withNano(0) + ", nu naar "
+                            + r.doelmap() + "; opnieuw verwerken: rekenblad postbus … --opnieuw '" + key + "'");
                     log.flush();
                     return new Keuze(Soort.VERPLAATS, key, r.doelmap(), afzender, onderwerp, false);
                 }

@@ -32,18 +32,18 @@ import picocli.CommandLine.Option;
                 + " imap=… en smtp=…, of één regel voor beide; alleen leesbaar voor uzelf). Nooit als argument.",
             "Exitcode met --eenmaal: 0, of 4 als een bijlage mislukte; 3 bij een fout in aanmelden of het statusbestand."})
 public final class PostbusCommand implements Callable<Integer> {
-    @Option(names = "--imap", required = true, paramLabel = "imaps://GEBRUIKER@SERVER[:POORT]/MAP",
+    @Option(names = "--imap", paramLabel = "imaps://GEBRUIKER@SERVER[:POORT]/MAP",
             description = "de postbus; een @ in de gebruikersnaam schrijft u als %%40")
     String imap;
 
-    @Option(names = "--smtp", required = true, paramLabel = "smtps://GEBRUIKER@SERVER[:POORT]",
+    @Option(names = "--smtp", paramLabel = "smtps://GEBRUIKER@SERVER[:POORT]",
             description = "de server voor de antwoorden (smtp:// vraagt STARTTLS)")
     String smtp;
 
-    @Option(names = "--van", required = true, paramLabel = "\"NAAM <ADRES>\"", description = "afzender van de antwoorden")
+    @Option(names = "--van", paramLabel = "\"NAAM <ADRES>\"", description = "afzender van de antwoorden")
     String van;
 
-    @Option(names = "--afzenders", required = true, split = ",", paramLabel = "LIJST",
+    @Option(names = "--afzenders", split = ",", paramLabel = "LIJST",
             description = "adressen en @domein-regels die de postbus mogen gebruiken, met komma's")
     List<String> afzenders;
 
@@ -80,6 +80,11 @@ public final class PostbusCommand implements Callable<Integer> {
             description = "een antwoord dat de SMTP-server weigert, ten hoogste zo vaak proberen (standaard: ${DEFAULT-VALUE})")
     int pogingen;
 
+    @Option(names = "--opnieuw", split = ",", paramLabel = "MESSAGE-ID",
+            description = "vergeet deze mails in het statusjournaal, zodat ze opnieuw worden verwerkt als ze weer in de map"
+                    + " staan (bijvoorbeeld na het toevoegen van de afzender); daarna stopt het programma")
+    List<String> opnieuw;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -87,6 +92,15 @@ public final class PostbusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (opnieuw != null && !opnieuw.isEmpty()) {
+            return vergeet(out, err);
+        }
+        for (var o : List.of(java.util.Map.entry("--imap", imap == null), java.util.Map.entry("--smtp", smtp == null),
+                java.util.Map.entry("--van", van == null), java.util.Map.entry("--afzenders", afzenders == null))) {
+            if (o.getValue()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "ontbrekende optie: " + o.getKey());
+            }
+        }
         MailUri imapUri = MailUri.parse(imap, "--imap", true);
         MailUri smtpUri = MailUri.parse(smtp, "--smtp", false);
         for (MailUri u : List.of(imapUri, smtpUri)) {
@@ -111,7 +125,12 @@ public final class PostbusCommand implements Callable<Integer> {
                 out.printf("mails: %d · beantwoord: %d · geweigerd: %d · bijlagen: %d · mislukt: %d · overgeslagen: %d%n",
                         r.mails(), r.beantwoord(), r.geweigerd(), r.bijlagen(), r.mislukteBijlagen(), r.overgeslagen());
                 out.flush();
-                return r.mislukteBijlagen() > 0 || r.overgeslagen() > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
+                if (r.nietVerzonden() > 0) {
+                    out.printf("antwoorden geweigerd door de SMTP-server: %d (volgende ronde opnieuw, na --pogingen naar %s)%n",
+                            r.nietVerzonden(), fouten);
+                    out.flush();
+                }
+                return r.mislukt() ? ExitCodes.SOME_FAILED : ExitCodes.OK;
             }
             AtomicBoolean stop = new AtomicBoolean();
             Thread main = Thread.currentThread();
@@ -136,6 +155,29 @@ public final class PostbusCommand implements Callable<Integer> {
             return ExitCodes.FAILURE;
         } catch (MessagingException e) {
             err.println("fout: de postbus is niet te bereiken (" + imapUri + ")" + nl.rekenblad.internal.io.Messages.reason(e));
+            err.flush();
+            return ExitCodes.FAILURE;
+        }
+    }
+
+    /** {@code --opnieuw}: forgets the mails, so the next round processes them again; needs only --status. */
+    private int vergeet(PrintWriter out, PrintWriter err) {
+        try (Journal j = new Journal(status)) {
+            int missing = 0;
+            for (String id : opnieuw) {
+                String key = id.strip().startsWith("<") ? id.strip() : "<" + id.strip() + ">";
+                if (j.vergeet(key)) {
+                    out.println("vergeten: " + key + "; zet de mail terug in de map en hij wordt opnieuw verwerkt");
+                } else {
+                    err.println("fout: " + key + " staat niet in " + status);
+                    missing++;
+                }
+            }
+            out.flush();
+            err.flush();
+            return missing > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
+        } catch (IOException e) {
+            err.println("fout: " + e.getMessage());
             err.flush();
             return ExitCodes.FAILURE;
         }
