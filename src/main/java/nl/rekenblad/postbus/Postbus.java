@@ -163,8 +163,84 @@ public final class Postbus implements AutoCloseable {
         return Session.getInstance(p);
     }
 
+    /** Certificates trusted beside the JVM's own ({@code --ca}): an office's own certificate authority. */
+    private volatile javax.net.ssl.SSLSocketFactory eigenCa;
+
+    /**
+     * Trusts the certificates in {@code pem} (PEM, one or more) beside the JVM's own authorities, for IMAP and SMTP.
+     *
+     * @throws PostbusException with a Dutch line when the file cannot be read or holds no certificate
+     */
+    public void vertrouw(Path pem) throws PostbusException {
+        try {
+            java.security.cert.CertificateFactory cf = java.security.cert.CertificateFactory.getInstance("X.509");
+            java.util.Collection<? extends java.security.cert.Certificate> certs;
+            try (var in = java.nio.file.Files.newInputStream(pem)) {
+                certs = cf.generateCertificates(in);
+            }
+            if (certs.isEmpty()) {
+                throw new PostbusException("--ca " + pem + ": geen certificaat gevonden (verwacht PEM: -----BEGIN"
+                        + " CERTIFICATE-----)", null);
+            }
+            java.security.KeyStore ks = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+            ks.load(null, null);
+            javax.net.ssl.TrustManagerFactory jdk = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            jdk.init((java.security.KeyStore) null);
+            int i = 0;
+            for (javax.net.ssl.TrustManager tm : jdk.getTrustManagers()) {
+                if (tm instanceof javax.net.ssl.X509TrustManager x) {
+                    for (java.security.cert.X509Certificate c : x.getAcceptedIssuers()) {
+                        ks.setCertificateEntry("jdk-" + i++, c);
+                    }
+                }
+            }
+            for (java.security.cert.Certificate c : certs) {
+                ks.setCertificateEntry("ca-" + i++, c);
+            }
+            javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(ks);
+            javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+            ctx.init(null, tmf.getTrustManagers(), null);
+            eigenCa = ctx.getSocketFactory();
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new PostbusException("--ca " + pem + " is niet te lezen als PEM-certificaat" + Messages.reason(e), e);
+        }
+    }
+
+    /**
+     * What went wrong with a connection that will not heal by trying again, in Dutch with what to do: an untrusted
+     * certificate, a certificate for another name, a server without STARTTLS. Empty for anything else.
+     */
+    static Optional<String> blijvend(Throwable e, MailUri u) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (t instanceof java.security.cert.CertPathValidatorException || t instanceof
+                    java.security.cert.CertPathBuilderException || m.contains("PKIX path building failed")
+                    || m.contains("unable to find valid certification path")) {
+                return Optional.of("het certificaat van " + u.host() + " wordt niet vertrouwd (geen bekende"
+                        + " certificaatautoriteit); geef het certificaat van de eigen autoriteit van het kantoor met --ca"
+                        + " BESTAND.pem");
+            }
+            if (m.contains("No subject alternative") || m.contains("No name matching") || m.contains("server identity")) {
+                return Optional.of("het certificaat van " + u.host() + " hoort bij een andere servernaam; gebruik de naam"
+                        + " die in het certificaat staat");
+            }
+            if (m.contains("STARTTLS is required but host does not support STARTTLS")) {
+                return Optional.of(u.host() + " biedt geen STARTTLS; gebruik " + (u.toString().startsWith("smtp")
+                        ? "smtps:// (poort 465)" : "imaps:// (poort 993)"));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** STARTTLS required without implicit TLS, except to loopback; a loopback server's own certificate is trusted. */
-    private static void tls(Properties p, String proto, MailUri u) {
+    private void tls(Properties p, String proto, MailUri u) {
+        if (eigenCa != null) {
+            p.put("mail." + proto + ".ssl.socketFactory", eigenCa);
+        }
+        p.put("mail." + proto + ".ssl.checkserveridentity", "true");
         if (!u.tls()) {
             p.put("mail." + proto + ".socketFactory", new NoDelay());
         }
@@ -464,6 +540,20 @@ public final class Postbus implements AutoCloseable {
     }
 
     private boolean zonderMoveGemeld;
+    /** The folder in IDLE, while the service waits for mail: {@link #wekOp} ends the IDLE. */
+    private volatile org.eclipse.angus.mail.imap.IMAPFolder idleMap;
+
+    /** Ends a wait for new mail at once (SIGTERM): the service then sees its stop flag within moments. */
+    public void wekOp() {
+        org.eclipse.angus.mail.imap.IMAPFolder f = idleMap;
+        if (f != null) {
+            try {
+                f.getMessageCount();
+            } catch (MessagingException | RuntimeException e) {
+                // the IDLE ended anyway
+            }
+        }
+    }
     /** The folders as the server names them (set on every connection). */
     private volatile Mappen mappen;
 
@@ -792,6 +882,11 @@ public final class Postbus implements AutoCloseable {
                 backoff = 1;
                 wachtOpPost(stop);
             } catch (MessagingException e) {
+                Optional<String> blijvend = blijvend(e, cfg.imap()).or(() -> blijvend(e, cfg.smtp()));
+                if (blijvend.isPresent()) {
+                    // Trying again will not help: stop with a clear line (exit 3).
+                    throw new PostbusException(blijvend.get(), e);
+                }
                 log.println("verbinding: " + Messages.reason(e).replaceFirst("^ \\(", "").replaceFirst("\\)$", "")
                         + "; opnieuw over " + backoff + " s");
                 log.flush();
@@ -826,8 +921,15 @@ public final class Postbus implements AutoCloseable {
                 }, "rekenblad-postbus-idle");
                 watchdog.setDaemon(true);
                 watchdog.start();
-                imap.idle(true);
-                watchdog.interrupt();
+                idleMap = imap;
+                try {
+                    if (!stop.get()) {
+                        imap.idle(true);
+                    }
+                } finally {
+                    idleMap = null;
+                    watchdog.interrupt();
+                }
             } else {
                 sleep(stop, cfg.intervalSeconden());
             }

@@ -80,6 +80,10 @@ public final class PostbusCommand implements Callable<Integer> {
             description = "een antwoord dat de SMTP-server weigert, ten hoogste zo vaak proberen (standaard: ${DEFAULT-VALUE})")
     int pogingen;
 
+    @Option(names = "--ca", paramLabel = "BESTAND.pem",
+            description = "vertrouw ook dit certificaat (PEM), bijvoorbeeld de eigen certificaatautoriteit van het kantoor")
+    Path ca;
+
     @Option(names = "--opnieuw", split = ",", paramLabel = "MESSAGE-ID",
             description = "vergeet deze mails in het statusjournaal, zodat ze opnieuw worden verwerkt als ze weer in de map"
                     + " staan (bijvoorbeeld na het toevoegen van de afzender); daarna stopt het programma")
@@ -120,6 +124,9 @@ public final class PostbusCommand implements Callable<Integer> {
                 verwerkt, fouten, geweigerd, Optional.ofNullable(rapport), status, budget, Math.max(1, pogingen),
                 Math.max(1, interval));
         try (Postbus p = new Postbus(cfg, out, new Postbus.Storing() { })) {
+            if (ca != null) {
+                p.vertrouw(ca);
+            }
             if (eenmaal) {
                 Postbus.Ronde r = p.eenmaal();
                 out.printf("mails: %d · beantwoord: %d · geweigerd: %d · bijlagen: %d · mislukt: %d · overgeslagen: %d%n",
@@ -136,6 +143,7 @@ public final class PostbusCommand implements Callable<Integer> {
             Thread main = Thread.currentThread();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stop.set(true);
+                p.wekOp();
                 try {
                     main.join(10_000);
                 } catch (InterruptedException e) {
@@ -154,6 +162,12 @@ public final class PostbusCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.FAILURE;
         } catch (MessagingException e) {
+            Optional<String> blijvend = Postbus.blijvend(e, imapUri).or(() -> Postbus.blijvend(e, smtpUri));
+            if (blijvend.isPresent()) {
+                err.println("fout: " + blijvend.get());
+                err.flush();
+                return ExitCodes.FAILURE;
+            }
             err.println("fout: de postbus is niet te bereiken (" + imapUri + ")" + nl.rekenblad.internal.io.Messages.reason(e));
             err.flush();
             return ExitCodes.FAILURE;

@@ -157,6 +157,11 @@ class DovecotTest {
                 public void wachtOpPost() {
                     wacht.set(true);
                 }
+
+                @Override
+                public void naAntwoord(String sleutel) {
+                    wacht.set(false);
+                }
             })) {
                 Thread t = new Thread(() -> {
                     try {
@@ -178,10 +183,15 @@ class DovecotTest {
                     }
                 }, Duration.ofSeconds(30), "an answer while the interval is 60 s: " + log);
                 long ms = (System.nanoTime() - start) / 1_000_000;
-                stop.set(true);
-                t.interrupt();
-                t.join(70_000);
                 assertTrue(ms < 20_000, "answered after " + ms + " ms");
+                // SIGTERM's path: the stop flag and a wake-up end the IDLE within moments, not at the 60 s interval.
+                Wacht.tot(wacht::get, Duration.ofSeconds(20), "back in IDLE");
+                long stopStart = System.nanoTime();
+                stop.set(true);
+                p.wekOp();
+                t.join(30_000);
+                long stopMs = (System.nanoTime() - stopStart) / 1_000_000;
+                assertTrue(!t.isAlive() && stopMs < 5_000, "stopped after " + stopMs + " ms");
             }
         }
     }
