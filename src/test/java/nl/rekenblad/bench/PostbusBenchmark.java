@@ -37,7 +37,74 @@ final class PostbusBenchmark {
     @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "mails", matches = "[0-9,]+")
     void meet() throws Exception {
         List<Integer> sizes = java.util.Arrays.stream(System.getProperty("mails").split(",")).map(Integer::valueOf).toList();
-        run(sizes, new PrintWriter(System.out, true));
+        PrintWriter out = new PrintWriter(System.out, true);
+        if (Boolean.getBoolean("dovecot")) {
+            dovecot(sizes, out);
+        } else {
+            run(sizes, out);
+        }
+    }
+
+    /**
+     * The same against a real Dovecot (IMAP, started in a temp folder) with GreenMail's SMTP for the replies: N mails
+     * appended to the inbox in one MULTIAPPEND, then one round. {@code -Ddovecot=true}.
+     */
+    static void dovecot(List<Integer> sizes, PrintWriter out) throws Exception {
+        out.println(Bench.machine() + "; Dovecot " + new String(new ProcessBuilder("/usr/sbin/dovecot", "--version").start()
+                .getInputStream().readAllBytes()).strip() + " (IMAP) en GreenMail (SMTP) op loopback");
+        out.printf("%8s %12s %10s %10s%n", "mails", "ronde s", "mails/s", "beantwoord");
+        for (int n : sizes) {
+            Path dir = Files.createTempDirectory("rekenblad-bench");
+            GreenMail smtp = new GreenMail(ServerSetup.dynamicPort(new ServerSetup[] {ServerSetupTest.SMTP}));
+            smtp.start();
+            smtp.setUser(BOX, BOX, "geheim");
+            try (nl.rekenblad.testing.Dovecot d = nl.rekenblad.testing.Dovecot.start(dir.resolve("dovecot"), BOX, "geheim",
+                    nl.rekenblad.testing.Dovecot.Opties.standaard())) {
+                Session session = Session.getInstance(new Properties());
+                List<Message> mails = new java.util.ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    mails.add(mail(session, i));
+                }
+                jakarta.mail.Store s = session.getStore("imap");
+                s.connect("127.0.0.1", d.port(), BOX, "geheim");
+                s.getFolder("INBOX").appendMessages(mails.toArray(Message[]::new));
+                s.close();
+                var imap = "imap://btw%40kantoor.nl@127.0.0.1:" + d.port() + "/INBOX";
+                var smtpUri = "smtp://btw%40kantoor.nl@127.0.0.1:" + smtp.getSmtp().getPort();
+                Postbus.Instellingen cfg = Postbus.instellingen(imap, smtpUri, "geheim", "Kantoor <" + BOX + ">",
+                        List.of("klant@bedrijf.nl"), dir.resolve("postbus.db"), Optional.empty());
+                long t = System.nanoTime();
+                Postbus.Ronde r;
+                try (Postbus p = new Postbus(cfg, new PrintWriter(new StringWriter()), new Postbus.Storing() { })) {
+                    r = p.eenmaal();
+                }
+                long ns = System.nanoTime() - t;
+                out.printf("%8d %12.2f %10.1f %10d%n", n, ns / 1e9, n * 1e9 / ns, r.beantwoord());
+                out.flush();
+            } finally {
+                smtp.stop();
+                Bench.remove(dir);
+            }
+        }
+    }
+
+    private static MimeMessage mail(Session session, int i) throws Exception {
+        MimeMessage m = new MimeMessage(session);
+        m.setFrom(new InternetAddress("klant@bedrijf.nl"));
+        m.setRecipients(Message.RecipientType.TO, BOX);
+        m.setSubject("Aangiften " + i);
+        MimeMultipart mp = new MimeMultipart();
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText("Zie bijlage.");
+        mp.addBodyPart(text);
+        MimeBodyPart a = new MimeBodyPart();
+        a.setText(CSV, "UTF-8");
+        a.setFileName("kor.csv");
+        a.setDisposition(Part.ATTACHMENT);
+        mp.addBodyPart(a);
+        m.setContent(mp);
+        m.saveChanges();
+        return m;
     }
 
     static void run(List<Integer> sizes, PrintWriter out) throws Exception {
