@@ -211,10 +211,9 @@ public final class VuBerekening {
                     + (s.code().isEmpty() ? "" : " → " + s.code());
             steps.add(Step.amount("k." + i + ".bedrag", "Bedrag " + label, bedrag).unexplained());
             steps.add(Step.amount(key, label, vu).rule(rule, src));
-            if (!s.code().isEmpty()) {
-                perCode.get(s.code()).add(key);
-            }
-            kostRows.add(new String[] {label, "k." + i + ".bedrag", key});
+            steps.add(Step.amount("k." + i + ".code", "Code " + label, text(s.code())).format(Step.Format.TEKST)
+                    .unexplained());
+            kostRows.add(new String[] {label, "k." + i + ".bedrag", key, "k." + i + ".code"});
         }
 
         List<String[]> wagenRows = new ArrayList<>();
@@ -224,10 +223,22 @@ public final class VuBerekening {
 
         List<String> codeKeys = new ArrayList<>();
         boolean saldo1201 = false;
+        // Per code: one SUMIFS over the cost lines' column by their code column (a fixed length however many lines:
+        // a SUM of one argument per line would pass Excel's 255 arguments and 8.192 characters), plus the cars.
+        List<String> vuKeys = new ArrayList<>();
+        List<String> codeKeys0 = new ArrayList<>();
+        for (int i = 0; i < in.kosten().size(); i++) {
+            vuKeys.add("k." + i + ".vu");
+            codeKeys0.add("k." + i + ".code");
+        }
         for (Map.Entry<String, List<String>> e : perCode.entrySet()) {
             String c = e.getKey();
-            List<Expr> terms = e.getValue().stream().map(Expr::ref).toList();
-            Expr som = terms.isEmpty() ? num("0") : Expr.sum(terms);
+            List<Expr> terms = new ArrayList<>();
+            if (!vuKeys.isEmpty() && in.kosten().stream().anyMatch(k -> k.soort().code().equals(c))) {
+                terms.add(Expr.sumIfs(vuKeys, List.of(codeKeys0), List.of(text(c))));
+            }
+            e.getValue().stream().map(Expr::ref).forEach(terms::add);
+            Expr som = terms.isEmpty() ? num("0") : terms.size() == 1 ? terms.get(0) : Expr.sum(terms);
             if (c.equals("1201") && !terms.isEmpty()) {
                 // A refund larger than the payments does not make 1201 negative: the code is at least 0 and the negative
                 // balance is an adjustment of the taxed reserves.
@@ -264,9 +275,9 @@ public final class VuBerekening {
             opstelling.row(label(steps, RESERVES_1201), RESERVES_1201);
         }
         if (!kostRows.isEmpty()) {
-            opstelling.section("Per kostenpost", List.of("Bedrag", "Verworpen"));
+            opstelling.section("Per kostenpost", List.of("Bedrag", "Verworpen", "Code"));
             for (String[] r : kostRows) {
-                opstelling.row(r[0], r[1], r[2]);
+                opstelling.row(r[0], r[1], r[2], r[3]);
             }
         }
         if (!wagenRows.isEmpty()) {
