@@ -390,6 +390,8 @@ public final class Batch {
             files.add(o.rapport().get(), out -> out.write(bytes));
         }
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            // The same document properties as every other output (creator rekenblad, a fixed date): reruns compare.
+            nl.rekenblad.internal.workbook.SheetSetup.fixProperties(wb);
             Styles st = new Styles(wb);
             XSSFSheet sh = wb.createSheet("Overzicht");
             String[] h = {"bron", "bijlage", "soort", "status", "melding", "cijfers", "uitvoer"};

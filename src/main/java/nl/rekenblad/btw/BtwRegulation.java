@@ -222,6 +222,15 @@ public final class BtwRegulation implements Regulation {
         KorResult kr = KorJaaropstelling.withBundledRules().calculate(in);
         KorTemplate.addTo(wb.xssf().poi(), in);
         new KorWorkbookWriter().write(wb.xssf(), kr);
+        // The workbook opens on the return, as without --kor; the KOR sheets follow it.
+        var poi = wb.xssf().poi();
+        int blad = poi.getSheetIndex(BtwWorkbook.AANGIFTE);
+        if (blad >= 0) {
+            for (int i = 0; i < poi.getNumberOfSheets(); i++) {
+                poi.getSheetAt(i).setSelected(i == blad);
+            }
+            poi.setActiveSheet(blad);
+        }
         return Optional.of(kr);
     }
 

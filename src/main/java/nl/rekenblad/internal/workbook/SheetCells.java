@@ -91,7 +91,29 @@ public final class SheetCells {
     }
 
     public void text(int row, int col, String text, XSSFCellStyle style) {
-        put(row, col, new Cell(style, Kind.TEXT, text, null));
+        put(row, col, new Cell(quoted(text, style), Kind.TEXT, text, null));
+    }
+
+    private final java.util.Map<Short, XSSFCellStyle> quotedStyles = new java.util.HashMap<>();
+
+    /**
+     * A text that Excel would take for a formula when a user edits the cell (F2, Enter): "=SUM(B30:E30)" on an
+     * explanation sheet, "-" or "+" at the start, "@": with the quote prefix it stays text. Other texts keep
+     * {@code style}.
+     */
+    private XSSFCellStyle quoted(String text, XSSFCellStyle style) {
+        if (text == null || text.isEmpty() || "=+-@".indexOf(text.charAt(0)) < 0) {
+            return style;
+        }
+        short key = style == null ? -1 : style.getIndex();
+        return quotedStyles.computeIfAbsent(key, k -> {
+            XSSFCellStyle q = sheet.getWorkbook().createCellStyle();
+            if (style != null) {
+                q.cloneStyleFrom(style);
+            }
+            q.setQuotePrefixed(true);
+            return q;
+        });
     }
 
     public void number(int row, int col, BigDecimal value, XSSFCellStyle style) {
@@ -148,7 +170,7 @@ public final class SheetCells {
         if (appender != null) {
             throw new IllegalStateException("one appender per sheet");
         }
-        appender = new Appender(firstRow);
+        appender = new Appender(firstRow, this);
         return appender;
     }
 
@@ -163,8 +185,11 @@ public final class SheetCells {
         private int lastCol;
         private boolean open;
 
-        private Appender(int firstRow) throws IOException {
+        private final SheetCells owner;
+
+        private Appender(int firstRow, SheetCells owner) throws IOException {
             this.firstRow = firstRow;
+            this.owner = owner;
             this.file = java.nio.file.Files.createTempFile("rekenblad-rijen", ".xml");
             try {
                 this.out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file), 1 << 16);
@@ -203,7 +228,7 @@ public final class SheetCells {
         @Override
         public void text(int col, String text, XSSFCellStyle style) {
             lastCol = Math.max(lastCol, col);
-            cells.text(col, text, style);
+            cells.text(col, text, owner.quoted(text, style));
         }
 
         @Override

@@ -33,7 +33,10 @@ public final class SheetSetup {
         core.setTitle("rekenblad");
     }
 
-    /** A4 landscape, fitted to one page wide: how a bookkeeper prints a working paper. */
+    /**
+     * A4 landscape, fitted to one page wide: how a bookkeeper prints a working paper; and no "number stored as text"
+     * warnings on the sheet rekenblad made.
+     */
     public static void pageSetup(Sheet sh) {
         PrintSetup ps = sh.getPrintSetup();
         ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
@@ -42,6 +45,11 @@ public final class SheetSetup {
         ps.setFitHeight((short) 0);
         sh.setFitToPage(true);
         sh.setAutobreaks(true);
+        if (sh instanceof org.apache.poi.xssf.usermodel.XSSFSheet x) {
+            // Account numbers, VAT codes and postcodes are text on purpose: no "number stored as text" triangles.
+            x.addIgnoredErrors(new org.apache.poi.ss.util.CellRangeAddress(0, 1_048_575, 0, 16_383),
+                    org.apache.poi.ss.usermodel.IgnoredErrorType.NUMBER_STORED_AS_TEXT);
+        }
     }
 
     /** Defines (or redefines) the workbook-scoped {@code name} as an absolute reference to {@code range} on {@code sheet}. */

@@ -71,15 +71,17 @@ public final class Styles {
                 s.setDataFormat(format(MONEY_FORMAT));
                 input(s);
             }
-            case NUMBER -> s.setDataFormat(format("#,##0.########"));
-            case PERCENT -> s.setDataFormat(format("0.000000%"));
+            // "General": 1225 and 0,95 as they are (a format with optional decimals shows "1.225," on whole numbers).
+            case NUMBER -> s.setDataFormat(format("General"));
+            // Two decimals: 12,70%, 21,00%, 0,50% (six showed "12,700000%").
+            case PERCENT -> s.setDataFormat(format("0.00%"));
             case YEAR -> s.setDataFormat(format("0"));
             case DATE_INPUT -> {
                 s.setDataFormat(format("d-m-yyyy"));
                 input(s);
             }
             case NUMBER_INPUT -> {
-                s.setDataFormat(format("#,##0.########"));
+                s.setDataFormat(format("General"));
                 input(s);
             }
             case INTEGER_INPUT -> {
