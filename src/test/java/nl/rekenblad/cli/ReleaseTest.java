@@ -1,0 +1,156 @@
+package nl.rekenblad.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 24: the download a bookkeeper installs. The zip {@code mvn -B package} writes is unpacked into a folder whose
+ * path has a space, and {@code bin/rekenblad} runs with a PATH that has Java but no Maven: a KOR sample, a template,
+ * a batch. Runs after {@code package} (integration phase).
+ */
+@Tag("langzaam")
+class ReleaseTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theZipRunsFromAFolderWithASpaceWithoutMaven() throws Exception {
+        Path zip;
+        try (Stream<Path> s = Files.list(Path.of("target"))) {
+            zip = s.filter(p -> p.getFileName().toString().matches("rekenblad-.*\\.zip")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no target/rekenblad-*.zip: run mvn -B package"));
+        }
+        Path install = dir.resolve("Mijn programma's");
+        unzip(zip, install);
+        Path home;
+        try (Stream<Path> s = Files.list(install)) {
+            home = s.findFirst().orElseThrow();
+        }
+        for (String f : List.of("bin/rekenblad", "bin/rekenblad.cmd", "lib/rekenblad.jar", "LEESMIJ.txt",
+                "templates/kor-jaaropstelling.xlsx", "samples/kor-2017-voorbeeld-2.csv")) {
+            assertTrue(Files.exists(home.resolve(f)), f);
+        }
+        try (Stream<Path> s = Files.list(home.resolve("lib"))) {
+            List<String> libs = s.map(p -> p.getFileName().toString()).toList();
+            assertEquals(List.of("rekenblad.jar"), libs, "one jar, no test or benchmark libraries");
+        }
+        // A PATH with the few tools the launcher uses and Java, but no Maven.
+        Path bin = Files.createDirectories(dir.resolve("pad"));
+        for (String tool : List.of("sh", "ls", "sed", "awk", "tr", "dirname", "head", "mkdir", "mktemp", "rm", "cp", "mv")) {
+            for (String d : List.of("/usr/bin", "/bin")) {
+                if (Files.isExecutable(Path.of(d, tool)) && !Files.exists(bin.resolve(tool))) {
+                    Files.createSymbolicLink(bin.resolve(tool), Path.of(d, tool));
+                }
+            }
+        }
+        Files.createSymbolicLink(bin.resolve("java"), Path.of(System.getProperty("java.home"), "bin", "java"));
+        Path cache = Files.createDirectories(dir.resolve("cache"));
+        Path work = Files.createDirectories(dir.resolve("werk map"));
+
+        Run kor = run(home, bin, cache, work, "kor", home.resolve("samples/kor-2017-voorbeeld-2.csv").toString(), "-o",
+                "kor.xlsx");
+        assertEquals(0, kor.exit(), kor.out());
+        assertTrue(kor.out().contains("€ 570,00") && Files.size(work.resolve("kor.xlsx")) > 1000, kor.out());
+        Run again = run(home, bin, cache, work, "kor", home.resolve("samples/kor-2017-voorbeeld-2.csv").toString(), "-o",
+                "kor2.xlsx");
+        assertEquals(0, again.exit(), again.out());
+        try (Stream<Path> s = Files.list(cache.resolve("rekenblad"))) {
+            assertTrue(s.anyMatch(p -> p.toString().endsWith(".jsa")), "the class-data archive is in the user's cache");
+        }
+        try (Stream<Path> s = Files.walk(home)) {
+            assertTrue(s.noneMatch(p -> p.toString().endsWith(".jsa")), "nothing is written into the installation");
+        }
+        Run template = run(home, bin, cache, work, "template", "kia");
+        assertEquals(0, template.exit(), template.out());
+        assertTrue(Files.exists(work.resolve("kia-investeringsregister.xlsx")));
+        Run batch = run(home, bin, cache, work, "batch", home.resolve("samples/batch").toString(), "-o", "uit");
+        assertTrue(batch.exit() == 0 || batch.exit() == 4, batch.out());
+        assertTrue(Files.exists(work.resolve("uit/overzicht.xlsx")), batch.out());
+        // Through a symbolic link to the launcher, as a user puts it on their PATH.
+        Files.createSymbolicLink(bin.resolve("rekenblad"), home.resolve("bin/rekenblad"));
+        Run linked = run(home, bin, cache, work, "--version");
+        assertEquals(0, linked.exit(), linked.out());
+    }
+
+    /** Without any Java, a Dutch line that says where to get one. */
+    @Test
+    void withoutJavaTheLauncherSaysWhereToGetIt() throws Exception {
+        Path zip;
+        try (Stream<Path> s = Files.list(Path.of("target"))) {
+            zip = s.filter(p -> p.getFileName().toString().matches("rekenblad-.*\\.zip")).findFirst().orElseThrow();
+        }
+        unzip(zip, dir.resolve("i"));
+        Path home;
+        try (Stream<Path> s = Files.list(dir.resolve("i"))) {
+            home = s.findFirst().orElseThrow();
+        }
+        Path bin = Files.createDirectories(dir.resolve("leeg"));
+        for (String tool : List.of("sh", "ls", "sed", "dirname")) {
+            for (String d : List.of("/usr/bin", "/bin")) {
+                if (Files.isExecutable(Path.of(d, tool)) && !Files.exists(bin.resolve(tool))) {
+                    Files.createSymbolicLink(bin.resolve(tool), Path.of(d, tool));
+                }
+            }
+        }
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/rekenblad").toString(), "--version")
+                .redirectErrorStream(true);
+        pb.environment().remove("JAVA_HOME");
+        pb.environment().put("PATH", bin.toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(3, p.waitFor(), out);
+        assertTrue(out.contains("geen Java gevonden") && out.contains("adoptium"), out);
+    }
+
+    record Run(int exit, String out) {
+    }
+
+    private static Run run(Path home, Path bin, Path cache, Path work, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(home.resolve("bin/rekenblad").toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true);
+        Map<String, String> env = pb.environment();
+        env.remove("JAVA_HOME");
+        env.put("PATH", bin.toString());
+        env.put("XDG_CACHE_HOME", cache.toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        return new Run(p.waitFor(), out);
+    }
+
+    private static void unzip(Path zip, Path to) throws IOException {
+        try (InputStream in = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(in)) {
+            for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
+                Path target = to.resolve(e.getName()).normalize();
+                if (!target.startsWith(to)) {
+                    throw new IOException("entry outside the folder: " + e.getName());
+                }
+                if (e.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(z, target);
+                    if (e.getName().endsWith("bin/rekenblad")) {
+                        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+                    }
+                }
+            }
+        }
+    }
+}
