@@ -117,6 +117,68 @@ class ReleaseTest {
         assertTrue(out.contains("geen Java gevonden") && out.contains("adoptium"), out);
     }
 
+    /**
+     * The self-contained Linux image runs with no Java on the PATH and JAVA_HOME unset: every regulation on its sample,
+     * a batch, the postbus's help; Dutch month names (the locale data is in the image).
+     */
+    @Test
+    void theLinuxImageRunsWithoutAnyJavaInstalled() throws Exception {
+        Path tar;
+        try (Stream<Path> s = Files.list(Path.of("target"))) {
+            tar = s.filter(p -> p.getFileName().toString().matches("rekenblad-.*-linux-x64\\.tar\\.gz")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no target/rekenblad-*-linux-x64.tar.gz: run mvn -B package"));
+        }
+        Path install = Files.createDirectories(dir.resolve("zonder java"));
+        Process untar = new ProcessBuilder("tar", "xzf", tar.toAbsolutePath().toString(), "-C", install.toString())
+                .redirectErrorStream(true).start();
+        assertEquals(0, untar.waitFor(), new String(untar.getInputStream().readAllBytes()));
+        Path home;
+        try (Stream<Path> s = Files.list(install)) {
+            home = s.findFirst().orElseThrow();
+        }
+        assertTrue(Files.isExecutable(home.resolve("runtime/bin/java")));
+        Path bin = Files.createDirectories(dir.resolve("pad"));
+        for (String tool : List.of("sh", "ls", "sed", "awk", "tr", "dirname", "head", "mkdir", "mktemp", "rm", "cp", "mv")) {
+            for (String d : List.of("/usr/bin", "/bin")) {
+                if (Files.isExecutable(Path.of(d, tool)) && !Files.exists(bin.resolve(tool))) {
+                    Files.createSymbolicLink(bin.resolve(tool), Path.of(d, tool));
+                }
+            }
+        }
+        assertTrue(!Files.exists(bin.resolve("java")));
+        Path cache = Files.createDirectories(dir.resolve("cache"));
+        Path work = Files.createDirectories(dir.resolve("werk"));
+        String[][] runs = {
+            {"kor", "samples/kor-2017-voorbeeld-2.csv", "-o", "kor.xlsx"},
+            {"kia", "samples/kia-2024-2025-register.xlsx", "-o", "kia.xlsx"},
+            {"btw", "samples/auditfile-2025.xaf", "-o", "btw.xlsx"},
+            {"vu", "samples/vu-2026.csv", "-o", "vu.xlsx"},
+            {"winst", "samples/winst-2025-volledig.csv", "-o", "winst.xlsx"}};
+        for (String[] r : runs) {
+            String[] args = r.clone();
+            args[1] = home.resolve(r[1]).toString();
+            Run run = run(home, bin, cache, work, args);
+            assertEquals(0, run.exit(), String.join(" ", r) + ": " + run.out());
+            assertTrue(Files.size(work.resolve(r[3])) > 1000, r[0]);
+        }
+        Run batch = run(home, bin, cache, work, "batch", home.resolve("samples/batch").toString(), "-o", "uit");
+        assertTrue(batch.exit() == 0 || batch.exit() == 4, batch.out());
+        Run postbus = run(home, bin, cache, work, "postbus", "--help");
+        assertEquals(0, postbus.exit(), postbus.out());
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(work.resolve("winst.xlsx")))) {
+            boolean dutch = false;
+            for (var sheet : wb) {
+                for (var row : sheet) {
+                    for (var c : row) {
+                        dutch |= c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                                && c.getStringCellValue().contains("januari");
+                    }
+                }
+            }
+            assertTrue(dutch, "Dutch month names from the image's locale data");
+        }
+    }
+
     record Run(int exit, String out) {
     }
 
