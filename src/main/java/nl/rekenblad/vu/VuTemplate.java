@@ -57,7 +57,8 @@ public final class VuTemplate {
         k.text(0, 0, "Verworpen uitgaven: kosten", Styles.Kind.TITLE);
         k.text(1, 0, "Eén regel per kostenpost. soort: " + Soort.words() + ". aantal: het aantal maaltijdcheques;"
                 + " percentage: de buitenlandse belasting (fbb) of de rentevoet (intrest); waarde: de waarde van één"
-                + " maaltijdcheque (€ 10 vanaf 2026: € 4 aftrekbaar, anders € 2).", Styles.Kind.NOTE);
+                + " maaltijdcheque (€ 10 vanaf 2026: € 4 aftrekbaar, anders € 2).", Styles.Kind.WRAP);
+        k.height(1, 4 * 15f);
         k.text(2, 0, "aanslagjaar", Styles.Kind.LABEL);
         k.number(2, 1, in == null ? null : BigDecimal.valueOf(in.aanslagjaar()), Styles.Kind.INTEGER_INPUT);
         Styles.Kind[] kk = {Styles.Kind.TEXT_INPUT, Styles.Kind.TEXT_INPUT, Styles.Kind.MONEY_INPUT, Styles.Kind.TEXT_INPUT,
@@ -80,13 +81,14 @@ public final class VuTemplate {
         Name aj = wb.poi().createName();
         aj.setNameName(N_AANSLAGJAAR);
         aj.setRefersToFormula(new CellReference(KOSTEN, 2, 1, true, true).formatAsString());
-        setup(wb, KOSTEN, generated, new int[] {12, 40, 14, 22, 10, 12, 10});
+        setup(wb, KOSTEN, generated, new int[] {12, 40, 14, 22, 10, 12, 10}, KOST_VELDEN);
 
         Grid w = grid(wb, WAGENPARK, generated, st);
         w.text(0, 0, "Verworpen uitgaven: wagenpark", Styles.Kind.TITLE);
         w.text(1, 0, "Eén regel per wagen (een laadpaal als eigen regel, brandstof laadpaal). brandstof: "
                 + VuInput.Brandstof.words() + ". Kosten van het boekjaar; vaa = het brutovoordeel van alle aard;"
-                + " tussenkomstBrandstof en valseHybride: ja of nee.", Styles.Kind.NOTE);
+                + " tussenkomstBrandstof en valseHybride: ja of nee.", Styles.Kind.WRAP);
+        w.height(1, 3 * 15f);
         header(w, WAGEN_VELDEN);
         int m = in == null ? 0 : in.wagens().size();
         int wrows = m + (in == null ? 20 : 5);
@@ -108,7 +110,7 @@ public final class VuTemplate {
             w.number(row, 12, c == null ? null : c.co2Overeenstemmend(), Styles.Kind.NUMBER_INPUT);
         }
         name(wb, N_WAGENS, WAGENPARK, HEADER_ROW, HEADER_ROW + wrows, WAGEN_VELDEN.size() - 1);
-        setup(wb, WAGENPARK, generated, new int[] {22, 13, 16, 9, 7, 14, 14, 14, 13, 12, 10, 10, 12});
+        setup(wb, WAGENPARK, generated, new int[] {22, 13, 16, 9, 7, 14, 14, 14, 13, 12, 10, 10, 12}, WAGEN_VELDEN);
         return wb;
     }
 
@@ -135,13 +137,17 @@ public final class VuTemplate {
         }
     }
 
-    private static void setup(OutputWorkbook wb, String sheet, boolean generated, int[] widths) {
+    private static void setup(OutputWorkbook wb, String sheet, boolean generated, int[] widths, List<String> fields) {
         XSSFSheet sh = wb.poi().getSheet(sheet);
         for (int i = 0; i < widths.length; i++) {
-            sh.setColumnWidth(i, widths[i] * 256);
+            // Wide enough for its bold header ("financieringskosten", not "financieringsko sten").
+            int header = i < fields.size() ? fields.get(i).length() + 3 : 0;
+            sh.setColumnWidth(i, Math.max(widths[i], header) * 256);
         }
         sh.createFreezePane(0, HEADER_ROW + 1);
-        SheetSetup.pageSetup(sh);
+        // The note spans the table and wraps, instead of one long line that sets the printed page's width.
+        sh.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(1, 1, 0, widths.length - 1));
+        SheetSetup.pageSetup(sh, widths.length);
     }
 
     private static void name(OutputWorkbook wb, String name, String sheet, int first, int last, int lastCol) {

@@ -112,6 +112,16 @@ class FormulaParityTest {
                 + "3,Cheques,891,maaltijdcheque,100,,10\n4,Cheques,691,maaltijdcheque,100,,8\n5,Rente,1000,intrest,,10,\n"
                 + "6,Leegstand,350,eigenlijke-gewestbelasting,,,\n");
         samples.add(vu);
+        // Issue 25: 511 cost lines alternating restaurant and aftrekbaar (a SUM of 256 arguments before): the code
+        // totals are one SUMIFS each, and LibreOffice gives the Java figures.
+        StringBuilder lang = new StringBuilder("aanslagjaar,2026\nrekening,omschrijving,bedrag,soort\n");
+        for (int i = 0; i < 511; i++) {
+            lang.append(600000 + i).append(",Kost ").append(i).append(",").append(100 + i % 7).append(".25,")
+                    .append(i % 2 == 0 ? "restaurant" : "aftrekbaar").append('\n');
+        }
+        Path vuLang = work.resolve("grenzen").resolve("vu-2026-511-regels.csv");
+        Files.writeString(vuLang, lang);
+        samples.add(vuLang);
         List<Path> scrambled = new ArrayList<>();
         List<Object[]> pending = new ArrayList<>();
         Files.createDirectories(work.resolve("scrambled"));

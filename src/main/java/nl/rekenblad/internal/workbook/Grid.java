@@ -15,9 +15,18 @@ public interface Grid {
     /** A number, or an empty cell with the style when {@code value} is null. */
     void number(int row, int col, BigDecimal value, Styles.Kind kind);
 
+    /** The height of {@code row} in points (a block row has its own: not used there). */
+    default void height(int row, float points) {
+    }
+
     /** Cells kept as plain data, written when the workbook is saved. */
     static Grid of(SheetCells cells, Styles st) {
         return new Grid() {
+            @Override
+            public void height(int row, float points) {
+                cells.height(row, points);
+            }
+
             @Override
             public void text(int row, int col, String text, Styles.Kind kind) {
                 cells.text(row, col, text, st.get(kind));
@@ -59,6 +68,11 @@ public interface Grid {
     /** Cells in POI's model of {@code sh}. */
     static Grid of(XSSFSheet sh, Styles st) {
         return new Grid() {
+            @Override
+            public void height(int row, float points) {
+                (sh.getRow(row) == null ? sh.createRow(row) : sh.getRow(row)).setHeightInPoints(points);
+            }
+
             @Override
             public void text(int row, int col, String text, Styles.Kind kind) {
                 XSSFCell c = cell(sh, row, col);

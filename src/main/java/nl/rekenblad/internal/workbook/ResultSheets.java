@@ -269,7 +269,7 @@ public final class ResultSheets {
             sh.setColumnWidth(j, 15 * 256);
         }
         sh.createFreezePane(1, FIRST_SECTION_ROW);
-        SheetSetup.pageSetup(sh);
+        SheetSetup.pageSetup(sh, width + 1);
         wb.poi().setPrintArea(wb.poi().getSheetIndex(sh), 0, width, 0, row);
         return sh;
     }

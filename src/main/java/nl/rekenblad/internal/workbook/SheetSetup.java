@@ -52,6 +52,22 @@ public final class SheetSetup {
         }
     }
 
+    /** At most this many columns are fitted to one page wide; a wider sheet would print too small to read. */
+    static final int FIT_COLUMNS = 12;
+
+    /**
+     * As {@link #pageSetup(Sheet)} for a sheet of {@code columns} columns: a wider one than {@link #FIT_COLUMNS} is not
+     * shrunk to one page wide but printed at full size across pages, with its label column on every page.
+     */
+    public static void pageSetup(Sheet sh, int columns) {
+        pageSetup(sh);
+        if (columns > FIT_COLUMNS) {
+            sh.setFitToPage(false);
+            sh.getPrintSetup().setScale((short) 100);
+            sh.setRepeatingColumns(org.apache.poi.ss.util.CellRangeAddress.valueOf("A:A"));
+        }
+    }
+
     /** Defines (or redefines) the workbook-scoped {@code name} as an absolute reference to {@code range} on {@code sheet}. */
     public static void definedName(Workbook wb, String sheet, String name, CellRangeAddress range) {
         Name existing = wb.getName(name);
