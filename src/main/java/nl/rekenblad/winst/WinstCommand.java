@@ -21,16 +21,18 @@ import picocli.CommandLine.Parameters;
             "Winstberekening: winst + KOR − KIA − EIA − MIA + bijtelling ± gemengde kosten + privégebruik auto = fiscale winst;"
                 + " − ondernemersaftrek; − MKB-winstvrijstelling = belastbare winst uit onderneming (2020–2026).",
             "INVOER is een CSV met kopregel veld,waarde of een werkboek gemaakt met 'rekenblad template winst' (daar staat"
-                + " bij elk veld wat erin hoort). Velden: jaar, winst, kor, kia, eia, mia, bijtelling, gemengdeKosten,"
-                + " gemengdeKostenKeuze, de auto (autoCataloguswaarde, autoToelating, autoEmissievrij, autoKosten,"
-                + " autoPriveKm, autoWaardeEconomischVerkeer, autoVan, autoTot, autoPercentageOud,"
-                + " autoYoungtimerOvergang), uren, meerDanHelft, aowLeeftijd,"
-                + " medegerechtigde, starter, zelfstandigenaftrekEerder, onbenutteZelfstandigenaftrek, soUren, soStarter,"
-                + " arbeidsongeschikt, arbeidsongeschiktEerder, partnerUren, partnerVergoeding, stakingswinst,"
-                + " stakingsaftrekEerder.",
+                + " bij elk veld wat erin hoort). Velden: " + WinstCommand.VELDEN + ".",
             "winst mag het pad van een auditfile (.xaf) zijn; kor en kia het pad van een KOR- of KIA-uitvoer (.xlsx of"
                 + " .json), ten opzichte van de invoer."})
 public final class WinstCommand implements Callable<Integer> {
+    /** Stands in the description for the list of fields; {@link #velden} fills it in from {@link WinstVeld}. */
+    static final String VELDEN = "{velden}";
+
+    /** The description with the fields listed, as the command line shows it. */
+    public static String[] velden(String[] description) {
+        return java.util.Arrays.stream(description).map(d -> d.replace(VELDEN, WinstVeld.lijst())).toArray(String[]::new);
+    }
+
     @Parameters(index = "0", paramLabel = "INVOER", description = "CSV (veld,waarde) of .xlsx-werkboek (winst-sjabloon)")
     Path input;
 

@@ -20,30 +20,20 @@ public record WinstInput(String bron, int jaar, Map<String, Object> waarden, Map
     /** An amount taken over from another rekenblad output: its value and where it came from. */
     public record Overgenomen(BigDecimal bedrag, String herkomst) { }
 
-    /** The fields of the input, in the order of the chain. */
-    public static final List<String> VELDEN = List.of("jaar", "winst", "kor", "kia", "eia", "mia", "bijtelling",
-            "gemengdeKosten", "gemengdeKostenKeuze", "autoCataloguswaarde", "autoToelating", "autoEmissievrij", "autoKosten",
-            "autoPriveKm", "autoWaardeEconomischVerkeer", "autoVan", "autoTot", "autoPercentageOud", "autoYoungtimerOvergang",
-            "uren", "meerDanHelft", "aowLeeftijd",
-            "medegerechtigde", "starter", "zelfstandigenaftrekEerder", "onbenutteZelfstandigenaftrek", "soUren", "soStarter",
-            "arbeidsongeschikt", "arbeidsongeschiktEerder", "partnerUren", "partnerVergoeding", "stakingswinst",
-            "stakingsaftrekEerder");
+    /** The fields of the input, in the order of the chain ({@link WinstVeld}). */
+    public static final List<String> VELDEN = WinstVeld.namen(v -> true);
 
     /** Fields holding a text (ja/nee, a choice, a path or a date), not an amount. */
-    public static final List<String> TEKSTVELDEN = List.of("winst", "kor", "kia", "gemengdeKostenKeuze", "autoToelating",
-            "autoEmissievrij", "autoVan", "autoTot", "autoYoungtimerOvergang", "meerDanHelft", "aowLeeftijd", "medegerechtigde",
-            "starter", "soStarter", "arbeidsongeschikt");
+    public static final List<String> TEKSTVELDEN = WinstVeld.namen(WinstVeld::tekst);
 
     /** The ja/nee fields. */
-    public static final List<String> JA_NEE = List.of("autoYoungtimerOvergang", "meerDanHelft", "aowLeeftijd",
-            "medegerechtigde", "starter", "soStarter", "arbeidsongeschikt");
+    public static final List<String> JA_NEE = WinstVeld.namen(v -> v.soort() == WinstVeld.Soort.JA_NEE);
 
     /** The date fields (held as ISO text, 2025-03-01). */
-    public static final List<String> DATUMS = List.of("autoToelating", "autoVan", "autoTot");
+    public static final List<String> DATUMS = WinstVeld.namen(v -> v.soort() == WinstVeld.Soort.DATUM);
 
     /** The fields that count (hours, times, kilometres), not euros. */
-    public static final List<String> AANTALLEN = List.of("jaar", "uren", "partnerUren", "soUren", "zelfstandigenaftrekEerder",
-            "arbeidsongeschiktEerder", "autoPriveKm", "autoPercentageOud");
+    public static final List<String> AANTALLEN = WinstVeld.namen(v -> v.soort() == WinstVeld.Soort.AANTAL);
 
     /** The amount fields that may be taken over from a KOR or KIA output. */
     public static final List<String> OVERNEEMBAAR = List.of("kor", "kia", "eia", "mia", "bijtelling");

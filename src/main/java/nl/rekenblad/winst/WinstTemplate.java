@@ -33,43 +33,10 @@ public final class WinstTemplate {
     public static final String N_INVOER = "WINST_Invoer";
     static final int HEADER_ROW = 3;
 
-    private static final Map<String, String> HELP = Map.ofEntries(
-            Map.entry("jaar", "kalenderjaar (2020–2026)"),
-            Map.entry("winst", "commerciële winst vóór de posten hieronder"),
-            Map.entry("kor", "bedrag, of het pad van een KOR-uitvoer (.kor.xlsx of .json)"),
-            Map.entry("kia", "bedrag, of het pad van een KIA-uitvoer (.kia.xlsx of .json): dan ook EIA, MIA en bijtelling"),
-            Map.entry("eia", "bedrag (leeg als kia een pad is)"),
-            Map.entry("mia", "bedrag (leeg als kia een pad is)"),
-            Map.entry("bijtelling", "desinvesteringsbijtelling (leeg als kia een pad is)"),
-            Map.entry("gemengdeKosten", "kosten van voedsel, drank, representatie, congressen (in de winst afgetrokken)"),
-            Map.entry("gemengdeKostenKeuze", "drempel of 80%"),
-            Map.entry("autoCataloguswaarde", "auto van de zaak: cataloguswaarde (incl. btw en bpm); leeg = geen auto"),
-            Map.entry("autoToelating", "datum van eerste toelating (bijvoorbeeld 2022-03-15)"),
-            Map.entry("autoEmissievrij", "ja, nee, waterstof of zonnecel"),
-            Map.entry("autoKosten", "alle autokosten van het jaar (de bijtelling is nooit hoger)"),
-            Map.entry("autoPriveKm", "privékilometers in het jaar (tot en met 500: geen bijtelling)"),
-            Map.entry("autoWaardeEconomischVerkeer", "waarde in het economisch verkeer (nodig voor een auto van 15 jaar of ouder)"),
-            Map.entry("autoVan", "auto in de onderneming vanaf (leeg = 1 januari)"),
-            Map.entry("autoTot", "auto in de onderneming tot en met (leeg = 31 december)"),
-            Map.entry("autoPercentageOud", "eerste toelating vóór 2017, in zijn eerste 60 maanden: het percentage van toen"
-                    + " (bijvoorbeeld 25 of 14)"),
-            Map.entry("autoYoungtimerOvergang", "ja of nee: auto die in 2025 15 jaar werd houdt in 2026 de regeling van 15"
-                    + " jaar (keuze, beleidsbesluit 18-12-2025)"),
-            Map.entry("uren", "uren aan de onderneming (urencriterium)"),
-            Map.entry("meerDanHelft", "ja of nee: meer dan de helft van de arbeidstijd in de onderneming (leeg = ja)"),
-            Map.entry("aowLeeftijd", "ja of nee: AOW-leeftijd bereikt aan het begin van het jaar"),
-            Map.entry("medegerechtigde", "ja of nee: winst als medegerechtigde (geen ondernemer)"),
-            Map.entry("starter", "ja of nee: in een of meer van de 5 voorgaande jaren geen ondernemer"),
-            Map.entry("zelfstandigenaftrekEerder", "aantal keren zelfstandigenaftrek in de 5 voorgaande jaren"),
-            Map.entry("onbenutteZelfstandigenaftrek", "zelfstandigenaftrek uit eerdere jaren die nog niet is verrekend"),
-            Map.entry("soUren", "uren speur- en ontwikkelingswerk (met S&O-verklaring van RVO)"),
-            Map.entry("soStarter", "ja of nee: recht op de verhoging van de S&O-aftrek voor starters"),
-            Map.entry("arbeidsongeschikt", "ja of nee: recht op een arbeidsongeschiktheidsuitkering"),
-            Map.entry("arbeidsongeschiktEerder", "aantal keren startersaftrek bij arbeidsongeschiktheid in de 5 voorgaande jaren"),
-            Map.entry("partnerUren", "uren dat de partner meewerkt"),
-            Map.entry("partnerVergoeding", "vergoeding die de partner kreeg (vanaf € 5.000 geen meewerkaftrek)"),
-            Map.entry("stakingswinst", "stakingswinst bij staking van de onderneming"),
-            Map.entry("stakingsaftrekEerder", "stakingsaftrek die u in eerdere jaren al kreeg"));
+    /** What each field holds, with the figures of the rules data (the newest year). */
+    private static String help(String field) {
+        return WinstVeld.of(field).map(v -> v.uitleg(nl.rekenblad.rules.RuleBook.load("winst"))).orElse("");
+    }
 
     private WinstTemplate() {
     }
@@ -101,7 +68,7 @@ public final class WinstTemplate {
             } else if (val instanceof String s && !s.isEmpty()) {
                 Grid.inlineText(v, s);
             }
-            c.text(row, 2, HELP.getOrDefault(f, ""), Styles.Kind.NOTE);
+            c.text(row, 2, help(f), Styles.Kind.NOTE);
         }
         Name n = wb.poi().createName();
         n.setNameName(N_INVOER);
