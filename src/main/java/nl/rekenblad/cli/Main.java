@@ -55,8 +55,12 @@ public final class Main implements Runnable {
         }
         others.forEach(cl::addSubcommand);
         // Texts that list the regulations come from the registry.
-        var winst = cl.getSubcommands().get("winst").getCommandSpec().usageMessage();
-        winst.description(nl.rekenblad.winst.WinstCommand.velden(winst.description()));
+        for (var sub : cl.getSubcommands().values()) {
+            if (sub.getCommand() instanceof nl.rekenblad.internal.command.Beschrijving b) {
+                var u = sub.getCommandSpec().usageMessage();
+                u.description(b.beschrijving(u.description()));
+            }
+        }
         var batch = cl.getSubcommands().get("batch").getCommandSpec().usageMessage();
         batch.description(java.util.Arrays.stream(batch.description()).map(d -> d.replace(BatchCommand.SOORTEN,
                 nl.rekenblad.batch.Batch.soorten(Rekenblad.regulations()))).toArray(String[]::new));

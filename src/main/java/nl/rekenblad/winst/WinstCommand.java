@@ -24,12 +24,13 @@ import picocli.CommandLine.Parameters;
                 + " bij elk veld wat erin hoort). Velden: " + WinstCommand.VELDEN + ".",
             "winst mag het pad van een auditfile (.xaf) zijn; kor en kia het pad van een KOR- of KIA-uitvoer (.xlsx of"
                 + " .json), ten opzichte van de invoer."})
-public final class WinstCommand implements Callable<Integer> {
-    /** Stands in the description for the list of fields; {@link #velden} fills it in from {@link WinstVeld}. */
+public final class WinstCommand implements Callable<Integer>, nl.rekenblad.internal.command.Beschrijving {
+    /** Stands in the description for the list of fields; {@link #beschrijving} fills it in from {@link WinstVeld}. */
     static final String VELDEN = "{velden}";
 
     /** The description with the fields listed, as the command line shows it. */
-    public static String[] velden(String[] description) {
+    @Override
+    public String[] beschrijving(String[] description) {
         return java.util.Arrays.stream(description).map(d -> d.replace(VELDEN, WinstVeld.lijst())).toArray(String[]::new);
     }
 
