@@ -548,7 +548,11 @@ public final class Postbus implements AutoCloseable {
         org.eclipse.angus.mail.imap.IMAPFolder f = idleMap;
         if (f != null) {
             try {
-                f.getMessageCount();
+                // A command on the folder's connection: Angus ends the IDLE to send it (a cached count would not).
+                f.doCommand(p -> {
+                    p.noop();
+                    return null;
+                });
             } catch (MessagingException | RuntimeException e) {
                 // the IDLE ended anyway
             }
@@ -914,8 +918,8 @@ public final class Postbus implements AutoCloseable {
                 Thread watchdog = new Thread(() -> {
                     try {
                         Thread.sleep(TimeUnit.SECONDS.toMillis(Math.max(1, cfg.intervalSeconden())));
-                        imap.getMessageCount();
-                    } catch (InterruptedException | MessagingException e) {
+                        wekOp();
+                    } catch (InterruptedException e) {
                         // the IDLE ended by itself
                     }
                 }, "rekenblad-postbus-idle");

@@ -30,8 +30,6 @@ import nl.rekenblad.postbus.Postbus;
  */
 final class PostbusBenchmark {
     private static final String BOX = "btw@kantoor.nl";
-    private static final String CSV = "periode,rubriek,omzet,btw\n2017-Q1,1a,10000,2100\n2017-Q2,1a,1500,315\n"
-            + "2017-Q2,5b,,760\n2017-Q3,1a,0,0\n2017-Q4,1a,0,0\n";
 
     @org.junit.jupiter.api.Test
     @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "mails", matches = "[0-9,]+")
@@ -89,22 +87,7 @@ final class PostbusBenchmark {
     }
 
     private static MimeMessage mail(Session session, int i) throws Exception {
-        MimeMessage m = new MimeMessage(session);
-        m.setFrom(new InternetAddress("klant@bedrijf.nl"));
-        m.setRecipients(Message.RecipientType.TO, BOX);
-        m.setSubject("Aangiften " + i);
-        MimeMultipart mp = new MimeMultipart();
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText("Zie bijlage.");
-        mp.addBodyPart(text);
-        MimeBodyPart a = new MimeBodyPart();
-        a.setText(CSV, "UTF-8");
-        a.setFileName("kor.csv");
-        a.setDisposition(Part.ATTACHMENT);
-        mp.addBodyPart(a);
-        m.setContent(mp);
-        m.saveChanges();
-        return m;
+        return nl.rekenblad.testing.Post.korMail("klant@bedrijf.nl", BOX, "Aangiften " + i, null);
     }
 
     static void run(List<Integer> sizes, PrintWriter out) throws Exception {
@@ -125,22 +108,7 @@ final class PostbusBenchmark {
             GreenMailUser user = gm.setUser(BOX, BOX, "geheim");
             Session session = Session.getInstance(new Properties());
             for (int i = 0; i < n; i++) {
-                MimeMessage m = new MimeMessage(session);
-                m.setFrom(new InternetAddress("klant@bedrijf.nl"));
-                m.setRecipients(Message.RecipientType.TO, BOX);
-                m.setSubject("Aangiften " + i);
-                MimeMultipart mp = new MimeMultipart();
-                MimeBodyPart text = new MimeBodyPart();
-                text.setText("Zie bijlage.");
-                mp.addBodyPart(text);
-                MimeBodyPart a = new MimeBodyPart();
-                a.setText(CSV, "UTF-8");
-                a.setFileName("kor.csv");
-                a.setDisposition(Part.ATTACHMENT);
-                mp.addBodyPart(a);
-                m.setContent(mp);
-                m.saveChanges();
-                user.deliver(m);
+                user.deliver(mail(session, i));
             }
             var imap = "imap://btw%40kantoor.nl@127.0.0.1:" + gm.getImap().getPort() + "/INBOX";
             var smtp = "smtp://btw%40kantoor.nl@127.0.0.1:" + gm.getSmtp().getPort();

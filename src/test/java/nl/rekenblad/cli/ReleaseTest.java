@@ -30,11 +30,7 @@ class ReleaseTest {
 
     @Test
     void theZipRunsFromAFolderWithASpaceWithoutMaven() throws Exception {
-        Path zip;
-        try (Stream<Path> s = Files.list(Path.of("target"))) {
-            zip = s.filter(p -> p.getFileName().toString().matches("rekenblad-.*\\.zip")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no target/rekenblad-*.zip: run mvn -B package"));
-        }
+        Path zip = built("rekenblad-.*\\.zip");
         Path install = dir.resolve("Mijn programma's");
         unzip(zip, install);
         Path home;
@@ -90,10 +86,7 @@ class ReleaseTest {
     /** Without any Java, a Dutch line that says where to get one. */
     @Test
     void withoutJavaTheLauncherSaysWhereToGetIt() throws Exception {
-        Path zip;
-        try (Stream<Path> s = Files.list(Path.of("target"))) {
-            zip = s.filter(p -> p.getFileName().toString().matches("rekenblad-.*\\.zip")).findFirst().orElseThrow();
-        }
+        Path zip = built("rekenblad-.*\\.zip");
         unzip(zip, dir.resolve("i"));
         Path home;
         try (Stream<Path> s = Files.list(dir.resolve("i"))) {
@@ -123,11 +116,7 @@ class ReleaseTest {
      */
     @Test
     void theLinuxImageRunsWithoutAnyJavaInstalled() throws Exception {
-        Path tar;
-        try (Stream<Path> s = Files.list(Path.of("target"))) {
-            tar = s.filter(p -> p.getFileName().toString().matches("rekenblad-.*-linux-x64\\.tar\\.gz")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no target/rekenblad-*-linux-x64.tar.gz: run mvn -B package"));
-        }
+        Path tar = built("rekenblad-.*-linux-x64\\.tar\\.gz");
         Path install = Files.createDirectories(dir.resolve("zonder java"));
         Process untar = new ProcessBuilder("tar", "xzf", tar.toAbsolutePath().toString(), "-C", install.toString())
                 .redirectErrorStream(true).start();
@@ -176,6 +165,14 @@ class ReleaseTest {
                 }
             }
             assertTrue(dutch, "Dutch month names from the image's locale data");
+        }
+    }
+
+    /** What {@code mvn -B package} wrote into target/ under a name matching {@code pattern}. */
+    private static Path built(String pattern) throws IOException {
+        try (Stream<Path> s = Files.list(Path.of("target"))) {
+            return s.filter(p -> p.getFileName().toString().matches(pattern)).findFirst()
+                    .orElseThrow(() -> new AssertionError("nothing like target/" + pattern + ": run mvn -B package"));
         }
     }
 

@@ -77,22 +77,8 @@ class DovecotTest {
 
     /** Puts a mail with the sample KOR CSV into the box's inbox (IMAP APPEND). */
     private static void deliver(int port, String id) throws Exception {
-        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
-        m.setFrom(new InternetAddress(KLANT));
-        m.setRecipients(Message.RecipientType.TO, BOX);
-        m.setSubject("Aangiften " + id);
-        MimeMultipart mp = new MimeMultipart();
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText("Zie bijlage.");
-        mp.addBodyPart(text);
-        MimeBodyPart a = new MimeBodyPart();
-        a.setContent(Files.readAllBytes(Path.of("samples/kor-2017-voorbeeld-2.csv")), "text/csv");
-        a.setFileName("kor.csv");
-        a.setDisposition(Part.ATTACHMENT);
-        mp.addBodyPart(a);
-        m.setContent(mp);
-        m.saveChanges();
-        m.setHeader("Message-ID", "<" + id + "@bedrijf.nl>");
+        MimeMessage m = nl.rekenblad.testing.Post.mail(KLANT, BOX, "Aangiften " + id, "<" + id + "@bedrijf.nl>", "kor.csv",
+                Files.readAllBytes(Path.of("samples/kor-2017-voorbeeld-2.csv")));
         try (Store s = connect(port)) {
             Folder inbox = s.getFolder("INBOX");
             inbox.appendMessages(new Message[] {m});
