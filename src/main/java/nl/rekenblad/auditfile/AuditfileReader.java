@@ -39,8 +39,8 @@ public final class AuditfileReader {
     public static final int MAX_LINES_PER_TRANSACTION = 100_000;
     /** Ledger accounts and VAT codes at most (they are held in memory for the checks). */
     public static final int MAX_ACCOUNTS = 100_000;
-    /** The largest amount read, either way. */
-    public static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
+    /** The largest amount read, either way ({@link nl.rekenblad.core.Money#MAX_AMOUNT}). */
+    public static final BigDecimal MAX_AMOUNT = nl.rekenblad.core.Money.MAX_AMOUNT;
 
     private static final Map<String, String> OTHER_VERSIONS = Map.of(
             "http://www.auditfiles.nl/XAF/3.0", "XAF 3.0",

@@ -11,6 +11,12 @@ import java.util.Objects;
  * lossy step names its {@link RoundingMode}, as the tax rule it implements does.
  */
 public final class Money implements Comparable<Money> {
+    /**
+     * The largest amount rekenblad takes from any input, either way: below a trillion euros, and exact to the cent in
+     * the binary numbers of a spreadsheet (15 significant digits). One limit for every reader.
+     */
+    public static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
+
     private static final Money ZERO = new Money(BigDecimal.ZERO);
     private final BigDecimal amount;
 

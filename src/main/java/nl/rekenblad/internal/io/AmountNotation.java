@@ -19,11 +19,8 @@ public enum AmountNotation {
     private final Pattern digits;
     private final String example;
 
-    /**
-     * The largest amount rekenblad takes, either way: below a trillion euros, and exact to the cent in the binary
-     * numbers of a spreadsheet (15 significant digits).
-     */
-    public static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
+    /** The largest amount rekenblad takes, either way ({@link nl.rekenblad.core.Money#MAX_AMOUNT}). */
+    public static final BigDecimal MAX_AMOUNT = nl.rekenblad.core.Money.MAX_AMOUNT;
     /** Decimals at most (cents and fractions of a cent from a rate). */
     public static final int MAX_DECIMALS = 6;
     /** An amount is written in at most this many characters. */
