@@ -57,7 +57,7 @@ public final class VuTemplate {
         k.text(0, 0, "Verworpen uitgaven: kosten", Styles.Kind.TITLE);
         k.text(1, 0, "Eén regel per kostenpost. soort: " + Soort.words() + ". aantal: het aantal maaltijdcheques;"
                 + " percentage: de buitenlandse belasting (fbb) of de rentevoet (intrest); waarde: de waarde van één"
-                + " maaltijdcheque (€ 10 vanaf 2026: € 4 aftrekbaar, anders € 2).", Styles.Kind.WRAP);
+                + " maaltijdcheque (" + cheques() + ").", Styles.Kind.WRAP);
         k.height(1, 4 * 15f);
         k.text(2, 0, "aanslagjaar", Styles.Kind.LABEL);
         k.number(2, 1, in == null ? null : BigDecimal.valueOf(in.aanslagjaar()), Styles.Kind.INTEGER_INPUT);
@@ -129,6 +129,17 @@ public final class VuTemplate {
         }
         XSSFSheet sh = wb.poi().createSheet(sheet);
         return Grid.of(sh, st);
+    }
+
+    /** "een cheque van € 10: € 4 aftrekbaar, anders € 2", from the rules data of the newest aanslagjaar. */
+    private static String cheques() {
+        nl.rekenblad.rules.RuleBook r = nl.rekenblad.rules.RuleBook.load("vu");
+        int aj = 2027;
+        return "een cheque van "
+                + nl.rekenblad.core.DutchText.euro(r.get("VU_MaaltijdchequeMaxWaarde", aj, "maaltijdcheque").number()) + ": "
+                + nl.rekenblad.core.DutchText.euro(r.get("VU_MaaltijdchequeAftrekMax", aj, "maaltijdcheque").number())
+                + " aftrekbaar, anders "
+                + nl.rekenblad.core.DutchText.euro(r.get("VU_MaaltijdchequeAftrek", aj, "maaltijdcheque").number());
     }
 
     private static void header(Grid g, List<String> fields) {
