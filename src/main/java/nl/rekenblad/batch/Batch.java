@@ -306,14 +306,17 @@ public final class Batch {
      * auditfile- of VU-bestand van rekenblad herkend".
      */
     public static String nietHerkend(List<Regulation> regulations) {
-        List<String> soorten = regulations.stream().flatMap(r -> r.invoerSoorten().stream()).map(w -> w + "-").toList();
+        List<String> soorten = invoerSoorten(regulations).stream().map(w -> w + "-").toList();
         return "geen " + nl.rekenblad.core.DutchText.opsomming(soorten, "of") + "bestand van rekenblad herkend";
     }
 
     /** What batch recognises, from the registry, for help texts: "KOR, KIA, journaal, auditfile of VU". */
     public static String soorten(List<Regulation> regulations) {
-        return nl.rekenblad.core.DutchText.opsomming(regulations.stream().flatMap(r -> r.invoerSoorten().stream()).toList(),
-                "of");
+        return nl.rekenblad.core.DutchText.opsomming(invoerSoorten(regulations), "of");
+    }
+
+    private static List<String> invoerSoorten(List<Regulation> regulations) {
+        return regulations.stream().flatMap(r -> r.invoerSoorten().stream()).toList();
     }
 
     /** An attachment whose worker was interrupted (the service stops). */

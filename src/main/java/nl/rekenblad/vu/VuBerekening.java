@@ -226,16 +226,16 @@ public final class VuBerekening {
         // Per code: one SUMIFS over the cost lines' column by their code column (a fixed length however many lines:
         // a SUM of one argument per line would pass Excel's 255 arguments and 8.192 characters), plus the cars.
         List<String> vuKeys = new ArrayList<>();
-        List<String> codeKeys0 = new ArrayList<>();
+        List<String> codeColumn = new ArrayList<>();
         for (int i = 0; i < in.kosten().size(); i++) {
             vuKeys.add("k." + i + ".vu");
-            codeKeys0.add("k." + i + ".code");
+            codeColumn.add("k." + i + ".code");
         }
         for (Map.Entry<String, List<String>> e : perCode.entrySet()) {
             String c = e.getKey();
             List<Expr> terms = new ArrayList<>();
             if (!vuKeys.isEmpty() && in.kosten().stream().anyMatch(k -> k.soort().code().equals(c))) {
-                terms.add(Expr.sumIfs(vuKeys, List.of(codeKeys0), List.of(text(c))));
+                terms.add(Expr.sumIfs(vuKeys, List.of(codeColumn), List.of(text(c))));
             }
             e.getValue().stream().map(Expr::ref).forEach(terms::add);
             Expr som = terms.isEmpty() ? num("0") : terms.size() == 1 ? terms.get(0) : Expr.sum(terms);

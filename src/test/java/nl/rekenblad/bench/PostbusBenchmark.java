@@ -58,27 +58,15 @@ final class PostbusBenchmark {
             smtp.setUser(BOX, BOX, "geheim");
             try (nl.rekenblad.testing.Dovecot d = nl.rekenblad.testing.Dovecot.start(dir.resolve("dovecot"), BOX, "geheim",
                     nl.rekenblad.testing.Dovecot.Opties.standaard())) {
-                Session session = Session.getInstance(new Properties());
                 List<Message> mails = new java.util.ArrayList<>();
                 for (int i = 0; i < n; i++) {
-                    mails.add(mail(session, i));
+                    mails.add(mail(i));
                 }
-                jakarta.mail.Store s = session.getStore("imap");
+                jakarta.mail.Store s = Session.getInstance(new Properties()).getStore("imap");
                 s.connect("127.0.0.1", d.port(), BOX, "geheim");
                 s.getFolder("INBOX").appendMessages(mails.toArray(Message[]::new));
                 s.close();
-                var imap = "imap://btw%40kantoor.nl@127.0.0.1:" + d.port() + "/INBOX";
-                var smtpUri = "smtp://btw%40kantoor.nl@127.0.0.1:" + smtp.getSmtp().getPort();
-                Postbus.Instellingen cfg = Postbus.instellingen(imap, smtpUri, "geheim", "Kantoor <" + BOX + ">",
-                        List.of("klant@bedrijf.nl"), dir.resolve("postbus.db"), Optional.empty());
-                long t = System.nanoTime();
-                Postbus.Ronde r;
-                try (Postbus p = new Postbus(cfg, new PrintWriter(new StringWriter()), new Postbus.Storing() { })) {
-                    r = p.eenmaal();
-                }
-                long ns = System.nanoTime() - t;
-                out.printf("%8d %12.2f %10.1f %10d%n", n, ns / 1e9, n * 1e9 / ns, r.beantwoord());
-                out.flush();
+                meet(n, d.port(), smtp.getSmtp().getPort(), dir, out);
             } finally {
                 smtp.stop();
                 Bench.remove(dir);
@@ -86,8 +74,23 @@ final class PostbusBenchmark {
         }
     }
 
-    private static MimeMessage mail(Session session, int i) throws Exception {
+    private static MimeMessage mail(int i) throws Exception {
         return nl.rekenblad.testing.Post.korMail("klant@bedrijf.nl", BOX, "Aangiften " + i, null);
+    }
+
+    /** One timed round of the postbus over the {@code n} mails in the inbox; prints its line. */
+    private static void meet(int n, int imapPort, int smtpPort, Path dir, PrintWriter out) throws Exception {
+        Postbus.Instellingen cfg = Postbus.instellingen("imap://btw%40kantoor.nl@127.0.0.1:" + imapPort + "/INBOX",
+                "smtp://btw%40kantoor.nl@127.0.0.1:" + smtpPort, "geheim", "Kantoor <" + BOX + ">",
+                List.of("klant@bedrijf.nl"), dir.resolve("postbus.db"), Optional.empty());
+        long t = System.nanoTime();
+        Postbus.Ronde r;
+        try (Postbus p = new Postbus(cfg, new PrintWriter(new StringWriter()), new Postbus.Storing() { })) {
+            r = p.eenmaal();
+        }
+        long ns = System.nanoTime() - t;
+        out.printf("%8d %12.2f %10.1f %10d%n", n, ns / 1e9, n * 1e9 / ns, r.beantwoord());
+        out.flush();
     }
 
     static void run(List<Integer> sizes, PrintWriter out) throws Exception {
@@ -106,22 +109,10 @@ final class PostbusBenchmark {
         Path dir = Files.createTempDirectory("rekenblad-bench");
         try {
             GreenMailUser user = gm.setUser(BOX, BOX, "geheim");
-            Session session = Session.getInstance(new Properties());
             for (int i = 0; i < n; i++) {
-                user.deliver(mail(session, i));
+                user.deliver(mail(i));
             }
-            var imap = "imap://btw%40kantoor.nl@127.0.0.1:" + gm.getImap().getPort() + "/INBOX";
-            var smtp = "smtp://btw%40kantoor.nl@127.0.0.1:" + gm.getSmtp().getPort();
-            Postbus.Instellingen cfg = Postbus.instellingen(imap, smtp, "geheim", "Kantoor <" + BOX + ">",
-                    List.of("klant@bedrijf.nl"), dir.resolve("postbus.db"), Optional.empty());
-            long t = System.nanoTime();
-            Postbus.Ronde r;
-            try (Postbus p = new Postbus(cfg, new PrintWriter(new StringWriter()), new Postbus.Storing() { })) {
-                r = p.eenmaal();
-            }
-            long ns = System.nanoTime() - t;
-            out.printf("%8d %12.2f %10.1f %10d%n", n, ns / 1e9, n * 1e9 / ns, r.beantwoord());
-            out.flush();
+            meet(n, gm.getImap().getPort(), gm.getSmtp().getPort(), dir, out);
         } finally {
             gm.stop();
             Bench.remove(dir);

@@ -47,13 +47,7 @@ class ReleaseTest {
         }
         // A PATH with the few tools the launcher uses and Java, but no Maven.
         Path bin = Files.createDirectories(dir.resolve("pad"));
-        for (String tool : List.of("sh", "ls", "sed", "awk", "tr", "dirname", "head", "mkdir", "mktemp", "rm", "cp", "mv")) {
-            for (String d : List.of("/usr/bin", "/bin")) {
-                if (Files.isExecutable(Path.of(d, tool)) && !Files.exists(bin.resolve(tool))) {
-                    Files.createSymbolicLink(bin.resolve(tool), Path.of(d, tool));
-                }
-            }
-        }
+        pad(bin, LAUNCHER_TOOLS);
         Files.createSymbolicLink(bin.resolve("java"), Path.of(System.getProperty("java.home"), "bin", "java"));
         Path cache = Files.createDirectories(dir.resolve("cache"));
         Path work = Files.createDirectories(dir.resolve("werk map"));
@@ -93,13 +87,7 @@ class ReleaseTest {
             home = s.findFirst().orElseThrow();
         }
         Path bin = Files.createDirectories(dir.resolve("leeg"));
-        for (String tool : List.of("sh", "ls", "sed", "dirname")) {
-            for (String d : List.of("/usr/bin", "/bin")) {
-                if (Files.isExecutable(Path.of(d, tool)) && !Files.exists(bin.resolve(tool))) {
-                    Files.createSymbolicLink(bin.resolve(tool), Path.of(d, tool));
-                }
-            }
-        }
+        pad(bin, List.of("sh", "ls", "sed", "dirname"));
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/rekenblad").toString(), "--version")
                 .redirectErrorStream(true);
         pb.environment().remove("JAVA_HOME");
@@ -127,13 +115,7 @@ class ReleaseTest {
         }
         assertTrue(Files.isExecutable(home.resolve("runtime/bin/java")));
         Path bin = Files.createDirectories(dir.resolve("pad"));
-        for (String tool : List.of("sh", "ls", "sed", "awk", "tr", "dirname", "head", "mkdir", "mktemp", "rm", "cp", "mv")) {
-            for (String d : List.of("/usr/bin", "/bin")) {
-                if (Files.isExecutable(Path.of(d, tool)) && !Files.exists(bin.resolve(tool))) {
-                    Files.createSymbolicLink(bin.resolve(tool), Path.of(d, tool));
-                }
-            }
-        }
+        pad(bin, LAUNCHER_TOOLS);
         assertTrue(!Files.exists(bin.resolve("java")));
         Path cache = Files.createDirectories(dir.resolve("cache"));
         Path work = Files.createDirectories(dir.resolve("werk"));
@@ -165,6 +147,21 @@ class ReleaseTest {
                 }
             }
             assertTrue(dutch, "Dutch month names from the image's locale data");
+        }
+    }
+
+    /** The tools the launcher uses, for a PATH that has nothing else. */
+    private static final List<String> LAUNCHER_TOOLS = List.of("sh", "ls", "sed", "awk", "tr", "dirname", "head", "mkdir",
+            "mktemp", "rm", "cp", "mv");
+
+    /** Links {@code tools} from /usr/bin or /bin into {@code bin}: a PATH with only these. */
+    private static void pad(Path bin, List<String> tools) throws IOException {
+        for (String tool : tools) {
+            for (String d : List.of("/usr/bin", "/bin")) {
+                if (Files.isExecutable(Path.of(d, tool)) && !Files.exists(bin.resolve(tool))) {
+                    Files.createSymbolicLink(bin.resolve(tool), Path.of(d, tool));
+                }
+            }
         }
     }
 
