@@ -1,5 +1,6 @@
 package nl.rekenblad.auditfile;
 
+import nl.rekenblad.core.Money;
 import com.ctc.wstx.api.WstxInputProperties;
 import com.ctc.wstx.exc.WstxEOFException;
 import com.ctc.wstx.stax.WstxInputFactory;
@@ -39,8 +40,6 @@ public final class AuditfileReader {
     public static final int MAX_LINES_PER_TRANSACTION = 100_000;
     /** Ledger accounts and VAT codes at most (they are held in memory for the checks). */
     public static final int MAX_ACCOUNTS = 100_000;
-    /** The largest amount read, either way ({@link nl.rekenblad.core.Money#MAX_AMOUNT}). */
-    public static final BigDecimal MAX_AMOUNT = nl.rekenblad.core.Money.MAX_AMOUNT;
 
     private static final Map<String, String> OTHER_VERSIONS = Map.of(
             "http://www.auditfiles.nl/XAF/3.0", "XAF 3.0",
@@ -655,9 +654,9 @@ public final class AuditfileReader {
         if (b.stripTrailingZeros().scale() > 2) {
             throw error(at, field + " " + shorten(v) + " heeft meer dan 2 decimalen");
         }
-        if (b.abs().compareTo(MAX_AMOUNT) > 0) {
+        if (b.abs().compareTo(Money.MAX_AMOUNT) > 0) {
             throw error(at, field + " " + shorten(v) + " is groter dan het grootste bedrag dat rekenblad leest ("
-                    + MAX_AMOUNT.toPlainString() + ")");
+                    + Money.MAX_AMOUNT.toPlainString() + ")");
         }
         return b.setScale(2);
     }

@@ -2,7 +2,7 @@ package nl.rekenblad.btw;
 
 import nl.rekenblad.internal.workbook.OutputWorkbook;
 import nl.rekenblad.api.Source;
-import nl.rekenblad.internal.io.CsvDialect;
+import nl.rekenblad.internal.io.CsvTable;
 import nl.rekenblad.internal.io.AmountNotation;
 import nl.rekenblad.internal.io.DateNotation;
 import nl.rekenblad.internal.io.TextFiles;
@@ -77,8 +77,8 @@ public final class LedgerReader implements Closeable {
 
     /** Rows of text fields with their line numbers: a CSV or a sheet. */
     interface RowSource extends Closeable {
-        /** The next row's fields, or null at the end. */
-        List<String> next() throws IOException;
+        /** The next row's fields, or null at the end or where the rest cannot be read (then a problem is added). */
+        List<String> next(List<Problem> problems);
 
         /** The 1-based line (or sheet row) of the row last returned. */
         long line();
@@ -89,13 +89,11 @@ public final class LedgerReader implements Closeable {
         this.bron = bron;
         this.source = source;
         this.notation = notation;
-        List<String> h;
-        try {
-            h = source.next();
-        } catch (java.io.UncheckedIOException | IllegalStateException e) {
+        List<Problem> unreadable = new ArrayList<>();
+        List<String> h = source.next(unreadable);
+        if (!unreadable.isEmpty()) {
             source.close();
-            throw InvalidInputException.of(bron + " › regel 1", "de kopregel is geen leesbare CSV (een aanhalingsteken"
-                    + " wordt niet gesloten?)");
+            throw new InvalidInputException(unreadable);
         }
         if (h == null) {
             source.close();
@@ -126,27 +124,23 @@ public final class LedgerReader implements Closeable {
         }
     }
 
-    /** A CSV as rows; lines are counted from the characters read, without keeping the text. */
+    /** A CSV as rows, streamed by the one table reader. */
     static final class CsvRows implements RowSource {
-        private final CSVParser parser;
-        private final Iterator<CSVRecord> records;
-        private final LineCounting counter;
+        private final CsvTable table;
         private long line;
 
-        CsvRows(LineCounting reader, CsvDialect dialect) throws IOException {
-            this.counter = reader;
-            this.parser = CSVParser.parse(reader, dialect.format());
-            this.records = parser.iterator();
+        CsvRows(CsvTable table) {
+            this.table = table;
         }
 
         @Override
-        public List<String> next() {
-            if (!records.hasNext()) {
+        public List<String> next(List<Problem> problems) {
+            CsvTable.Record r = table.next(problems);
+            if (r == null) {
                 return null;
             }
-            CSVRecord r = records.next();
-            line = counter.lineAt(r.getCharacterPosition());
-            return r.toList();
+            line = r.line();
+            return r.fields();
         }
 
         @Override
@@ -156,7 +150,7 @@ public final class LedgerReader implements Closeable {
 
         @Override
         public void close() throws IOException {
-            parser.close();
+            table.close();
         }
     }
 
@@ -173,7 +167,7 @@ public final class LedgerReader implements Closeable {
         }
 
         @Override
-        public List<String> next() {
+        public List<String> next(List<Problem> problems) {
             while (rows.hasNext()) {
                 org.apache.poi.ss.usermodel.Row r = rows.next();
                 List<String> fields = new ArrayList<>();
@@ -238,27 +232,11 @@ public final class LedgerReader implements Closeable {
             // A workbook's numbers are read as numbers: plain notation, whatever the sheet shows.
             return new LedgerReader(bron, new SheetRows(Workbooks.open(file)), AmountNotation.PLAIN, mapping);
         }
-        Charset cs = isUtf8(file) ? StandardCharsets.UTF_8 : Charset.forName("windows-1252");
-        byte[] bom = file.head(3);
-        boolean hasBom = bom.length == 3 && (bom[0] & 0xff) == 0xef && (bom[1] & 0xff) == 0xbb && (bom[2] & 0xff) == 0xbf;
-        InputStream in = file.open();
-        if (hasBom) {
-            in.skipNBytes(3);
-        }
-        String first;
-        try (BufferedReader peek = new BufferedReader(new InputStreamReader(file.open(), cs))) {
-            first = peek.readLine();
-            while (first != null && first.isBlank()) {
-                first = peek.readLine();
-            }
-        }
-        LineCounting r = new LineCounting(new BufferedReader(new InputStreamReader(in, cs), 1 << 16));
-        String f = first == null ? "" : first;
-        CsvDialect dialect = CsvDialect.sniff(f);
+        CsvTable table = CsvTable.stream(file);
         try {
-            return new LedgerReader(bron, new CsvRows(r, dialect), dialect.notation(), mapping);
+            return new LedgerReader(bron, new CsvRows(table), table.notation(), mapping);
         } catch (InvalidInputException | IOException | RuntimeException e) {
-            r.close();
+            table.close();
             throw e;
         }
     }
@@ -292,13 +270,11 @@ public final class LedgerReader implements Closeable {
             if (broken) {
                 return null;
             }
-            try {
-                current = source.next();
-            } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+            int problemsBefore = problems.size();
+            current = source.next(problems);
+            if (current == null && problems.size() > problemsBefore) {
                 // Commons CSV stops at an unclosed quote: that line and the rest are one problem.
                 broken = true;
-                problems.add(Problem.error(bron + " › na regel " + line, "de CSV is hier niet verder te lezen: "
-                        + CsvDialect.problem(e)));
                 return Optional.empty();
             }
             if (current == null) {
@@ -444,84 +420,4 @@ public final class LedgerReader implements Closeable {
         }
         return m;
     }
-
-    /** Scans the file once: valid UTF-8 (with or without BOM) or not, in which case it is Windows-1252. */
-    static boolean isUtf8(Source file) throws IOException {
-        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.allocate(1 << 16);
-        CharBuffer out = CharBuffer.allocate(1 << 16);
-        try (InputStream s = file.open()) {
-            byte[] buf = new byte[1 << 15];
-            int n;
-            while ((n = s.read(buf)) > 0) {
-                in.put(buf, 0, n);
-                in.flip();
-                CoderResult r = d.decode(in, out, false);
-                if (r.isError()) {
-                    return false;
-                }
-                out.clear();
-                in.compact();
-            }
-            in.flip();
-            return !d.decode(in, out, true).isError();
-        }
-    }
-
-    /**
-     * Counts line breaks as the parser reads ahead, so the line of a record (by its character
-     * position) is known without keeping the text: only the breaks not yet passed are remembered.
-     */
-    static final class LineCounting extends java.io.FilterReader {
-        private final java.util.ArrayDeque<Long> breaks = new java.util.ArrayDeque<>();
-        private long read;
-        private long passed;
-
-        LineCounting(Reader in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int c = super.read();
-            if (c == '\n') {
-                breaks.add(read);
-            }
-            if (c >= 0) {
-                read++;
-            }
-            return c;
-        }
-
-        @Override
-        public int read(char[] cbuf, int off, int len) throws IOException {
-            int n = super.read(cbuf, off, len);
-            for (int i = 0; i < n; i++) {
-                if (cbuf[off + i] == '\n') {
-                    breaks.add(read + i);
-                }
-            }
-            if (n > 0) {
-                read += n;
-            }
-            return n;
-        }
-
-        /** The 1-based line of the character at {@code position}, skipping the empty lines before it. */
-        long lineAt(long position) {
-            while (!breaks.isEmpty() && breaks.peekFirst() < position) {
-                breaks.pollFirst();
-                passed++;
-            }
-            // The parser's position includes empty lines it skipped (LF or CRLF): a break right there is one.
-            long p = position;
-            while (!breaks.isEmpty() && (breaks.peekFirst() == p || breaks.peekFirst() == p + 1)) {
-                p = breaks.pollFirst() + 1;
-                passed++;
-            }
-            return passed + 1;
-        }
-    }
-
 }

@@ -1,15 +1,11 @@
 package nl.rekenblad.kor;
 
-import nl.rekenblad.internal.io.CsvDialect;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.core.Rechtsvorm;
-import nl.rekenblad.internal.io.LineCounter;
-import nl.rekenblad.internal.io.AmountNotation;
+import nl.rekenblad.internal.io.CsvTable;
 import nl.rekenblad.internal.io.TextFiles;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +13,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import nl.rekenblad.core.InvalidInputException;
@@ -25,9 +20,6 @@ import nl.rekenblad.core.Money;
 import nl.rekenblad.core.Period;
 import nl.rekenblad.core.Problem;
 import nl.rekenblad.aangifte.Rubriek;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a year of btw returns from a CSV with the header {@code periode,rubriek,omzet,btw}, one
@@ -61,34 +53,21 @@ public final class KorCsvReader {
             throw InvalidInputException.of(bron, "leeg bestand; verwacht een kopregel " + String.join(",", COLUMNS)
                     + " en daaronder een regel per periode en rubriek");
         }
-        CsvDialect dialect = CsvDialect.sniff(text);
-        AmountNotation notation = dialect.notation();
         List<Problem> problems = new ArrayList<>();
-        CSVFormat format = dialect.format();
-
         Map<Period, Map<Rubriek, KorInput.Bedragen>> lines = new LinkedHashMap<>();
         Map<String, Long> seen = new HashMap<>();
         Integer year = null;
         Period.Kind kind = null;
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
-            Map<String, Integer> cols = null;
-            LineCounter lines0 = new LineCounter(text);
-            for (CSVRecord rec : parser) {
-                long line = lines0.lineAt(rec.getCharacterPosition());
-                if (cols == null) {
-                    cols = header(bron, rec, line, problems);
-                    if (cols == null) {
-                        break;
-                    }
+        CsvTable table = CsvTable.of(bron, text);
+        CsvTable.Record header = table.next(problems);
+        if (header != null && header(table, header, problems)) {
+            for (CsvTable.Record rec = table.next(problems); rec != null; rec = table.next(problems)) {
+                if (rec.isBlank()) {
                     continue;
                 }
-                String where = bron + " › regel " + line;
-                String pText = field(rec, cols, "periode");
-                String rText = field(rec, cols, "rubriek");
-                if (pText.isEmpty() && rText.isEmpty() && field(rec, cols, "omzet").isEmpty()
-                        && field(rec, cols, "btw").isEmpty()) {
-                    continue;
-                }
+                String where = rec.where();
+                String pText = rec.text("periode");
+                String rText = rec.text("rubriek");
                 int before = problems.size();
                 Period period = null;
                 try {
@@ -112,8 +91,8 @@ public final class KorCsvReader {
                 if (rubriek.isEmpty()) {
                     problems.add(Problem.error(where, "onbekende rubriek \"" + rText + "\"; verwacht een van: " + Rubriek.codes()));
                 }
-                BigDecimal omzet = amount(notation, field(rec, cols, "omzet"), where, "omzet", problems);
-                BigDecimal btw = amount(notation, field(rec, cols, "btw"), where, "btw", problems);
+                BigDecimal omzet = rec.amount("omzet", problems);
+                BigDecimal btw = rec.amount("btw", problems);
                 if (rubriek.isPresent()) {
                     Rubriek r = rubriek.get();
                     if (!r.hasBtw() && btw != null && btw.signum() != 0) {
@@ -128,7 +107,7 @@ public final class KorCsvReader {
                     continue;
                 }
                 String id = period.label() + "/" + rubriek.get().code();
-                Long earlier = seen.putIfAbsent(id, line);
+                Long earlier = seen.putIfAbsent(id, rec.line());
                 if (earlier != null) {
                     problems.add(Problem.error(where, "periode " + period.label() + ", rubriek " + rubriek.get().code()
                             + " staat er al op regel " + earlier + "; geef elke combinatie één keer"));
@@ -137,11 +116,9 @@ public final class KorCsvReader {
                 lines.computeIfAbsent(period, p -> new EnumMap<>(Rubriek.class)).put(rubriek.get(),
                         new KorInput.Bedragen(omzet == null ? null : Money.of(omzet), btw == null ? null : Money.of(btw)));
             }
-            if (cols != null && year == null && problems.isEmpty()) {
+            if (year == null && problems.isEmpty()) {
                 problems.add(Problem.error(bron, "geen regels met bedragen onder de kopregel"));
             }
-        } catch (UncheckedIOException | IllegalStateException | IOException e) {
-            problems.add(Problem.error(bron, "geen leesbare CSV: " + CsvDialect.problem(e)));
         }
         if (problems.stream().anyMatch(Problem::isError)) {
             throw new InvalidInputException(problems);
@@ -185,35 +162,17 @@ public final class KorCsvReader {
         };
     }
 
-    private static Map<String, Integer> header(String bron, CSVRecord rec, long line, List<Problem> problems) {
-        Map<String, Integer> cols = new LinkedHashMap<>();
-        for (int i = 0; i < rec.size(); i++) {
-            cols.putIfAbsent(rec.get(i).trim().toLowerCase(Locale.ROOT), i);
-        }
-        List<String> missing = COLUMNS.stream().filter(c -> !cols.containsKey(c)).toList();
+    /** Whether the header names every column; else a problem (a header that looks like data says so). */
+    private static boolean header(CsvTable table, CsvTable.Record rec, List<Problem> problems) {
+        List<String> missing = table.header(rec).missing(COLUMNS);
         if (missing.isEmpty()) {
-            return cols;
+            return true;
         }
-        String where = bron + " › regel " + line;
-        boolean looksLikeData = rec.size() > 0 && rec.get(0).trim().matches("\\d{4}.*");
-        problems.add(Problem.error(where, looksLikeData
+        boolean looksLikeData = rec.field(0).matches("\\d{4}.*");
+        problems.add(Problem.error(rec.where(), looksLikeData
                 ? "de kopregel ontbreekt; zet bovenaan de regel " + String.join(",", COLUMNS)
                 : "kolom " + String.join(", ", missing) + " ontbreekt in de kopregel; verwacht "
-                        + String.join(",", COLUMNS) + ", gevonden " + String.join(",", rec.toList())));
-        return null;
-    }
-
-    private static String field(CSVRecord rec, Map<String, Integer> cols, String name) {
-        int i = cols.get(name);
-        return i < rec.size() ? rec.get(i).trim() : "";
-    }
-
-    private static BigDecimal amount(AmountNotation n, String text, String where, String column, List<Problem> problems) {
-        try {
-            return n.parse(text);
-        } catch (IllegalArgumentException e) {
-            problems.add(Problem.error(where, "kolom " + column + ": " + e.getMessage()));
-            return null;
-        }
+                        + String.join(",", COLUMNS) + ", gevonden " + String.join(",", rec.fields())));
+        return false;
     }
 }

@@ -1,8 +1,6 @@
 package nl.rekenblad.vu;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Files;
@@ -20,18 +18,13 @@ import nl.rekenblad.api.Source;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Problem;
 import nl.rekenblad.core.Target;
-import nl.rekenblad.internal.io.AmountNotation;
 import nl.rekenblad.internal.io.CellReader;
-import nl.rekenblad.internal.io.CsvDialect;
-import nl.rekenblad.internal.io.DateNotation;
-import nl.rekenblad.internal.io.LineCounter;
+import nl.rekenblad.internal.io.CsvTable;
 import nl.rekenblad.internal.io.TextFiles;
 import nl.rekenblad.internal.io.Workbooks;
 import nl.rekenblad.internal.workbook.NamedTable;
 import nl.rekenblad.internal.workbook.OutputWorkbook;
 import nl.rekenblad.rules.RuleBook;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads the costs and cars of the verworpen uitgaven: two CSVs (the costs, optionally starting with lines
@@ -242,91 +235,59 @@ final class VuReader {
         if (text.isBlank()) {
             throw InvalidInputException.of(bron, "leeg bestand; verwacht een kopregel met " + String.join(", ", required));
         }
-        CsvDialect dialect = CsvDialect.sniff(text);
-        AmountNotation notation = dialect.notation();
         List<Row> rows = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), dialect.format())) {
-            LineCounter lines = new LineCounter(text);
-            Map<String, Integer> cols = null;
-            for (CSVRecord rec : parser) {
-                long line = lines.lineAt(rec.getCharacterPosition()) + lineOffset;
-                if (cols == null) {
-                    cols = new HashMap<>();
-                    for (int i = 0; i < rec.size(); i++) {
-                        String h = rec.get(i).strip().toLowerCase(Locale.ROOT);
-                        for (String f : fields) {
-                            if (f.toLowerCase(Locale.ROOT).equals(h)) {
-                                cols.putIfAbsent(f, i);
-                            }
-                        }
-                    }
-                    Map<String, Integer> c = cols;
-                    List<String> missing = required.stream().filter(f -> !c.containsKey(f)).toList();
-                    if (!missing.isEmpty()) {
-                        throw InvalidInputException.of(bron + " › regel " + line, "kolom " + String.join(", ", missing)
-                                + " ontbreekt; verwacht de kolommen " + String.join(", ", fields));
-                    }
-                    continue;
-                }
-                if (rec.stream().allMatch(String::isBlank)) {
-                    continue;
-                }
-                if (rows.size() >= MAX_ROWS) {
-                    throw InvalidInputException.of(bron, "meer dan " + MAX_ROWS + " regels");
-                }
-                Map<String, Integer> c = cols;
-                String where = bron + " › regel " + line;
-                rows.add(new Row() {
-                    @Override
-                    public String text(String field) {
-                        Integer i = c.get(field);
-                        return i == null || i >= rec.size() ? "" : rec.get(i).strip();
-                    }
-
-                    @Override
-                    public BigDecimal amount(String field) {
-                        String t = text(field);
-                        if (t.isEmpty()) {
-                            return null;
-                        }
-                        try {
-                            return notation.parse(t);
-                        } catch (IllegalArgumentException e) {
-                            problems.add(Problem.error(where, "kolom " + field + ": " + e.getMessage()));
-                            return null;
-                        }
-                    }
-
-                    @Override
-                    public LocalDate date(String field) {
-                        String t = text(field);
-                        if (t.isEmpty()) {
-                            return null;
-                        }
-                        try {
-                            return DateNotation.parse(t);
-                        } catch (IllegalArgumentException | java.time.DateTimeException e) {
-                            problems.add(Problem.error(where, "kolom " + field + ": geen datum \"" + t + "\" (verwacht"
-                                    + " bijvoorbeeld 2024-03-01 of 1-3-2024)"));
-                            return null;
-                        }
-                    }
-
-                    @Override
-                    public String where(String field) {
-                        return where;
-                    }
-
-                    @Override
-                    public String where() {
-                        return where;
-                    }
-                });
+        List<Problem> unreadable = new ArrayList<>();
+        CsvTable table = CsvTable.of(bron, text, lineOffset + 1L);
+        CsvTable.Record first = table.next(unreadable);
+        if (first != null) {
+            List<String> missing = table.header(first).missing(required);
+            if (!missing.isEmpty()) {
+                throw InvalidInputException.of(first.where(), "kolom " + String.join(", ", missing)
+                        + " ontbreekt; verwacht de kolommen " + String.join(", ", fields));
             }
-        } catch (UncheckedIOException | IllegalStateException | IOException e) {
-            throw InvalidInputException.of(bron, "geen leesbare CSV: " + CsvDialect.problem(e));
+        }
+        for (CsvTable.Record rec = first == null ? null : table.next(unreadable); rec != null; rec = table.next(unreadable)) {
+            if (rec.isBlank()) {
+                continue;
+            }
+            if (rows.size() >= MAX_ROWS) {
+                throw InvalidInputException.of(bron, "meer dan " + MAX_ROWS + " regels");
+            }
+            rows.add(csvRow(rec, problems));
+        }
+        if (!unreadable.isEmpty()) {
+            throw new InvalidInputException(unreadable);
         }
         return rows;
+    }
+
+    private static Row csvRow(CsvTable.Record rec, List<Problem> problems) {
+        return new Row() {
+            @Override
+            public String text(String field) {
+                return rec.text(field);
+            }
+
+            @Override
+            public BigDecimal amount(String field) {
+                return rec.amount(field, problems);
+            }
+
+            @Override
+            public LocalDate date(String field) {
+                return rec.date(field, problems);
+            }
+
+            @Override
+            public String where(String field) {
+                return rec.where();
+            }
+
+            @Override
+            public String where() {
+                return rec.where();
+            }
+        };
     }
 
     private static Optional<VuInput.Kost> kost(Row r, List<Problem> problems) {

@@ -6,16 +6,13 @@ import nl.rekenblad.auditfile.AuditfileReader;
 import nl.rekenblad.internal.io.Outputs;
 import nl.rekenblad.api.Regulation;
 import nl.rekenblad.api.Contribution;
-import nl.rekenblad.internal.io.CsvDialect;
 import nl.rekenblad.internal.io.AmountNotation;
 import nl.rekenblad.internal.io.CellReader;
+import nl.rekenblad.internal.io.CsvTable;
 import nl.rekenblad.internal.io.TextFiles;
 import nl.rekenblad.internal.io.Workbooks;
-import nl.rekenblad.internal.io.LineCounter;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,9 +27,6 @@ import java.util.function.Function;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Problem;
 import nl.rekenblad.core.Target;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import nl.rekenblad.internal.workbook.OutputWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -109,56 +103,44 @@ public final class WinstReader {
         if (text.isBlank()) {
             throw InvalidInputException.of(bron, "leeg bestand; verwacht een kopregel veld,waarde en een regel per invoer");
         }
-        String first = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
-        CsvDialect dialect = CsvDialect.sniff(text);
-        AmountNotation notation = dialect.notation();
-        CSVFormat format = dialect.format();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
-            LineCounter lines = new LineCounter(text);
-            boolean header = true;
-            for (CSVRecord rec : parser) {
-                long line = lines.lineAt(rec.getCharacterPosition());
-                String w = bron + " › regel " + line;
-                if (header) {
-                    header = false;
-                    if (rec.size() < 2 || !rec.get(0).trim().equalsIgnoreCase("veld") || !rec.get(1).trim().equalsIgnoreCase("waarde")) {
-                        throw InvalidInputException.of(w, "verwacht de kopregel veld,waarde");
-                    }
-                    continue;
-                }
-                String k = rec.get(0).trim();
-                String v = rec.size() > 1 ? rec.get(1).trim() : "";
-                String field = WinstInput.VELDEN.stream().filter(f -> f.equalsIgnoreCase(k)).findFirst().orElse(null);
-                if (field == null) {
-                    problems.add(Problem.error(w, "onbekend veld \"" + k + "\"; verwacht een van: " + String.join(", ", WinstInput.VELDEN)));
-                    continue;
-                }
-                if (where.containsKey(field)) {
-                    problems.add(Problem.error(w, "veld " + field + " staat er al (" + where.get(field) + ")"));
-                    continue;
-                }
-                where.put(field, w);
-                if (TEXT_FIELDS.contains(field)) {
-                    // kor and kia may be amounts too: keep them as numbers when they read as one.
-                    Object val = v.isEmpty() ? null : v;
-                    if ((field.equals("winst") || field.equals("kor") || field.equals("kia")) && !v.isEmpty()) {
-                        try {
-                            val = notation.parse(v);
-                        } catch (IllegalArgumentException notAnAmount) {
-                            val = v;
-                        }
-                    }
-                    raw.put(field, val);
-                } else {
+        CsvTable table = CsvTable.of(bron, text);
+        AmountNotation notation = table.notation();
+        CsvTable.Record head = table.next(problems);
+        if (head != null && (head.size() < 2 || !head.field(0).equalsIgnoreCase("veld") || !head.field(1).equalsIgnoreCase("waarde"))) {
+            throw InvalidInputException.of(head.where(), "verwacht de kopregel veld,waarde");
+        }
+        for (CsvTable.Record rec = head == null ? null : table.next(problems); rec != null; rec = table.next(problems)) {
+            String w = rec.where();
+            String k = rec.field(0);
+            String v = rec.field(1);
+            String field = WinstInput.VELDEN.stream().filter(f -> f.equalsIgnoreCase(k)).findFirst().orElse(null);
+            if (field == null) {
+                problems.add(Problem.error(w, "onbekend veld \"" + k + "\"; verwacht een van: " + String.join(", ", WinstInput.VELDEN)));
+                continue;
+            }
+            if (where.containsKey(field)) {
+                problems.add(Problem.error(w, "veld " + field + " staat er al (" + where.get(field) + ")"));
+                continue;
+            }
+            where.put(field, w);
+            if (TEXT_FIELDS.contains(field)) {
+                // kor and kia may be amounts too: keep them as numbers when they read as one.
+                Object val = v.isEmpty() ? null : v;
+                if ((field.equals("winst") || field.equals("kor") || field.equals("kia")) && !v.isEmpty()) {
                     try {
-                        raw.put(field, notation.parse(v));
-                    } catch (IllegalArgumentException e) {
-                        problems.add(Problem.error(w, "veld " + field + ": " + e.getMessage()));
+                        val = notation.parse(v);
+                    } catch (IllegalArgumentException notAnAmount) {
+                        val = v;
                     }
+                }
+                raw.put(field, val);
+            } else {
+                try {
+                    raw.put(field, notation.parse(v));
+                } catch (IllegalArgumentException e) {
+                    problems.add(Problem.error(w, "veld " + field + ": " + e.getMessage()));
                 }
             }
-        } catch (UncheckedIOException | IllegalStateException | IOException e) {
-            problems.add(Problem.error(bron, "geen leesbare CSV: " + CsvDialect.problem(e)));
         }
     }
 

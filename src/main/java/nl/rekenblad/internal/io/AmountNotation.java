@@ -1,5 +1,6 @@
 package nl.rekenblad.internal.io;
 
+import nl.rekenblad.core.Money;
 import java.math.BigDecimal;
 import nl.rekenblad.core.DutchText;
 import java.util.regex.Matcher;
@@ -19,8 +20,6 @@ public enum AmountNotation {
     private final Pattern digits;
     private final String example;
 
-    /** The largest amount rekenblad takes, either way ({@link nl.rekenblad.core.Money#MAX_AMOUNT}). */
-    public static final BigDecimal MAX_AMOUNT = nl.rekenblad.core.Money.MAX_AMOUNT;
     /** Decimals at most (cents and fractions of a cent from a rate). */
     public static final int MAX_DECIMALS = 6;
     /** An amount is written in at most this many characters. */
@@ -48,13 +47,13 @@ public enum AmountNotation {
         }
         if (t.length() > MAX_CHARS) {
             throw new IllegalArgumentException("verwacht een bedrag, gevonden een waarde van " + t.length() + " tekens"
-                    + " (ten hoogste " + MAX_CHARS + "; het grootste bedrag is " + DutchText.euroCents(MAX_AMOUNT) + ")");
+                    + " (ten hoogste " + MAX_CHARS + "; het grootste bedrag is " + DutchText.euroCents(Money.MAX_AMOUNT) + ")");
         }
         return checked(parseWithin(t, text), text);
     }
 
     /**
-     * {@code v} when it is an amount rekenblad takes: at most {@link #MAX_AMOUNT} either way and at most
+     * {@code v} when it is an amount rekenblad takes: at most {@link Money#MAX_AMOUNT} either way and at most
      * {@value #MAX_DECIMALS} decimals.
      *
      * @throws IllegalArgumentException with a Dutch message naming the limit
@@ -63,9 +62,9 @@ public enum AmountNotation {
         if (v == null) {
             return null;
         }
-        if (v.abs().compareTo(MAX_AMOUNT) > 0) {
+        if (v.abs().compareTo(Money.MAX_AMOUNT) > 0) {
             throw new IllegalArgumentException("bedrag " + text.trim() + " is te groot; het grootste bedrag is "
-                    + DutchText.euroCents(MAX_AMOUNT));
+                    + DutchText.euroCents(Money.MAX_AMOUNT));
         }
         if (v.stripTrailingZeros().scale() > MAX_DECIMALS) {
             throw new IllegalArgumentException("bedrag " + text.trim() + " heeft meer dan " + MAX_DECIMALS + " decimalen");

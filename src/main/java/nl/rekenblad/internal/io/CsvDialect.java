@@ -60,24 +60,4 @@ public record CsvDialect(char delimiter) {
         }
         return cols;
     }
-
-    private static final java.util.regex.Pattern INVALID_AFTER_QUOTE = java.util.regex.Pattern.compile(
-            "(?s).*Invalid character between encapsulated token and delimiter at line: (\\d+).*");
-
-    /**
-     * What Commons CSV's parse error means, in Dutch and without its class names: "regel 2: na het sluitende
-     * aanhalingsteken volgt nog tekst", "een aanhalingsteken wordt niet gesloten", or a general line.
-     */
-    public static String problem(Exception e) {
-        String m = String.valueOf(e.getMessage());
-        java.util.regex.Matcher invalid = INVALID_AFTER_QUOTE.matcher(m);
-        if (invalid.matches()) {
-            return "regel " + invalid.group(1) + ": na het sluitende aanhalingsteken volgt nog tekst; zet het hele veld"
-                    + " tussen aanhalingstekens (\"a \"\"b\"\" c\")";
-        }
-        if (m.contains("EOF reached before encapsulated token finished")) {
-            return "een aanhalingsteken (\") wordt niet gesloten";
-        }
-        return "de CSV is niet te lezen" + Messages.reason(e);
-    }
 }

@@ -1,9 +1,12 @@
 package nl.rekenblad.internal.io;
 
 import java.io.IOException;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,6 +15,8 @@ import nl.rekenblad.core.InvalidInputException;
 
 /** Reads small text inputs: UTF-8 with or without BOM, else Windows-1252 (Excel's "CSV" on Windows). */
 public final class TextFiles {
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
     private TextFiles() {
     }
 
@@ -44,15 +49,48 @@ public final class TextFiles {
     }
 
     static String decode(byte[] bytes) {
-        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
-        ByteBuffer buf = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        int start = isBom(bytes) ? 3 : 0;
+        Charset cs;
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(buf).toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, start, bytes.length - start, Charset.forName("windows-1252"));
+            cs = isUtf8(new ByteArrayInputStream(bytes, start, bytes.length - start)) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // a byte array does not fail
         }
+        return new String(bytes, start, bytes.length - start, cs);
+    }
+
+    /** Whether {@code head} starts with UTF-8's byte order mark. */
+    static boolean isBom(byte[] head) {
+        return head.length >= 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb && (head[2] & 0xff) == 0xbf;
+    }
+
+    /**
+     * The one rule for a text input's charset: UTF-8 when every byte of it is valid UTF-8 (with or without BOM), else
+     * Windows-1252. Scans the whole source once, streaming.
+     */
+    public static Charset charset(Source source) throws IOException {
+        try (InputStream in = source.open()) {
+            return isUtf8(in) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+        }
+    }
+
+    private static boolean isUtf8(InputStream s) throws IOException {
+        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.allocate(1 << 16);
+        CharBuffer out = CharBuffer.allocate(1 << 16);
+        byte[] buf = new byte[1 << 15];
+        int n;
+        while ((n = s.read(buf)) > 0) {
+            in.put(buf, 0, n);
+            in.flip();
+            if (d.decode(in, out, false).isError()) {
+                return false;
+            }
+            out.clear();
+            in.compact();
+        }
+        in.flip();
+        return !d.decode(in, out, true).isError();
     }
 }
