@@ -30,15 +30,17 @@ public abstract class Expr {
     /** Evaluates exactly against {@code env}. */
     public abstract Object eval(Env env);
 
-    /** The formula text without the leading {@code =}, in en-US notation. */
-    public abstract String formula(Refs refs);
-
     /**
-     * Appends the formula text to {@code out}: the nodes a register writes per asset build their text in one
-     * buffer rather than string by string.
+     * Appends the formula text (en-US notation, no leading {@code =}) to {@code out}: the one printing path of every
+     * node; the nodes a register writes per asset build their text in one buffer rather than string by string.
      */
-    void append(Refs refs, StringBuilder out) {
-        out.append(formula(refs));
+    abstract void append(Refs refs, StringBuilder out);
+
+    /** The formula text without the leading {@code =}, in en-US notation. */
+    public final String formula(Refs refs) {
+        StringBuilder sb = new StringBuilder(64);
+        append(refs, sb);
+        return sb.toString();
     }
 
     /** Appends {@link #formula} to {@code out}. */
@@ -46,12 +48,28 @@ public abstract class Expr {
         append(refs, out);
     }
 
-    /** {@link #formula} through {@link #append}. */
-    final String appended(Refs refs) {
-        StringBuilder sb = new StringBuilder(64);
-        append(refs, sb);
-        return sb.toString();
+    /** The formula with each key by its own name (a table cell as {@code column[row]}), for messages. */
+    @Override
+    public final String toString() {
+        return formula(SYMBOLIC);
     }
+
+    private static final Refs SYMBOLIC = new Refs() {
+        @Override
+        public Target target(String key) {
+            return new Target.Name(key);
+        }
+
+        @Override
+        public String currentSheet() {
+            return "";
+        }
+
+        @Override
+        public String range(String column) {
+            return column + "[*]";
+        }
+    };
 
     int precedence() {
         return ATOM;
@@ -96,40 +114,40 @@ public abstract class Expr {
     }
 
     public static Expr plus(Expr a, Expr b) {
-        return new Binary("+", ADD, a, b);
+        return new Binary(Op.PLUS, a, b);
     }
 
     public static Expr minus(Expr a, Expr b) {
-        return new Binary("-", ADD, a, b);
+        return new Binary(Op.MINUS, a, b);
     }
 
     public static Expr times(Expr a, Expr b) {
-        return new Binary("*", MUL, a, b);
+        return new Binary(Op.TIMES, a, b);
     }
 
     public static Expr divide(Expr a, Expr b) {
-        return new Binary("/", MUL, a, b);
+        return new Binary(Op.DIVIDE, a, b);
     }
 
     public static Expr lessOrEqual(Expr a, Expr b) {
-        return new Binary("<=", CMP, a, b);
+        return new Binary(Op.LESS_OR_EQUAL, a, b);
     }
 
     public static Expr less(Expr a, Expr b) {
-        return new Binary("<", CMP, a, b);
+        return new Binary(Op.LESS, a, b);
     }
 
     public static Expr greater(Expr a, Expr b) {
-        return new Binary(">", CMP, a, b);
+        return new Binary(Op.GREATER, a, b);
     }
 
     public static Expr greaterOrEqual(Expr a, Expr b) {
-        return new Binary(">=", CMP, a, b);
+        return new Binary(Op.GREATER_OR_EQUAL, a, b);
     }
 
     /** Text or number equality ({@code =}); text compares case-insensitively, as Excel does. */
     public static Expr equal(Expr a, Expr b) {
-        return new Binary("=", CMP, a, b);
+        return new Binary(Op.EQUAL, a, b);
     }
 
     /** {@code SUM(…)}; consecutive cells print as one range. */
@@ -142,33 +160,33 @@ public abstract class Expr {
     }
 
     public static Expr max(Expr a, Expr b) {
-        return new Fn("MAX", List.of(a, b));
+        return new Fn(Function.MAX, List.of(a, b));
     }
 
     public static Expr min(Expr a, Expr b) {
-        return new Fn("MIN", List.of(a, b));
+        return new Fn(Function.MIN, List.of(a, b));
     }
 
     public static Expr and(Expr... terms) {
-        return new Fn("AND", List.of(terms));
+        return new Fn(Function.AND, List.of(terms));
     }
 
     public static Expr or(Expr... terms) {
-        return new Fn("OR", List.of(terms));
+        return new Fn(Function.OR, List.of(terms));
     }
 
     public static Expr not(Expr a) {
-        return new Fn("NOT", List.of(a));
+        return new Fn(Function.NOT, List.of(a));
     }
 
     /** {@code LOWER(text)}. */
     public static Expr lower(Expr a) {
-        return new Fn("LOWER", List.of(a));
+        return new Fn(Function.LOWER, List.of(a));
     }
 
     /** {@code ISBLANK(key)}: true when the input cell is empty. */
     public static Expr isBlank(String key) {
-        return new Fn("ISBLANK", List.of(ref(key)));
+        return new Fn(Function.ISBLANK, List.of(ref(key)));
     }
 
     /** {@code ISBLANK(cell)}: true when the input cell (a {@link #ref} or a {@link #cell}) is empty. */
@@ -176,7 +194,7 @@ public abstract class Expr {
         if (!(cell instanceof Ref || cell instanceof RowRef)) {
             throw new IllegalArgumentException("ISBLANK of a cell only");
         }
-        return new Fn("ISBLANK", List.of(cell));
+        return new Fn(Function.ISBLANK, List.of(cell));
     }
 
     /**
@@ -189,7 +207,7 @@ public abstract class Expr {
 
     /** {@code SUM(range)} over every row of a table's column: one range however many rows it has. */
     public static Expr sumColumn(String column) {
-        return new ColumnSum(column, List.of(), List.of());
+        return new SumIfs(new Range.Column(column), List.of(), List.of());
     }
 
     /**
@@ -200,21 +218,22 @@ public abstract class Expr {
         if (criteriaColumns.size() != values.size()) {
             throw new IllegalArgumentException("a value per criteria column");
         }
-        return new ColumnSum(sumColumn, List.copyOf(criteriaColumns), List.copyOf(values));
+        return new SumIfs(new Range.Column(sumColumn), criteriaColumns.stream().<Range>map(Range.Column::new).toList(),
+                List.copyOf(values));
     }
 
     public static Expr ifThen(Expr condition, Expr then, Expr otherwise) {
-        return new Fn("IF", List.of(condition, then, otherwise));
+        return new Fn(Function.IF, List.of(condition, then, otherwise));
     }
 
     /** {@code YEAR(date)}: the year of a date held as a spreadsheet serial number. */
     public static Expr year(Expr date) {
-        return new DatePart("YEAR", date);
+        return new DatePart(java.time.temporal.ChronoField.YEAR, date);
     }
 
     /** {@code MONTH(date)}: the month (1–12) of a date held as a spreadsheet serial number. */
     public static Expr month(Expr date) {
-        return new DatePart("MONTH", date);
+        return new DatePart(java.time.temporal.ChronoField.MONTH_OF_YEAR, date);
     }
 
     /**
@@ -228,7 +247,8 @@ public abstract class Expr {
                 throw new IllegalArgumentException("criteria range of another size");
             }
         }
-        return new SumIfs(List.copyOf(sumKeys), criteriaKeys.stream().map(List::copyOf).toList(), List.copyOf(values));
+        return new SumIfs(new Range.Keys(List.copyOf(sumKeys)),
+                criteriaKeys.stream().<Range>map(k -> new Range.Keys(List.copyOf(k))).toList(), List.copyOf(values));
     }
 
     /**
@@ -286,11 +306,6 @@ public abstract class Expr {
         return toNumber(v).signum() != 0;
     }
 
-    String child(Expr e, Refs refs, int minPrecedence) {
-        String f = e.formula(refs);
-        return e.precedence() < minPrecedence ? "(" + f + ")" : f;
-    }
-
     static void appendChild(Expr e, Refs refs, int minPrecedence, StringBuilder out) {
         boolean brackets = e.precedence() < minPrecedence;
         if (brackets) {
@@ -314,12 +329,6 @@ public abstract class Expr {
         @Override
         public Object eval(Env env) {
             return env.get(key);
-        }
-
-        @Override
-        public String formula(Refs refs) {
-            Target t = refs.target(key);
-            return t instanceof Target.Name n ? n.name() : ((Target.Cell) t).a1(refs.currentSheet());
         }
 
         @Override
@@ -348,57 +357,12 @@ public abstract class Expr {
         }
 
         @Override
-        public String formula(Refs refs) {
-            return refs.row(column, row).a1(refs.currentSheet());
-        }
-
-        @Override
         void append(Refs refs, StringBuilder out) {
-            refs.row(column, row).appendA1(refs.currentSheet(), out);
-        }
-    }
-
-    /** SUM or SUMIFS over whole columns of a table. */
-    static final class ColumnSum extends Expr {
-        final String sumColumn;
-        final List<String> criteriaColumns;
-        final List<Expr> values;
-
-        ColumnSum(String sumColumn, List<String> criteriaColumns, List<Expr> values) {
-            this.sumColumn = sumColumn;
-            this.criteriaColumns = criteriaColumns;
-            this.values = values;
-        }
-
-        @Override
-        public Object eval(Env env) {
-            Object[] wanted = new Object[values.size()];
-            for (int j = 0; j < wanted.length; j++) {
-                wanted[j] = values.get(j).eval(env);
+            if (refs == SYMBOLIC) {
+                out.append(column).append('[').append(row).append(']');
+            } else {
+                refs.row(column, row).appendA1(refs.currentSheet(), out);
             }
-            BigDecimal total = BigDecimal.ZERO;
-            for (int row : env.rows(sumColumn)) {
-                boolean match = true;
-                for (int j = 0; j < wanted.length && match; j++) {
-                    match = SumIfs.matches(env.row(criteriaColumns.get(j), row), wanted[j]);
-                }
-                if (match && env.row(sumColumn, row) instanceof BigDecimal d) {
-                    total = total.add(d);
-                }
-            }
-            return total;
-        }
-
-        @Override
-        public String formula(Refs refs) {
-            if (criteriaColumns.isEmpty()) {
-                return "SUM(" + refs.range(sumColumn) + ")";
-            }
-            StringBuilder sb = new StringBuilder("SUMIFS(").append(refs.range(sumColumn));
-            for (int j = 0; j < criteriaColumns.size(); j++) {
-                sb.append(',').append(refs.range(criteriaColumns.get(j))).append(',').append(values.get(j).formula(refs));
-            }
-            return sb.append(')').toString();
         }
     }
 
@@ -407,6 +371,11 @@ public abstract class Expr {
 
         Const(Object value) {
             this.value = Objects.requireNonNull(value);
+        }
+
+        @Override
+        public Object eval(Env env) {
+            return value;
         }
 
         @Override
@@ -421,88 +390,122 @@ public abstract class Expr {
         }
 
         @Override
-        public Object eval(Env env) {
-            return value;
-        }
-
-        @Override
-        public String formula(Refs refs) {
-            if (value instanceof BigDecimal d) {
-                return d.toPlainString();
-            }
-            if (value instanceof Boolean b) {
-                return b ? "TRUE" : "FALSE";
-            }
-            return "\"" + value.toString().replace("\"", "\"\"") + "\"";
-        }
-
-        @Override
         int precedence() {
             return value instanceof BigDecimal d && d.signum() < 0 ? ADD : ATOM;
         }
     }
 
+    /** The binary operators, each with its spreadsheet symbol, its precedence and its exact meaning. */
+    enum Op {
+        PLUS("+", ADD) {
+            @Override
+            Object apply(Object x, Object y) {
+                return toNumber(x).add(toNumber(y));
+            }
+        },
+        MINUS("-", ADD) {
+            @Override
+            Object apply(Object x, Object y) {
+                return toNumber(x).subtract(toNumber(y));
+            }
+        },
+        TIMES("*", MUL) {
+            @Override
+            Object apply(Object x, Object y) {
+                return toNumber(x).multiply(toNumber(y));
+            }
+        },
+        DIVIDE("/", MUL) {
+            @Override
+            Object apply(Object x, Object y) {
+                BigDecimal d = toNumber(y);
+                if (d.signum() == 0) {
+                    throw new ArithmeticException("division by zero");
+                }
+                return toNumber(x).divide(d, DIVISION);
+            }
+        },
+        /** Text or number equality; text compares case-insensitively, as Excel does. */
+        EQUAL("=", CMP) {
+            @Override
+            Object apply(Object x, Object y) {
+                if (x instanceof String || y instanceof String) {
+                    return String.valueOf(x == null ? "" : x).equalsIgnoreCase(String.valueOf(y == null ? "" : y));
+                }
+                return compare(x, y) == 0;
+            }
+        },
+        LESS("<", CMP) {
+            @Override
+            Object apply(Object x, Object y) {
+                return compare(x, y) < 0;
+            }
+        },
+        LESS_OR_EQUAL("<=", CMP) {
+            @Override
+            Object apply(Object x, Object y) {
+                return compare(x, y) <= 0;
+            }
+        },
+        GREATER(">", CMP) {
+            @Override
+            Object apply(Object x, Object y) {
+                return compare(x, y) > 0;
+            }
+        },
+        GREATER_OR_EQUAL(">=", CMP) {
+            @Override
+            Object apply(Object x, Object y) {
+                return compare(x, y) >= 0;
+            }
+        };
+
+        final String symbol;
+        final int precedence;
+
+        Op(String symbol, int precedence) {
+            this.symbol = symbol;
+            this.precedence = precedence;
+        }
+
+        abstract Object apply(Object x, Object y);
+
+        private static int compare(Object x, Object y) {
+            return toNumber(x).compareTo(toNumber(y));
+        }
+    }
+
     static final class Binary extends Expr {
-        final String op;
-        final int prec;
+        final Op op;
         final Expr a;
         final Expr b;
 
-        Binary(String op, int prec, Expr a, Expr b) {
+        Binary(Op op, Expr a, Expr b) {
             this.op = op;
-            this.prec = prec;
             this.a = a;
             this.b = b;
         }
 
         @Override
         public Object eval(Env env) {
-            Object x = a.eval(env);
-            Object y = b.eval(env);
-            switch (op) {
-                case "+": return toNumber(x).add(toNumber(y));
-                case "-": return toNumber(x).subtract(toNumber(y));
-                case "*": return toNumber(x).multiply(toNumber(y));
-                case "/": {
-                    BigDecimal d = toNumber(y);
-                    if (d.signum() == 0) {
-                        throw new ArithmeticException("division by zero in " + this);
-                    }
-                    return toNumber(x).divide(d, DIVISION);
-                }
-                case "=":
-                    if (x instanceof String || y instanceof String) {
-                        return String.valueOf(x == null ? "" : x).equalsIgnoreCase(String.valueOf(y == null ? "" : y));
-                    }
-                    return toNumber(x).compareTo(toNumber(y)) == 0;
-                default:
-                    int c = toNumber(x).compareTo(toNumber(y));
-                    return switch (op) {
-                        case "<=" -> c <= 0;
-                        case "<" -> c < 0;
-                        case ">" -> c > 0;
-                        case ">=" -> c >= 0;
-                        default -> throw new IllegalStateException(op);
-                    };
+            try {
+                return op.apply(a.eval(env), b.eval(env));
+            } catch (ArithmeticException e) {
+                throw new ArithmeticException(e.getMessage() + " in " + this);
             }
-        }
-
-        @Override
-        public String formula(Refs refs) {
-            return appended(refs);
         }
 
         @Override
         void append(Refs refs, StringBuilder out) {
             // Left-associative: the right operand needs brackets at equal precedence (a-(b-c)).
-            appendChild(a, refs, prec, out);
-            out.append(op);
-            appendChild(b, refs, prec + 1, out);
+            appendChild(a, refs, op.precedence, out);
+            out.append(op.symbol);
+            appendChild(b, refs, op.precedence + 1, out);
         }
 
         @Override
         int precedence() {
-            return prec;
+            return op.precedence;
         }
     }
 
@@ -520,11 +523,6 @@ public abstract class Expr {
                 total = total.add(toNumber(t.eval(env)));
             }
             return total;
-        }
-
-        @Override
-        public String formula(Refs refs) {
-            return appended(refs);
         }
 
         @Override
@@ -573,6 +571,9 @@ public abstract class Expr {
         }
 
         private static Target.Cell cellOf(Expr e, Refs refs) {
+            if (refs == SYMBOLIC) {
+                return null;
+            }
             if (e instanceof RowRef r) {
                 return refs.row(r.column, r.row);
             }
@@ -580,66 +581,90 @@ public abstract class Expr {
         }
     }
 
+    /** The spreadsheet functions, each with its exact meaning over evaluated arguments. */
+    enum Function {
+        MAX {
+            @Override
+            Object apply(List<Expr> args, Env env) {
+                return toNumber(args.get(0).eval(env)).max(toNumber(args.get(1).eval(env)));
+            }
+        },
+        MIN {
+            @Override
+            Object apply(List<Expr> args, Env env) {
+                return toNumber(args.get(0).eval(env)).min(toNumber(args.get(1).eval(env)));
+            }
+        },
+        AND {
+            @Override
+            Object apply(List<Expr> args, Env env) {
+                for (Expr a : args) {
+                    if (!toBool(a.eval(env))) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        },
+        OR {
+            @Override
+            Object apply(List<Expr> args, Env env) {
+                for (Expr a : args) {
+                    if (toBool(a.eval(env))) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        },
+        NOT {
+            @Override
+            Object apply(List<Expr> args, Env env) {
+                return !toBool(args.get(0).eval(env));
+            }
+        },
+        ISBLANK {
+            @Override
+            Object apply(List<Expr> args, Env env) {
+                return args.get(0).eval(env) == null;
+            }
+        },
+        LOWER {
+            @Override
+            Object apply(List<Expr> args, Env env) {
+                Object v = args.get(0).eval(env);
+                return v == null ? "" : v instanceof String t ? t.toLowerCase(java.util.Locale.ROOT)
+                        : ((BigDecimal) v).toPlainString();
+            }
+        },
+        /** Only the branch taken is evaluated, as in a spreadsheet. */
+        IF {
+            @Override
+            Object apply(List<Expr> args, Env env) {
+                return toBool(args.get(0).eval(env)) ? args.get(1).eval(env) : args.get(2).eval(env);
+            }
+        };
+
+        abstract Object apply(List<Expr> args, Env env);
+    }
+
     static final class Fn extends Expr {
-        final String name;
+        final Function function;
         final List<Expr> args;
 
-        Fn(String name, List<Expr> args) {
-            this.name = name;
+        Fn(Function function, List<Expr> args) {
+            this.function = function;
             this.args = args;
         }
 
         @Override
         public Object eval(Env env) {
-            switch (name) {
-                case "MAX": {
-                    BigDecimal x = toNumber(args.get(0).eval(env));
-                    BigDecimal y = toNumber(args.get(1).eval(env));
-                    return x.max(y);
-                }
-                case "MIN": {
-                    BigDecimal x = toNumber(args.get(0).eval(env));
-                    BigDecimal y = toNumber(args.get(1).eval(env));
-                    return x.min(y);
-                }
-                case "AND":
-                    for (Expr a : args) {
-                        if (!toBool(a.eval(env))) {
-                            return false;
-                        }
-                    }
-                    return true;
-                case "OR":
-                    for (Expr a : args) {
-                        if (toBool(a.eval(env))) {
-                            return true;
-                        }
-                    }
-                    return false;
-                case "NOT":
-                    return !toBool(args.get(0).eval(env));
-                case "ISBLANK":
-                    return args.get(0).eval(env) == null;
-                case "LOWER": {
-                    Object v = args.get(0).eval(env);
-                    return v == null ? "" : v instanceof String t ? t.toLowerCase(java.util.Locale.ROOT)
-                            : ((BigDecimal) v).toPlainString();
-                }
-                case "IF":
-                    return toBool(args.get(0).eval(env)) ? args.get(1).eval(env) : args.get(2).eval(env);
-                default:
-                    throw new IllegalStateException(name);
-            }
-        }
-
-        @Override
-        public String formula(Refs refs) {
-            return appended(refs);
+            return function.apply(args, env);
         }
 
         @Override
         void append(Refs refs, StringBuilder out) {
-            out.append(name).append('(');
+            out.append(function.name()).append('(');
             for (int i = 0; i < args.size(); i++) {
                 if (i > 0) {
                     out.append(',');
@@ -665,64 +690,118 @@ public abstract class Expr {
         }
 
         @Override
-        public String formula(Refs refs) {
-            return formula.apply(refs);
+        void append(Refs refs, StringBuilder out) {
+            out.append(refs == SYMBOLIC ? key : formula.apply(refs));
         }
     }
 
     static final class DatePart extends Expr {
-        final String name;
+        final java.time.temporal.ChronoField field;
         final Expr date;
 
-        DatePart(String name, Expr date) {
-            this.name = name;
+        DatePart(java.time.temporal.ChronoField field, Expr date) {
+            this.field = field;
             this.date = date;
         }
 
         @Override
         public Object eval(Env env) {
-            java.time.LocalDate d = SpreadsheetDate.toDate(toNumber(date.eval(env)));
-            return BigDecimal.valueOf(name.equals("YEAR") ? d.getYear() : d.getMonthValue());
-        }
-
-        @Override
-        public String formula(Refs refs) {
-            return appended(refs);
+            return BigDecimal.valueOf(SpreadsheetDate.toDate(toNumber(date.eval(env))).get(field));
         }
 
         @Override
         void append(Refs refs, StringBuilder out) {
-            out.append(name).append('(');
+            out.append(field == java.time.temporal.ChronoField.YEAR ? "YEAR(" : "MONTH(");
             date.append(refs, out);
             out.append(')');
         }
     }
 
+    /** A range a SUMIFS reads: keys that lie in one column or row, or a table's whole column. */
+    sealed interface Range {
+        /** The values in order; a table column reads the {@code rows} of the sum's column (null for keys). */
+        List<Object> values(Env env, int[] rows);
+
+        void append(Refs refs, StringBuilder out);
+
+        record Keys(List<String> keys) implements Range {
+            @Override
+            public List<Object> values(Env env, int[] rows) {
+                List<Object> out = new java.util.ArrayList<>(keys.size());
+                for (String k : keys) {
+                    out.add(env.get(k));
+                }
+                return out;
+            }
+
+            @Override
+            public void append(Refs refs, StringBuilder out) {
+                if (refs == SYMBOLIC) {
+                    out.append(keys.get(0)).append(':').append(keys.get(keys.size() - 1));
+                    return;
+                }
+                Target.Cell first = (Target.Cell) refs.target(keys.get(0));
+                Target.Cell last = (Target.Cell) refs.target(keys.get(keys.size() - 1));
+                for (int i = 0; i < keys.size(); i++) {
+                    Target.Cell c = (Target.Cell) refs.target(keys.get(i));
+                    boolean inColumn = c.col() == first.col() && c.row() == first.row() + i;
+                    boolean inRow = c.row() == first.row() && c.col() == first.col() + i;
+                    if (!c.sheet().equals(first.sheet()) || !(inColumn || inRow)) {
+                        throw new IllegalStateException("SUMIFS range is not one column or row: " + keys);
+                    }
+                }
+                first.appendA1(refs.currentSheet(), out);
+                out.append(':').append(Target.columnLetters(last.col())).append(last.row() + 1);
+            }
+        }
+
+        record Column(String column) implements Range {
+            @Override
+            public List<Object> values(Env env, int[] rows) {
+                List<Object> out = new java.util.ArrayList<>(rows.length);
+                for (int r : rows) {
+                    out.add(env.row(column, r));
+                }
+                return out;
+            }
+
+            @Override
+            public void append(Refs refs, StringBuilder out) {
+                out.append(refs.range(column));
+            }
+        }
+    }
+
+    /**
+     * {@code SUMIFS(sum, crit1, value1, …)}, or {@code SUM(sum)} without criteria: the one conditional sum, over keys
+     * or over a table's columns. Sums the numbers of {@code sum} where every criterion range equals its value (numbers
+     * numerically, text case-insensitively).
+     */
     static final class SumIfs extends Expr {
-        final List<String> sumKeys;
-        final List<List<String>> criteriaKeys;
+        final Range sum;
+        final List<Range> criteria;
         final List<Expr> values;
 
-        SumIfs(List<String> sumKeys, List<List<String>> criteriaKeys, List<Expr> values) {
-            this.sumKeys = sumKeys;
-            this.criteriaKeys = criteriaKeys;
+        SumIfs(Range sum, List<Range> criteria, List<Expr> values) {
+            this.sum = sum;
+            this.criteria = criteria;
             this.values = values;
         }
 
         @Override
         public Object eval(Env env) {
+            int[] rows = sum instanceof Range.Column c ? env.rows(c.column()) : null;
+            List<Object> sums = sum.values(env, rows);
+            List<List<Object>> have = criteria.stream().map(c -> c.values(env, rows)).toList();
             List<Object> wanted = values.stream().map(v -> v.eval(env)).toList();
             BigDecimal total = BigDecimal.ZERO;
-            for (int i = 0; i < sumKeys.size(); i++) {
+            for (int i = 0; i < sums.size(); i++) {
                 boolean match = true;
-                for (int j = 0; j < criteriaKeys.size() && match; j++) {
-                    match = matches(env.get(criteriaKeys.get(j).get(i)), wanted.get(j));
+                for (int j = 0; j < have.size() && match; j++) {
+                    match = matches(have.get(j).get(i), wanted.get(j));
                 }
-                if (match) {
-                    Object v = env.get(sumKeys.get(i));
-                    if (v instanceof BigDecimal d) {
-                        total = total.add(d);
-                    }
+                if (match && sums.get(i) instanceof BigDecimal d) {
+                    total = total.add(d);
                 }
             }
             return total;
@@ -737,26 +816,16 @@ public abstract class Expr {
         }
 
         @Override
-        public String formula(Refs refs) {
-            StringBuilder sb = new StringBuilder("SUMIFS(").append(range(sumKeys, refs));
-            for (int j = 0; j < criteriaKeys.size(); j++) {
-                sb.append(',').append(range(criteriaKeys.get(j), refs)).append(',').append(values.get(j).formula(refs));
+        void append(Refs refs, StringBuilder out) {
+            out.append(criteria.isEmpty() ? "SUM(" : "SUMIFS(");
+            sum.append(refs, out);
+            for (int j = 0; j < criteria.size(); j++) {
+                out.append(',');
+                criteria.get(j).append(refs, out);
+                out.append(',');
+                values.get(j).append(refs, out);
             }
-            return sb.append(')').toString();
-        }
-
-        private static String range(List<String> keys, Refs refs) {
-            Target.Cell first = (Target.Cell) refs.target(keys.get(0));
-            Target.Cell last = (Target.Cell) refs.target(keys.get(keys.size() - 1));
-            for (int i = 0; i < keys.size(); i++) {
-                Target.Cell c = (Target.Cell) refs.target(keys.get(i));
-                boolean inColumn = c.col() == first.col() && c.row() == first.row() + i;
-                boolean inRow = c.row() == first.row() && c.col() == first.col() + i;
-                if (!c.sheet().equals(first.sheet()) || !(inColumn || inRow)) {
-                    throw new IllegalStateException("SUMIFS range is not one column or row: " + keys);
-                }
-            }
-            return first.a1(refs.currentSheet()) + ":" + Target.columnLetters(last.col()) + (last.row() + 1);
+            out.append(')');
         }
     }
 
@@ -775,8 +844,15 @@ public abstract class Expr {
         }
 
         @Override
-        public String formula(Refs refs) {
-            return up ? "-INT(-" + child(a, refs, MUL) + ")" : "INT(" + a.formula(refs) + ")";
+        void append(Refs refs, StringBuilder out) {
+            if (up) {
+                out.append("-INT(-");
+                appendChild(a, refs, MUL, out);
+            } else {
+                out.append("INT(");
+                a.append(refs, out);
+            }
+            out.append(')');
         }
 
         @Override
@@ -801,11 +877,6 @@ public abstract class Expr {
         @Override
         public Object eval(Env env) {
             return toNumber(a.eval(env)).setScale(digits, mode);
-        }
-
-        @Override
-        public String formula(Refs refs) {
-            return appended(refs);
         }
 
         @Override

@@ -115,4 +115,50 @@ class ExprTest {
     void divisionKeepsThirtyFourDigits() {
         assertEquals(new BigDecimal("0.3333333333333333333333333333333333"), divide(num("1"), num("3")).eval(env));
     }
+
+    @Test
+    void aDivisionByZeroNamesItsFormulaByKeys() {
+        ArithmeticException e = assertThrows(ArithmeticException.class,
+                () -> divide(ref("WINST"), minus(ref("A"), ref("B"))).eval(env));
+        assertEquals("division by zero in WINST/(A-B)", e.getMessage());
+    }
+
+    @Test
+    void toStringPrintsKeysAndTableCellsByName() {
+        assertEquals("IF(AND(ISBLANK(datum),bedrag[3]>=450),SUMIFS(bedrag[*],soort[*],\"auto\"),ROUND(x*0.21,2))",
+                ifThen(and(isBlank("datum"), greaterOrEqual(Expr.cell("bedrag", 3), num("450"))),
+                        sumIfsColumns("bedrag", List.of("soort"), List.of(text("auto"))), round(times(ref("x"), num("0.21")), 2))
+                        .toString());
+    }
+
+    @Test
+    void oneSumIfsOverKeysAndOverTableColumnsAgree() {
+        Env table = new Env() {
+            final Map<String, List<Object>> cols = Map.of("bedrag", List.of(new BigDecimal("10"), new BigDecimal("5"),
+                    new BigDecimal("2")), "soort", List.of("Auto", "fiets", "auto"));
+
+            @Override
+            public Object get(String key) {
+                String[] p = key.split("#");
+                return cols.get(p[0]).get(Integer.parseInt(p[1]));
+            }
+
+            @Override
+            public Object row(String column, int row) {
+                return cols.get(column).get(row);
+            }
+
+            @Override
+            public int[] rows(String column) {
+                return new int[] {0, 1, 2};
+            }
+        };
+        Expr overKeys = sumIfs(List.of("bedrag#0", "bedrag#1", "bedrag#2"), List.of(List.of("soort#0", "soort#1", "soort#2")),
+                List.of(text("auto")));
+        Expr overColumns = sumIfsColumns("bedrag", List.of("soort"), List.of(text("AUTO")));
+        assertEquals(new BigDecimal("12"), overKeys.eval(table));
+        assertEquals(new BigDecimal("12"), overColumns.eval(table));
+        assertEquals(new BigDecimal("17"), sumColumn("bedrag").eval(table));
+        assertEquals("SUM(bedrag[*])", sumColumn("bedrag").toString());
+    }
 }
