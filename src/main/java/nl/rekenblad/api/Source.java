@@ -30,6 +30,11 @@ public final class Source {
         this.baseDir = baseDir;
     }
 
+    /** {@link #of(Path)}, or null for null: for an optional file given on the command line. */
+    public static Source ofNullable(Path file) {
+        return file == null ? null : of(file);
+    }
+
     /** A file; its name is used in messages, and paths inside it (a winst input's {@code kor=…}) are relative to its folder. */
     public static Source of(Path file) {
         Path name = file.getFileName();

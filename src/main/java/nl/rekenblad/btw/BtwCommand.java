@@ -103,8 +103,8 @@ public final class BtwCommand implements Callable<Integer> {
             case jaar -> Period.Kind.JAAR;
         };
         Options options = Options.builder().set(Options.JAAR, jaar).set(Options.PERIODE, kind)
-                .set(BtwRegulation.KOR, kor).set(BtwRegulation.KOLOMMEN, kolommen).set(BtwRegulation.BTWCODES, btwcodes)
-                .set(BtwRegulation.REKENINGEN, rekeningen).set(BtwRegulation.STRENG, streng)
+                .set(BtwRegulation.KOR, kor).set(BtwRegulation.KOLOMMEN, Source.ofNullable(kolommen))
+                .set(BtwRegulation.BTWCODES, Source.ofNullable(btwcodes)).set(BtwRegulation.REKENINGEN, Source.ofNullable(rekeningen)).set(BtwRegulation.STRENG, streng)
                 .set(Options.RECHTSVORM, vorm)
                 .set(nl.rekenblad.kor.KorRegulation.OMZET_VORIG_JAAR, omzetVorigJaar.bedrag().orElse(null)).build();
         if (!kor && omzetVorigJaar.bedrag().isPresent()) {

@@ -42,7 +42,7 @@ public final class BtwRegulation implements Regulation {
     /** Whether the periods go on into the KOR jaaropstelling ({@code --kor}). */
     public static final Option<Boolean> KOR = Option.of("kor", Boolean.class);
     /** A file of {@code veld=kolomnaam} lines naming a journal's columns ({@code --kolommen}). */
-    public static final Option<Path> KOLOMMEN = Option.of("kolommen", Path.class);
+    public static final Option<Source> KOLOMMEN = Option.of("kolommen", Source.class);
 
     /**
      * A worked-out journal: the lines' totals per period ({@code berekening}), the return figures
@@ -69,12 +69,12 @@ public final class BtwRegulation implements Regulation {
     }
 
     /** A file of {@code vatID=rubriek} lines mapping an auditfile's VAT codes ({@code --btwcodes}). */
-    public static final Option<Path> BTWCODES = Option.of("btwcodes", Path.class);
+    public static final Option<Source> BTWCODES = Option.of("btwcodes", Source.class);
     /**
      * A file of {@code accID=rubriek} lines for an auditfile's ledger accounts ({@code --rekeningen}): which accounts
      * hold btw (and of which rubriek), and, for a file without usable VAT codes, the rubriek of each revenue account.
      */
-    public static final Option<Path> REKENINGEN = Option.of("rekeningen", Path.class);
+    public static final Option<Source> REKENINGEN = Option.of("rekeningen", Source.class);
     /** Whether a return the ledger does not explain is an error rather than a warning ({@code --streng}). */
     public static final Option<Boolean> STRENG = Option.of("streng", Boolean.class);
 

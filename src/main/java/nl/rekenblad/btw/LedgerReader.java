@@ -217,12 +217,12 @@ public final class LedgerReader implements Closeable {
      *
      * @throws InvalidInputException for an empty file, a missing column or a bad mapping
      */
-    public static LedgerReader open(Path file, Optional<Path> kolommen) throws IOException, InvalidInputException {
+    public static LedgerReader open(Path file, Optional<Source> kolommen) throws IOException, InvalidInputException {
         return open(Source.of(file), kolommen);
     }
 
     /** Opens {@code file} (a file is streamed, never read whole); see {@link #open(Path, Optional)}. */
-    public static LedgerReader open(Source file, Optional<Path> kolommen) throws IOException, InvalidInputException {
+    public static LedgerReader open(Source file, Optional<Source> kolommen) throws IOException, InvalidInputException {
         String bron = file.name();
         Optional<Map<String, String>> mapping = Optional.empty();
         if (kolommen.isPresent()) {
@@ -396,7 +396,7 @@ public final class LedgerReader implements Closeable {
         return cols;
     }
 
-    static Map<String, String> readMapping(Path file) throws IOException, InvalidInputException {
+    static Map<String, String> readMapping(Source file) throws IOException, InvalidInputException {
         Map<String, String> m = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
         int n = 0;
@@ -409,7 +409,7 @@ public final class LedgerReader implements Closeable {
             int eq = t.indexOf('=');
             String field = eq < 0 ? "" : t.substring(0, eq).trim().toLowerCase(Locale.ROOT);
             if (eq < 0 || !SYNONYMS.containsKey(field)) {
-                problems.add(Problem.error(file.getFileName() + " › regel " + n, "verwacht veld=kolomnaam met veld een van "
+                problems.add(Problem.error(file.name() + " › regel " + n, "verwacht veld=kolomnaam met veld een van "
                         + String.join(", ", SYNONYMS.keySet()) + ", gevonden \"" + t + "\""));
                 continue;
             }

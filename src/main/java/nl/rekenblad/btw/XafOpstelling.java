@@ -91,11 +91,10 @@ final class XafOpstelling implements AuditfileReader.Handler {
         }
     }
 
-    private static Map<String, BtwCodes.Toewijzing> mapping(Path file) throws IOException, InvalidInputException {
-        if (file == null) {
+    private static Map<String, BtwCodes.Toewijzing> mapping(Source s) throws IOException, InvalidInputException {
+        if (s == null) {
             return Map.of();
         }
-        Source s = Source.of(file);
         Outputs.requireFile(s);
         if (s.size() > 1_000_000) {
             throw InvalidInputException.of(s.name(), "een bestand met btw-codes van meer dan 1 MB; verwacht regels code=rubriek");

@@ -50,7 +50,7 @@ public final class VuCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Options o = Options.builder().set(VuRegulation.WAGENS, wagens).set(VuRegulation.BOEKJAAR, boekjaar)
+        Options o = Options.builder().set(VuRegulation.WAGENS, Source.ofNullable(wagens)).set(VuRegulation.BOEKJAAR, boekjaar)
                 .set(VuRegulation.AANSLAGJAAR, aanslagjaar).build();
         try (Outcome<VuResult> outcome = regulation.run(Source.of(input), o)) {
             return outputs.deliver(spec, input, outcome, target -> summary(outcome.result(), target));

@@ -38,7 +38,7 @@ final class VuReader {
     private static final List<String> WAGEN_VEREIST = List.of("wagen", "aankoopdatum", "brandstof");
 
     /** What a run was given beside the files: {@code --boekjaar}, {@code --aanslagjaar}, {@code --wagens}. */
-    record Gegeven(Optional<Integer> boekjaar, Optional<Integer> aanslagjaar, Optional<Path> wagens) {
+    record Gegeven(Optional<Integer> boekjaar, Optional<Integer> aanslagjaar, Optional<Source> wagens) {
     }
 
     /** The input and, for a template, its workbook (the output is written into it). */
@@ -98,14 +98,13 @@ final class VuReader {
             throw InvalidInputException.of(kosten.name(), "dit kostenbestand noemt een wagensbestand (regel wagens), maar het"
                     + " staat niet in een map (bijvoorbeeld een bijlage); geef de wagens mee met --wagens");
         }
-        Optional<Path> wagens = gegeven.wagens().or(() -> Optional.ofNullable(settings.get("wagens")).filter(s -> !s.isEmpty())
-                .map(s -> kosten.baseDir().get().resolve(s)));
+        Optional<Source> wagens = gegeven.wagens().or(() -> Optional.ofNullable(settings.get("wagens"))
+                .filter(s -> !s.isEmpty()).map(s -> Source.of(kosten.baseDir().get().resolve(s))));
         if (wagens.isPresent()) {
-            Path p = wagens.get();
-            if (!Files.isRegularFile(p)) {
-                throw InvalidInputException.of(kosten.name(), "het bestand met wagens bestaat niet: " + p);
+            Source ws = wagens.get();
+            if (ws.path().isPresent() && !Files.isRegularFile(ws.path().get())) {
+                throw InvalidInputException.of(kosten.name(), "het bestand met wagens bestaat niet: " + ws.path().get());
             }
-            Source ws = Source.of(p);
             for (Row r : csvRows(TextFiles.read(ws, 5L * 1024 * 1024), 0, ws.name(), WAGEN_VEREIST, VuTemplate.WAGEN_VELDEN,
                     problems)) {
                 wagen(r, problems).ifPresent(w::add);

@@ -26,7 +26,7 @@ public final class VuRegulation implements Regulation {
     /** The aanslagjaar, when not the boekjaar + 1 ({@code --aanslagjaar}). */
     public static final Option<Integer> AANSLAGJAAR = Option.of("aanslagjaar", Integer.class);
     /** The cars' CSV ({@code --wagens}). */
-    public static final Option<Path> WAGENS = Option.of("wagens", Path.class);
+    public static final Option<Source> WAGENS = Option.of("wagens", Source.class);
 
     @Override
     public String name() {

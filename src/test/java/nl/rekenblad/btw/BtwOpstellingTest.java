@@ -35,7 +35,7 @@ class BtwOpstellingTest {
     private static Options opts(Optional<Integer> jaar, Period.Kind periode, boolean kor, Optional<Path> kolommen,
             Rechtsvorm rechtsvorm) {
         return Options.builder().set(Options.JAAR, jaar.orElse(null)).set(Options.PERIODE, periode).set(BtwRegulation.KOR, kor)
-                .set(BtwRegulation.KOLOMMEN, kolommen.orElse(null))
+                .set(BtwRegulation.KOLOMMEN, kolommen.map(Source::of).orElse(null))
                 .set(Options.RECHTSVORM, rechtsvorm).build();
     }
 

@@ -60,9 +60,9 @@ class Kor3bTest {
         // And a mapping says so explicitly.
         Path codes = dir.resolve("codes.txt");
         Files.writeString(codes, "ICPG=3b-goederen\nICPD=3b-diensten\n");
-        assertEquals(0, new BigDecimal("9000").compareTo(omzetKor(s, Options.builder().set(BtwRegulation.BTWCODES, codes).build())));
+        assertEquals(0, new BigDecimal("9000").compareTo(omzetKor(s, Options.builder().set(BtwRegulation.BTWCODES, Source.of(codes)).build())));
         Files.writeString(codes, "ICPG=3b\nICPD=3b\n");
-        assertEquals(0, new BigDecimal("17000").compareTo(omzetKor(s, Options.builder().set(BtwRegulation.BTWCODES, codes).build())));
+        assertEquals(0, new BigDecimal("17000").compareTo(omzetKor(s, Options.builder().set(BtwRegulation.BTWCODES, Source.of(codes)).build())));
         try (var out = new BtwRegulation().run(s, Options.builder().set(BtwRegulation.KOR, true).build())) {
             assertTrue(out.result().auditfile().orElseThrow().btwcodes().contains("ICPD:verkoop=3b-diensten"));
         }

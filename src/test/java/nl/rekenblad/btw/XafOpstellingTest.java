@@ -106,7 +106,7 @@ class XafOpstellingTest {
 
     @Test
     void mappingFileGivesTheSameReturnAndSaysWhereEachCodeCameFrom() throws Exception {
-        Options with = Options.builder().set(BtwRegulation.BTWCODES, XafSample.MAPPING).build();
+        Options with = Options.builder().set(BtwRegulation.BTWCODES, Source.of(XafSample.MAPPING)).build();
         try (var a = run(Source.of(XafSample.SAMPLE), Options.defaults()); var b = run(Source.of(XafSample.SAMPLE), with)) {
             for (Period p : a.result().berekening().perioden()) {
                 for (String w : List.of("5a", "5b", "5c", "3a.omzet", "3b.omzet")) {
@@ -119,6 +119,16 @@ class XafOpstellingTest {
             Map<String, BtwCodes.Toewijzing> back = BtwCodes.lees(a.result().auditfile().orElseThrow().btwcodes(), "uit");
             assertEquals("4b", back.get("IEU:inkoop").code());
             assertEquals(a.result().auditfile().orElseThrow().codes().size(), back.size());
+        }
+    }
+
+    @Test
+    void aMappingFromMemoryActsAsTheSameFile() throws Exception {
+        byte[] bytes = Files.readAllBytes(XafSample.MAPPING);
+        Options fromFile = Options.builder().set(BtwRegulation.BTWCODES, Source.of(XafSample.MAPPING)).build();
+        Options fromMemory = Options.builder().set(BtwRegulation.BTWCODES, Source.of("auditfile-2025.btwcodes", bytes)).build();
+        try (var a = run(Source.of(XafSample.SAMPLE), fromFile); var b = run(Source.of(XafSample.SAMPLE), fromMemory)) {
+            assertEquals(a.json(), b.json());
         }
     }
 
