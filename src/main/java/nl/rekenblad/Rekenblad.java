@@ -1,5 +1,6 @@
 package nl.rekenblad;
 
+import nl.rekenblad.spi.RegulationProvider;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import nl.rekenblad.api.Options;
 import nl.rekenblad.api.Outcome;
-import nl.rekenblad.api.Recognition;
+import nl.rekenblad.spi.Recognition;
 import nl.rekenblad.api.Regulation;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.btw.BtwRegulation;
@@ -28,11 +29,14 @@ import org.apache.poi.ss.usermodel.Row;
  * rekenblad as a library: the regulations it knows, in one list, and how to run one.
  *
  * <pre>{@code
- * try (Outcome<?> out = Rekenblad.run("kor", Source.of(Path.of("kor-2017.csv")), Options.defaults())) {
- *     Money vermindering = out.keyFigures().get("vermindering");
+ * try (Outcome<KorResult> out = Rekenblad.KOR.run(Source.of(Path.of("kor-2017.csv")), Options.defaults())) {
+ *     Money vermindering = out.result().vermindering();           // typed: no cast
+ *     Money ook = out.keyFigures().get(KorRegulation.VERMINDERING); // the same figure by its published key
  *     out.save(Path.of("kor-2017.kor.xlsx"));
  * }
  * }</pre>
+ *
+ * A regulation known only by name ({@code Rekenblad.run("kor", …)}) gives an {@code Outcome<?>}.
  *
  * Thread-safe: runs share nothing.
  */
@@ -41,12 +45,27 @@ public final class Rekenblad {
      * Every regulation, in the order of the command line's subcommands and of recognition. A new regulation is one
      * new package and one line here.
      */
-    private static final List<Regulation> REGULATIONS = List.of(
+    private static final List<RegulationProvider> REGULATIONS = List.of(
             new KorRegulation(),
             new KiaRegulation(),
-            new WinstRegulation(Rekenblad::regulation),
+            new WinstRegulation(Rekenblad::provider),
             new BtwRegulation(),
             new nl.rekenblad.vu.VuRegulation());
+
+    /** The KOR jaaropstelling, typed: {@code KOR.run(…)} gives an {@code Outcome<KorResult>}. */
+    public static final KorRegulation KOR = typed(KorRegulation.class);
+    /** The KIA-register, typed. */
+    public static final KiaRegulation KIA = typed(KiaRegulation.class);
+    /** The winstberekening, typed. */
+    public static final WinstRegulation WINST = typed(WinstRegulation.class);
+    /** The btw-opstelling, typed. */
+    public static final BtwRegulation BTW = typed(BtwRegulation.class);
+    /** The verworpen uitgaven, typed. */
+    public static final nl.rekenblad.vu.VuRegulation VU = typed(nl.rekenblad.vu.VuRegulation.class);
+
+    private static <T extends RegulationProvider> T typed(Class<T> type) {
+        return REGULATIONS.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+    }
 
     private Rekenblad() {
     }
@@ -62,7 +81,23 @@ public final class Rekenblad {
 
     /** Every regulation rekenblad knows. */
     public static List<Regulation> regulations() {
+        return java.util.Collections.unmodifiableList(REGULATIONS);
+    }
+
+    /** Every regulation with what the command line, batch and winst need of it (the implementer's view). */
+    public static List<RegulationProvider> providers() {
         return REGULATIONS;
+    }
+
+    /**
+     * The regulation called {@code name}, as its implementer's view.
+     *
+     * @throws IllegalArgumentException for an unknown name, listing the known ones
+     */
+    public static RegulationProvider provider(String name) {
+        return REGULATIONS.stream().filter(r -> r.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("onbekende regeling \"" + name + "\"; bekend: "
+                        + String.join(", ", REGULATIONS.stream().map(Regulation::name).toList())));
     }
 
     /**
@@ -71,9 +106,7 @@ public final class Rekenblad {
      * @throws IllegalArgumentException for an unknown name, listing the known ones
      */
     public static Regulation regulation(String name) {
-        return REGULATIONS.stream().filter(r -> r.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("onbekende regeling \"" + name + "\"; bekend: "
-                        + String.join(", ", REGULATIONS.stream().map(Regulation::name).toList())));
+        return provider(name);
     }
 
     /** Runs the regulation called {@code name} on {@code source}; see {@link Regulation#run}. */
@@ -88,12 +121,12 @@ public final class Rekenblad {
      * @throws InvalidInputException when it is a workbook that cannot be opened safely (encrypted, corrupt, zip
      *                               bomb, old .xls)
      */
-    public static Optional<Regulation> recognise(Source source) throws IOException, InvalidInputException {
+    public static Optional<RegulationProvider> recognise(Source source) throws IOException, InvalidInputException {
         if (Workbooks.isWorkbook(source)) {
             // A template's defined names stand in xl/workbook.xml: a look there spares a full open.
             Optional<Set<String>> names = Workbooks.definedNames(source);
             if (names.isPresent()) {
-                Optional<Regulation> byName = first(new Recognition(true, names.get(), List.of()));
+                Optional<RegulationProvider> byName = first(new Recognition(true, names.get(), List.of()));
                 if (byName.isPresent()) {
                     return byName;
                 }
@@ -123,7 +156,7 @@ public final class Rekenblad {
         return first(new Recognition(false, Set.of(), CsvDialect.sniff(head).header(head)));
     }
 
-    private static Optional<Regulation> first(Recognition r) {
+    private static Optional<RegulationProvider> first(Recognition r) {
         return REGULATIONS.stream().filter(reg -> reg.recognises(r)).findFirst();
     }
 }

@@ -1,6 +1,7 @@
 package nl.rekenblad;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -118,7 +119,7 @@ class ApiTest {
     @CsvSource({"kor-2017-voorbeeld-1.csv,kor", "kor-2017-voorbeeld-2.xlsx,kor", "kia-2024-2025-register.csv,kia",
         "kia-2024-2025-register.xlsx,kia", "btw-2025-journaal.csv,btw", "winst-2025.csv,", "kor-2025-vrijstelling.kor.json,"})
     void theRegistryRecognisesEachSample(String sample, String expected) throws Exception {
-        Optional<Regulation> r = Rekenblad.recognise(Source.of(Path.of("samples", sample)));
+        Optional<? extends Regulation> r = Rekenblad.recognise(Source.of(Path.of("samples", sample)));
         assertEquals(Optional.ofNullable(expected), r.map(Regulation::name));
     }
 
@@ -137,10 +138,26 @@ class ApiTest {
     void everyRegulationIsNamedOnceAndHasACommand() {
         List<String> names = Rekenblad.regulations().stream().map(Regulation::name).toList();
         assertEquals(List.of("kor", "kia", "winst", "btw", "vu"), names);
-        for (Regulation r : Rekenblad.regulations()) {
+        for (nl.rekenblad.spi.RegulationProvider r : Rekenblad.providers()) {
             assertTrue(r.command().getClass().isAnnotationPresent(picocli.CommandLine.Command.class), r.name());
             assertFalse(r.title().isBlank());
         }
         assertThrows(IllegalArgumentException.class, () -> Rekenblad.regulation("vpb"));
+    }
+
+    @Test
+    void theTypedHandlesRunWithoutACastAndPublishTheirFigureKeys() throws Exception {
+        try (Outcome<nl.rekenblad.kor.KorResult> o = Rekenblad.KOR.run(Source.of(Path.of("samples/kor-2017-voorbeeld-2.csv")),
+                Options.defaults())) {
+            assertEquals(o.result().vermindering(), o.keyFigures().get(nl.rekenblad.kor.KorRegulation.VERMINDERING));
+            assertEquals(2017, o.figures().get(nl.rekenblad.kor.KorRegulation.JAAR));
+        }
+        try (Outcome<nl.rekenblad.kia.KiaResult> o = Rekenblad.KIA.run(Source.of(Path.of("samples/kia-2024-2025-register.csv")),
+                Options.defaults())) {
+            assertEquals(o.result().kia(2025), o.keyFigures().get(nl.rekenblad.kia.KiaRegulation.kia(2025)));
+        }
+        assertSame(Rekenblad.regulation("btw"), Rekenblad.BTW);
+        assertSame(Rekenblad.provider("vu"), Rekenblad.VU);
+        assertSame(Rekenblad.regulation("winst"), Rekenblad.WINST);
     }
 }

@@ -8,9 +8,10 @@ import nl.rekenblad.core.InvalidInputException;
 
 /**
  * One regulation rekenblad computes (the KOR, the KIA, …): how to recognise its input, how to run it from a
- * {@link Source}, and its template. Each regulation package has one implementation, registered in
- * {@code nl.rekenblad.Rekenblad}; the command line, {@code template}, batch recognition and the benchmarks all go
- * through that list. Implementations are stateless and thread-safe.
+ * {@link Source}, and its template: what a caller of the library sees. Each regulation package has one
+ * implementation (of {@link nl.rekenblad.spi.RegulationProvider}, which adds what the command line, batch and the
+ * winstberekening need), registered in {@code nl.rekenblad.Rekenblad}. Implementations are stateless and
+ * thread-safe.
  */
 public interface Regulation {
     /** The short name, as on the command line and in file names: {@code kor}. */
@@ -18,9 +19,6 @@ public interface Regulation {
 
     /** What it computes, in Dutch, for messages and help: "KOR jaaropstelling". */
     String title();
-
-    /** Whether {@code input} is meant for this regulation (by its defined names or its header). */
-    boolean recognises(Recognition input);
 
     /**
      * Reads {@code source}, computes and builds the output workbook.
@@ -42,17 +40,6 @@ public interface Regulation {
     }
 
     /**
-     * What an output of this regulation ({@code output}: the workbook or JSON it wrote) brings to the
-     * winstberekening of {@code year}; empty when this regulation brings nothing to the profit.
-     *
-     * @throws Contribution.NotUsable    when {@code output} is not this regulation's output for that year
-     * @throws InvalidInputException     when a workbook cannot be opened safely
-     */
-    default Optional<Contribution> contribution(Source output, int year) throws IOException, InvalidInputException {
-        return Optional.empty();
-    }
-
-    /**
      * The kinds of input it recognises, as short Dutch words for lists and messages ({@code "KOR"}; btw:
      * {@code "journaal"}, {@code "auditfile"}); empty when batch never hands it a file (winst).
      */
@@ -68,21 +55,8 @@ public interface Regulation {
         return Optional.empty();
     }
 
-    /**
-     * An upper bound, in MB, of the heap a run on an input called {@code naam} of {@code bytes} may take, so batch and
-     * postbus can run jobs side by side within the heap. The default: a workbook is read whole into POI's model
-     * (measured: a 1 MB register of 20.000 assets some 300 MB), a CSV into rows (a 4 MB register some 200 MB).
-     */
-    default long geheugenMb(String naam, long bytes) {
-        String n = naam == null ? "" : naam.toLowerCase(java.util.Locale.ROOT);
-        return n.endsWith(".xlsx") || n.endsWith(".xlsm") ? bytes * 300 >> 20 : bytes * 60 >> 20;
-    }
-
     /** The options its template reads ({@link Options#PERIODE}, {@link Options#JAAR} for the KOR); empty for none. */
     default java.util.Set<Option<?>> templateOpties() {
         return java.util.Set.of();
     }
-
-    /** Its picocli command, for {@code rekenblad <name>}. */
-    Object command();
 }

@@ -3,7 +3,7 @@
  * {@link nl.rekenblad.api.Source} (an input: a file, bytes or a stream, with a name for messages),
  * {@link nl.rekenblad.api.Options} (an immutable builder of every option), {@link nl.rekenblad.api.Outcome} (the
  * result, its figures and warnings, and the workbook to a stream or atomically to a file) and
- * {@link nl.rekenblad.api.Recognition}.
+ * {@link nl.rekenblad.spi.Recognition}.
  *
  * <p>May use: {@code core} only. API.
  */

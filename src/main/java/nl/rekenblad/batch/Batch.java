@@ -247,7 +247,7 @@ public final class Batch {
             if (!in.uitMail() && input.size() > Intake.MAX_BIJLAGE) {
                 return Verwerkt.alleen(fout(b, null, "bestand is te groot (" + input.size() + " bytes)"));
             }
-            Optional<Regulation> soort = Rekenblad.recognise(input);
+            Optional<nl.rekenblad.spi.RegulationProvider> soort = Rekenblad.recognise(input);
             if (soort.isEmpty()) {
                 return Verwerkt.alleen(new Verslag(b.bron(), b.naam(), null, Verslag.Status.NIET_HERKEND,
                         nietHerkend(Rekenblad.regulations()), Map.of(), List.of()));

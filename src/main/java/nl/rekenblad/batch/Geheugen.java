@@ -10,7 +10,7 @@ import java.util.concurrent.Semaphore;
  * until others are done, and one that needs more than the whole share runs alone. Two registers of 60.000 assets in
  * one batch then run one after the other within {@code -Xmx512m} instead of both failing for memory.
  *
- * <p>The estimates are each regulation's ({@link nl.rekenblad.api.Regulation#geheugenMb}): measured upper bounds.
+ * <p>The estimates are each regulation's ({@link nl.rekenblad.spi.RegulationProvider#geheugenMb}): measured upper bounds.
  */
 final class Geheugen {
     /** Shared by every batch and postbus in this JVM: three fifths of the heap, the rest for reading ahead. */
@@ -25,7 +25,7 @@ final class Geheugen {
     }
 
     /** What a job of {@code regulation} on {@code b} may need, in MB: its estimate, at least 16, at most the whole share. */
-    int schatting(nl.rekenblad.api.Regulation regulation, Bijlage.Invoer b) {
+    int schatting(nl.rekenblad.spi.RegulationProvider regulation, Bijlage.Invoer b) {
         long bytes;
         try {
             bytes = b.source().size();

@@ -1,5 +1,6 @@
 package nl.rekenblad.bench;
 
+import nl.rekenblad.api.Source;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeBodyPart;
@@ -17,11 +18,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import nl.rekenblad.batch.Batch;
-import nl.rekenblad.kor.KorCsvReader;
-import nl.rekenblad.kor.KorInput;
 import nl.rekenblad.core.Rechtsvorm;
-import nl.rekenblad.kor.KorTemplate;
-import nl.rekenblad.internal.workbook.OutputWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -100,22 +97,12 @@ public final class BatchBenchmark {
     private static byte[][] attachments() throws Exception {
         byte[] csv = "periode,rubriek,omzet,btw\n2017-Q1,1a,2500,525\n2017-Q1,5b,,190\n2017-Q2,1a,3000,630\n2017-Q2,5b,,190\n"
                 .getBytes(StandardCharsets.UTF_8);
-        KorInput in = new KorCsvReader().read(write(csv));
-        byte[] xlsx;
-        try (OutputWorkbook wb = KorTemplate.filled(in); var b = new java.io.ByteArrayOutputStream()) {
-            wb.save(b);
-            xlsx = b.toByteArray();
-        }
+        var b = new java.io.ByteArrayOutputStream();
+        nl.rekenblad.kor.KorRegulation.writeFilledTemplate(Source.of("kor.csv", csv), b);
+        byte[] xlsx = b.toByteArray();
         byte[] kia = ("id,omschrijving,datum,bedrag,soort,restwaarde,gebruiksduur\n1,Laptop,2025-03-01,1899,bedrijfsmiddel,0,3\n"
                 + "2,Bus,2025-05-01,32500,bedrijfsmiddel,5000,5\n").getBytes(StandardCharsets.UTF_8);
         return new byte[][] {csv, xlsx, kia};
-    }
-
-    private static Path write(byte[] csv) throws Exception {
-        Path f = Files.createTempFile("kor", ".csv");
-        Files.write(f, csv);
-        f.toFile().deleteOnExit();
-        return f;
     }
 
     private static Path mails(Path dir, int n, byte[][] attachments, String[] names) throws Exception {

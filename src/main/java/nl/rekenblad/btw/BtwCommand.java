@@ -11,7 +11,6 @@ import nl.rekenblad.core.Problem;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import nl.rekenblad.kor.KorCommand;
 import nl.rekenblad.core.DutchText;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Period;
@@ -164,7 +163,7 @@ public final class BtwCommand implements Callable<Integer> {
         if (o.berekening().aantalMeldingen() > 0) {
             sb.append("  ").append(o.berekening().aantalMeldingen()).append(" regels vragen aandacht: zie het blad Controle\n");
         }
-        o.kor().ifPresent(k -> sb.append(KorCommand.summary(k, target)));
+        o.kor().ifPresent(k -> sb.append(nl.rekenblad.kor.KorRegulation.summary(k, target)));
         if (o.kor().isEmpty()) {
             sb.append("werkboek: ").append(target).append('\n');
         }

@@ -1,10 +1,11 @@
 package nl.rekenblad.btw;
 
+import nl.rekenblad.spi.RegulationProvider;
 import nl.rekenblad.internal.io.Outputs;
 import nl.rekenblad.internal.io.JobOutcome;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.api.Regulation;
-import nl.rekenblad.api.Recognition;
+import nl.rekenblad.spi.Recognition;
 import nl.rekenblad.api.Outcome;
 import nl.rekenblad.api.Option;
 import nl.rekenblad.api.Options;
@@ -24,21 +25,24 @@ import nl.rekenblad.core.Period;
 import nl.rekenblad.core.Problem;
 import nl.rekenblad.internal.io.Json;
 import nl.rekenblad.kor.KorInput;
-import nl.rekenblad.kor.KorJaaropstelling;
+import nl.rekenblad.kor.KorRegulation;
 import nl.rekenblad.kor.KorResult;
 import nl.rekenblad.core.Rechtsvorm;
 import nl.rekenblad.aangifte.Rubriek;
 import nl.rekenblad.rules.RuleBook;
 import nl.rekenblad.rules.UsedParameter;
-import nl.rekenblad.kor.KorTemplate;
-import nl.rekenblad.kor.KorWorkbookWriter;
 
 /**
  * From a bookkeeping export to each period's return in one streaming pass: every line is read,
  * worked out, written to the Boekingen sheet and added to its period; then the Aangifte sheet
  * (SUMIFS over the lines), Controle and, with {@code kor}, the KOR jaaropstelling.
  */
-public final class BtwRegulation implements Regulation {
+public final class BtwRegulation implements RegulationProvider {
+    /** Figure key ({@link nl.rekenblad.api.Outcome#figures()}) of rubriek 5c (te betalen of terug) of {@code periode}, {@code Money}. */
+    public static String saldo(Period periode) {
+        return "5c " + periode.label();
+    }
+
     /** Whether the periods go on into the KOR jaaropstelling ({@code --kor}). */
     public static final Option<Boolean> KOR = Option.of("kor", Boolean.class);
     /** A file of {@code veld=kolomnaam} lines naming a journal's columns ({@code --kolommen}). */
@@ -108,7 +112,7 @@ public final class BtwRegulation implements Regulation {
     @Override
     public long geheugenMb(String naam, long bytes) {
         String n = naam == null ? "" : naam.toLowerCase(java.util.Locale.ROOT);
-        return n.endsWith(".xaf") || n.endsWith(".xml") ? 160 : nl.rekenblad.api.Regulation.super.geheugenMb(naam, bytes);
+        return n.endsWith(".xaf") || n.endsWith(".xml") ? 160 : RegulationProvider.super.geheugenMb(naam, bytes);
     }
 
     /** A journal (a date, a rubriek and an amount column by any of the recognised spellings), or an auditfile. */
@@ -127,7 +131,7 @@ public final class BtwRegulation implements Regulation {
     }
 
     @Override
-    public Object command() {
+    public java.util.concurrent.Callable<Integer> command() {
         return new BtwCommand();
     }
 
@@ -218,10 +222,8 @@ public final class BtwRegulation implements Regulation {
             return Optional.empty();
         }
         KorInput in = korInput(bron, b, aangifte, options.get(Options.RECHTSVORM, Rechtsvorm.STANDAARD),
-                options.get(nl.rekenblad.kor.KorRegulation.OMZET_VORIG_JAAR));
-        KorResult kr = KorJaaropstelling.withBundledRules().calculate(in);
-        KorTemplate.addTo(wb.xssf().poi(), in);
-        new KorWorkbookWriter().write(wb.xssf(), kr);
+                options.get(KorRegulation.OMZET_VORIG_JAAR));
+        KorResult kr = KorRegulation.addTo(wb.xssf(), in);
         // The workbook opens on the return, as without --kor; the KOR sheets follow it.
         var poi = wb.xssf().poi();
         int blad = poi.getSheetIndex(BtwWorkbook.AANGIFTE);
@@ -238,7 +240,7 @@ public final class BtwRegulation implements Regulation {
     static Map<String, Object> figures(BtwBerekening b, BtwAangifte.Result aangifte) {
         Map<String, Object> figures = new LinkedHashMap<>();
         for (Period p : b.perioden()) {
-            figures.put("5c " + p.label(), Money.of(aangifte.exact(BtwAangifte.exact(p, BtwAangifte.SALDO))));
+            figures.put(saldo(p), Money.of(aangifte.exact(BtwAangifte.exact(p, BtwAangifte.SALDO))));
         }
         return figures;
     }
@@ -268,7 +270,7 @@ public final class BtwRegulation implements Regulation {
     static String json(BtwResult r) {
         Map<String, Object> m = BtwJson.toMap(r.berekening(), r.aangifte());
         r.auditfile().ifPresent(a -> m.putAll(BtwJson.auditfile(a)));
-        r.kor().ifPresent(k -> m.put("kor", nl.rekenblad.kor.KorJson.toMap(k)));
+        r.kor().ifPresent(k -> m.put("kor", KorRegulation.jsonMap(k)));
         return Json.write(m);
     }
 }

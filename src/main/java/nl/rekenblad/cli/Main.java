@@ -50,7 +50,7 @@ public final class Main implements Runnable {
         // One subcommand per regulation, in the registry's order, before batch, template and bench.
         java.util.Map<String, CommandLine> others = new java.util.LinkedHashMap<>(cl.getSubcommands());
         others.keySet().forEach(cl.getCommandSpec()::removeSubcommand);
-        for (Regulation r : Rekenblad.regulations()) {
+        for (nl.rekenblad.spi.RegulationProvider r : Rekenblad.providers()) {
             cl.addSubcommand(r.name(), new CommandLine(r.command()));
         }
         others.forEach(cl::addSubcommand);

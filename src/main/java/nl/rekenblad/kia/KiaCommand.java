@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
             "INVOER is een CSV met ten minste de kolommen id,omschrijving,datum,bedrag,soort (en eventueel ingebruikname,"
                 + " betaald, restwaarde, gebruiksduur, verkoopdatum, verkoopprijs, regeling) of een werkboek gemaakt met"
                 + " 'rekenblad template kia'."})
-public final class KiaCommand implements Callable<Integer> {
+final class KiaCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "INVOER", description = "CSV of .xlsx-werkboek (KIA-sjabloon)")
     Path input;
 

@@ -21,7 +21,7 @@ import nl.rekenblad.core.Problem;
  * order ({@code id,omschrijving,datum,bedrag,soort} required; {@code ingebruikname, betaald,
  * restwaarde, gebruiksduur, verkoopdatum, verkoopprijs, regeling} optional).
  */
-public final class KiaCsvReader {
+final class KiaCsvReader {
     /** A register of {@link KiaBerekening#MAX_ACTIVA} assets with long descriptions fits. */
     public static final long MAX_BYTES = 20L * 1024 * 1024;
     static final List<String> REQUIRED = List.of("id", "omschrijving", "datum", "bedrag", "soort");

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /** The {@code --json} report of a KIA register. */
-public final class KiaJson {
+final class KiaJson {
     private KiaJson() {
     }
 

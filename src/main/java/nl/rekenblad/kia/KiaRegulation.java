@@ -1,9 +1,10 @@
 package nl.rekenblad.kia;
 
+import nl.rekenblad.spi.RegulationProvider;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import nl.rekenblad.internal.io.Workbooks;
 import nl.rekenblad.internal.io.OutputFiles;
-import nl.rekenblad.api.Contribution;
+import nl.rekenblad.spi.Contribution;
 import java.util.List;
 import java.math.BigDecimal;
 import java.io.IOException;
@@ -14,7 +15,7 @@ import java.util.Optional;
 import nl.rekenblad.api.Option;
 import nl.rekenblad.api.Options;
 import nl.rekenblad.api.Outcome;
-import nl.rekenblad.api.Recognition;
+import nl.rekenblad.spi.Recognition;
 import nl.rekenblad.api.Regulation;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.core.InvalidInputException;
@@ -24,7 +25,12 @@ import nl.rekenblad.internal.io.Outputs;
 import nl.rekenblad.internal.workbook.OutputWorkbook;
 
 /** The KIA investeringsregister as a {@link Regulation}: a register (CSV or template) to the KIA workbook. Stateless. */
-public final class KiaRegulation implements Regulation {
+public final class KiaRegulation implements RegulationProvider {
+    /** Figure key ({@link nl.rekenblad.api.Outcome#figures()}) of the kleinschaligheidsinvesteringsaftrek of {@code jaar}, {@code Money}. */
+    public static String kia(int jaar) {
+        return "kia" + jaar;
+    }
+
     /** The partner's share when the register is a partnership's: more than 0, at most 1. */
     public static final Option<BigDecimal> AANDEEL = Option.of("aandeel", BigDecimal.class,
             v -> v.signum() > 0 && v.compareTo(BigDecimal.ONE) <= 0, "het aandeel moet groter dan 0 en ten hoogste 1 zijn");
@@ -76,7 +82,7 @@ public final class KiaRegulation implements Regulation {
         OutputWorkbook book = f.workbook();
         Map<String, Object> figures = new LinkedHashMap<>();
         for (int y : r.years()) {
-            figures.put("kia" + y, r.kia(y));
+            figures.put(kia(y), r.kia(y));
         }
         return new JobOutcome<>(name(), source, r, figures, r.warnings(), () -> Json.write(KiaJson.toMap(r)),
                 book, wb != null);
@@ -133,7 +139,7 @@ public final class KiaRegulation implements Regulation {
     }
 
     @Override
-    public Object command() {
+    public java.util.concurrent.Callable<Integer> command() {
         return new KiaCommand();
     }
 }

@@ -28,7 +28,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
  * table under the defined name {@code KIA_Register}. Columns are found by their header text, so
  * a bookkeeper may reorder, restyle or move them.
  */
-public final class KiaTemplate {
+final class KiaTemplate {
     public static final String SHEET = "Register";
     public static final String N_REGISTER = "KIA_Register";
     public static final List<String> REQUIRED = List.of("id", "omschrijving", "datum", "bedrag", "soort");

@@ -27,7 +27,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * found through the defined name {@code KIA_Register} and its header texts. Every bad cell is
  * reported with its {@code Sheet!Cell}.
  */
-public final class KiaWorkbookReader {
+final class KiaWorkbookReader {
     private static final List<String> DATES = List.of("datum", "ingebruikname", "verkoopdatum");
     private static final List<String> AMOUNTS = List.of("bedrag", "betaald", "restwaarde", "gebruiksduur", "verkoopprijs");
 

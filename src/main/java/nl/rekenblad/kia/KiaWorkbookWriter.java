@@ -24,7 +24,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
  * "Desinvesteringen", "Afschrijvingen", "Parameters" and "Toelichting", every figure a live
  * formula with its cached value. The register and the bookkeeper's own sheets are left as they are.
  */
-public final class KiaWorkbookWriter {
+final class KiaWorkbookWriter {
     public static final String PARAMETERS = "Parameters";
     public static final String TOELICHTING = "Toelichting";
     static final String MARKER = "rekenblad-kia";

@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
             "INVOER is een CSV met kopregel periode,rubriek,omzet,btw (perioden 2017-Q1, 2017-01 of 2017;"
                 + " met ; als scheidingsteken Nederlandse bedragen als € 1.234,56) of een werkboek gemaakt met"
                 + " 'rekenblad template kor'."})
-public final class KorCommand implements Callable<Integer> {
+final class KorCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "INVOER", description = "CSV of .xlsx-werkboek (KOR-sjabloon)")
     Path input;
 

@@ -25,7 +25,7 @@ import nl.rekenblad.aangifte.Rubriek;
  * Reads a year of btw returns from a CSV with the header {@code periode,rubriek,omzet,btw}, one
  * row per period and rubriek. Collects every problem of the file before it gives up.
  */
-public final class KorCsvReader {
+final class KorCsvReader {
     /** A year of returns is a few hundred lines; anything this large is not one. */
     public static final long MAX_BYTES = 5L * 1024 * 1024;
     static final List<String> COLUMNS = List.of("periode", "rubriek", "omzet", "btw");

@@ -7,7 +7,7 @@ import java.util.Map;
 import nl.rekenblad.core.Period;
 
 /** The {@code --json} report of a KOR jaaropstelling. */
-public final class KorJson {
+final class KorJson {
     private KorJson() {
     }
 

@@ -1,10 +1,11 @@
 package nl.rekenblad.kor;
 
+import nl.rekenblad.spi.RegulationProvider;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import nl.rekenblad.rules.RuleBook;
 import nl.rekenblad.internal.io.Workbooks;
 import nl.rekenblad.internal.io.OutputFiles;
-import nl.rekenblad.api.Contribution;
+import nl.rekenblad.spi.Contribution;
 import java.util.List;
 import java.math.BigDecimal;
 import java.io.IOException;
@@ -16,7 +17,7 @@ import nl.rekenblad.api.Option;
 import nl.rekenblad.api.Options;
 import nl.rekenblad.core.Money;
 import nl.rekenblad.api.Outcome;
-import nl.rekenblad.api.Recognition;
+import nl.rekenblad.spi.Recognition;
 import nl.rekenblad.api.Regulation;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.core.InvalidInputException;
@@ -30,7 +31,18 @@ import nl.rekenblad.internal.workbook.OutputWorkbook;
  * The KOR jaaropstelling as a {@link Regulation}: from a CSV of returns or a filled template to the workbook with
  * the Jaaropstelling, Parameters and Toelichting sheets. Stateless.
  */
-public final class KorRegulation implements Regulation {
+public final class KorRegulation implements RegulationProvider {
+    /** Figure key ({@link nl.rekenblad.api.Outcome#figures()}): the year, an {@code Integer}. */
+    public static final String JAAR = "jaar";
+    /** Figure key, until 2019: the reduction, {@code Money}. */
+    public static final String VERMINDERING = "vermindering";
+    /** Figure key, until 2019: the btw still due after the reduction, {@code Money}. */
+    public static final String TE_BETALEN = "teBetalen";
+    /** Figure key, from 2020: the year's turnover against the omzetgrens, {@code Money}. */
+    public static final String OMZET = "omzet";
+    /** Figure key, from 2020: whether the turnover stays within the omzetgrens, {@code Boolean}. */
+    public static final String BINNEN_GRENS = "binnenGrens";
+
     /** The previous year's turnover for the omzetgrens (from 2025); overrides the workbook's. */
     public static final Option<Money> OMZET_VORIG_JAAR = Option.of("omzetVorigJaar", Money.class);
 
@@ -97,13 +109,13 @@ public final class KorRegulation implements Regulation {
     /** The figures of a batch report: the year, and the reduction and what is due, or the turnover and the verdict. */
     static Map<String, Object> figures(KorResult r) {
         Map<String, Object> c = new LinkedHashMap<>();
-        c.put("jaar", r.year());
+        c.put(JAAR, r.year());
         if (r.regime() == Regime.OUD) {
-            c.put("vermindering", r.vermindering());
-            c.put("teBetalen", r.teBetalen());
+            c.put(VERMINDERING, r.vermindering());
+            c.put(TE_BETALEN, r.teBetalen());
         } else {
-            c.put("omzet", r.omzet());
-            c.put("binnenGrens", r.binnenGrens());
+            c.put(OMZET, r.omzet());
+            c.put(BINNEN_GRENS, r.binnenGrens());
         }
         return c;
     }
@@ -152,6 +164,42 @@ public final class KorRegulation implements Regulation {
         return Optional.of("kor-jaaropstelling.xlsx");
     }
 
+    /**
+     * The KOR jaaropstelling over a year of returns computed elsewhere ({@code btw --kor}): calculated with the bundled
+     * rules, its template and result sheets added to {@code wb}. The one entry for another regulation: the readers,
+     * template and writer of the KOR stay inside this package.
+     *
+     * @throws InvalidInputException when the rules have no figures for the year
+     */
+    public static KorResult addTo(OutputWorkbook wb, KorInput in) throws InvalidInputException {
+        KorResult r = KorJaaropstelling.withBundledRules().calculate(in);
+        KorTemplate.addTo(wb.poi(), in);
+        new KorWorkbookWriter().write(wb, r);
+        return r;
+    }
+
+    /** The JSON report of {@code r} as a map, for another regulation's report to carry ({@code btw --kor}). */
+    public static Map<String, Object> jsonMap(KorResult r) {
+        return KorJson.toMap(r);
+    }
+
+    /** The command line's summary of {@code r}, saved as {@code target}. */
+    public static String summary(KorResult r, java.nio.file.Path target) {
+        return KorCommand.summary(r, target);
+    }
+
+    /**
+     * The KOR template filled with the returns of a CSV ({@code periode,rubriek,omzet,btw}): what a bookkeeper would
+     * type into the empty template, written to {@code out}.
+     *
+     * @throws InvalidInputException with every problem of the CSV
+     */
+    public static void writeFilledTemplate(Source csv, OutputStream out) throws IOException, InvalidInputException {
+        try (OutputWorkbook wb = KorTemplate.filled(new KorCsvReader().read(csv))) {
+            wb.save(out);
+        }
+    }
+
     @Override
     public void writeTemplate(OutputStream out, Options options) throws IOException {
         try (OutputWorkbook wb = KorTemplate.create(options.periode(), options.get(Options.JAAR).orElse(null))) {
@@ -160,7 +208,7 @@ public final class KorRegulation implements Regulation {
     }
 
     @Override
-    public Object command() {
+    public java.util.concurrent.Callable<Integer> command() {
         return new KorCommand();
     }
 }

@@ -50,7 +50,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * rubriek codes), {@code KOR_Invoer} (the grid of amounts), and the optional {@code
  * KOR_Rechtsvorm} and {@code KOR_OmzetVorigJaar}.
  */
-public final class KorTemplate {
+final class KorTemplate {
     public static final String SHEET = "Aangiften";
     public static final String N_JAAR = "KOR_Jaar";
     public static final String N_PERIODEN = "KOR_Perioden";

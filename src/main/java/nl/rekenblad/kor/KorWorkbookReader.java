@@ -31,7 +31,7 @@ import org.apache.poi.ss.util.NumberToTextConverter;
  * Reads a KOR input workbook made from {@code templates/kor-jaaropstelling.xlsx}, finding every
  * part through its defined names. Every bad cell is reported with its {@code Sheet!Cell}.
  */
-public final class KorWorkbookReader {
+final class KorWorkbookReader {
 
     /** The input and the opened workbook, which becomes the output with the result sheets added. */
     public record Loaded(KorInput input, OutputWorkbook workbook) { }

@@ -21,7 +21,7 @@ import nl.rekenblad.aangifte.Rubriek;
  * sources, as defined names) and "Toelichting" (one Dutch line per step). The bookkeeper's own
  * sheets are left as they are.
  */
-public final class KorWorkbookWriter {
+final class KorWorkbookWriter {
     public static final String JAAROPSTELLING = "Jaaropstelling";
     public static final String PARAMETERS = "Parameters";
     public static final String TOELICHTING = "Toelichting";

@@ -1,5 +1,6 @@
 package nl.rekenblad.vu;
 
+import nl.rekenblad.spi.RegulationProvider;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -10,7 +11,7 @@ import java.util.Optional;
 import nl.rekenblad.api.Option;
 import nl.rekenblad.api.Options;
 import nl.rekenblad.api.Outcome;
-import nl.rekenblad.api.Recognition;
+import nl.rekenblad.spi.Recognition;
 import nl.rekenblad.api.Regulation;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.core.InvalidInputException;
@@ -20,7 +21,12 @@ import nl.rekenblad.internal.io.Outputs;
 import nl.rekenblad.internal.workbook.OutputWorkbook;
 
 /** The verworpen uitgaven (Belgian vennootschapsbelasting) as a {@link Regulation}. Stateless. */
-public final class VuRegulation implements Regulation {
+public final class VuRegulation implements RegulationProvider {
+    /** Figure key ({@link nl.rekenblad.api.Outcome#figures()}): the aanslagjaar, an {@code Integer}. */
+    public static final String AANSLAGJAAR_FIGUUR = "aanslagjaar";
+    /** Figure key: the total of the verworpen uitgaven, {@code Money}. */
+    public static final String TOTAAL = "totaal";
+
     /** The boekjaar; the aanslagjaar is the boekjaar + 1 ({@code --boekjaar}). */
     public static final Option<Integer> BOEKJAAR = Option.of("boekjaar", Integer.class);
     /** The aanslagjaar, when not the boekjaar + 1 ({@code --aanslagjaar}). */
@@ -68,8 +74,8 @@ public final class VuRegulation implements Regulation {
                 () -> VuTemplate.forOutput(loaded.input()), new VuWorkbookWriter()::write);
         VuResult r = f.result();
         Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("aanslagjaar", r.input().aanslagjaar());
-        figures.put("totaal", r.totaal());
+        figures.put(AANSLAGJAAR_FIGUUR, r.input().aanslagjaar());
+        figures.put(TOTAAL, r.totaal());
         return new JobOutcome<>(name(), source, r, figures, r.warnings(), () -> Json.write(VuJson.toMap(r)), f.workbook(),
                 loaded.workbook().isPresent());
     }
@@ -87,7 +93,7 @@ public final class VuRegulation implements Regulation {
     }
 
     @Override
-    public Object command() {
+    public java.util.concurrent.Callable<Integer> command() {
         return new VuCommand(this);
     }
 }

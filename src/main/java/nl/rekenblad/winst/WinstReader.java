@@ -4,8 +4,8 @@ import nl.rekenblad.api.Source;
 import nl.rekenblad.auditfile.Auditfile;
 import nl.rekenblad.auditfile.AuditfileReader;
 import nl.rekenblad.internal.io.Outputs;
-import nl.rekenblad.api.Regulation;
-import nl.rekenblad.api.Contribution;
+import nl.rekenblad.spi.RegulationProvider;
+import nl.rekenblad.spi.Contribution;
 import nl.rekenblad.internal.io.AmountNotation;
 import nl.rekenblad.internal.io.CellReader;
 import nl.rekenblad.internal.io.CsvTable;
@@ -38,10 +38,10 @@ import org.apache.poi.ss.util.NumberToTextConverter;
  */
 public final class WinstReader {
     /** The regulations by name, whose outputs a winst input may name ({@code kor=…}, {@code kia=…}). */
-    private final Function<String, Regulation> registry;
+    private final Function<String, RegulationProvider> registry;
 
     /** @param registry the regulations by name ({@code Rekenblad::regulation}) */
-    public WinstReader(Function<String, Regulation> registry) {
+    public WinstReader(Function<String, RegulationProvider> registry) {
         this.registry = registry;
     }
     static final List<String> TEXT_FIELDS = WinstInput.TEKSTVELDEN;

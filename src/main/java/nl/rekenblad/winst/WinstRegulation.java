@@ -1,5 +1,6 @@
 package nl.rekenblad.winst;
 
+import nl.rekenblad.spi.RegulationProvider;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
@@ -8,8 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import nl.rekenblad.api.Options;
 import nl.rekenblad.api.Outcome;
-import nl.rekenblad.api.Recognition;
-import nl.rekenblad.api.Regulation;
+import nl.rekenblad.spi.Recognition;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.internal.io.JobOutcome;
@@ -18,17 +18,24 @@ import nl.rekenblad.internal.io.Outputs;
 import nl.rekenblad.internal.workbook.OutputWorkbook;
 
 /**
- * The winstberekening as a {@link Regulation}. Batch does not recognise its input: a winst input names other
+ * The winstberekening as a {@link nl.rekenblad.api.Regulation}. Batch does not recognise its input: a winst input names other
  * files (KOR and KIA outputs), which a mail attachment cannot. Stateless.
  */
-public final class WinstRegulation implements Regulation {
-    private final Function<String, Regulation> registry;
+public final class WinstRegulation implements RegulationProvider {
+    /** Figure key ({@link nl.rekenblad.api.Outcome#figures()}): the year, an {@code Integer}. */
+    public static final String JAAR = "jaar";
+    /** Figure key: the fiscale winst, {@code Money}. */
+    public static final String FISCALE_WINST = "fiscaleWinst";
+    /** Figure key: the belastbare winst uit onderneming, {@code Money}. */
+    public static final String BELASTBAAR = "belastbaar";
+
+    private final Function<String, RegulationProvider> registry;
 
     /**
      * @param registry the regulations by name, to read the KOR and KIA outputs a winst input names (the registry
      *                 passes {@code Rekenblad::regulation})
      */
-    public WinstRegulation(Function<String, Regulation> registry) {
+    public WinstRegulation(Function<String, RegulationProvider> registry) {
         this.registry = registry;
     }
     @Override
@@ -57,9 +64,9 @@ public final class WinstRegulation implements Regulation {
         WinstResult r = f.result();
         OutputWorkbook book = f.workbook();
         Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("jaar", r.input().jaar());
-        figures.put("fiscaleWinst", r.fiscaleWinst());
-        figures.put("belastbaar", r.belastbaar());
+        figures.put(JAAR, r.input().jaar());
+        figures.put(FISCALE_WINST, r.fiscaleWinst());
+        figures.put(BELASTBAAR, r.belastbaar());
         return new JobOutcome<>(name(), source, r, figures, r.input().warnings(), () -> Json.write(WinstJson.toMap(r)),
                 book, loaded.workbook().isPresent());
     }
@@ -77,7 +84,7 @@ public final class WinstRegulation implements Regulation {
     }
 
     @Override
-    public Object command() {
+    public java.util.concurrent.Callable<Integer> command() {
         return new WinstCommand(this);
     }
 }

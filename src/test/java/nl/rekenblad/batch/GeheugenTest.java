@@ -19,12 +19,12 @@ class GeheugenTest {
     @Test
     void aJobTakesWhatItsKindAndSizeMayNeedWithinTheShare() {
         Geheugen g = new Geheugen(400);
-        assertEquals(300, g.schatting(Rekenblad.regulation("kia"), bijlage("register.xlsx", 1 << 20)));
-        assertEquals(240, g.schatting(Rekenblad.regulation("kia"), bijlage("register.csv", 4 << 20)));
-        assertEquals(160, g.schatting(Rekenblad.regulation("btw"), bijlage("export.xaf", 200)));
-        assertEquals(16, g.schatting(Rekenblad.regulation("kor"), bijlage("kor.csv", 2_000)));
+        assertEquals(300, g.schatting(Rekenblad.provider("kia"), bijlage("register.xlsx", 1 << 20)));
+        assertEquals(240, g.schatting(Rekenblad.provider("kia"), bijlage("register.csv", 4 << 20)));
+        assertEquals(160, g.schatting(Rekenblad.provider("btw"), bijlage("export.xaf", 200)));
+        assertEquals(16, g.schatting(Rekenblad.provider("kor"), bijlage("kor.csv", 2_000)));
         // More than the whole share: it runs alone rather than never.
-        assertEquals(400, g.schatting(Rekenblad.regulation("kia"), bijlage("groot.xlsx", 10 << 20)));
+        assertEquals(400, g.schatting(Rekenblad.provider("kia"), bijlage("groot.xlsx", 10 << 20)));
     }
 
     @Test

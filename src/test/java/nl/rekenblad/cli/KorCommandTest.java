@@ -14,7 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import nl.rekenblad.kor.KorWorkbookWriter;
+import nl.rekenblad.kor.KorFiles;
 import nl.rekenblad.testing.Cli;
 import nl.rekenblad.testing.Cli.Run;
 import org.apache.poi.ss.usermodel.CellType;
@@ -69,7 +69,7 @@ class KorCommandTest {
             assertEquals(570.0, named(wb, "KOR_Winstcorrectie"));
             assertEquals(1655.0, named(wb, "KOR_Saldo"));
             assertTrue(wb.getForceFormulaRecalculation());
-            assertEquals(KorWorkbookWriter.JAAROPSTELLING, wb.getSheetName(wb.getActiveSheetIndex()));
+            assertEquals(KorFiles.JAAROPSTELLING, wb.getSheetName(wb.getActiveSheetIndex()));
             CellReference v = new CellReference(wb.getName("KOR_Vermindering").getRefersToFormula());
             assertEquals(CellType.FORMULA, wb.getSheet(v.getSheetName()).getRow(v.getRow()).getCell(v.getCol()).getCellType());
             assertNotNull(wb.getSheet("Toelichting"));

@@ -10,8 +10,9 @@ import java.util.Optional;
 import nl.rekenblad.Rekenblad;
 import nl.rekenblad.api.Options;
 import nl.rekenblad.api.Outcome;
-import nl.rekenblad.api.Recognition;
+import nl.rekenblad.spi.Recognition;
 import nl.rekenblad.api.Regulation;
+import nl.rekenblad.spi.RegulationProvider;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.batch.Batch;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class RegistryListsTest {
     /** A regulation of its own: recognises nothing, only says what it would accept. */
-    static final class Nep implements Regulation {
+    static final class Nep implements RegulationProvider {
         @Override
         public String name() {
             return "nep";
@@ -54,8 +55,8 @@ class RegistryListsTest {
         }
 
         @Override
-        public Object command() {
-            return null;
+        public java.util.concurrent.Callable<Integer> command() {
+            return () -> 0;
         }
     }
 

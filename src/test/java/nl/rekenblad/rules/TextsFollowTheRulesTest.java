@@ -14,9 +14,9 @@ import nl.rekenblad.core.Rechtsvorm;
 import nl.rekenblad.core.RowStep;
 import nl.rekenblad.core.Step;
 import nl.rekenblad.kia.KiaBerekening;
-import nl.rekenblad.kia.KiaCsvReader;
+import nl.rekenblad.kia.KiaFiles;
 import nl.rekenblad.kia.KiaResult;
-import nl.rekenblad.kor.KorCsvReader;
+import nl.rekenblad.kor.KorFiles;
 import nl.rekenblad.kor.KorJaaropstelling;
 import nl.rekenblad.kor.KorResult;
 import nl.rekenblad.winst.WinstReader;
@@ -80,7 +80,7 @@ class TextsFollowTheRulesTest {
         RuleBook rules = changed("kia", "KIA_Min", "500", "KIA_Pct", "0.30", "KIA_Afbouw", "0.08",
                 "EIA_MIA_Min", "3000", "AFS_Max", "0.25", "AFS_MaxGoodwill", "0.125");
         KiaResult r = new KiaBerekening(rules).calculate(
-                new KiaCsvReader().read(Path.of("samples/kia-2024-2025-register.csv"), Optional.empty()));
+                KiaFiles.read(Path.of("samples/kia-2024-2025-register.csv")));
         String texts = texts(r.calculation()) + "\n" + r.afschrijvingsgrens();
         assertMentions(texts, "ten minste € 500", "30% van T", "min 8% van T", "ten minste € 3.000",
                 "ten hoogste 25% van de aanschafprijs per jaar (goodwill 12,5%)", "minder dan € 500");
@@ -91,7 +91,7 @@ class TextsFollowTheRulesTest {
     @Test
     void oldKorTextsAndTheWorkedExampleFollowChangedThresholds() throws Exception {
         RuleBook rules = changed("kor", "KOR_Oud_Drempel", "1400", "KOR_Oud_Grens", "1950", "KOR_Oud_Factor", "3");
-        KorResult r = new KorJaaropstelling(rules).calculate(new KorCsvReader().read(
+        KorResult r = new KorJaaropstelling(rules).calculate(KorFiles.read(
                 Path.of("samples/kor-2017-voorbeeld-2.csv")));
         String texts = texts(r.calculation());
         // The Belastingdienst's example S = € 1.500, worked out with the changed figures: 3 × (1.950 − 1.500).
@@ -105,7 +105,7 @@ class TextsFollowTheRulesTest {
                 .replace("KOR_Vrij_VorigJaarTelt\t2020-2024\tnee", "KOR_Vrij_VorigJaarTelt\t2020-2023\tnee")
                 .replace("KOR_Vrij_VorigJaarTelt\t2025-2026\tja", "KOR_Vrij_VorigJaarTelt\t2024-2026\tja");
         RuleBook rules = RuleBook.of("kor", change(tsv, "KOR_Telt_3b", "nee"));
-        KorResult r = new KorJaaropstelling(rules).calculate(new KorCsvReader().read(
+        KorResult r = new KorJaaropstelling(rules).calculate(KorFiles.read(
                 Path.of("samples/kor-2025-vrijstelling.csv")));
         String texts = texts(r.calculation());
         assertMentions(texts, "standaard 1a, 1b, 1c, 1e en 3a; niet 1d, 3b en 3c", "Vanaf 2024 telt ook", "vanaf 2024 ook een");
@@ -116,7 +116,7 @@ class TextsFollowTheRulesTest {
     void winstTextsFollowChangedBandsShareAndPercentages() throws Exception {
         RuleBook rules = changed("winst", "MWA_Pct1", "0.015", "MWA_Uren1", "600", "GK_Pct", "0.75",
                 "ZA_AowFactor", "0.75", "MKB_Pct", "0.13");
-        WinstResult r = new Winstberekening(rules).calculate(new WinstReader(nl.rekenblad.Rekenblad::regulation).read(Path.of("samples/winst-2025.csv")).input());
+        WinstResult r = new Winstberekening(rules).calculate(new WinstReader(nl.rekenblad.Rekenblad::provider).read(Path.of("samples/winst-2025.csv")).input());
         String texts = texts(r.calculation());
         assertMentions(texts, "1,5% / 2% / 3% / 4%", "600 / 875 / 1.225 / 1.750", "is 25% niet aftrekbaar", "× 0,75 bij de AOW",
                 "13% van de winst");

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import nl.rekenblad.api.Contribution;
+import nl.rekenblad.spi.Contribution;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.core.InvalidInputException;
 import org.apache.poi.ss.usermodel.Cell;

@@ -1,7 +1,7 @@
 package nl.rekenblad.internal.workbook;
 
-import nl.rekenblad.kor.KorTemplate;
-import nl.rekenblad.kia.KiaTemplate;
+import nl.rekenblad.kia.KiaFiles;
+import nl.rekenblad.kor.KorFiles;
 import nl.rekenblad.winst.WinstTemplate;
 
 import java.io.ByteArrayOutputStream;
@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import nl.rekenblad.core.Period;
-import nl.rekenblad.kia.KiaCsvReader;
-import nl.rekenblad.kor.KorCsvReader;
 import nl.rekenblad.winst.WinstReader;
 import nl.rekenblad.kia.KiaInput;
 import nl.rekenblad.kor.KorInput;
@@ -41,13 +39,13 @@ public final class CommittedFiles {
     }
 
     public static byte[] korTemplate() throws IOException {
-        try (OutputWorkbook wb = KorTemplate.create(Period.Kind.KWARTAAL, null)) {
+        try (OutputWorkbook wb = KorFiles.template(Period.Kind.KWARTAAL, null)) {
             return bytes(wb);
         }
     }
 
     public static byte[] kiaTemplate() throws IOException {
-        try (OutputWorkbook wb = KiaTemplate.create()) {
+        try (OutputWorkbook wb = KiaFiles.template()) {
             return bytes(wb);
         }
     }
@@ -60,19 +58,19 @@ public final class CommittedFiles {
 
     public static byte[] filledSample(String name) throws Exception {
         if (name.startsWith("winst-")) {
-            WinstReader.Loaded l = new WinstReader(nl.rekenblad.Rekenblad::regulation).read(Path.of("samples", name + ".csv"));
+            WinstReader.Loaded l = new WinstReader(nl.rekenblad.Rekenblad::provider).read(Path.of("samples", name + ".csv"));
             try (OutputWorkbook wb = WinstTemplate.create(l.input().waarden())) {
                 return bytes(wb);
             }
         }
         if (name.startsWith("kia-")) {
-            KiaInput kia = new KiaCsvReader().read(Path.of("samples", name + ".csv"), Optional.empty());
-            try (OutputWorkbook wb = KiaTemplate.filled(kia)) {
+            KiaInput kia = KiaFiles.read(Path.of("samples", name + ".csv"));
+            try (OutputWorkbook wb = KiaFiles.filled(kia)) {
                 return bytes(wb);
             }
         }
-        KorInput in = new KorCsvReader().read(Path.of("samples", name + ".csv"));
-        try (OutputWorkbook wb = KorTemplate.filled(in)) {
+        KorInput in = KorFiles.read(Path.of("samples", name + ".csv"));
+        try (OutputWorkbook wb = KorFiles.filled(in)) {
             return bytes(wb);
         }
     }

@@ -1,7 +1,7 @@
 package nl.rekenblad.internal.workbook;
 
-import nl.rekenblad.kor.KorTemplate;
-import nl.rekenblad.kia.KiaTemplate;
+import nl.rekenblad.kia.KiaFiles;
+import nl.rekenblad.kor.KorFiles;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import nl.rekenblad.kor.KorCsvReader;
 import nl.rekenblad.kor.KorInput;
 import nl.rekenblad.core.Rechtsvorm;
 import org.apache.poi.ss.usermodel.Cell;
@@ -68,22 +67,21 @@ class TemplateCellsTest {
     @ValueSource(strings = {"kor-2017-voorbeeld-1.csv", "kor-2017-voorbeeld-2.csv", "kor-2018-teruggaaf.csv",
         "kor-2019-fictieve-btw.csv", "kor-2025-vrijstelling.csv"})
     void korInputSheetAsGeneratedCellsIsTheSheetPoisModelGives(String sample) throws Exception {
-        KorInput in = new KorCsvReader().read(Path.of("samples", sample));
-        try (XSSFWorkbook poi = reopen(KorTemplate.filled(in)); XSSFWorkbook generated = reopen(KorTemplate.forOutput(in))) {
-            List<String> want = describe(poi, KorTemplate.SHEET);
+        KorInput in = KorFiles.read(Path.of("samples", sample));
+        try (XSSFWorkbook poi = reopen(KorFiles.filled(in)); XSSFWorkbook generated = reopen(KorFiles.forOutput(in))) {
+            List<String> want = describe(poi, KorFiles.INVOER);
             assertTrue(want.size() > 100, "the sheet has its cells: " + want.size());
-            assertEquals(want, describe(generated, KorTemplate.SHEET));
+            assertEquals(want, describe(generated, KorFiles.INVOER));
         }
     }
 
     @org.junit.jupiter.api.Test
     void kiaRegisterAsGeneratedCellsIsTheSheetPoisModelGives() throws Exception {
-        nl.rekenblad.kia.KiaInput in = new nl.rekenblad.kia.KiaCsvReader().read(Path.of("samples", "kia-2024-2025-register.csv"),
-                Optional.empty());
-        try (XSSFWorkbook poi = reopen(KiaTemplate.filled(in)); XSSFWorkbook generated = reopen(KiaTemplate.forOutput(in))) {
-            List<String> want = describe(poi, KiaTemplate.SHEET);
+        nl.rekenblad.kia.KiaInput in = KiaFiles.read(Path.of("samples", "kia-2024-2025-register.csv"));
+        try (XSSFWorkbook poi = reopen(KiaFiles.filled(in)); XSSFWorkbook generated = reopen(KiaFiles.forOutput(in))) {
+            List<String> want = describe(poi, KiaFiles.REGISTER);
             assertTrue(want.size() > 300, "the register has its cells: " + want.size());
-            assertEquals(want, describe(generated, KiaTemplate.SHEET));
+            assertEquals(want, describe(generated, KiaFiles.REGISTER));
         }
     }
 }

@@ -1,10 +1,10 @@
-package nl.rekenblad.api;
+package nl.rekenblad.spi;
 
 import java.util.List;
 import java.util.Set;
 
 /**
- * What is known of an input before it is read in full, for {@link Regulation#recognises}: whether it is a
+ * What is known of an input before it is read in full, for {@link RegulationProvider#recognises}: whether it is a
  * workbook, its defined names, the header of a CSV or of a workbook's first sheet (as written, in order), and the
  * root element of an XML file (empty for any other input). Immutable.
  */

@@ -1,4 +1,4 @@
-package nl.rekenblad.api;
+package nl.rekenblad.spi;
 
 import java.math.BigDecimal;
 import java.util.Collections;
