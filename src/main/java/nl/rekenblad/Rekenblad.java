@@ -1,15 +1,7 @@
 package nl.rekenblad;
 
-import nl.rekenblad.spi.RegulationProvider;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import nl.rekenblad.api.Options;
 import nl.rekenblad.api.Outcome;
-import nl.rekenblad.spi.Recognition;
 import nl.rekenblad.api.Regulation;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.btw.BtwRegulation;
@@ -17,13 +9,22 @@ import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.internal.io.CsvDialect;
 import nl.rekenblad.internal.io.TextFiles;
 import nl.rekenblad.internal.io.Workbooks;
+import nl.rekenblad.internal.workbook.OutputWorkbook;
 import nl.rekenblad.kia.KiaRegulation;
 import nl.rekenblad.kor.KorRegulation;
-import nl.rekenblad.internal.workbook.OutputWorkbook;
+import nl.rekenblad.spi.Recognition;
+import nl.rekenblad.spi.RegulationProvider;
 import nl.rekenblad.winst.WinstRegulation;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * rekenblad as a library: the regulations it knows, in one list, and how to run one.
@@ -64,11 +65,14 @@ public final class Rekenblad {
     public static final nl.rekenblad.vu.VuRegulation VU = typed(nl.rekenblad.vu.VuRegulation.class);
 
     private static <T extends RegulationProvider> T typed(Class<T> type) {
-        return REGULATIONS.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+        return REGULATIONS.stream()
+                .filter(type::isInstance)
+                .map(type::cast)
+                .findFirst()
+                .orElseThrow();
     }
 
-    private Rekenblad() {
-    }
+    private Rekenblad() {}
 
     /**
      * Sets POI's process-wide limits for untrusted workbooks (zip entries of at most 100 MB, inflate ratio at least
@@ -95,9 +99,12 @@ public final class Rekenblad {
      * @throws IllegalArgumentException for an unknown name, listing the known ones
      */
     public static RegulationProvider provider(String name) {
-        return REGULATIONS.stream().filter(r -> r.name().equals(name)).findFirst()
+        return REGULATIONS.stream()
+                .filter(r -> r.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("onbekende regeling \"" + name + "\"; bekend: "
-                        + String.join(", ", REGULATIONS.stream().map(Regulation::name).toList())));
+                        + String.join(
+                                ", ", REGULATIONS.stream().map(Regulation::name).toList())));
     }
 
     /**
@@ -110,7 +117,8 @@ public final class Rekenblad {
     }
 
     /** Runs the regulation called {@code name} on {@code source}; see {@link Regulation#run}. */
-    public static Outcome<?> run(String name, Source source, Options options) throws IOException, InvalidInputException {
+    public static Outcome<?> run(String name, Source source, Options options)
+            throws IOException, InvalidInputException {
         return regulation(name).run(source, options);
     }
 
@@ -135,7 +143,9 @@ public final class Rekenblad {
                 Set<String> all = new HashSet<>();
                 wb.poi().getAllNames().forEach(n -> all.add(n.getNameName()));
                 List<String> header = new ArrayList<>();
-                Row r = wb.poi().getNumberOfSheets() == 0 ? null : wb.poi().getSheetAt(0).getRow(wb.poi().getSheetAt(0).getFirstRowNum());
+                Row r = wb.poi().getNumberOfSheets() == 0
+                        ? null
+                        : wb.poi().getSheetAt(0).getRow(wb.poi().getSheetAt(0).getFirstRowNum());
                 if (r != null) {
                     for (Cell c : r) {
                         header.add(c.getCellType() == CellType.STRING ? c.getStringCellValue() : "");
@@ -146,8 +156,8 @@ public final class Rekenblad {
         }
         String name = source.name().toLowerCase(java.util.Locale.ROOT);
         if (name.endsWith(".xaf") || name.endsWith(".xml")) {
-            return first(Recognition.xml(nl.rekenblad.auditfile.AuditfileReader.looksLikeAuditfile(source.head(4096))
-                    ? "auditfile" : "?"));
+            return first(Recognition.xml(
+                    nl.rekenblad.auditfile.AuditfileReader.looksLikeAuditfile(source.head(4096)) ? "auditfile" : "?"));
         }
         if (!name.endsWith(".csv") && !name.endsWith(".txt")) {
             return Optional.empty();

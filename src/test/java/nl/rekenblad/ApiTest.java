@@ -1,21 +1,5 @@
 package nl.rekenblad;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.StringReader;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 import nl.rekenblad.api.Options;
 import nl.rekenblad.api.Outcome;
 import nl.rekenblad.api.Regulation;
@@ -31,6 +15,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The library surface: sources of every kind, typed options, immutable outcomes, recognition through the registry. */
 class ApiTest {
@@ -49,9 +50,16 @@ class ApiTest {
         byte[] bytes = Files.readAllBytes(csv);
         String fromPath = json(Source.of(csv), Options.defaults());
         assertEquals(fromPath, json(Source.of("kor-2017-voorbeeld-2.csv", bytes), Options.defaults()));
-        assertEquals(fromPath, json(Source.of("kor-2017-voorbeeld-2.csv", new ByteArrayInputStream(bytes)), Options.defaults()));
-        assertEquals(fromPath, json(Source.of("kor-2017-voorbeeld-2.csv",
-                new StringReader(new String(bytes, StandardCharsets.UTF_8))), Options.defaults()));
+        assertEquals(
+                fromPath,
+                json(Source.of("kor-2017-voorbeeld-2.csv", new ByteArrayInputStream(bytes)), Options.defaults()));
+        assertEquals(
+                fromPath,
+                json(
+                        Source.of(
+                                "kor-2017-voorbeeld-2.csv",
+                                new StringReader(new String(bytes, StandardCharsets.UTF_8))),
+                        Options.defaults()));
     }
 
     @Test
@@ -71,9 +79,12 @@ class ApiTest {
     @Test
     void messagesNameTheSourceByTheNameGiven() throws Exception {
         byte[] bad = "periode,rubriek,omzet,btw\n2017-Q1,1q,1,1\n".getBytes(StandardCharsets.UTF_8);
-        InvalidInputException e = assertThrows(InvalidInputException.class,
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class,
                 () -> Rekenblad.run("kor", Source.of("bijlage van piet.csv", bad), Options.defaults()));
-        assertTrue(e.problems().get(0).toString().startsWith("bijlage van piet.csv › regel 2"), e.problems().toString());
+        assertTrue(
+                e.problems().get(0).toString().startsWith("bijlage van piet.csv › regel 2"),
+                e.problems().toString());
     }
 
     @Test
@@ -83,21 +94,32 @@ class ApiTest {
         b.set(Options.RECHTSVORM, Rechtsvorm.BV);
         assertEquals(Optional.of(Rechtsvorm.VOF), vof.get(Options.RECHTSVORM), "a built Options does not change");
         assertEquals(Optional.empty(), Options.defaults().get(KorRegulation.OMZET_VORIG_JAAR));
-        assertThrows(IllegalArgumentException.class, () -> Options.builder().set(KiaRegulation.AANDEEL, new BigDecimal("1.5")));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Options.builder().set(KiaRegulation.AANDEEL, new BigDecimal("1.5")));
         assertThrows(IllegalArgumentException.class, () -> Options.builder().set(Options.JAAR, 17));
         // The old KOR is refused for a bv: the option reaches the calculation.
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> json(Source.of(
-                Path.of("samples/kor-2017-voorbeeld-2.csv")), Options.builder().set(Options.RECHTSVORM, Rechtsvorm.BV).build()));
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class,
+                () -> json(
+                        Source.of(Path.of("samples/kor-2017-voorbeeld-2.csv")),
+                        Options.builder().set(Options.RECHTSVORM, Rechtsvorm.BV).build()));
         assertTrue(e.getMessage().contains("bv"), e.getMessage());
     }
 
     @Test
     void anOutcomesFiguresAndWarningsCannotBeChanged() throws Exception {
-        try (Outcome<?> out = Rekenblad.run("kia", Source.of(Path.of("samples/kia-2024-2025-register.csv")), Options.defaults())) {
-            assertThrows(UnsupportedOperationException.class, () -> out.figures().put("x", 1));
-            assertThrows(UnsupportedOperationException.class, () -> out.keyFigures().clear());
-            assertThrows(UnsupportedOperationException.class, () -> out.warnings().add(Problem.warning("x", "y")));
-            assertEquals(List.of("kia2024", "kia2025", "kia2026"), List.copyOf(out.keyFigures().keySet()));
+        try (Outcome<?> out =
+                Rekenblad.run("kia", Source.of(Path.of("samples/kia-2024-2025-register.csv")), Options.defaults())) {
+            assertThrows(
+                    UnsupportedOperationException.class, () -> out.figures().put("x", 1));
+            assertThrows(
+                    UnsupportedOperationException.class, () -> out.keyFigures().clear());
+            assertThrows(
+                    UnsupportedOperationException.class, () -> out.warnings().add(Problem.warning("x", "y")));
+            assertEquals(
+                    List.of("kia2024", "kia2025", "kia2026"),
+                    List.copyOf(out.keyFigures().keySet()));
         }
     }
 
@@ -116,8 +138,15 @@ class ApiTest {
     }
 
     @ParameterizedTest(name = "{0} → {1}")
-    @CsvSource({"kor-2017-voorbeeld-1.csv,kor", "kor-2017-voorbeeld-2.xlsx,kor", "kia-2024-2025-register.csv,kia",
-        "kia-2024-2025-register.xlsx,kia", "btw-2025-journaal.csv,btw", "winst-2025.csv,", "kor-2025-vrijstelling.kor.json,"})
+    @CsvSource({
+        "kor-2017-voorbeeld-1.csv,kor",
+        "kor-2017-voorbeeld-2.xlsx,kor",
+        "kia-2024-2025-register.csv,kia",
+        "kia-2024-2025-register.xlsx,kia",
+        "btw-2025-journaal.csv,btw",
+        "winst-2025.csv,",
+        "kor-2025-vrijstelling.kor.json,"
+    })
     void theRegistryRecognisesEachSample(String sample, String expected) throws Exception {
         Optional<? extends Regulation> r = Rekenblad.recognise(Source.of(Path.of("samples", sample)));
         assertEquals(Optional.ofNullable(expected), r.map(Regulation::name));
@@ -136,7 +165,8 @@ class ApiTest {
 
     @Test
     void everyRegulationIsNamedOnceAndHasACommand() {
-        List<String> names = Rekenblad.regulations().stream().map(Regulation::name).toList();
+        List<String> names =
+                Rekenblad.regulations().stream().map(Regulation::name).toList();
         assertEquals(List.of("kor", "kia", "winst", "btw", "vu"), names);
         for (nl.rekenblad.spi.RegulationProvider r : Rekenblad.providers()) {
             assertTrue(r.command().getClass().isAnnotationPresent(picocli.CommandLine.Command.class), r.name());
@@ -147,13 +177,13 @@ class ApiTest {
 
     @Test
     void theTypedHandlesRunWithoutACastAndPublishTheirFigureKeys() throws Exception {
-        try (Outcome<nl.rekenblad.kor.KorResult> o = Rekenblad.KOR.run(Source.of(Path.of("samples/kor-2017-voorbeeld-2.csv")),
-                Options.defaults())) {
+        try (Outcome<nl.rekenblad.kor.KorResult> o =
+                Rekenblad.KOR.run(Source.of(Path.of("samples/kor-2017-voorbeeld-2.csv")), Options.defaults())) {
             assertEquals(o.result().vermindering(), o.keyFigures().get(nl.rekenblad.kor.KorRegulation.VERMINDERING));
             assertEquals(2017, o.figures().get(nl.rekenblad.kor.KorRegulation.JAAR));
         }
-        try (Outcome<nl.rekenblad.kia.KiaResult> o = Rekenblad.KIA.run(Source.of(Path.of("samples/kia-2024-2025-register.csv")),
-                Options.defaults())) {
+        try (Outcome<nl.rekenblad.kia.KiaResult> o =
+                Rekenblad.KIA.run(Source.of(Path.of("samples/kia-2024-2025-register.csv")), Options.defaults())) {
             assertEquals(o.result().kia(2025), o.keyFigures().get(nl.rekenblad.kia.KiaRegulation.kia(2025)));
         }
         assertSame(Rekenblad.regulation("btw"), Rekenblad.BTW);

@@ -1,7 +1,8 @@
 package nl.rekenblad;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,9 +19,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The shape of the house, read from the sources: which package may use which, a pure calculation core in each
@@ -29,7 +30,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ArchitectureTest {
     private static final Path MAIN = Path.of("src/main/java/nl/rekenblad");
-    private static final Pattern REFERENCE = Pattern.compile("\\bnl\\.rekenblad\\.([a-z][a-z0-9]*(?:\\.[a-z][a-z0-9]*)*)\\.[A-Z*]");
+    private static final Pattern REFERENCE =
+            Pattern.compile("\\bnl\\.rekenblad\\.([a-z][a-z0-9]*(?:\\.[a-z][a-z0-9]*)*)\\.[A-Z*]");
     private static final Pattern IMPORT = Pattern.compile("(?m)^import (?:static )?([\\w.]+)(?:\\.\\*)?;");
 
     /**
@@ -46,21 +48,118 @@ class ArchitectureTest {
             Map.entry("internal.workbook", Set.of("core", "rules")),
             Map.entry("internal.io", Set.of("core", "api", "spi", "internal.workbook")),
             Map.entry("internal.command", Set.of("core", "api", "internal.io")),
-            Map.entry("kor", Set.of("core", "rules", "aangifte", "api", "spi", "internal.io", "internal.workbook", "internal.command")),
-            Map.entry("kia", Set.of("core", "rules", "api", "spi", "internal.io", "internal.workbook", "internal.command")),
-            Map.entry("winst", Set.of("core", "rules", "auditfile", "api", "spi", "internal.io", "internal.workbook", "internal.command")),
+            Map.entry(
+                    "kor",
+                    Set.of(
+                            "core",
+                            "rules",
+                            "aangifte",
+                            "api",
+                            "spi",
+                            "internal.io",
+                            "internal.workbook",
+                            "internal.command")),
+            Map.entry(
+                    "kia",
+                    Set.of("core", "rules", "api", "spi", "internal.io", "internal.workbook", "internal.command")),
+            Map.entry(
+                    "winst",
+                    Set.of(
+                            "core",
+                            "rules",
+                            "auditfile",
+                            "api",
+                            "spi",
+                            "internal.io",
+                            "internal.workbook",
+                            "internal.command")),
             Map.entry("auditfile", Set.of("core")),
-            Map.entry("btw", Set.of("core", "rules", "aangifte", "auditfile", "api", "spi", "internal.io", "internal.workbook", "internal.command", "kor")),
-            Map.entry("vu", Set.of("core", "rules", "api", "spi", "internal.io", "internal.workbook", "internal.command")),
-            Map.entry("", Set.of("core", "api", "spi", "auditfile", "internal.io", "internal.workbook", "kor", "kia", "winst", "btw", "vu")),
+            Map.entry(
+                    "btw",
+                    Set.of(
+                            "core",
+                            "rules",
+                            "aangifte",
+                            "auditfile",
+                            "api",
+                            "spi",
+                            "internal.io",
+                            "internal.workbook",
+                            "internal.command",
+                            "kor")),
+            Map.entry(
+                    "vu",
+                    Set.of("core", "rules", "api", "spi", "internal.io", "internal.workbook", "internal.command")),
+            Map.entry(
+                    "",
+                    Set.of(
+                            "core",
+                            "api",
+                            "spi",
+                            "auditfile",
+                            "internal.io",
+                            "internal.workbook",
+                            "kor",
+                            "kia",
+                            "winst",
+                            "btw",
+                            "vu")),
             Map.entry("batch", Set.of("", "core", "rules", "api", "spi", "internal.io", "internal.workbook")),
-            Map.entry("postbus", Set.of("", "core", "rules", "api", "spi", "batch", "internal.io", "internal.workbook", "internal.command")),
-            Map.entry("bench", Set.of("", "core", "rules", "aangifte", "auditfile", "api", "spi", "internal.io", "internal.workbook", "kor", "kia", "btw", "batch", "postbus")),
-            Map.entry("cli", Set.of("", "core", "rules", "api", "spi", "internal.io", "internal.workbook", "internal.command", "batch", "bench", "postbus")));
+            Map.entry(
+                    "postbus",
+                    Set.of(
+                            "",
+                            "core",
+                            "rules",
+                            "api",
+                            "spi",
+                            "batch",
+                            "internal.io",
+                            "internal.workbook",
+                            "internal.command")),
+            Map.entry(
+                    "bench",
+                    Set.of(
+                            "",
+                            "core",
+                            "rules",
+                            "aangifte",
+                            "auditfile",
+                            "api",
+                            "spi",
+                            "internal.io",
+                            "internal.workbook",
+                            "kor",
+                            "kia",
+                            "btw",
+                            "batch",
+                            "postbus")),
+            Map.entry(
+                    "cli",
+                    Set.of(
+                            "",
+                            "core",
+                            "rules",
+                            "api",
+                            "spi",
+                            "internal.io",
+                            "internal.workbook",
+                            "internal.command",
+                            "batch",
+                            "bench",
+                            "postbus")));
 
     /** Libraries that belong to the adapters, never to a calculation. */
-    private static final List<String> ADAPTER_LIBRARIES = List.of("org.apache.poi", "org.openxmlformats", "org.apache.commons.csv",
-            "picocli", "jakarta.mail", "java.nio.file", "java.io.File", "java.io.InputStream", "java.io.OutputStream");
+    private static final List<String> ADAPTER_LIBRARIES = List.of(
+            "org.apache.poi",
+            "org.openxmlformats",
+            "org.apache.commons.csv",
+            "picocli",
+            "jakarta.mail",
+            "java.nio.file",
+            "java.io.File",
+            "java.io.InputStream",
+            "java.io.OutputStream");
 
     private static Map<Path, String> sources() throws IOException {
         Map<Path, String> all = new TreeMap<>();
@@ -80,7 +179,8 @@ class ArchitectureTest {
     /** The code without comments and string literals. */
     private static String code(String text) {
         // One pass, so that "//" inside a string is not taken for a comment, nor a quote inside a comment for a string.
-        return Pattern.compile("(?s)/\\*.*?\\*/|//[^\\n]*|\"(?:\\\\.|[^\"\\\\\\n])*+\"").matcher(text)
+        return Pattern.compile("(?s)/\\*.*?\\*/|//[^\\n]*|\"(?:\\\\.|[^\"\\\\\\n])*+\"")
+                .matcher(text)
                 .replaceAll(m -> m.group().startsWith("\"") ? "\"\"" : "");
     }
 
@@ -111,7 +211,15 @@ class ArchitectureTest {
      * parser, no files or streams, no command line and none of rekenblad's adapter layers.
      */
     @ParameterizedTest
-    @CsvSource({"kor,KorJaaropstelling", "kia,KiaBerekening", "btw,BtwBerekening", "btw,BtwAangifte", "btw,XafBerekening", "winst,Winstberekening", "vu,VuBerekening"})
+    @CsvSource({
+        "kor,KorJaaropstelling",
+        "kia,KiaBerekening",
+        "btw,BtwBerekening",
+        "btw,BtwAangifte",
+        "btw,XafBerekening",
+        "winst,Winstberekening",
+        "vu,VuBerekening"
+    })
     void calculationCoreIsPure(String pkg, String entry) throws IOException {
         Map<String, String> classes = new TreeMap<>();
         try (Stream<Path> s = Files.list(MAIN.resolve(pkg))) {
@@ -127,7 +235,10 @@ class ArchitectureTest {
                 continue;
             }
             for (String other : classes.keySet()) {
-                if (!reached.contains(other) && Pattern.compile("\\b" + other + "\\b").matcher(classes.get(c)).find()) {
+                if (!reached.contains(other)
+                        && Pattern.compile("\\b" + other + "\\b")
+                                .matcher(classes.get(c))
+                                .find()) {
                     todo.add(other);
                 }
             }
@@ -158,7 +269,8 @@ class ArchitectureTest {
                 missing.add(packageOf(source));
             } else {
                 String text = Files.readString(info);
-                assertTrue(text.contains("May use") || text.contains("may use"), info + " says what the package may use");
+                assertTrue(
+                        text.contains("May use") || text.contains("may use"), info + " says what the package may use");
             }
         }
         assertEquals(Set.of(), missing);
@@ -167,7 +279,10 @@ class ArchitectureTest {
     @Test
     void noClassExtendsPoisWorkbook() throws IOException {
         for (Map.Entry<Path, String> e : sources().entrySet()) {
-            assertTrue(!Pattern.compile("extends\\s+(XSSFWorkbook|HSSFWorkbook|Workbook)\\b").matcher(e.getValue()).find(),
+            assertTrue(
+                    !Pattern.compile("extends\\s+(XSSFWorkbook|HSSFWorkbook|Workbook)\\b")
+                            .matcher(e.getValue())
+                            .find(),
                     e.getKey() + " extends a POI workbook; wrap it instead (OutputWorkbook)");
         }
     }

@@ -11,7 +11,12 @@ public enum Rubriek {
     R1B("1b", "Leveringen/diensten belast met laag tarief", true, true, true),
     R1C("1c", "Leveringen/diensten belast met overige tarieven, behalve 0%", true, true, true),
     R1D("1d", "Privégebruik", true, true, true),
-    R1E("1e", "Leveringen/diensten belast met 0% of niet bij u belast (btw: fictieve btw bij verlegging)", true, true, false),
+    R1E(
+            "1e",
+            "Leveringen/diensten belast met 0% of niet bij u belast (btw: fictieve btw bij verlegging)",
+            true,
+            true,
+            false),
     R2A("2a", "Leveringen/diensten waarbij de btw naar u is verlegd", true, true, true),
     R3A("3a", "Leveringen naar landen buiten de EU (uitvoer)", true, false, false),
     R3B("3b", "Leveringen naar of diensten in landen binnen de EU", true, false, false),
@@ -64,8 +69,14 @@ public enum Rubriek {
 
     /** Supplies whose omzet may count against the KOR omzetgrens (a switch per rubriek). */
     public boolean supply() {
-        return this == R1A || this == R1B || this == R1C || this == R1D || this == R1E
-                || this == R3A || this == R3B || this == R3C;
+        return this == R1A
+                || this == R1B
+                || this == R1C
+                || this == R1D
+                || this == R1E
+                || this == R3A
+                || this == R3B
+                || this == R3C;
     }
 
     /** Finds a rubriek by its code, case-insensitively ("1A" is 1a). */

@@ -1,12 +1,13 @@
 package nl.rekenblad.api;
 
+import nl.rekenblad.core.Period;
+import nl.rekenblad.core.Rechtsvorm;
+
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import nl.rekenblad.core.Period;
-import nl.rekenblad.core.Rechtsvorm;
 
 /**
  * How to run a regulation: a set of {@link Option}s with their values; an option not set has its default (absent).
@@ -18,8 +19,8 @@ public final class Options {
     /** The legal form (KOR, btw {@code --kor}); absent: the workbook's, else eenmanszaak. */
     public static final Option<Rechtsvorm> RECHTSVORM = Option.of("rechtsvorm", Rechtsvorm.class);
     /** The year (btw: of the return, absent: the year of the first line; template KOR: filled in). */
-    public static final Option<Integer> JAAR = Option.of("jaar", Integer.class, y -> y >= 1900 && y < 2200,
-            "verwacht een jaartal");
+    public static final Option<Integer> JAAR =
+            Option.of("jaar", Integer.class, y -> y >= 1900 && y < 2200, "verwacht een jaartal");
     /** The period length (btw, template KOR); absent: quarter. */
     public static final Option<Period.Kind> PERIODE = Option.of("periode", Period.Kind.class);
 

@@ -1,14 +1,15 @@
 package nl.rekenblad.api;
 
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.core.Money;
+import nl.rekenblad.core.Problem;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.rekenblad.core.InvalidInputException;
-import nl.rekenblad.core.Money;
-import nl.rekenblad.core.Problem;
 
 /**
  * A finished run: the result, its key figures and warnings, and the output workbook, not yet written anywhere.

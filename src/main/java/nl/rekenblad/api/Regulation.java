@@ -1,10 +1,11 @@
 package nl.rekenblad.api;
 
+import nl.rekenblad.core.InvalidInputException;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Optional;
-import nl.rekenblad.core.InvalidInputException;
 
 /**
  * One regulation rekenblad computes (the KOR, the KIA, …): how to recognise its input, how to run it from a

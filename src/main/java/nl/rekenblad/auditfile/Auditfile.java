@@ -10,12 +10,11 @@ public final class Auditfile {
     /** The namespace of XAF 3.2, the version rekenblad writes its own sample in. */
     public static final String NAMESPACE = "http://www.auditfiles.nl/XAF/3.2";
 
-    private Auditfile() {
-    }
+    private Auditfile() {}
 
     /** The file's header: the fiscal year and its dates, the currency and the package that wrote it. */
-    public record Header(String fiscalYear, LocalDate startDate, LocalDate endDate, String curCode, String software,
-            Versie versie) {
+    public record Header(
+            String fiscalYear, LocalDate startDate, LocalDate endDate, String curCode, String software, Versie versie) {
         /** The calendar year the auditfile is about: the year of its start date. */
         public int jaar() {
             return startDate.getYear();
@@ -39,27 +38,40 @@ public final class Auditfile {
     }
 
     /** A VAT code with the accounts its btw is booked on. */
-    public record BtwCode(String vatID, String vatDesc, Optional<String> vatToPayAccID, Optional<String> vatToClaimAccID) {
-    }
+    public record BtwCode(
+            String vatID, String vatDesc, Optional<String> vatToPayAccID, Optional<String> vatToClaimAccID) {}
 
     /** The {@code vat} element of a transaction line; {@code bedrag} signed credit positive. */
-    public record Btw(String vatID, BigDecimal vatPerc, BigDecimal bedrag) {
-    }
+    public record Btw(String vatID, BigDecimal vatPerc, BigDecimal bedrag) {}
 
     /**
      * One transaction line. {@code bedrag} is signed credit positive ({@code amntTp} C positive, D negative).
      *
      * @param xmlRegel the line of the {@code trLine} element in the file, for messages
      */
-    public record Regel(String nr, String accID, String docRef, LocalDate effDate, String desc, BigDecimal bedrag,
-            String custSupID, List<Btw> btw, long xmlRegel) {
+    public record Regel(
+            String nr,
+            String accID,
+            String docRef,
+            LocalDate effDate,
+            String desc,
+            BigDecimal bedrag,
+            String custSupID,
+            List<Btw> btw,
+            long xmlRegel) {
         public Regel {
             btw = List.copyOf(btw);
         }
     }
 
     /** One transaction with its lines, in the order of the file. */
-    public record Transactie(String journal, String nr, String desc, LocalDate trDt, List<Regel> regels, long xmlRegel,
+    public record Transactie(
+            String journal,
+            String nr,
+            String desc,
+            LocalDate trDt,
+            List<Regel> regels,
+            long xmlRegel,
             String journalTp) {
         public Transactie(String journal, String nr, String desc, LocalDate trDt, List<Regel> regels, long xmlRegel) {
             this(journal, nr, desc, trDt, regels, xmlRegel, "");
@@ -99,6 +111,5 @@ public final class Auditfile {
     }
 
     /** What the file's control totals said and what was read. */
-    public record Totalen(long regels, BigDecimal debet, BigDecimal credit, long transacties) {
-    }
+    public record Totalen(long regels, BigDecimal debet, BigDecimal credit, long transacties) {}
 }

@@ -1,9 +1,12 @@
 package nl.rekenblad.auditfile;
 
-import nl.rekenblad.core.Money;
 import com.ctc.wstx.api.WstxInputProperties;
 import com.ctc.wstx.exc.WstxEOFException;
 import com.ctc.wstx.stax.WstxInputFactory;
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.core.Money;
+import nl.rekenblad.core.Problem;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -20,8 +23,6 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import nl.rekenblad.core.InvalidInputException;
-import nl.rekenblad.core.Problem;
 
 /**
  * Reads an XAF 3.2 auditfile as a stream (Woodstox StAX): no DTD, no entities, bounded text and depth, so that a
@@ -50,6 +51,7 @@ public final class AuditfileReader {
     public static final int MAX_PROBLEMS = 100;
     /** The shape of an RGS code: B or W and at least one capitalised part of three letters ("BSchBtw", "WOmzNop"). */
     private static final Pattern RGS = Pattern.compile("[BW](?:[A-Z][a-z]{2}){1,6}[A-Za-z0-9]*");
+
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(Z|[+-]\\d{2}:\\d{2})?");
 
     /** What the caller does with each part, in the order of the file. */
@@ -65,14 +67,11 @@ public final class AuditfileReader {
         }
 
         /** Something the reader read in a way the file did not say outright; reported, the reading goes on. */
-        default void waarschuwing(Problem warning) {
-        }
+        default void waarschuwing(Problem warning) {}
 
-        default void rekening(Auditfile.Rekening rekening) throws InvalidInputException {
-        }
+        default void rekening(Auditfile.Rekening rekening) throws InvalidInputException {}
 
-        default void btwCode(Auditfile.BtwCode code) throws InvalidInputException {
-        }
+        default void btwCode(Auditfile.BtwCode code) throws InvalidInputException {}
 
         void transactie(Auditfile.Transactie transactie) throws InvalidInputException, IOException;
     }
@@ -135,7 +134,10 @@ public final class AuditfileReader {
         Utf8Lezer utf8 = utf8(first) ? new Utf8Lezer(head) : null;
         try {
             if (utf8 != null) {
-                if (first.length >= 3 && (first[0] & 0xff) == 0xEF && (first[1] & 0xff) == 0xBB && (first[2] & 0xff) == 0xBF) {
+                if (first.length >= 3
+                        && (first[0] & 0xff) == 0xEF
+                        && (first[1] & 0xff) == 0xBB
+                        && (first[2] & 0xff) == 0xBF) {
                     head.skipNBytes(3);
                 }
                 xml = FACTORY.createXMLStreamReader(utf8);
@@ -149,11 +151,15 @@ public final class AuditfileReader {
         try {
             Auditfile.Totalen totalen = r.document();
             if (utf8 != null && utf8.ongeldig() > 0) {
-                handler.waarschuwing(Problem.warning(name + " › regel " + utf8.eersteRegel(), "het bestand zegt UTF-8 te zijn,"
-                        + " maar byte " + utf8.eersteByte() + String.format(" (0x%02X)", utf8.eersteWaarde()) + " is geen UTF-8;"
-                        + " " + utf8.ongeldig() + (utf8.ongeldig() == 1 ? " byte is" : " bytes zijn") + " gelezen als"
-                        + " Windows-1252 (een naam of omschrijving kan een verkeerd teken tonen; bedragen en codes staan in"
-                        + " gewone tekens en zijn goed gelezen)"));
+                handler.waarschuwing(Problem.warning(
+                        name + " › regel " + utf8.eersteRegel(),
+                        "het bestand zegt UTF-8 te zijn,"
+                                + " maar byte " + utf8.eersteByte() + String.format(" (0x%02X)", utf8.eersteWaarde())
+                                + " is geen UTF-8;"
+                                + " " + utf8.ongeldig() + (utf8.ongeldig() == 1 ? " byte is" : " bytes zijn")
+                                + " gelezen als"
+                                + " Windows-1252 (een naam of omschrijving kan een verkeerd teken tonen; bedragen en codes staan in"
+                                + " gewone tekens en zijn goed gelezen)"));
             }
             return totalen;
         } catch (XMLStreamException e) {
@@ -169,12 +175,16 @@ public final class AuditfileReader {
 
     /** Whether the file is UTF-8 by its declaration (or the lack of one), and not UTF-16. */
     private static boolean utf8(byte[] head) {
-        if (head.length >= 2 && ((head[0] == (byte) 0xFE && head[1] == (byte) 0xFF) || (head[0] == (byte) 0xFF
-                && head[1] == (byte) 0xFE) || head[0] == 0 || head[1] == 0)) {
+        if (head.length >= 2
+                && ((head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)
+                        || (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE)
+                        || head[0] == 0
+                        || head[1] == 0)) {
             return false;
         }
         String s = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
-        java.util.regex.Matcher m = Pattern.compile("<\\?xml[^>]*encoding\\s*=\\s*[\"']([^\"']+)[\"']").matcher(s);
+        java.util.regex.Matcher m = Pattern.compile("<\\?xml[^>]*encoding\\s*=\\s*[\"']([^\"']+)[\"']")
+                .matcher(s);
         return !m.find() || m.group(1).equalsIgnoreCase("utf-8") || m.group(1).equalsIgnoreCase("utf8");
     }
 
@@ -207,8 +217,10 @@ public final class AuditfileReader {
             event = next();
         }
         if (!"auditfile".equals(xml.getLocalName())) {
-            throw error(line(), "geen auditfile: het hoofdelement is <" + xml.getLocalName() + ">, verwacht <auditfile>"
-                    + " (XML Auditfile Financieel, XAF 3.2)");
+            throw error(
+                    line(),
+                    "geen auditfile: het hoofdelement is <" + xml.getLocalName() + ">, verwacht <auditfile>"
+                            + " (XML Auditfile Financieel, XAF 3.2)");
         }
         String ns = xml.getNamespaceURI() == null ? "" : xml.getNamespaceURI();
         Optional<Versie> v = Versie.of(ns);
@@ -223,11 +235,15 @@ public final class AuditfileReader {
             throw error(line(), "de auditfile heeft geen <header>");
         }
         for (Map.Entry<String, long[]> e : signedCodes.entrySet()) {
-            handler.waarschuwing(Problem.warning(name + " › regel " + e.getValue()[1], "btw-code \"" + e.getKey()
-                    + "\" staat niet in de btw-codes (vatCodes) maar is de gedeclareerde code \"" + e.getKey().substring(1)
-                    + "\" met een minteken (zo schrijven sommige pakketten creditnota's); gelezen als \""
-                    + e.getKey().substring(1) + "\" op " + e.getValue()[0] + (e.getValue()[0] == 1 ? " regel" : " regels")
-                    + ", het bedrag met zijn eigen debet of credit"));
+            handler.waarschuwing(Problem.warning(
+                    name + " › regel " + e.getValue()[1],
+                    "btw-code \"" + e.getKey()
+                            + "\" staat niet in de btw-codes (vatCodes) maar is de gedeclareerde code \""
+                            + e.getKey().substring(1)
+                            + "\" met een minteken (zo schrijven sommige pakketten creditnota's); gelezen als \""
+                            + e.getKey().substring(1) + "\" op " + e.getValue()[0]
+                            + (e.getValue()[0] == 1 ? " regel" : " regels")
+                            + ", het bedrag met zijn eigen debet of credit"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems.all(name, "zulke fouten"));
@@ -265,7 +281,8 @@ public final class AuditfileReader {
             throw error(line(), "een DOCTYPE (DTD) is niet toegestaan in een auditfile");
         }
         if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-            throw error(line(), "een entiteit (&" + shorten(xml.getLocalName()) + ";) is niet toegestaan in een auditfile");
+            throw error(
+                    line(), "een entiteit (&" + shorten(xml.getLocalName()) + ";) is niet toegestaan in een auditfile");
         }
         return event;
     }
@@ -302,8 +319,11 @@ public final class AuditfileReader {
                     return sb.toString().strip();
                 }
                 case XMLStreamConstants.START_ELEMENT ->
-                    throw error(line(), "<" + element + "> bevat een element <" + xml.getLocalName() + ">; verwacht alleen tekst");
-                case XMLStreamConstants.END_DOCUMENT -> throw error(line(), "het bestand houdt op binnen <" + element + ">");
+                    throw error(
+                            line(),
+                            "<" + element + "> bevat een element <" + xml.getLocalName() + ">; verwacht alleen tekst");
+                case XMLStreamConstants.END_DOCUMENT ->
+                    throw error(line(), "het bestand houdt op binnen <" + element + ">");
                 default -> {
                     // comments and processing instructions carry nothing
                 }
@@ -331,33 +351,43 @@ public final class AuditfileReader {
         LocalDate end = date(required(f, "endDate", "header", at), "endDate", at);
         String cur = required(f, "curCode", "header", at);
         if (!"EUR".equalsIgnoreCase(cur)) {
-            throw error(at, "de administratie is in " + shorten(cur) + "; rekenblad rekent alleen met een auditfile in euro's"
-                    + " (curCode EUR)");
+            throw error(
+                    at,
+                    "de administratie is in " + shorten(cur) + "; rekenblad rekent alleen met een auditfile in euro's"
+                            + " (curCode EUR)");
         }
         if (end.isBefore(start)) {
             throw error(at, "endDate " + end + " ligt vóór startDate " + start);
         }
-        header = new Auditfile.Header(fiscalYear, start, end, cur, f.getOrDefault("softwareDesc", "")
-                + (f.containsKey("softwareVersion") ? " " + f.get("softwareVersion") : ""), versie);
+        header = new Auditfile.Header(
+                fiscalYear,
+                start,
+                end,
+                cur,
+                f.getOrDefault("softwareDesc", "")
+                        + (f.containsKey("softwareVersion") ? " " + f.get("softwareVersion") : ""),
+                versie);
         handler.header(header);
     }
 
     private void companyChild(String local) throws XMLStreamException, InvalidInputException, IOException {
         switch (local) {
-            case "generalLedger" -> children("generalLedger", l -> {
-                if (l.equals("ledgerAccount")) {
-                    ledgerAccount();
-                } else {
-                    skip();
-                }
-            });
-            case "vatCodes" -> children("vatCodes", l -> {
-                if (l.equals("vatCode")) {
-                    vatCode();
-                } else {
-                    skip();
-                }
-            });
+            case "generalLedger" ->
+                children("generalLedger", l -> {
+                    if (l.equals("ledgerAccount")) {
+                        ledgerAccount();
+                    } else {
+                        skip();
+                    }
+                });
+            case "vatCodes" ->
+                children("vatCodes", l -> {
+                    if (l.equals("vatCode")) {
+                        vatCode();
+                    } else {
+                        skip();
+                    }
+                });
             case "transactions" -> {
                 requireHeader();
                 children("transactions", this::transactionsChild);
@@ -387,8 +417,8 @@ public final class AuditfileReader {
         if (rekeningen.size() >= MAX_ACCOUNTS) {
             throw error(at, "meer dan " + MAX_ACCOUNTS + " grootboekrekeningen");
         }
-        Auditfile.Rekening r = new Auditfile.Rekening(id, f.getOrDefault("accDesc", ""), f.getOrDefault("accTp", ""),
-                rgs(f), groep(f));
+        Auditfile.Rekening r = new Auditfile.Rekening(
+                id, f.getOrDefault("accDesc", ""), f.getOrDefault("accTp", ""), rgs(f), groep(f));
         rekeningen.put(id, r);
         handler.rekening(r);
     }
@@ -468,8 +498,10 @@ public final class AuditfileReader {
                     case "trLines" -> children("trLines", this);
                     case "trLine" -> {
                         if (regels.size() >= MAX_LINES_PER_TRANSACTION) {
-                            throw error(line(), "transactie " + journal + " " + f.getOrDefault("nr", "?") + " heeft meer"
-                                    + " dan " + MAX_LINES_PER_TRANSACTION + " regels");
+                            throw error(
+                                    line(),
+                                    "transactie " + journal + " " + f.getOrDefault("nr", "?") + " heeft meer" + " dan "
+                                            + MAX_LINES_PER_TRANSACTION + " regels");
                         }
                         regels.add(trLine(journal + " " + f.getOrDefault("nr", "?")));
                     }
@@ -485,28 +517,44 @@ public final class AuditfileReader {
         for (Auditfile.Regel r : regels) {
             String where = plaats(nr, r);
             if (!rekeningen.containsKey(r.accID())) {
-                ok = problem(r.xmlRegel(), where + ": grootboekrekening \"" + r.accID() + "\" staat niet in het grootboek"
-                        + " (generalLedger) van de auditfile");
+                ok = problem(
+                        r.xmlRegel(),
+                        where + ": grootboekrekening \"" + r.accID() + "\" staat niet in het grootboek"
+                                + " (generalLedger) van de auditfile");
             }
             List<Auditfile.Btw> btw = new ArrayList<>(r.btw().size());
             for (Auditfile.Btw b : r.btw()) {
                 if (codes.containsKey(b.vatID())) {
                     btw.add(b);
-                } else if (b.vatID().startsWith("-") && codes.containsKey(b.vatID().substring(1))) {
+                } else if (b.vatID().startsWith("-")
+                        && codes.containsKey(b.vatID().substring(1))) {
                     signedCodes.computeIfAbsent(b.vatID(), k -> new long[] {0, r.xmlRegel()})[0]++;
                     btw.add(new Auditfile.Btw(b.vatID().substring(1), b.vatPerc(), b.bedrag()));
                 } else if (handler.btwCodesNodig()) {
-                    ok = problem(r.xmlRegel(), where + ": btw-code \"" + b.vatID() + "\" staat niet in de btw-codes"
-                            + " (vatCodes) van de auditfile");
+                    ok = problem(
+                            r.xmlRegel(),
+                            where + ": btw-code \"" + b.vatID() + "\" staat niet in de btw-codes"
+                                    + " (vatCodes) van de auditfile");
                 }
             }
-            read.add(btw.equals(r.btw()) ? r : new Auditfile.Regel(r.nr(), r.accID(), r.docRef(), r.effDate(), r.desc(),
-                    r.bedrag(), r.custSupID(), btw, r.xmlRegel()));
+            read.add(
+                    btw.equals(r.btw())
+                            ? r
+                            : new Auditfile.Regel(
+                                    r.nr(),
+                                    r.accID(),
+                                    r.docRef(),
+                                    r.effDate(),
+                                    r.desc(),
+                                    r.bedrag(),
+                                    r.custSupID(),
+                                    btw,
+                                    r.xmlRegel()));
         }
         transactions++;
         if (ok && problems.isEmpty()) {
-            handler.transactie(new Auditfile.Transactie(journal, nr, f.getOrDefault("desc", ""), trDt, read, at,
-                    journalTp));
+            handler.transactie(
+                    new Auditfile.Transactie(journal, nr, f.getOrDefault("desc", ""), trDt, read, at, journalTp));
         }
     }
 
@@ -538,8 +586,16 @@ public final class AuditfileReader {
         } else {
             debit = debit.add(amnt);
         }
-        return new Auditfile.Regel(nr, acc, f.getOrDefault("docRef", ""), eff, f.getOrDefault("desc", ""),
-                isCredit ? amnt : amnt.negate(), f.getOrDefault("custSupID", ""), btw, at);
+        return new Auditfile.Regel(
+                nr,
+                acc,
+                f.getOrDefault("docRef", ""),
+                eff,
+                f.getOrDefault("desc", ""),
+                isCredit ? amnt : amnt.negate(),
+                f.getOrDefault("custSupID", ""),
+                btw,
+                at);
     }
 
     private Auditfile.Btw vat(String transactie) throws XMLStreamException, InvalidInputException, IOException {
@@ -549,7 +605,8 @@ public final class AuditfileReader {
         String where = "vat (transactie " + transactie + ")";
         String id = id(required(f, "vatID", where, at), "vatID", at);
         BigDecimal perc = f.containsKey("vatPerc") && !f.get("vatPerc").isEmpty()
-                ? number(f.get("vatPerc"), "vatPerc", at) : null;
+                ? number(f.get("vatPerc"), "vatPerc", at)
+                : null;
         if (perc != null && (perc.signum() < 0 || perc.compareTo(new BigDecimal(100)) > 0)) {
             throw error(at, "vatPerc " + perc.toPlainString() + " ligt niet tussen 0 en 100");
         }
@@ -560,7 +617,8 @@ public final class AuditfileReader {
 
     /** "dagboek VRK, transactie 2025-0012, transactieregel 3": the three numbers apart, as the package shows them. */
     private String plaats(String transactie, Auditfile.Regel r) {
-        return "dagboek " + journal + ", transactie " + transactie + (r.nr().isEmpty() ? "" : ", transactieregel " + r.nr());
+        return "dagboek " + journal + ", transactie " + transactie
+                + (r.nr().isEmpty() ? "" : ", transactieregel " + r.nr());
     }
 
     /** Collects a reference problem (at most {@link #MAX_PROBLEMS}); returns false for the caller's "ok". */
@@ -572,24 +630,36 @@ public final class AuditfileReader {
     private void checkTotals() throws InvalidInputException {
         boolean amountsAgree = (statedDebit == null || statedDebit.compareTo(debit) == 0)
                 && (statedCredit == null || statedCredit.compareTo(credit) == 0);
-        if (statedLines != null && statedLines != lines && statedLines == transactions && amountsAgree
+        if (statedLines != null
+                && statedLines != lines
+                && statedLines == transactions
+                && amountsAgree
                 && (statedDebit != null || statedCredit != null)) {
-            handler.waarschuwing(Problem.warning(name, "linesCount is " + statedLines + ": het aantal transacties, niet het"
-                    + " aantal transactieregels (" + lines + "); de totalen debet en credit kloppen wel, dus het bestand is"
-                    + " als volledig gelezen (sommige pakketten schrijven zo het aantal transacties)"));
+            handler.waarschuwing(Problem.warning(
+                    name,
+                    "linesCount is " + statedLines + ": het aantal transacties, niet het"
+                            + " aantal transactieregels (" + lines
+                            + "); de totalen debet en credit kloppen wel, dus het bestand is"
+                            + " als volledig gelezen (sommige pakketten schrijven zo het aantal transacties)"));
             statedLines = null;
         }
         if (statedLines != null && statedLines != lines) {
-            throw error(0, "de auditfile zegt " + statedLines + " transactieregels te bevatten (linesCount), maar er staan er "
-                    + lines + " in; het bestand is onvolledig of aangepast");
+            throw error(
+                    0,
+                    "de auditfile zegt " + statedLines + " transactieregels te bevatten (linesCount), maar er staan er "
+                            + lines + " in; het bestand is onvolledig of aangepast");
         }
         if (statedDebit != null && statedDebit.compareTo(debit) != 0) {
-            throw error(0, "het totaal debet van de regels is " + debit.toPlainString() + ", de auditfile zegt "
-                    + statedDebit.toPlainString() + " (totalDebit); het bestand is onvolledig of aangepast");
+            throw error(
+                    0,
+                    "het totaal debet van de regels is " + debit.toPlainString() + ", de auditfile zegt "
+                            + statedDebit.toPlainString() + " (totalDebit); het bestand is onvolledig of aangepast");
         }
         if (statedCredit != null && statedCredit.compareTo(credit) != 0) {
-            throw error(0, "het totaal credit van de regels is " + credit.toPlainString() + ", de auditfile zegt "
-                    + statedCredit.toPlainString() + " (totalCredit); het bestand is onvolledig of aangepast");
+            throw error(
+                    0,
+                    "het totaal credit van de regels is " + credit.toPlainString() + ", de auditfile zegt "
+                            + statedCredit.toPlainString() + " (totalCredit); het bestand is onvolledig of aangepast");
         }
     }
 
@@ -644,7 +714,8 @@ public final class AuditfileReader {
 
     private BigDecimal number(String v, String field, long at) throws InvalidInputException {
         if (!isDecimal(v)) {
-            throw error(at, field + " \"" + shorten(v) + "\" is geen getal (verwacht bijvoorbeeld 1234.56, met een punt)");
+            throw error(
+                    at, field + " \"" + shorten(v) + "\" is geen getal (verwacht bijvoorbeeld 1234.56, met een punt)");
         }
         return new BigDecimal(v.startsWith("+") ? v.substring(1) : v);
     }
@@ -655,8 +726,10 @@ public final class AuditfileReader {
             throw error(at, field + " " + shorten(v) + " heeft meer dan 2 decimalen");
         }
         if (b.abs().compareTo(Money.MAX_AMOUNT) > 0) {
-            throw error(at, field + " " + shorten(v) + " is groter dan het grootste bedrag dat rekenblad leest ("
-                    + Money.MAX_AMOUNT.toPlainString() + ")");
+            throw error(
+                    at,
+                    field + " " + shorten(v) + " is groter dan het grootste bedrag dat rekenblad leest ("
+                            + Money.MAX_AMOUNT.toPlainString() + ")");
         }
         return b.setScale(2);
     }
@@ -695,23 +768,32 @@ public final class AuditfileReader {
     }
 
     private InvalidInputException xmlError(XMLStreamException e) {
-        long at = e.getLocation() != null && e.getLocation().getLineNumber() > 0 ? e.getLocation().getLineNumber() : line();
+        long at = e.getLocation() != null && e.getLocation().getLineNumber() > 0
+                ? e.getLocation().getLineNumber()
+                : line();
         String msg = e.getMessage() == null ? "" : e.getMessage();
         Throwable cause = e.getNestedException() != null ? e.getNestedException() : e.getCause();
-        if (cause instanceof java.io.CharConversionException || msg.contains("Invalid UTF-8") || msg.contains("Invalid UTF8")) {
+        if (cause instanceof java.io.CharConversionException
+                || msg.contains("Invalid UTF-8")
+                || msg.contains("Invalid UTF8")) {
             String all = msg + " " + (cause == null || cause.getMessage() == null ? "" : cause.getMessage());
             java.util.regex.Matcher m = Pattern.compile("0x[0-9a-fA-F]{1,2}").matcher(all);
             java.util.regex.Matcher b = Pattern.compile("byte #(\\d+)").matcher(all);
-            return error(at, "geen geldige UTF-8: de byte " + (m.find() ? m.group() : "") + (b.find() ? " (byte "
-                    + (Long.parseLong(b.group(1)) + 1) + " van het bestand)" : "") + " past niet in de tekenset van het"
-                    + " bestand; sla de auditfile opnieuw op als UTF-8, of zet de juiste encoding in de XML-declaratie");
+            return error(
+                    at,
+                    "geen geldige UTF-8: de byte " + (m.find() ? m.group() : "")
+                            + (b.find() ? " (byte " + (Long.parseLong(b.group(1)) + 1) + " van het bestand)" : "")
+                            + " past niet in de tekenset van het"
+                            + " bestand; sla de auditfile opnieuw op als UTF-8, of zet de juiste encoding in de XML-declaratie");
         }
         if (e instanceof WstxEOFException) {
             return error(at, "het bestand houdt halverwege de XML op; is het afgebroken?");
         }
         if (msg.contains("size limit") || msg.contains("length limit") || msg.contains("Maximum")) {
-            return error(at, "het bestand overschrijdt een grens van de lezer (ten hoogste " + MAX_TEXT + " tekens tekst per"
-                    + " element, " + MAX_DEPTH + " niveaus diep)");
+            return error(
+                    at,
+                    "het bestand overschrijdt een grens van de lezer (ten hoogste " + MAX_TEXT + " tekens tekst per"
+                            + " element, " + MAX_DEPTH + " niveaus diep)");
         }
         if (msg.contains("DOCTYPE") || msg.contains("DTD")) {
             return error(at, "een DOCTYPE (DTD) is niet toegestaan in een auditfile");

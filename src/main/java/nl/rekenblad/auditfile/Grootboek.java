@@ -12,16 +12,16 @@ import java.util.regex.Pattern;
  * Pure and stateless.
  */
 public final class Grootboek {
-    private Grootboek() {
-    }
+    private Grootboek() {}
 
     /** A classification with the reason it was made. */
-    public record Indeling<T>(T waarde, String bron) {
-    }
+    public record Indeling<T>(T waarde, String bron) {}
 
     /** The role of an account in the btw: owed (5a side), claimable (5b side), or one account for both. */
     public enum BtwRol {
-        TE_BETALEN("te betalen"), TE_VORDEREN("te vorderen"), BEIDE("te betalen en te vorderen");
+        TE_BETALEN("te betalen"),
+        TE_VORDEREN("te vorderen"),
+        BEIDE("te betalen en te vorderen");
 
         private final String tekst;
 
@@ -35,20 +35,23 @@ public final class Grootboek {
     }
 
     private static final Pattern BTW_WOORD = word("btw|omzetbelasting|voorbelasting|vat|b\\.t\\.w\\.");
-    private static final Pattern VORDEREN = word("te vorderen|voorbelasting|vordering|te ontvangen|input vat|vat receivable");
-    private static final Pattern BETALEN = word("te betalen|af te dragen|verschuldigd|verschuldigde|afdracht|output vat"
-            + "|vat payable");
+    private static final Pattern VORDEREN =
+            word("te vorderen|voorbelasting|vordering|te ontvangen|input vat|vat receivable");
+    private static final Pattern BETALEN =
+            word("te betalen|af te dragen|verschuldigd|verschuldigde|afdracht|output vat" + "|vat payable");
     private static final Pattern OMZET = word("omzet|opbrengst|opbrengsten|verkoop|verkopen|omzetten|revenue|sales");
     /** Words that make an account in the 8000s or with "verkopen" in its name a cost: "Kostprijs verkopen". */
-    private static final Pattern GEEN_OMZET = word("kostprijs|inkoop|inkopen|inkoopwaarde|kosten|hulprekening"
-            + "|tussenrekening|voorraad|korting inkoop");
-    private static final Pattern LIQUIDE = word("kas|bank|kruisposten|ing|rabobank|abn amro|abn|triodos|knab|bunq|giro"
-            + "|postbank|kassa|creditcard");
+    private static final Pattern GEEN_OMZET = word(
+            "kostprijs|inkoop|inkopen|inkoopwaarde|kosten|hulprekening" + "|tussenrekening|voorraad|korting inkoop");
 
-    private static final Pattern CREDITEUR = word("cre|crediteur|crediteuren|leverancier|leveranciers|handelscrediteuren"
-            + "|accounts payable|creditors|suppliers");
-    private static final Pattern DEBITEUR = word("deb|debiteur|debiteuren|handelsdebiteuren|klant|klanten"
-            + "|accounts receivable|debtors|customers");
+    private static final Pattern LIQUIDE = word(
+            "kas|bank|kruisposten|ing|rabobank|abn amro|abn|triodos|knab|bunq|giro" + "|postbank|kassa|creditcard");
+
+    private static final Pattern CREDITEUR =
+            word("cre|crediteur|crediteuren|leverancier|leveranciers|handelscrediteuren"
+                    + "|accounts payable|creditors|suppliers");
+    private static final Pattern DEBITEUR =
+            word("deb|debiteur|debiteuren|handelsdebiteuren|klant|klanten" + "|accounts receivable|debtors|customers");
 
     private static Pattern word(String alternatives) {
         return Pattern.compile("(?<![\\p{L}\\d])(" + alternatives + ")(?![\\p{L}\\d])");
@@ -56,7 +59,9 @@ public final class Grootboek {
 
     /** Lowercase without accents: "Privé" is "prive". */
     public static String normalize(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(s, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -85,10 +90,13 @@ public final class Grootboek {
         String id = r.accID();
         if (!id.isEmpty() && Character.isDigit(id.charAt(0)) && id.chars().allMatch(Character::isDigit)) {
             boolean result = id.charAt(0) >= '4';
-            return new Indeling<>(result, "rekeningnummer " + id + " (decimaal rekeningstelsel: 0–3 balans, 4–9 resultaat)");
+            return new Indeling<>(
+                    result, "rekeningnummer " + id + " (decimaal rekeningstelsel: 0–3 balans, 4–9 resultaat)");
         }
-        return new Indeling<>(null, "accTp " + (r.accTp().isEmpty() ? "ontbreekt" : r.accTp())
-                + ", geen RGS-code en geen rekeningnummer van het decimale stelsel");
+        return new Indeling<>(
+                null,
+                "accTp " + (r.accTp().isEmpty() ? "ontbreekt" : r.accTp())
+                        + ", geen RGS-code en geen rekeningnummer van het decimale stelsel");
     }
 
     /**

@@ -21,7 +21,9 @@ import java.util.Optional;
 public enum Versie {
     XAF_3_1("XAF 3.1", "http://www.auditfiles.nl/XAF/3.1"),
     XAF_3_2("XAF 3.2", Auditfile.NAMESPACE),
-    XAF_3_2_1("XAF 3.2.1", "http://www.odb.belastingdienst.nl/Belastingdienst/BCPP/1.0/structures/XmlAuditfileFinancieel3.2.1"),
+    XAF_3_2_1(
+            "XAF 3.2.1",
+            "http://www.odb.belastingdienst.nl/Belastingdienst/BCPP/1.0/structures/XmlAuditfileFinancieel3.2.1"),
     XAF_4_0("XAF 4.0", "http://www.odb.belastingdienst.nl/Belastingdienst/BCPP/1.1/structures/XmlauditfileXAF_4.0"),
     XAF_4_0_AUDITFILES("XAF 4.0 (namespace van auditfiles.nl)", "http://www.auditfiles.nl/XAF/4.0");
 

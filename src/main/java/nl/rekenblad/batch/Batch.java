@@ -1,5 +1,19 @@
 package nl.rekenblad.batch;
 
+import nl.rekenblad.Rekenblad;
+import nl.rekenblad.api.Outcome;
+import nl.rekenblad.api.Regulation;
+import nl.rekenblad.api.Source;
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.core.Problem;
+import nl.rekenblad.internal.io.AtomicFiles;
+import nl.rekenblad.internal.io.Json;
+import nl.rekenblad.internal.io.Messages;
+import nl.rekenblad.internal.workbook.Styles;
+import nl.rekenblad.rules.MissingRuleException;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -18,19 +32,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import nl.rekenblad.Rekenblad;
-import nl.rekenblad.api.Outcome;
-import nl.rekenblad.api.Regulation;
-import nl.rekenblad.api.Source;
-import nl.rekenblad.core.InvalidInputException;
-import nl.rekenblad.internal.io.Messages;
-import nl.rekenblad.core.Problem;
-import nl.rekenblad.internal.io.AtomicFiles;
-import nl.rekenblad.internal.io.Json;
-import nl.rekenblad.rules.MissingRuleException;
-import nl.rekenblad.internal.workbook.Styles;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Processes mails and files unattended: every attachment is recognised and run on its own (in
@@ -40,8 +41,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 public final class Batch {
     /** How to run. */
-    public record Options(Path uitmap, Optional<Path> rapport, int threads, long secondsPerFile) {
-    }
+    public record Options(Path uitmap, Optional<Path> rapport, int threads, long secondsPerFile) {}
 
     /** The report lines in input order and the counts. */
     public record Uitkomst(List<Verslag> regels, long millis) {
@@ -50,8 +50,7 @@ public final class Batch {
         }
     }
 
-    private Batch() {
-    }
+    private Batch() {}
 
     /**
      * Files processed at once unless told otherwise: one per core. (Measured with {@code ./rekenblad
@@ -72,7 +71,8 @@ public final class Batch {
         return Runtime.getRuntime().availableProcessors();
     }
 
-    public static Uitkomst run(List<Path> inputs, Options o, PrintWriter voortgang, boolean terminal) throws IOException {
+    public static Uitkomst run(List<Path> inputs, Options o, PrintWriter voortgang, boolean terminal)
+            throws IOException {
         long start = System.nanoTime();
         Files.createDirectories(o.uitmap());
         // The output folder (and the report) may lie inside an input folder: never take our own outputs in again.
@@ -103,7 +103,8 @@ public final class Batch {
             Map<String, Integer> used = new HashMap<>();
             int next = 0;
             while (next < files.size() || !reading.isEmpty()) {
-                while (next < files.size() && reading.size() < ahead
+                while (next < files.size()
+                        && reading.size() < ahead
                         && (reading.isEmpty() || inFlight + sizeOf(files.get(next)) <= MAX_READ_AHEAD)) {
                     Path f = files.get(next++);
                     long size = sizeOf(f);
@@ -115,8 +116,14 @@ public final class Batch {
                 inFlight -= readingBytes.poll();
                 for (Bijlage b : run.read(reading.poll(), files.get(index))) {
                     String basis = outputName(b, used);
-                    run.add(b, index, pool.submit(() -> verwerk(b, basis == null ? new Bestemming.Geheugen()
-                            : new Bestemming.Map(o.uitmap(), basis))));
+                    run.add(
+                            b,
+                            index,
+                            pool.submit(() -> verwerk(
+                                    b,
+                                    basis == null
+                                            ? new Bestemming.Geheugen()
+                                            : new Bestemming.Map(o.uitmap(), basis))));
                 }
                 run.reportDone(ahead);
             }
@@ -165,8 +172,8 @@ public final class Batch {
             try {
                 return f.get();
             } catch (ExecutionException e) {
-                return List.of(Bijlage.onleesbaar(mail.toString(), "interne fout bij het lezen van de mail"
-                        + Messages.reason(e.getCause())));
+                return List.of(Bijlage.onleesbaar(
+                        mail.toString(), "interne fout bij het lezen van de mail" + Messages.reason(e.getCause())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("onderbroken", e);
@@ -181,7 +188,8 @@ public final class Batch {
 
         /** Reports the oldest results: those already done, and more (waiting) while over {@code keep} are in flight. */
         void reportDone(int keep) throws IOException {
-            while (!futures.isEmpty() && (futures.size() > keep || futures.peek().isDone())) {
+            while (!futures.isEmpty()
+                    && (futures.size() > keep || futures.peek().isDone())) {
                 Bijlage b = bijlagen.poll();
                 int index = fileIndex.poll();
                 Future<Verwerkt> f = futures.poll();
@@ -205,7 +213,8 @@ public final class Batch {
         if (!(b instanceof Bijlage.Invoer in)) {
             return null;
         }
-        String base = !in.uitMail() ? Namen.stam(Namen.veilig(b.naam()))
+        String base = !in.uitMail()
+                ? Namen.stam(Namen.veilig(b.naam()))
                 : Namen.stam(Namen.veilig(Path.of(b.bron()).getFileName().toString())) + "__" + Namen.stam(b.naam());
         int k = used.merge(base.toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
         return k == 1 ? base : base + "-" + k;
@@ -214,12 +223,10 @@ public final class Batch {
     /** Where the workbook of an attachment goes. */
     public sealed interface Bestemming permits Bestemming.Map, Bestemming.Geheugen {
         /** Into {@code uitmap} as {@code basis.soort.xlsx} and {@code basis.soort.json}, atomically (batch). */
-        record Map(Path uitmap, String basis) implements Bestemming {
-        }
+        record Map(Path uitmap, String basis) implements Bestemming {}
 
         /** Kept in memory, to be sent (postbus) or downloaded. */
-        record Geheugen() implements Bestemming {
-        }
+        record Geheugen() implements Bestemming {}
     }
 
     /**
@@ -249,8 +256,14 @@ public final class Batch {
             }
             Optional<nl.rekenblad.spi.RegulationProvider> soort = Rekenblad.recognise(input);
             if (soort.isEmpty()) {
-                return Verwerkt.alleen(new Verslag(b.bron(), b.naam(), null, Verslag.Status.NIET_HERKEND,
-                        nietHerkend(Rekenblad.regulations()), Map.of(), List.of()));
+                return Verwerkt.alleen(new Verslag(
+                        b.bron(),
+                        b.naam(),
+                        null,
+                        Verslag.Status.NIET_HERKEND,
+                        nietHerkend(Rekenblad.regulations()),
+                        Map.of(),
+                        List.of()));
             }
             String kind = soort.get().name();
             List<String> uit;
@@ -277,9 +290,18 @@ public final class Batch {
                 cijfers = out.figures();
                 warnings = out.warnings();
             }
-            Verslag v = warnings.isEmpty() ? new Verslag(b.bron(), b.naam(), kind, Verslag.Status.OK, "", cijfers, uit)
-                    : new Verslag(b.bron(), b.naam(), kind, Verslag.Status.WAARSCHUWING,
-                            String.join("; ", warnings.stream().map(Object::toString).toList()), cijfers, uit);
+            Verslag v = warnings.isEmpty()
+                    ? new Verslag(b.bron(), b.naam(), kind, Verslag.Status.OK, "", cijfers, uit)
+                    : new Verslag(
+                            b.bron(),
+                            b.naam(),
+                            kind,
+                            Verslag.Status.WAARSCHUWING,
+                            String.join(
+                                    "; ",
+                                    warnings.stream().map(Object::toString).toList()),
+                            cijfers,
+                            uit);
             return new Verwerkt(v, werkboek, naam);
         } catch (InvalidInputException | IOException | StackOverflowError | OutOfMemoryError | RuntimeException e) {
             return Verwerkt.alleen(mislukt(b, e));
@@ -290,7 +312,8 @@ public final class Batch {
      * The one time budget: the result of {@code f} by {@code deadline} ({@link System#nanoTime()}), else the job is
      * cancelled (it leaves no output: see {@link #notCancelled}) and reported as over its {@code seconden}.
      */
-    public static Verwerkt binnen(Future<Verwerkt> f, Bijlage b, long deadline, long seconden) throws InterruptedException {
+    public static Verwerkt binnen(Future<Verwerkt> f, Bijlage b, long deadline, long seconden)
+            throws InterruptedException {
         try {
             return f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -306,7 +329,8 @@ public final class Batch {
      * auditfile- of VU-bestand van rekenblad herkend".
      */
     public static String nietHerkend(List<Regulation> regulations) {
-        List<String> soorten = invoerSoorten(regulations).stream().map(w -> w + "-").toList();
+        List<String> soorten =
+                invoerSoorten(regulations).stream().map(w -> w + "-").toList();
         return "geen " + nl.rekenblad.core.DutchText.opsomming(soorten, "of") + "bestand van rekenblad herkend";
     }
 
@@ -327,8 +351,18 @@ public final class Batch {
     /** An attachment that failed, in one line without Java's class names: why, by what went wrong. */
     private static Verslag mislukt(Bijlage b, Throwable e) {
         if (e instanceof InvalidInputException ie) {
-            return fout(b, null, String.join("; ", ie.problems().stream().limit(5).map(Object::toString).toList())
-                    + (ie.problems().size() > 5 ? " (en " + (ie.problems().size() - 5) + " meer)" : ""));
+            return fout(
+                    b,
+                    null,
+                    String.join(
+                                    "; ",
+                                    ie.problems().stream()
+                                            .limit(5)
+                                            .map(Object::toString)
+                                            .toList())
+                            + (ie.problems().size() > 5
+                                    ? " (en " + (ie.problems().size() - 5) + " meer)"
+                                    : ""));
         } else if (e instanceof MissingRuleException) {
             return fout(b, null, e.getMessage());
         } else if (e instanceof IOException ioe) {
@@ -361,8 +395,8 @@ public final class Batch {
             }
             int width = 30;
             int filled = files == 0 ? width : filesDone * width / files;
-            out.print("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + filesDone + "/" + files + " bestanden, "
-                    + done + " bijlagen");
+            out.print("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + filesDone + "/" + files
+                    + " bestanden, " + done + " bijlagen");
         } else {
             out.println(line(v));
         }
@@ -370,8 +404,14 @@ public final class Batch {
     }
 
     private static String line(Verslag v) {
-        return String.format("%-13s %s%s%s", v.status().word(), Path.of(v.bron()).getFileName(),
-                v.bijlage() != null && !Path.of(v.bron()).getFileName().toString().equals(v.bijlage()) ? " › " + v.bijlage() : "",
+        return String.format(
+                "%-13s %s%s%s",
+                v.status().word(),
+                Path.of(v.bron()).getFileName(),
+                v.bijlage() != null
+                                && !Path.of(v.bron()).getFileName().toString().equals(v.bijlage())
+                        ? " › " + v.bijlage()
+                        : "",
                 v.melding().isEmpty() ? "" : ": " + v.melding());
     }
 

@@ -1,7 +1,8 @@
 package nl.rekenblad.batch;
 
-import java.nio.file.Path;
 import nl.rekenblad.api.Source;
+
+import java.nio.file.Path;
 
 /**
  * One thing to process, from a folder, a mail file or a mailbox: an attachment or plain file to run
@@ -19,12 +20,10 @@ public sealed interface Bijlage permits Bijlage.Invoer, Bijlage.Onleesbaar {
      *
      * @param uitMail whether it came out of a mail (its output is named after mail and attachment)
      */
-    record Invoer(String bron, String naam, Source source, boolean uitMail) implements Bijlage {
-    }
+    record Invoer(String bron, String naam, Source source, boolean uitMail) implements Bijlage {}
 
     /** Something that cannot be run, and why (a mail that cannot be read, an attachment too large). */
-    record Onleesbaar(String bron, String naam, String fout) implements Bijlage {
-    }
+    record Onleesbaar(String bron, String naam, String fout) implements Bijlage {}
 
     static Bijlage vanMail(String bron, String naam, byte[] bytes) {
         return new Invoer(bron, naam, Source.of(naam, bytes), true);

@@ -14,7 +14,8 @@ import java.util.concurrent.Semaphore;
  */
 final class Geheugen {
     /** Shared by every batch and postbus in this JVM: three fifths of the heap, the rest for reading ahead. */
-    static final Geheugen GEDEELD = new Geheugen((int) Math.max(64, Runtime.getRuntime().maxMemory() * 3 / 5 >> 20));
+    static final Geheugen GEDEELD =
+            new Geheugen((int) Math.max(64, Runtime.getRuntime().maxMemory() * 3 / 5 >> 20));
 
     private final int totaalMb;
     private final Semaphore vrij;

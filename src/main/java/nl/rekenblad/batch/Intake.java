@@ -6,6 +6,9 @@ import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
+import org.apache.poi.hsmf.MAPIMessage;
+import org.apache.poi.hsmf.datatypes.AttachmentChunks;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,8 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.stream.Stream;
-import org.apache.poi.hsmf.MAPIMessage;
-import org.apache.poi.hsmf.datatypes.AttachmentChunks;
 
 /**
  * Turns the inputs of a batch (files and folders, recursively) into the attachments to process:
@@ -31,8 +32,7 @@ public final class Intake {
     /** One mail session for parsing only (nothing is sent or fetched); making one per mail cost more than parsing it. */
     private static final Session SESSION = Session.getInstance(new Properties());
 
-    private Intake() {
-    }
+    private Intake() {}
 
     /** Every attachment of every input, in a stable order (folders sorted by path). */
     public static List<Bijlage> lees(List<Path> inputs) throws IOException {
@@ -49,7 +49,9 @@ public final class Intake {
         for (Path in : inputs) {
             if (Files.isDirectory(in)) {
                 try (Stream<Path> s = Files.walk(in)) {
-                    s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted()
+                    s.filter(Files::isRegularFile)
+                            .filter(p -> !p.getFileName().toString().startsWith("."))
+                            .sorted()
                             .forEach(files::add);
                 }
             } else {
@@ -128,7 +130,8 @@ public final class Intake {
             try {
                 forwarded = p.getContent();
             } catch (Exception e) {
-                out.add(Bijlage.onleesbaar(mail, namen.uniek("doorgestuurd bericht"), "doorgestuurd bericht niet te lezen"));
+                out.add(Bijlage.onleesbaar(
+                        mail, namen.uniek("doorgestuurd bericht"), "doorgestuurd bericht niet te lezen"));
                 return;
             }
             if (forwarded instanceof Part inner) {
@@ -163,19 +166,24 @@ public final class Intake {
             if (Files.size(mail) > MAX_MAIL) {
                 return List.of(Bijlage.onleesbaar(bron, "mail is te groot (" + Files.size(mail) + " bytes)"));
             }
-            try (InputStream in = Files.newInputStream(mail); MAPIMessage m = new MAPIMessage(in)) {
+            try (InputStream in = Files.newInputStream(mail);
+                    MAPIMessage m = new MAPIMessage(in)) {
                 Namen namen = new Namen();
                 for (AttachmentChunks a : m.getAttachmentFiles()) {
-                    String file = a.getAttachLongFileName() != null ? a.getAttachLongFileName().getValue()
-                            : a.getAttachFileName() != null ? a.getAttachFileName().getValue() : "bijlage";
+                    String file = a.getAttachLongFileName() != null
+                            ? a.getAttachLongFileName().getValue()
+                            : a.getAttachFileName() != null
+                                    ? a.getAttachFileName().getValue()
+                                    : "bijlage";
                     byte[] data = a.getEmbeddedAttachmentObject();
                     if (data == null) {
                         continue;
                     }
                     String naam = namen.uniek(file);
-                    out.add(data.length > MAX_BIJLAGE
-                            ? Bijlage.onleesbaar(bron, naam, "bijlage is te groot")
-                            : Bijlage.vanMail(bron, naam, data));
+                    out.add(
+                            data.length > MAX_BIJLAGE
+                                    ? Bijlage.onleesbaar(bron, naam, "bijlage is te groot")
+                                    : Bijlage.vanMail(bron, naam, data));
                 }
             }
         } catch (Exception e) {

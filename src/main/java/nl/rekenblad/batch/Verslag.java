@@ -8,7 +8,13 @@ import java.util.Map;
  * One line of the batch report: per attachment (or file) where it came from, what it was, how it
  * went, the key figures and the outputs. Immutable.
  */
-public record Verslag(String bron, String bijlage, String soort, Status status, String melding, Map<String, Object> cijfers,
+public record Verslag(
+        String bron,
+        String bijlage,
+        String soort,
+        Status status,
+        String melding,
+        Map<String, Object> cijfers,
         List<String> uitvoer) {
 
     /** A message longer than this is cut, saying how much was left out: a report line stays readable. */
@@ -16,7 +22,8 @@ public record Verslag(String bron, String bijlage, String soort, Status status, 
 
     public Verslag {
         if (melding != null && melding.length() > MAX_MELDING) {
-            melding = melding.substring(0, MAX_MELDING) + "… (" + (melding.length() - MAX_MELDING) + " tekens weggelaten)";
+            melding = melding.substring(0, MAX_MELDING) + "… (" + (melding.length() - MAX_MELDING)
+                    + " tekens weggelaten)";
         }
         cijfers = cijfers == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(cijfers));
         uitvoer = uitvoer == null ? List.of() : List.copyOf(uitvoer);
@@ -24,7 +31,10 @@ public record Verslag(String bron, String bijlage, String soort, Status status, 
 
     /** How an attachment went. */
     public enum Status {
-        OK("ok"), WAARSCHUWING("waarschuwing"), FOUT("fout"), NIET_HERKEND("niet herkend");
+        OK("ok"),
+        WAARSCHUWING("waarschuwing"),
+        FOUT("fout"),
+        NIET_HERKEND("niet herkend");
 
         private final String word;
 

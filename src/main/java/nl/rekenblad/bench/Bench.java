@@ -7,13 +7,15 @@ import java.util.Comparator;
 
 /** What every benchmark does around its measurements: say what machine it ran on, and leave no files behind. */
 final class Bench {
-    private Bench() {
-    }
+    private Bench() {}
 
     /** "java 17.0.15, 2 cores, max heap 512 MB". */
     static String machine() {
-        return String.format("java %s, %d cores, max heap %d MB", System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        return String.format(
+                "java %s, %d cores, max heap %d MB",
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20);
     }
 
     /** Removes a benchmark's temporary folder with everything in it. */

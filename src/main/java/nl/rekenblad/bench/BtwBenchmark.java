@@ -1,5 +1,20 @@
 package nl.rekenblad.bench;
 
+import nl.rekenblad.Rekenblad;
+import nl.rekenblad.api.Options;
+import nl.rekenblad.api.Outcome;
+import nl.rekenblad.api.Source;
+import nl.rekenblad.btw.Boeking;
+import nl.rekenblad.btw.LedgerReader;
+import nl.rekenblad.core.Problem;
+import nl.rekenblad.internal.workbook.OutputWorkbook;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,20 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import nl.rekenblad.Rekenblad;
-import nl.rekenblad.api.Options;
-import nl.rekenblad.api.Outcome;
-import nl.rekenblad.api.Source;
-import nl.rekenblad.btw.Boeking;
-import nl.rekenblad.core.Problem;
-import nl.rekenblad.btw.LedgerReader;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import nl.rekenblad.internal.workbook.OutputWorkbook;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * Measures the btw-opstelling on generated journals: lines per second, wall time and peak heap of
@@ -34,11 +35,11 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * Nothing large is kept: the journals and workbooks go to a temporary folder that is removed.
  */
 public final class BtwBenchmark {
-    private static final String[] RUBRIEKEN = {"1a", "1a", "1a", "1a", "1b", "1b", "1c", "1d", "1e", "2a", "3a", "3b", "3c",
-        "4a", "4b", "5b", "5b", "5b"};
+    private static final String[] RUBRIEKEN = {
+        "1a", "1a", "1a", "1a", "1b", "1b", "1c", "1d", "1e", "2a", "3a", "3b", "3c", "4a", "4b", "5b", "5b", "5b"
+    };
 
-    private BtwBenchmark() {
-    }
+    private BtwBenchmark() {}
 
     /** Runs the benchmark for each size and prints one line per size to {@code out}. */
     public static void run(List<Integer> sizes, PrintWriter out) throws Exception {
@@ -49,8 +50,9 @@ public final class BtwBenchmark {
             full(warm, dir.resolve("warm.xlsx"));
             plain(warm, dir.resolve("warm-plain.xlsx"));
             parse(warm);
-            out.printf("%10s %10s %10s %12s %10s %10s %10s %10s%n", "regels", "parse s", "rekenblad s", "regels/s",
-                    "piek MB", "SXSSF s", "÷ SXSSF", "÷ parse");
+            out.printf(
+                    "%10s %10s %10s %12s %10s %10s %10s %10s%n",
+                    "regels", "parse s", "rekenblad s", "regels/s", "piek MB", "SXSSF s", "÷ SXSSF", "÷ parse");
             out.flush();
             for (int n : sizes) {
                 Path csv = generate(dir.resolve("j" + n + ".csv"), n);
@@ -59,8 +61,16 @@ public final class BtwBenchmark {
                 long full = full(csv, dir.resolve("j" + n + ".xlsx"));
                 long peak = Heap.peak();
                 long plain = plain(csv, dir.resolve("j" + n + "-plain.xlsx"));
-                out.printf("%10d %10.2f %10.2f %12.0f %10d %10.2f %10.2f %10.2f%n", n, parse / 1e9, full / 1e9,
-                        n * 1e9 / full, peak >> 20, plain / 1e9, full / (plain * 1e0), full / (parse * 1e0));
+                out.printf(
+                        "%10d %10.2f %10.2f %12.0f %10d %10.2f %10.2f %10.2f%n",
+                        n,
+                        parse / 1e9,
+                        full / 1e9,
+                        n * 1e9 / full,
+                        peak >> 20,
+                        plain / 1e9,
+                        full / (plain * 1e0),
+                        full / (parse * 1e0));
                 out.flush();
                 Files.deleteIfExists(csv);
                 Files.deleteIfExists(dir.resolve("j" + n + ".xlsx"));
@@ -84,12 +94,21 @@ public final class BtwBenchmark {
                 // As an export has it: btw filled in, except on some sales lines where it follows from the rate.
                 boolean derivable = r.equals("1a") || r.equals("1b");
                 boolean zero = r.equals("1e") || r.startsWith("3");
-                String btw = zero ? "" : derivable && rnd.nextBoolean() ? ""
-                        : dutch(new java.math.BigDecimal(cents).multiply(r.equals("1b") ? new java.math.BigDecimal("0.09")
-                                : new java.math.BigDecimal("0.21")).setScale(0, java.math.RoundingMode.HALF_UP).longValue());
+                String btw = zero
+                        ? ""
+                        : derivable && rnd.nextBoolean()
+                                ? ""
+                                : dutch(new java.math.BigDecimal(cents)
+                                        .multiply(
+                                                r.equals("1b")
+                                                        ? new java.math.BigDecimal("0.09")
+                                                        : new java.math.BigDecimal("0.21"))
+                                        .setScale(0, java.math.RoundingMode.HALF_UP)
+                                        .longValue());
                 LocalDate d = start.plusDays(rnd.nextInt(365));
-                w.write(String.format("%02d-%02d-%d;Boeking %d;%s;%s;%s%n", d.getDayOfMonth(), d.getMonthValue(), d.getYear(),
-                        i, r, amount, btw));
+                w.write(String.format(
+                        "%02d-%02d-%d;Boeking %d;%s;%s;%s%n",
+                        d.getDayOfMonth(), d.getMonthValue(), d.getYear(), i, r, amount, btw));
             }
         }
         return file;
@@ -134,7 +153,8 @@ public final class BtwBenchmark {
     static long plain(Path csv, Path xlsx) throws Exception {
         long t = System.nanoTime();
         try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-                CSVParser p = CSVParser.parse(in, CSVFormat.DEFAULT.builder().setDelimiter(';').build());
+                CSVParser p = CSVParser.parse(
+                        in, CSVFormat.DEFAULT.builder().setDelimiter(';').build());
                 OutputWorkbook out = OutputWorkbook.create()) {
             SXSSFWorkbook wb = out.streamed();
             Sheet sh = wb.createSheet("Boekingen");
@@ -158,5 +178,4 @@ public final class BtwBenchmark {
         }
         return System.nanoTime() - t;
     }
-
 }

@@ -6,8 +6,7 @@ import java.lang.management.MemoryType;
 
 /** Peak heap use over a measured run: reset before it, read after it. */
 final class Heap {
-    private Heap() {
-    }
+    private Heap() {}
 
     static void resetPeaks() {
         System.gc();

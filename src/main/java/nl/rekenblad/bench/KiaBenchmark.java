@@ -1,5 +1,10 @@
 package nl.rekenblad.bench;
 
+import nl.rekenblad.Rekenblad;
+import nl.rekenblad.api.Options;
+import nl.rekenblad.api.Outcome;
+import nl.rekenblad.api.Source;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -8,10 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
-import nl.rekenblad.Rekenblad;
-import nl.rekenblad.api.Options;
-import nl.rekenblad.api.Outcome;
-import nl.rekenblad.api.Source;
 
 /**
  * Measures the KIA investeringsregister on generated registers (CSV): the full run (read, work out, write the
@@ -19,8 +20,7 @@ import nl.rekenblad.api.Source;
  * to a temporary folder that is removed.
  */
 public final class KiaBenchmark {
-    private KiaBenchmark() {
-    }
+    private KiaBenchmark() {}
 
     /** Runs the benchmark for each number of assets and prints one line per size to {@code out}. */
     public static void run(List<Integer> sizes, PrintWriter out) throws Exception {
@@ -29,8 +29,9 @@ public final class KiaBenchmark {
             out.println(Bench.machine());
             Path warm = generate(dir.resolve("warm.csv"), 5_000);
             full(warm, dir.resolve("warm.xlsx"));
-            out.printf("%10s %10s %12s %12s %10s %12s%n", "activa", "rekenblad s", "activa/s", "werkboek MB", "piek MB",
-                    "uitgepakt MB");
+            out.printf(
+                    "%10s %10s %12s %12s %10s %12s%n",
+                    "activa", "rekenblad s", "activa/s", "werkboek MB", "piek MB", "uitgepakt MB");
             out.flush();
             for (int n : sizes) {
                 Path csv = generate(dir.resolve("r" + n + ".csv"), n);
@@ -38,8 +39,9 @@ public final class KiaBenchmark {
                 Heap.resetPeaks();
                 long full = full(csv, xlsx);
                 long peak = Heap.peak();
-                out.printf("%10d %10.2f %12.0f %12d %10d %12d%n", n, full / 1e9, n * 1e9 / full, Files.size(xlsx) >> 20,
-                        peak >> 20, unpacked(xlsx) >> 20);
+                out.printf(
+                        "%10d %10.2f %12.0f %12d %10d %12d%n",
+                        n, full / 1e9, n * 1e9 / full, Files.size(xlsx) >> 20, peak >> 20, unpacked(xlsx) >> 20);
                 out.flush();
                 Files.deleteIfExists(csv);
                 Files.deleteIfExists(xlsx);
@@ -70,14 +72,17 @@ public final class KiaBenchmark {
                 String sale = "";
                 if (rnd.nextInt(10) == 0) {
                     int sy = Math.min(2026, y + 1 + rnd.nextInt(3));
-                    sale = String.format("%d-%02d-%02d,%d.%02d", sy, 1 + rnd.nextInt(12), 1 + rnd.nextInt(28),
-                            cents / 200, (cents / 2) % 100);
+                    sale = String.format(
+                            "%d-%02d-%02d,%d.%02d",
+                            sy, 1 + rnd.nextInt(12), 1 + rnd.nextInt(28), cents / 200, (cents / 2) % 100);
                 } else {
                     sale = ",";
                 }
                 int r = rnd.nextInt(20);
-                String regeling = kind < 8 && y >= 2024 && r == 0 ? "eia" : kind < 8 && y >= 2024 && r == 1 ? "mia-1" : "";
-                w.write(i + ",Bedrijfsmiddel " + i + "," + String.format("%d-%02d-%02d", y, m, d) + "," + (cents / 100) + "."
+                String regeling =
+                        kind < 8 && y >= 2024 && r == 0 ? "eia" : kind < 8 && y >= 2024 && r == 1 ? "mia-1" : "";
+                w.write(i + ",Bedrijfsmiddel " + i + "," + String.format("%d-%02d-%02d", y, m, d) + "," + (cents / 100)
+                        + "."
                         + String.format("%02d", cents % 100) + "," + soort + ",,," + (cents / 1000) + ","
                         + lives[rnd.nextInt(lives.length)] + "," + sale + "," + regeling + "\n");
             }

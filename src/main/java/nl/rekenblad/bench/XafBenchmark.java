@@ -1,5 +1,12 @@
 package nl.rekenblad.bench;
 
+import nl.rekenblad.Rekenblad;
+import nl.rekenblad.api.Options;
+import nl.rekenblad.api.Outcome;
+import nl.rekenblad.api.Source;
+import nl.rekenblad.auditfile.Auditfile;
+import nl.rekenblad.auditfile.AuditfileReader;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,12 +19,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.SplittableRandom;
-import nl.rekenblad.Rekenblad;
-import nl.rekenblad.api.Options;
-import nl.rekenblad.api.Outcome;
-import nl.rekenblad.api.Source;
-import nl.rekenblad.auditfile.Auditfile;
-import nl.rekenblad.auditfile.AuditfileReader;
 
 /**
  * Measures the btw-opstelling on generated XAF 3.2 auditfiles: the time to only parse the file, the full run (read,
@@ -25,8 +26,7 @@ import nl.rekenblad.auditfile.AuditfileReader;
  * is removed.
  */
 public final class XafBenchmark {
-    private XafBenchmark() {
-    }
+    private XafBenchmark() {}
 
     /** Runs the benchmark for each number of transaction lines and prints one line per size to {@code out}. */
     public static void run(List<Integer> sizes, PrintWriter out) throws Exception {
@@ -36,7 +36,8 @@ public final class XafBenchmark {
             Path warm = generate(dir.resolve("warm.xaf"), 30_000);
             parse(warm);
             full(warm, dir.resolve("warm.xlsx"));
-            out.printf("%10s %10s %10s %10s %12s %10s%n", "regels", "MB", "parse s", "rekenblad s", "regels/s", "piek MB");
+            out.printf(
+                    "%10s %10s %10s %10s %12s %10s%n", "regels", "MB", "parse s", "rekenblad s", "regels/s", "piek MB");
             out.flush();
             for (int n : sizes) {
                 Path xaf = generate(dir.resolve("a" + n + ".xaf"), n);
@@ -44,8 +45,9 @@ public final class XafBenchmark {
                 Heap.resetPeaks();
                 long full = full(xaf, dir.resolve("a" + n + ".xlsx"));
                 long peak = Heap.peak();
-                out.printf("%10d %10d %10.2f %10.2f %12.0f %10d%n", n, Files.size(xaf) >> 20, parse / 1e9, full / 1e9,
-                        n * 1e9 / full, peak >> 20);
+                out.printf(
+                        "%10d %10d %10.2f %10.2f %12.0f %10d%n",
+                        n, Files.size(xaf) >> 20, parse / 1e9, full / 1e9, n * 1e9 / full, peak >> 20);
                 out.flush();
                 Files.deleteIfExists(xaf);
                 Files.deleteIfExists(dir.resolve("a" + n + ".xlsx"));
@@ -99,9 +101,14 @@ public final class XafBenchmark {
                     + "<softwareVersion>1</softwareVersion></header>\n<company><companyIdent>1</companyIdent>"
                     + "<companyName>Bench</companyName><taxRegistrationCountry>NL</taxRegistrationCountry>"
                     + "<taxRegIdent>NL000000000B01</taxRegIdent>\n<generalLedger>\n");
-            for (String[] a : new String[][] {{"1300", "Debiteuren", "B"}, {"1600", "Crediteuren", "B"},
-                {"1500", "Btw te betalen", "B"}, {"1520", "Btw te vorderen", "B"}, {"8000", "Omzet", "P"},
-                {"4000", "Kosten", "P"}}) {
+            for (String[] a : new String[][] {
+                {"1300", "Debiteuren", "B"},
+                {"1600", "Crediteuren", "B"},
+                {"1500", "Btw te betalen", "B"},
+                {"1520", "Btw te vorderen", "B"},
+                {"8000", "Omzet", "P"},
+                {"4000", "Kosten", "P"}
+            }) {
                 w.write("<ledgerAccount><accID>" + a[0] + "</accID><accDesc>" + a[1] + "</accDesc><accTp>" + a[2]
                         + "</accTp></ledgerAccount>\n");
             }
@@ -110,7 +117,8 @@ public final class XafBenchmark {
                     + "<vatToPayAccID>1500</vatToPayAccID></vatCode>\n<vatCode><vatID>I21</vatID><vatDesc>Inkoop hoog</vatDesc>"
                     + "<vatToClaimAccID>1520</vatToClaimAccID></vatCode>\n</vatCodes>\n");
             w.write("<transactions><linesCount>" + count.lines + "</linesCount><totalDebit>" + money(count.debitCents)
-                    + "</totalDebit><totalCredit>" + money(count.creditCents) + "</totalCredit>\n<journal><jrnID>M</jrnID>"
+                    + "</totalDebit><totalCredit>" + money(count.creditCents)
+                    + "</totalCredit>\n<journal><jrnID>M</jrnID>"
                     + "<desc>Memoriaal</desc>\n");
             transactions(new Sink(w), n);
             w.write("</journal>\n</transactions>\n</company>\n</auditfile>\n");
@@ -126,7 +134,9 @@ public final class XafBenchmark {
             long net = rnd.nextLong(100, 500_000);
             int kind = rnd.nextInt(3);
             int pct = kind == 1 ? 9 : 21;
-            long vat = new BigDecimal(net * pct).divide(new BigDecimal(100), 0, java.math.RoundingMode.HALF_UP).longValue();
+            long vat = new BigDecimal(net * pct)
+                    .divide(new BigDecimal(100), 0, java.math.RoundingMode.HALF_UP)
+                    .longValue();
             boolean purchase = kind == 2;
             long sign = purchase ? -1 : 1;
             if (s.w != null) {
@@ -152,8 +162,7 @@ public final class XafBenchmark {
         try (InputStream in = Files.newInputStream(xaf)) {
             AuditfileReader.read(in, xaf.getFileName().toString(), new AuditfileReader.Handler() {
                 @Override
-                public void header(Auditfile.Header header) {
-                }
+                public void header(Auditfile.Header header) {}
 
                 @Override
                 public void transactie(Auditfile.Transactie tr) {
@@ -172,5 +181,4 @@ public final class XafBenchmark {
         }
         return System.nanoTime() - t;
     }
-
 }

@@ -14,10 +14,23 @@ import java.time.LocalDate;
  * @param tarief       the rate as a fraction (0.21), or null when it follows from rubriek and date
  * @param soort        "goederen", "diensten" or "" (optional column: tells the goods and the services of 3b apart)
  */
-public record Boeking(long regel, LocalDate datum, String omschrijving, String rubriekTekst, BigDecimal grondslag,
-        BigDecimal btw, BigDecimal tarief, String soort) {
-    public Boeking(long regel, LocalDate datum, String omschrijving, String rubriekTekst, BigDecimal grondslag,
-            BigDecimal btw, BigDecimal tarief) {
+public record Boeking(
+        long regel,
+        LocalDate datum,
+        String omschrijving,
+        String rubriekTekst,
+        BigDecimal grondslag,
+        BigDecimal btw,
+        BigDecimal tarief,
+        String soort) {
+    public Boeking(
+            long regel,
+            LocalDate datum,
+            String omschrijving,
+            String rubriekTekst,
+            BigDecimal grondslag,
+            BigDecimal btw,
+            BigDecimal tarief) {
         this(regel, datum, omschrijving, rubriekTekst, grondslag, btw, tarief, "");
     }
 

@@ -1,5 +1,9 @@
 package nl.rekenblad.btw;
 
+import nl.rekenblad.aangifte.Rubriek;
+import nl.rekenblad.core.Period;
+import nl.rekenblad.rules.RuleBook;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -8,9 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.rekenblad.core.Period;
-import nl.rekenblad.aangifte.Rubriek;
-import nl.rekenblad.rules.RuleBook;
 
 /**
  * Works out a journal line by line and adds up each period's rubrieken: the pure part of the
@@ -20,16 +21,21 @@ import nl.rekenblad.rules.RuleBook;
 public final class BtwBerekening {
     /** At most this many lines are listed on the Controle sheet; the rest are counted. */
     public static final int MAX_FLAGS = 10_000;
+
     private static final BigDecimal CENT = new BigDecimal("0.01");
 
     /** One line worked out: its period (null when outside the year), rubriek, rate used and btw. */
-    public record Regel(Boeking boeking, Period periode, Rubriek rubriek, BigDecimal tarief, BigDecimal btw,
-            boolean berekend, List<String> opmerkingen) {
-    }
+    public record Regel(
+            Boeking boeking,
+            Period periode,
+            Rubriek rubriek,
+            BigDecimal tarief,
+            BigDecimal btw,
+            boolean berekend,
+            List<String> opmerkingen) {}
 
     /** A line flagged for the Controle sheet. */
-    public record Melding(long regel, String omschrijving, String melding) {
-    }
+    public record Melding(long regel, String omschrijving, String melding) {}
 
     private final RuleBook rules;
     private final int jaar;
@@ -94,7 +100,8 @@ public final class BtwBerekening {
         if (rubriek.isEmpty()) {
             notes.add("onbekende rubriek \"" + b.rubriekTekst() + "\"; niet meegeteld");
         }
-        BigDecimal tarief = b.tarief() != null ? b.tarief()
+        BigDecimal tarief = b.tarief() != null
+                ? b.tarief()
                 : rubriek.flatMap(r -> standaardTarief(r, b.datum().getYear())).orElse(null);
         BigDecimal btw = b.btw();
         boolean berekend = false;
@@ -112,7 +119,8 @@ public final class BtwBerekening {
         } else if (tarief != null) {
             BigDecimal expected = b.grondslag().multiply(tarief).setScale(2, RoundingMode.HALF_UP);
             if (btw.subtract(expected).abs().compareTo(CENT) > 0) {
-                notes.add("btw " + btw.toPlainString() + " wijkt af van grondslag × tarief = " + expected.toPlainString());
+                notes.add("btw " + btw.toPlainString() + " wijkt af van grondslag × tarief = "
+                        + expected.toPlainString());
             }
         }
         if (periode != null && rubriek.isPresent()) {
@@ -129,8 +137,14 @@ public final class BtwBerekening {
                 meldingen.add(new Melding(b.regel(), b.omschrijving(), String.join("; ", notes)));
             }
         }
-        return new Regel(b, periode != null && rubriek.isPresent() ? periode : null, rubriek.orElse(null), tarief, btw,
-                berekend, notes);
+        return new Regel(
+                b,
+                periode != null && rubriek.isPresent() ? periode : null,
+                rubriek.orElse(null),
+                tarief,
+                btw,
+                berekend,
+                notes);
     }
 
     /**

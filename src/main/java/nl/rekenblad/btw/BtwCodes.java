@@ -1,13 +1,14 @@
 package nl.rekenblad.btw;
 
+import nl.rekenblad.aangifte.Rubriek;
+import nl.rekenblad.core.InvalidInputException;
+
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import nl.rekenblad.aangifte.Rubriek;
-import nl.rekenblad.core.InvalidInputException;
 
 /**
  * From a bookkeeping package's VAT codes to the rubrieken of the return: the mapping a bookkeeper gives
@@ -20,8 +21,7 @@ public final class BtwCodes {
     /** A code's text on the sheet and in the mapping file is at most this long. */
     static final int MAX_LINE = 200;
 
-    private BtwCodes() {
-    }
+    private BtwCodes() {}
 
     /**
      * Where a code's amounts go.
@@ -57,9 +57,13 @@ public final class BtwCodes {
      * @param perRekening    it is a ledger account read per account, not a VAT code
      * @param btwRekening    read per account: it is a VAT account (else a revenue account)
      */
-    public record Kenmerken(String omschrijving, BigDecimal percentage, XafBerekening.Kant kant, boolean verlegdGeboekt,
-            boolean perRekening, boolean btwRekening) {
-    }
+    public record Kenmerken(
+            String omschrijving,
+            BigDecimal percentage,
+            XafBerekening.Kant kant,
+            boolean verlegdGeboekt,
+            boolean perRekening,
+            boolean btwRekening) {}
 
     /**
      * The sign that turns a credit-positive amount into the rubriek's own direction: supplies (1a–1e, 3a–3c) count
@@ -91,21 +95,26 @@ public final class BtwCodes {
             String where = bron + " › regel " + (i + 1);
             int eq = line.lastIndexOf('=');
             if (eq <= 0 || line.length() > MAX_LINE) {
-                throw InvalidInputException.of(where, "verwacht btw-code=rubriek, bijvoorbeeld 21V=1a, of per kant 21V:verkoop=1a"
-                        + " en 21V:inkoop=5b (rubrieken: "
-                        + Rubriek.codes() + " of " + NEGEREN + ")");
+                throw InvalidInputException.of(
+                        where,
+                        "verwacht btw-code=rubriek, bijvoorbeeld 21V=1a, of per kant 21V:verkoop=1a"
+                                + " en 21V:inkoop=5b (rubrieken: "
+                                + Rubriek.codes() + " of " + NEGEREN + ")");
             }
             String code = line.substring(0, eq).strip();
             int colon = code.lastIndexOf(':');
             if (colon > 0) {
                 String kant = code.substring(colon + 1).strip().toLowerCase(Locale.ROOT);
                 if (XafBerekening.Kant.of(kant).isEmpty()) {
-                    throw InvalidInputException.of(where, "\"" + code.substring(colon + 1).strip() + "\" is geen kant; verwacht"
-                            + " code:verkoop=rubriek of code:inkoop=rubriek (of code=rubriek voor beide kanten)");
+                    throw InvalidInputException.of(
+                            where,
+                            "\"" + code.substring(colon + 1).strip() + "\" is geen kant; verwacht"
+                                    + " code:verkoop=rubriek of code:inkoop=rubriek (of code=rubriek voor beide kanten)");
                 }
                 code = code.substring(0, colon).strip() + ":" + kant;
             }
-            String value = line.substring(eq + 1).strip().toLowerCase(Locale.ROOT).replaceFirst("^rubriek\\s+", "");
+            String value =
+                    line.substring(eq + 1).strip().toLowerCase(Locale.ROOT).replaceFirst("^rubriek\\s+", "");
             String soort = "";
             if (value.equals("3b-goederen") || value.equals("3b-diensten")) {
                 soort = value.substring(3);
@@ -113,8 +122,10 @@ public final class BtwCodes {
             }
             Optional<Rubriek> r = Rubriek.ofCode(value);
             if (r.isEmpty() && !value.equals(NEGEREN)) {
-                throw InvalidInputException.of(where, "\"" + value + "\" is geen rubriek; verwacht een van " + Rubriek.codes()
-                        + ", 3b-goederen, 3b-diensten of " + NEGEREN);
+                throw InvalidInputException.of(
+                        where,
+                        "\"" + value + "\" is geen rubriek; verwacht een van " + Rubriek.codes()
+                                + ", 3b-goederen, 3b-diensten of " + NEGEREN);
             }
             if (m.containsKey(code)) {
                 throw InvalidInputException.of(where, "btw-code \"" + code + "\" staat er twee keer in");
@@ -128,14 +139,27 @@ public final class BtwCodes {
     public static String tekst(Map<String, Toewijzing> mapping, Map<String, String> omschrijvingen, String optie) {
         StringBuilder sb = new StringBuilder();
         String wat = optie.equals("--rekeningen") ? "rekening" : "btw-code";
-        sb.append("# ").append(wat).append(":kant=rubriek, kant verkoop of inkoop; ").append(wat).append("=rubriek geldt voor")
-                .append(" beide kanten (").append(Rubriek.codes()).append(", 3b-goederen, 3b-diensten of ").append(NEGEREN)
+        sb.append("# ")
+                .append(wat)
+                .append(":kant=rubriek, kant verkoop of inkoop; ")
+                .append(wat)
+                .append("=rubriek geldt voor")
+                .append(" beide kanten (")
+                .append(Rubriek.codes())
+                .append(", 3b-goederen, 3b-diensten of ")
+                .append(NEGEREN)
                 .append(")\n");
-        sb.append("# geschreven door rekenblad; pas aan en geef terug met ").append(optie).append('\n');
+        sb.append("# geschreven door rekenblad; pas aan en geef terug met ")
+                .append(optie)
+                .append('\n');
         for (Map.Entry<String, Toewijzing> e : mapping.entrySet()) {
             String id = e.getKey().replaceFirst(":(verkoop|inkoop)$", "");
             String oms = omschrijvingen.getOrDefault(id, "").replaceAll("\\R", " ");
-            sb.append("# ").append(oms.isEmpty() ? id : oms).append(": ").append(e.getValue().reden()).append('\n');
+            sb.append("# ")
+                    .append(oms.isEmpty() ? id : oms)
+                    .append(": ")
+                    .append(e.getValue().reden())
+                    .append('\n');
             sb.append(e.getKey()).append('=').append(e.getValue().code()).append('\n');
         }
         return sb.toString();
@@ -144,11 +168,14 @@ public final class BtwCodes {
     private static final Pattern HOOG = word("hoog|21|19");
     private static final Pattern LAAG = word("laag|9|6");
     private static final Pattern NUL = word("nul|0|0%|vrij|vrijgesteld|geen btw");
-    private static final Pattern VERLEGD = word("verlegd|verlegde|verlegging|verleggingen|verleggingsregeling|verleggingsregelingen|reverse charge"
-            + "|btw verlegd");
-    private static final Pattern EU = word("icp|intracommunautair|intracommunautaire|intra-communautair|intra-communautaire"
-            + "|binnen eu|binnen de eu|eu|ic");
-    private static final Pattern BUITEN_EU = word("export|uitvoer|buiten eu|buiten de eu|non-eu|import|invoer|derde landen");
+    private static final Pattern VERLEGD =
+            word("verlegd|verlegde|verlegging|verleggingen|verleggingsregeling|verleggingsregelingen|reverse charge"
+                    + "|btw verlegd");
+    private static final Pattern EU =
+            word("icp|intracommunautair|intracommunautaire|intra-communautair|intra-communautaire"
+                    + "|binnen eu|binnen de eu|eu|ic");
+    private static final Pattern BUITEN_EU =
+            word("export|uitvoer|buiten eu|buiten de eu|non-eu|import|invoer|derde landen");
     private static final Pattern PRIVE = word("prive|privegebruik");
     private static final Pattern DIENST = word("dienst|diensten");
     private static final Pattern GOED = word("goederen|goed|levering|leveringen|icp");
@@ -162,14 +189,15 @@ public final class BtwCodes {
         return nl.rekenblad.auditfile.Grootboek.normalize(s);
     }
 
-    private static final Pattern INSTALLATIE = word("installatie|installaties|afstandsverkoop|afstandsverkopen|televerkoop"
-            + "|op afstand");
+    private static final Pattern INSTALLATIE =
+            word("installatie|installaties|afstandsverkoop|afstandsverkopen|televerkoop" + "|op afstand");
     private static final Pattern OVERIG = word("overig|overige|ander|andere");
     private static final Pattern VRIJGESTELD = word("vrijgesteld|vrijgestelde|vrijstelling");
 
     private static final Pattern INKOOP = word("voorbelasting|inkoop|inkopen|invoer|verwerving|verwervingen|aftrekbaar"
             + "|te vorderen|douane|leveringen uit|diensten uit");
-    private static final Pattern VERKOOP = word("verkoop|verkopen|omzet|uitvoer|leveringen naar|levering naar|af te dragen");
+    private static final Pattern VERKOOP =
+            word("verkoop|verkopen|omzet|uitvoer|leveringen naar|levering naar|af te dragen");
     private static final Pattern DOUANE = word("douane");
     private static final Pattern AFTREK = word("voorbelasting|te vorderen|aftrek|aftrekbaar|aftrekbare");
 
@@ -203,20 +231,28 @@ public final class BtwCodes {
         boolean verlegd = VERLEGD.matcher(d).find();
         boolean eu = EU.matcher(d).find();
         boolean buitenEu = BUITEN_EU.matcher(d).find();
-        String kant = k.perRekening() ? (k.btwRekening() ? "btw-rekening" : "omzetrekening") + ", " + k.kant().tekst()
+        String kant = k.perRekening()
+                ? (k.btwRekening() ? "btw-rekening" : "omzetrekening") + ", "
+                        + k.kant().tekst()
                 : "kant " + k.kant().tekst();
-        String pct = k.percentage() == null ? "" : ", " + k.percentage().stripTrailingZeros().toPlainString() + "%";
+        String pct = k.percentage() == null
+                ? ""
+                : ", " + k.percentage().stripTrailingZeros().toPlainString() + "%";
         if (k.kant() == XafBerekening.Kant.INKOOP) {
             if (k.perRekening() && !k.btwRekening()) {
                 return Optional.empty();
             }
             String geboekt = k.verlegdGeboekt() ? "; de btw staat op de rekeningen te betalen én te vorderen" : "";
             if (AFTREK.matcher(d).find()) {
-                return of(Rubriek.R5B, "voorbelasting (omschrijving; ook de aftrek van verlegde btw die apart is geboekt); "
-                        + kant + pct);
+                return of(
+                        Rubriek.R5B,
+                        "voorbelasting (omschrijving; ook de aftrek van verlegde btw die apart is geboekt); " + kant
+                                + pct);
             }
             if (DOUANE.matcher(d).find()) {
-                return of(Rubriek.R5B, "btw bij invoer betaald aan de douane is voorbelasting (omschrijving); " + kant + pct);
+                return of(
+                        Rubriek.R5B,
+                        "btw bij invoer betaald aan de douane is voorbelasting (omschrijving); " + kant + pct);
             }
             if (buitenEu) {
                 return of(Rubriek.R4A, "invoer of dienst van buiten de EU (omschrijving)" + geboekt + "; " + kant);
@@ -225,8 +261,10 @@ public final class BtwCodes {
                 return of(Rubriek.R4B, "verwerving of dienst uit de EU (omschrijving)" + geboekt + "; " + kant);
             }
             if (verlegd || k.verlegdGeboekt()) {
-                return of(Rubriek.R2A, "btw naar u verlegd, binnenland (" + (verlegd ? "omschrijving" : "geboekt als verlegd")
-                        + ")" + geboekt + "; " + kant);
+                return of(
+                        Rubriek.R2A,
+                        "btw naar u verlegd, binnenland (" + (verlegd ? "omschrijving" : "geboekt als verlegd") + ")"
+                                + geboekt + "; " + kant);
             }
             return of(Rubriek.R5B, "voorbelasting; " + kant + pct);
         }
@@ -241,12 +279,18 @@ public final class BtwCodes {
         }
         if (eu) {
             if (DIENST.matcher(d).find() && !GOED.matcher(d).find()) {
-                return Optional.of(new Toewijzing(Optional.of(Rubriek.R3B), "voorstel: dienst aan een ondernemer in een ander"
-                        + " EU-land, daar belast (omschrijving); telt niet mee voor de omzetgrens van de KOR; " + kant, "diensten"));
+                return Optional.of(new Toewijzing(
+                        Optional.of(Rubriek.R3B),
+                        "voorstel: dienst aan een ondernemer in een ander"
+                                + " EU-land, daar belast (omschrijving); telt niet mee voor de omzetgrens van de KOR; "
+                                + kant,
+                        "diensten"));
             }
             if (GOED.matcher(d).find() && !DIENST.matcher(d).find()) {
-                return Optional.of(new Toewijzing(Optional.of(Rubriek.R3B), "voorstel: levering van goederen binnen de EU"
-                        + " (omschrijving); " + kant, "goederen"));
+                return Optional.of(new Toewijzing(
+                        Optional.of(Rubriek.R3B),
+                        "voorstel: levering van goederen binnen de EU" + " (omschrijving); " + kant,
+                        "goederen"));
             }
             return of(Rubriek.R3B, "levering of dienst binnen de EU (omschrijving); " + kant);
         }
@@ -254,8 +298,9 @@ public final class BtwCodes {
             return of(Rubriek.R1E, "btw verlegd naar de afnemer (omschrijving); " + kant);
         }
         if (VRIJGESTELD.matcher(d).find()) {
-            return Optional.of(new Toewijzing(Optional.empty(), "voorstel: vrijgestelde prestaties staan niet op de aangifte"
-                    + " (omschrijving); " + kant));
+            return Optional.of(new Toewijzing(
+                    Optional.empty(),
+                    "voorstel: vrijgestelde prestaties staan niet op de aangifte" + " (omschrijving); " + kant));
         }
         BigDecimal p = k.percentage();
         if (p != null && p.signum() > 0) {

@@ -1,18 +1,18 @@
 package nl.rekenblad.btw;
 
+import nl.rekenblad.aangifte.Rubriek;
+import nl.rekenblad.core.Money;
+import nl.rekenblad.core.Period;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import nl.rekenblad.core.Money;
-import nl.rekenblad.core.Period;
-import nl.rekenblad.aangifte.Rubriek;
 
 /** The {@code --json} report of a btw-opstelling: exact sums to the cent. */
 public final class BtwJson {
-    private BtwJson() {
-    }
+    private BtwJson() {}
 
     public static Map<String, Object> toMap(BtwBerekening b, BtwAangifte.Result a) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -44,9 +44,13 @@ public final class BtwJson {
             cm.put("reden", c.toewijzing().reden());
             cm.put("ookIn5b", c.ookVoorbelasting());
             cm.put("regels", c.regels());
-            cm.put("grondslag", Money.of(c.grondslag().values().stream().reduce(java.math.BigDecimal.ZERO,
-                    java.math.BigDecimal::add)));
-            cm.put("btw", Money.of(c.btw().values().stream().reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)));
+            cm.put(
+                    "grondslag",
+                    Money.of(c.grondslag().values().stream()
+                            .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)));
+            cm.put(
+                    "btw",
+                    Money.of(c.btw().values().stream().reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)));
             codes.add(cm);
         }
         m.put("versie", a.versie());

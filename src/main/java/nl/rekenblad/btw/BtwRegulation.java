@@ -1,36 +1,34 @@
 package nl.rekenblad.btw;
 
-import nl.rekenblad.spi.RegulationProvider;
-import nl.rekenblad.internal.io.Outputs;
-import nl.rekenblad.internal.io.JobOutcome;
-import nl.rekenblad.api.Source;
-import nl.rekenblad.api.Regulation;
-import nl.rekenblad.spi.Recognition;
-import nl.rekenblad.api.Outcome;
+import nl.rekenblad.aangifte.Rubriek;
 import nl.rekenblad.api.Option;
 import nl.rekenblad.api.Options;
+import nl.rekenblad.api.Outcome;
+import nl.rekenblad.api.Source;
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.core.Money;
+import nl.rekenblad.core.Period;
+import nl.rekenblad.core.Problem;
+import nl.rekenblad.core.Rechtsvorm;
+import nl.rekenblad.internal.io.JobOutcome;
+import nl.rekenblad.internal.io.Json;
+import nl.rekenblad.internal.io.Outputs;
+import nl.rekenblad.kor.KorInput;
+import nl.rekenblad.kor.KorRegulation;
+import nl.rekenblad.kor.KorResult;
+import nl.rekenblad.rules.RuleBook;
+import nl.rekenblad.rules.UsedParameter;
+import nl.rekenblad.spi.Recognition;
+import nl.rekenblad.spi.RegulationProvider;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.rekenblad.core.InvalidInputException;
-import nl.rekenblad.core.Money;
-import nl.rekenblad.core.Period;
-import nl.rekenblad.core.Problem;
-import nl.rekenblad.internal.io.Json;
-import nl.rekenblad.kor.KorInput;
-import nl.rekenblad.kor.KorRegulation;
-import nl.rekenblad.kor.KorResult;
-import nl.rekenblad.core.Rechtsvorm;
-import nl.rekenblad.aangifte.Rubriek;
-import nl.rekenblad.rules.RuleBook;
-import nl.rekenblad.rules.UsedParameter;
 
 /**
  * From a bookkeeping export to each period's return in one streaming pass: every line is read,
@@ -53,7 +51,10 @@ public final class BtwRegulation implements RegulationProvider {
      * ({@code aangifte}) and, when asked, the KOR jaaropstelling over them. Immutable: the journal's calculation is
      * closed ({@link BtwBerekening#sluit()}) before it is put here.
      */
-    public record BtwResult(BtwBerekening berekening, BtwAangifte.Result aangifte, Optional<KorResult> kor,
+    public record BtwResult(
+            BtwBerekening berekening,
+            BtwAangifte.Result aangifte,
+            Optional<KorResult> kor,
             Optional<Auditfile> auditfile) {
         public BtwResult(BtwBerekening berekening, BtwAangifte.Result aangifte, Optional<KorResult> kor) {
             this(berekening, aangifte, kor, Optional.empty());
@@ -64,8 +65,12 @@ public final class BtwRegulation implements RegulationProvider {
      * What an auditfile adds: each VAT code with its rubriek and totals, the aansluiting per period, and the mapping
      * used as the text of a {@code --btwcodes} file.
      */
-    public record Auditfile(List<XafBerekening.CodeRegel> codes, List<XafBerekening.Aansluiting> aansluiting,
-            String btwcodes, boolean perRekening, String versie) {
+    public record Auditfile(
+            List<XafBerekening.CodeRegel> codes,
+            List<XafBerekening.Aansluiting> aansluiting,
+            String btwcodes,
+            boolean perRekening,
+            String versie) {
         public Auditfile {
             codes = List.copyOf(codes);
             aansluiting = List.copyOf(aansluiting);
@@ -105,7 +110,8 @@ public final class BtwRegulation implements RegulationProvider {
 
     @Override
     public Optional<String> invoerOmschrijving() {
-        return Optional.of("een journaal met btw-rubrieken (CSV of werkboek) of een XML Auditfile Financieel (.xaf, XAF 3.1 tot 4.0)");
+        return Optional.of(
+                "een journaal met btw-rubrieken (CSV of werkboek) of een XML Auditfile Financieel (.xaf, XAF 3.1 tot 4.0)");
     }
 
     /** An auditfile is streamed: flat at some 140 MB however large (measured with {@code bench xaf}). */
@@ -123,7 +129,9 @@ public final class BtwRegulation implements RegulationProvider {
         }
         List<String> norm = input.header().stream().map(LedgerReader::normalize).toList();
         for (String field : List.of("datum", "rubriek", "grondslag")) {
-            if (LedgerReader.SYNONYMS.get(field).stream().map(LedgerReader::normalize).noneMatch(norm::contains)) {
+            if (LedgerReader.SYNONYMS.get(field).stream()
+                    .map(LedgerReader::normalize)
+                    .noneMatch(norm::contains)) {
                 return false;
             }
         }
@@ -155,11 +163,14 @@ public final class BtwRegulation implements RegulationProvider {
         try (LedgerReader reader = Outputs.reading(input, () -> LedgerReader.open(input, options.get(KOLOMMEN)))) {
             Optional<Boeking> next;
             long lines = 0;
-            while ((next = Outputs.reading(input, () -> reader.next(problems.size() < MAX_PROBLEMS ? problems
-                    : new ArrayList<>()))) != null) {
+            while ((next = Outputs.reading(
+                            input, () -> reader.next(problems.size() < MAX_PROBLEMS ? problems : new ArrayList<>())))
+                    != null) {
                 if (++lines > MAX_LINES) {
-                    throw InvalidInputException.of(bron, "het journaal heeft meer dan " + MAX_LINES + " regels: meer dan"
-                            + " een werkblad kan bevatten; splits het, bijvoorbeeld per jaar of per kwartaal");
+                    throw InvalidInputException.of(
+                            bron,
+                            "het journaal heeft meer dan " + MAX_LINES + " regels: meer dan"
+                                    + " een werkblad kan bevatten; splits het, bijvoorbeeld per jaar of per kwartaal");
                 }
                 if ((lines & 0xFFF) == 0 && Thread.currentThread().isInterrupted()) {
                     // A batch ran out of time for this file: stop, rather than work on for nothing.
@@ -198,9 +209,9 @@ public final class BtwRegulation implements RegulationProvider {
             b.sluit();
             BtwResult result = new BtwResult(b, aangifte, kor);
             Map<String, Object> figures = figures(b, aangifte);
-            List<Problem> controle = b.aantalMeldingen() > 0 ? List.of(Problem.controle(bron, b.aantalMeldingen())) : List.of();
-            return new JobOutcome<>(name(), input, result, figures, controle, () -> json(result),
-                    book.xssf(), false);
+            List<Problem> controle =
+                    b.aantalMeldingen() > 0 ? List.of(Problem.controle(bron, b.aantalMeldingen())) : List.of();
+            return new JobOutcome<>(name(), input, result, figures, controle, () -> json(result), book.xssf(), false);
         } catch (InvalidInputException | IOException | RuntimeException e) {
             if (wb != null) {
                 wb.close();
@@ -211,17 +222,23 @@ public final class BtwRegulation implements RegulationProvider {
 
     /** The rates the Parameters sheet lists: those a line without btw is computed with. */
     static List<UsedParameter> tarieven(RuleBook rules, int jaar) {
-        return List.of(new UsedParameter("BTW_Hoog_" + jaar, jaar, rules.get("BTW_Hoog", jaar, "btw-tarief")),
+        return List.of(
+                new UsedParameter("BTW_Hoog_" + jaar, jaar, rules.get("BTW_Hoog", jaar, "btw-tarief")),
                 new UsedParameter("BTW_Laag_" + jaar, jaar, rules.get("BTW_Laag", jaar, "btw-tarief")));
     }
 
     /** With {@link #KOR}: the KOR jaaropstelling over the periods, its sheets added to the workbook. */
-    static Optional<KorResult> kor(Options options, String bron, BtwBerekening b, BtwAangifte.Result aangifte,
-            BtwWorkbook wb) throws InvalidInputException {
+    static Optional<KorResult> kor(
+            Options options, String bron, BtwBerekening b, BtwAangifte.Result aangifte, BtwWorkbook wb)
+            throws InvalidInputException {
         if (!options.get(KOR, false)) {
             return Optional.empty();
         }
-        KorInput in = korInput(bron, b, aangifte, options.get(Options.RECHTSVORM, Rechtsvorm.STANDAARD),
+        KorInput in = korInput(
+                bron,
+                b,
+                aangifte,
+                options.get(Options.RECHTSVORM, Rechtsvorm.STANDAARD),
                 options.get(KorRegulation.OMZET_VORIG_JAAR));
         KorResult kr = KorRegulation.addTo(wb.xssf(), in);
         // The workbook opens on the return, as without --kor; the KOR sheets follow it.
@@ -246,15 +263,18 @@ public final class BtwRegulation implements RegulationProvider {
     }
 
     /** The periods' whole-euro return figures as the input of the KOR jaaropstelling. */
-    static KorInput korInput(String bron, BtwBerekening b, BtwAangifte.Result a, Rechtsvorm rechtsvorm,
-            Optional<Money> omzetVorigJaar) {
+    static KorInput korInput(
+            String bron, BtwBerekening b, BtwAangifte.Result a, Rechtsvorm rechtsvorm, Optional<Money> omzetVorigJaar) {
         Map<Period, Map<Rubriek, KorInput.Bedragen>> lines = new LinkedHashMap<>();
         for (Period p : b.perioden()) {
             Map<Rubriek, KorInput.Bedragen> m = new EnumMap<>(Rubriek.class);
             for (Rubriek r : Rubriek.values()) {
                 BigDecimal omzet = a.exact(BtwAangifte.whole(p, r.code() + ".omzet"));
                 BigDecimal btw = a.exact(BtwAangifte.whole(p, r.code() + ".btw"));
-                m.put(r, new KorInput.Bedragen(r.hasOmzet() ? Money.of(omzet) : null, r.hasBtw() ? Money.of(btw) : null));
+                m.put(
+                        r,
+                        new KorInput.Bedragen(
+                                r.hasOmzet() ? Money.of(omzet) : null, r.hasBtw() ? Money.of(btw) : null));
             }
             lines.put(p, m);
         }

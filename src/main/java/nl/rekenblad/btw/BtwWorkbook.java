@@ -1,21 +1,21 @@
 package nl.rekenblad.btw;
 
+import nl.rekenblad.core.Problem;
+import nl.rekenblad.core.Target;
 import nl.rekenblad.internal.workbook.OutputWorkbook;
 import nl.rekenblad.internal.workbook.ResultSheets;
 import nl.rekenblad.internal.workbook.SheetCells;
 import nl.rekenblad.internal.workbook.SheetSetup;
 import nl.rekenblad.internal.workbook.Styles;
+import nl.rekenblad.rules.UsedParameter;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import nl.rekenblad.core.Problem;
-import nl.rekenblad.core.Target;
-import nl.rekenblad.rules.UsedParameter;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 /**
  * The btw-opstelling workbook. The journal ("Boekingen") is appended row by row to a temporary file as sheet XML
@@ -30,8 +30,13 @@ public final class BtwWorkbook implements AutoCloseable {
     public static final String TOELICHTING = "Toelichting btw";
     static final String MARKER = "rekenblad-btw";
     /** Computed columns after the columns as given. */
-    static final List<String> COMPUTED = List.of("periode (rekenblad)", "rubriek (rekenblad)", "grondslag (rekenblad)",
-            "tarief (rekenblad)", "btw (rekenblad)", "btw berekend");
+    static final List<String> COMPUTED = List.of(
+            "periode (rekenblad)",
+            "rubriek (rekenblad)",
+            "grondslag (rekenblad)",
+            "tarief (rekenblad)",
+            "btw (rekenblad)",
+            "btw berekend");
 
     private final OutputWorkbook xssf;
     private final SheetCells.Appender boekingen;
@@ -80,8 +85,7 @@ public final class BtwWorkbook implements AutoCloseable {
     }
 
     /** A percentage cell value (a fraction: 0.21 shows as 21%). */
-    public record Pct(BigDecimal fraction) {
-    }
+    public record Pct(BigDecimal fraction) {}
 
     /**
      * Appends one row of any shape: a text stays text (never a formula), a {@link BigDecimal} is an amount, a
@@ -141,8 +145,8 @@ public final class BtwWorkbook implements AutoCloseable {
         boekingen.text(given + 5, r.berekend() ? "ja" : "nee", text);
     }
 
-    private static final java.util.Map<nl.rekenblad.aangifte.Rubriek, String> RUBRIEK_LABELS = new java.util.EnumMap<>(
-            nl.rekenblad.aangifte.Rubriek.class);
+    private static final java.util.Map<nl.rekenblad.aangifte.Rubriek, String> RUBRIEK_LABELS =
+            new java.util.EnumMap<>(nl.rekenblad.aangifte.Rubriek.class);
 
     static {
         for (nl.rekenblad.aangifte.Rubriek r : nl.rekenblad.aangifte.Rubriek.values()) {
@@ -169,24 +173,45 @@ public final class BtwWorkbook implements AutoCloseable {
     }
 
     /** Writes Aangifte, Controle, Parameters and Toelichting once every line is in. */
-    public void results(BtwAangifte.Result aangifte, BtwBerekening b, List<UsedParameter> params, String bron,
+    public void results(
+            BtwAangifte.Result aangifte,
+            BtwBerekening b,
+            List<UsedParameter> params,
+            String bron,
             List<Problem> warnings) {
-        results(aangifte, b, params, "Uit " + bron + " · " + b.regels() + " boekingen · elke som is een SUMIFS over het blad "
-                + BOEKINGEN + "; zie " + CONTROLE + " voor afwijkende regels", warnings, out -> { }, List.of());
+        results(
+                aangifte,
+                b,
+                params,
+                "Uit " + bron + " · " + b.regels() + " boekingen · elke som is een SUMIFS over het blad " + BOEKINGEN
+                        + "; zie " + CONTROLE + " voor afwijkende regels",
+                warnings,
+                out -> {},
+                List.of());
     }
 
     /**
      * The same with another subtitle, and {@code extra} writing the sheets named in {@code extraSheets} (they come
      * after Aangifte) once Aangifte has its cells.
      */
-    public void results(BtwAangifte.Result aangifte, BtwBerekening b, List<UsedParameter> params, String subtitle,
-            List<Problem> warnings, java.util.function.Consumer<ResultSheets> extra, List<String> extraSheets) {
+    public void results(
+            BtwAangifte.Result aangifte,
+            BtwBerekening b,
+            List<UsedParameter> params,
+            String subtitle,
+            List<Problem> warnings,
+            java.util.function.Consumer<ResultSheets> extra,
+            List<String> extraSheets) {
         Map<String, Target> targets = new HashMap<>();
         ResultSheets out = new ResultSheets(xssf, targets);
         out.place(AANGIFTE, aangifte.layout());
         out.checkPlaced(aangifte.calculation());
-        out.parameters(PARAMETERS, "Btw-tarieven " + b.jaar(), "De tarieven waarmee rekenblad de btw berekent van regels"
-                + " zonder btw-bedrag (grondslag × tarief, op centen afgerond).", params);
+        out.parameters(
+                PARAMETERS,
+                "Btw-tarieven " + b.jaar(),
+                "De tarieven waarmee rekenblad de btw berekent van regels"
+                        + " zonder btw-bedrag (grondslag × tarief, op centen afgerond).",
+                params);
         out.write(AANGIFTE, "Btw-opstelling " + b.jaar(), subtitle, aangifte.layout(), aangifte.calculation(), 64);
         extra.accept(out);
         controle(b);
@@ -201,9 +226,14 @@ public final class BtwWorkbook implements AutoCloseable {
     private void controle(BtwBerekening b) {
         SheetCells c = xssf.createGeneratedSheet(CONTROLE);
         c.text(0, 0, "Controle", styles.get(Styles.Kind.TITLE));
-        c.text(1, 0, b.aantalMeldingen() + " regels vragen aandacht (btw wijkt meer dan een cent af van"
-                + " grondslag × tarief, datum buiten het jaar, onbekende rubriek, geen btw of tarief)"
-                + (b.aantalMeldingen() > b.meldingen().size() ? "; de eerste " + b.meldingen().size() + " staan hieronder" : ""),
+        c.text(
+                1,
+                0,
+                b.aantalMeldingen() + " regels vragen aandacht (btw wijkt meer dan een cent af van"
+                        + " grondslag × tarief, datum buiten het jaar, onbekende rubriek, geen btw of tarief)"
+                        + (b.aantalMeldingen() > b.meldingen().size()
+                                ? "; de eerste " + b.meldingen().size() + " staan hieronder"
+                                : ""),
                 styles.get(Styles.Kind.NOTE));
         XSSFCellStyle header = styles.get(Styles.Kind.HEADER);
         String[] headers = {"Regel", "Omschrijving", "Melding"};
@@ -238,6 +268,4 @@ public final class BtwWorkbook implements AutoCloseable {
     public void close() throws java.io.IOException {
         xssf.close();
     }
-
-
 }

@@ -1,28 +1,18 @@
 package nl.rekenblad.btw;
 
-import nl.rekenblad.internal.workbook.OutputWorkbook;
 import nl.rekenblad.api.Source;
-import nl.rekenblad.internal.io.CsvTable;
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.core.Problem;
 import nl.rekenblad.internal.io.AmountNotation;
+import nl.rekenblad.internal.io.CsvTable;
 import nl.rekenblad.internal.io.DateNotation;
 import nl.rekenblad.internal.io.TextFiles;
 import nl.rekenblad.internal.io.Workbooks;
+import nl.rekenblad.internal.workbook.OutputWorkbook;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,11 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import nl.rekenblad.core.InvalidInputException;
-import nl.rekenblad.core.Problem;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Streams a bookkeeping export (CSV) line by line, so a journal of a million lines is read in
@@ -52,14 +37,24 @@ public final class LedgerReader implements Closeable {
     public static final int MAX_COLUMNS = 16_384 - BtwWorkbook.COMPUTED.size();
     /** Characters in one field at most: what one cell of Excel holds. */
     public static final int MAX_FIELD_CHARS = 32_767;
+
     private boolean broken;
 
     static {
         SYNONYMS.put("datum", List.of("datum", "boekdatum", "factuurdatum", "transactiedatum", "date"));
         SYNONYMS.put("omschrijving", List.of("omschrijving", "omschr", "tekst", "description", "boekstukomschrijving"));
         SYNONYMS.put("rubriek", List.of("rubriek", "btw code", "btwcode", "btw rubriek", "aangifterubriek", "code"));
-        SYNONYMS.put("grondslag", List.of("grondslag", "bedrag excl", "bedrag excl btw", "bedrag exclusief btw",
-                "bedrag ex btw", "netto", "netto bedrag", "bedrag"));
+        SYNONYMS.put(
+                "grondslag",
+                List.of(
+                        "grondslag",
+                        "bedrag excl",
+                        "bedrag excl btw",
+                        "bedrag exclusief btw",
+                        "bedrag ex btw",
+                        "netto",
+                        "netto bedrag",
+                        "bedrag"));
         SYNONYMS.put("btw", List.of("btw", "btw bedrag", "btwbedrag", "bedrag btw", "vat"));
         SYNONYMS.put("tarief", List.of("tarief", "btw tarief", "btw percentage", "btw %", "percentage", "btw perc"));
         SYNONYMS.put("soort", List.of("soort", "goederen/diensten", "levering of dienst"));
@@ -97,30 +92,38 @@ public final class LedgerReader implements Closeable {
         }
         if (h == null) {
             source.close();
-            throw InvalidInputException.of(bron, "leeg bestand; verwacht een kopregel met datum, rubriek, grondslag en btw");
+            throw InvalidInputException.of(
+                    bron, "leeg bestand; verwacht een kopregel met datum, rubriek, grondslag en btw");
         }
         if (h.size() > MAX_COLUMNS) {
             source.close();
-            throw InvalidInputException.of(bron + " › regel " + source.line(), "de kopregel heeft " + h.size()
-                    + " kolommen; ten hoogste " + MAX_COLUMNS + " (een werkblad heeft er " + (MAX_COLUMNS + BtwWorkbook.COMPUTED.size())
-                    + ", en rekenblad voegt er " + BtwWorkbook.COMPUTED.size() + " toe)");
+            throw InvalidInputException.of(
+                    bron + " › regel " + source.line(),
+                    "de kopregel heeft " + h.size()
+                            + " kolommen; ten hoogste " + MAX_COLUMNS + " (een werkblad heeft er "
+                            + (MAX_COLUMNS + BtwWorkbook.COMPUTED.size())
+                            + ", en rekenblad voegt er " + BtwWorkbook.COMPUTED.size() + " toe)");
         }
         for (String field : h) {
             if (field.length() > MAX_FIELD_CHARS) {
                 source.close();
-                throw InvalidInputException.of(bron + " › regel " + source.line(), "een kolomnaam van " + field.length()
-                        + " tekens; ten hoogste " + MAX_FIELD_CHARS);
+                throw InvalidInputException.of(
+                        bron + " › regel " + source.line(),
+                        "een kolomnaam van " + field.length() + " tekens; ten hoogste " + MAX_FIELD_CHARS);
             }
         }
         header = h;
         columns = map(header, mapping);
-        List<String> missing = REQUIRED.stream().filter(f -> !columns.containsKey(f)).toList();
+        List<String> missing =
+                REQUIRED.stream().filter(f -> !columns.containsKey(f)).toList();
         if (!missing.isEmpty()) {
             source.close();
-            throw InvalidInputException.of(bron + " › regel " + source.line(), "kolom " + String.join(", ", missing)
-                    + " niet gevonden; kopregel: " + String.join(", ", header) + ". Herkend worden onder meer "
-                    + SYNONYMS.get(missing.get(0)) + "; geef anders met --kolommen een bestand met regels als "
-                    + missing.get(0) + "=<kolomnaam>");
+            throw InvalidInputException.of(
+                    bron + " › regel " + source.line(),
+                    "kolom " + String.join(", ", missing)
+                            + " niet gevonden; kopregel: " + String.join(", ", header) + ". Herkend worden onder meer "
+                            + SYNONYMS.get(missing.get(0)) + "; geef anders met --kolommen een bestand met regels als "
+                            + missing.get(0) + "=<kolomnaam>");
         }
     }
 
@@ -188,7 +191,8 @@ public final class LedgerReader implements Closeable {
                 return "";
             }
             org.apache.poi.ss.usermodel.CellType t = c.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA
-                    ? c.getCachedFormulaResultType() : c.getCellType();
+                    ? c.getCachedFormulaResultType()
+                    : c.getCellType();
             if (t == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
                 if (org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(c)) {
                     return c.getLocalDateTimeCellValue().toLocalDate().toString();
@@ -291,8 +295,10 @@ public final class LedgerReader implements Closeable {
             }
             for (int k = 0; k < current.size(); k++) {
                 if (current.get(k).length() > MAX_FIELD_CHARS) {
-                    problems.add(Problem.error(where, "veld " + (k + 1) + " heeft " + current.get(k).length()
-                            + " tekens; ten hoogste " + MAX_FIELD_CHARS + " (de grens van een cel in Excel)"));
+                    problems.add(Problem.error(
+                            where,
+                            "veld " + (k + 1) + " heeft " + current.get(k).length() + " tekens; ten hoogste "
+                                    + MAX_FIELD_CHARS + " (de grens van een cel in Excel)"));
                     return Optional.empty();
                 }
             }
@@ -319,12 +325,14 @@ public final class LedgerReader implements Closeable {
                 soort = "diensten";
             }
             if (!soort.isEmpty() && !soort.equals("goederen") && !soort.equals("diensten")) {
-                problems.add(Problem.error(where, "kolom soort: verwacht goederen of diensten, gevonden \"" + get("soort") + "\""));
+                problems.add(Problem.error(
+                        where, "kolom soort: verwacht goederen of diensten, gevonden \"" + get("soort") + "\""));
             }
             if (problems.size() > before) {
                 return Optional.empty();
             }
-            return Optional.of(new Boeking(line, datum, get("omschrijving"), get("rubriek"), grondslag, btw, tarief, soort));
+            return Optional.of(
+                    new Boeking(line, datum, get("omschrijving"), get("rubriek"), grondslag, btw, tarief, soort));
         }
     }
 
@@ -365,18 +373,25 @@ public final class LedgerReader implements Closeable {
 
     /** A header name as compared: lower case, punctuation as spaces. */
     public static String normalize(String h) {
-        return h.toLowerCase(Locale.ROOT).replaceAll("[._\\-/()]", " ").replace("exclusief", "excl").replaceAll("\\s+", " ").trim();
+        return h.toLowerCase(Locale.ROOT)
+                .replaceAll("[._\\-/()]", " ")
+                .replace("exclusief", "excl")
+                .replaceAll("\\s+", " ")
+                .trim();
     }
 
-    private Map<String, Integer> map(List<String> header, Optional<Map<String, String>> mapping) throws InvalidInputException {
+    private Map<String, Integer> map(List<String> header, Optional<Map<String, String>> mapping)
+            throws InvalidInputException {
         Map<String, Integer> cols = new LinkedHashMap<>();
         List<String> norm = header.stream().map(LedgerReader::normalize).toList();
         if (mapping.isPresent()) {
             for (Map.Entry<String, String> e : mapping.get().entrySet()) {
                 int i = norm.indexOf(normalize(e.getValue()));
                 if (i < 0) {
-                    throw InvalidInputException.of(bron + " › regel 1", "--kolommen: kolom \"" + e.getValue() + "\" voor "
-                            + e.getKey() + " staat niet in de kopregel (" + String.join(", ", header) + ")");
+                    throw InvalidInputException.of(
+                            bron + " › regel 1",
+                            "--kolommen: kolom \"" + e.getValue() + "\" voor " + e.getKey()
+                                    + " staat niet in de kopregel (" + String.join(", ", header) + ")");
                 }
                 cols.put(e.getKey(), i);
             }
@@ -409,8 +424,10 @@ public final class LedgerReader implements Closeable {
             int eq = t.indexOf('=');
             String field = eq < 0 ? "" : t.substring(0, eq).trim().toLowerCase(Locale.ROOT);
             if (eq < 0 || !SYNONYMS.containsKey(field)) {
-                problems.add(Problem.error(file.name() + " › regel " + n, "verwacht veld=kolomnaam met veld een van "
-                        + String.join(", ", SYNONYMS.keySet()) + ", gevonden \"" + t + "\""));
+                problems.add(Problem.error(
+                        file.name() + " › regel " + n,
+                        "verwacht veld=kolomnaam met veld een van " + String.join(", ", SYNONYMS.keySet())
+                                + ", gevonden \"" + t + "\""));
                 continue;
             }
             m.put(field, t.substring(eq + 1).trim());

@@ -1,5 +1,15 @@
 package nl.rekenblad.btw;
 
+import nl.rekenblad.aangifte.Rubriek;
+import nl.rekenblad.auditfile.Auditfile;
+import nl.rekenblad.auditfile.Grootboek;
+import nl.rekenblad.auditfile.Grootboek.BtwRol;
+import nl.rekenblad.core.DutchText;
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.core.Period;
+import nl.rekenblad.core.Problem;
+import nl.rekenblad.rules.RuleBook;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -14,15 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import nl.rekenblad.aangifte.Rubriek;
-import nl.rekenblad.auditfile.Auditfile;
-import nl.rekenblad.auditfile.Grootboek;
-import nl.rekenblad.auditfile.Grootboek.BtwRol;
-import nl.rekenblad.core.DutchText;
-import nl.rekenblad.core.InvalidInputException;
-import nl.rekenblad.core.Period;
-import nl.rekenblad.core.Problem;
-import nl.rekenblad.rules.RuleBook;
 
 /**
  * An auditfile's transactions worked out for the btw-opstelling. Pure; not thread-safe.
@@ -56,12 +57,14 @@ import nl.rekenblad.rules.RuleBook;
 public final class XafBerekening {
     /** At most this many lines without a VAT code on a VAT account are listed on the Aansluiting sheet. */
     public static final int MAX_CORRECTIES = 1_000;
+
     private static final BigDecimal CENT = new BigDecimal("0.01");
     private static final BigDecimal HUNDRED = new BigDecimal(100);
 
     /** The side of a line: a supply (verkoop) or an acquisition (inkoop). */
     public enum Kant {
-        VERKOOP("verkoop"), INKOOP("inkoop");
+        VERKOOP("verkoop"),
+        INKOOP("inkoop");
 
         private final String tekst;
 
@@ -87,8 +90,11 @@ public final class XafBerekening {
     public enum Rol {
         GRONDSLAG("grondslag en btw"),
         /** The grondslag read from a debtor's or creditor's line, the other way round (Banana's reverse charge). */
-        GRONDSLAG_RELATIE("grondslag van de debiteur of crediteur (tegengesteld)"), BTW_REGEL("btw-rekening"), TEGENREGEL("tegenregel (niet geteld)"),
-        CORRECTIE("zonder btw-code"), GROOTBOEK("per rekening");
+        GRONDSLAG_RELATIE("grondslag van de debiteur of crediteur (tegengesteld)"),
+        BTW_REGEL("btw-rekening"),
+        TEGENREGEL("tegenregel (niet geteld)"),
+        CORRECTIE("zonder btw-code"),
+        GROOTBOEK("per rekening");
 
         private final String tekst;
 
@@ -107,10 +113,17 @@ public final class XafBerekening {
      *
      * @param sleutel the row's key on the Btw-codes sheet ("code 2 verkoop", "rekening 1500 inkoop"), or null
      */
-    public record Boekingsregel(Auditfile.Transactie transactie, Auditfile.Regel regel, Auditfile.Btw btw,
-            Period periode, BigDecimal grondslag, BigDecimal btwBedrag, BtwRol btwRekening, boolean eerste,
-            String sleutel, Rol rol) {
-    }
+    public record Boekingsregel(
+            Auditfile.Transactie transactie,
+            Auditfile.Regel regel,
+            Auditfile.Btw btw,
+            Period periode,
+            BigDecimal grondslag,
+            BigDecimal btwBedrag,
+            BtwRol btwRekening,
+            boolean eerste,
+            String sleutel,
+            Rol rol) {}
 
     /** A code (or, read per account, an account) on one side, with what its lines add up to per period. */
     static final class CodeTotalen {
@@ -132,13 +145,23 @@ public final class XafBerekening {
 
         /** The percentage most lines carry, or null. */
         BigDecimal percentage() {
-            return percentages.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+            return percentages.entrySet().stream()
+                    .max(Map.Entry.comparingByValue())
+                    .map(Map.Entry::getKey)
+                    .orElse(null);
         }
     }
 
     /** A code on one side as it goes on the Btw-codes sheet and into JSON: amounts in the rubriek's direction. */
-    public record CodeRegel(Auditfile.BtwCode code, Kant kant, BigDecimal percentage, BtwCodes.Toewijzing toewijzing,
-            long regels, Map<Period, BigDecimal> grondslag, Map<Period, BigDecimal> btw, boolean ookVoorbelasting,
+    public record CodeRegel(
+            Auditfile.BtwCode code,
+            Kant kant,
+            BigDecimal percentage,
+            BtwCodes.Toewijzing toewijzing,
+            long regels,
+            Map<Period, BigDecimal> grondslag,
+            Map<Period, BigDecimal> btw,
+            boolean ookVoorbelasting,
             int teken) {
         /** "2:verkoop", the key of a mapping line. */
         public String sleutel() {
@@ -152,8 +175,15 @@ public final class XafBerekening {
      *
      * @param gescheiden whether the ledger keeps btw owed and claimable apart (else only 5a − 5b is compared)
      */
-    public record Aansluiting(Period periode, BigDecimal aangifte5a, BigDecimal grootboek5a, BigDecimal aangifte5b,
-            BigDecimal grootboek5b, BigDecimal correctie5a, BigDecimal correctie5b, boolean gescheiden) {
+    public record Aansluiting(
+            Period periode,
+            BigDecimal aangifte5a,
+            BigDecimal grootboek5a,
+            BigDecimal aangifte5b,
+            BigDecimal grootboek5b,
+            BigDecimal correctie5a,
+            BigDecimal correctie5b,
+            boolean gescheiden) {
         /** (5a − 5b) of the return minus the same of the ledger. */
         public BigDecimal verschil() {
             return aangifte5a.subtract(aangifte5b).subtract(grootboek5a.subtract(grootboek5b));
@@ -185,10 +215,13 @@ public final class XafBerekening {
             if (onverklaard().signum() == 0) {
                 return Optional.empty();
             }
-            String wat = gescheiden ? "5a wijkt " + DutchText.euroCents(verschil5a()) + " af van de rekeningen te betalen"
-                    + " btw, 5b " + DutchText.euroCents(verschil5b()) + " van te vorderen btw"
-                    : "5a − 5b wijkt " + DutchText.euroCents(verschil5a().subtract(verschil5b())) + " af van de btw-rekeningen";
-            return Optional.of("aansluiting " + periode.label() + ": " + DutchText.euroCents(onverklaard()) + " niet verklaard ("
+            String wat = gescheiden
+                    ? "5a wijkt " + DutchText.euroCents(verschil5a()) + " af van de rekeningen te betalen" + " btw, 5b "
+                            + DutchText.euroCents(verschil5b()) + " van te vorderen btw"
+                    : "5a − 5b wijkt " + DutchText.euroCents(verschil5a().subtract(verschil5b()))
+                            + " af van de btw-rekeningen";
+            return Optional.of("aansluiting " + periode.label() + ": " + DutchText.euroCents(onverklaard())
+                    + " niet verklaard ("
                     + wat + "; controleer op het blad Btw-codes de rubriek en kant per code, en op Aansluiting de"
                     + " boekingen zonder btw-code)");
         }
@@ -206,6 +239,7 @@ public final class XafBerekening {
     private final Map<String, String> rolBron = new TreeMap<>();
     /** Per period: payable, claimable (debit positive), both (credit positive) movement; the same for corrections. */
     private final Map<Period, BigDecimal[]> grootboek = new HashMap<>();
+
     private final List<Boekingsregel> correcties = new ArrayList<>();
     private long aantalCorrecties;
     private long regelsMetBtw;
@@ -217,7 +251,12 @@ public final class XafBerekening {
      * @param perRekening read per ledger account (the file has no usable VAT code) instead of per VAT code
      * @param rekeningMapping the bookkeeper's {@code --rekeningen}: account (or account:kant) to rubriek
      */
-    public XafBerekening(RuleBook rules, int jaar, Period.Kind kind, Auditfile.Header header, boolean perRekening,
+    public XafBerekening(
+            RuleBook rules,
+            int jaar,
+            Period.Kind kind,
+            Auditfile.Header header,
+            boolean perRekening,
             Map<String, BtwCodes.Toewijzing> rekeningMapping) {
         this.btw = new BtwBerekening(rules, jaar, kind);
         this.start = header.startDate();
@@ -272,8 +311,10 @@ public final class XafBerekening {
         }
         Map<String, BtwRol> m = new TreeMap<>();
         for (Auditfile.BtwCode c : declared.values()) {
-            c.vatToPayAccID().ifPresent(a -> add(m, a, BtwRol.TE_BETALEN, "btw-code " + c.vatID() + " (vatToPayAccID)"));
-            c.vatToClaimAccID().ifPresent(a -> add(m, a, BtwRol.TE_VORDEREN, "btw-code " + c.vatID() + " (vatToClaimAccID)"));
+            c.vatToPayAccID()
+                    .ifPresent(a -> add(m, a, BtwRol.TE_BETALEN, "btw-code " + c.vatID() + " (vatToPayAccID)"));
+            c.vatToClaimAccID()
+                    .ifPresent(a -> add(m, a, BtwRol.TE_VORDEREN, "btw-code " + c.vatID() + " (vatToClaimAccID)"));
         }
         for (Map.Entry<String, BtwCodes.Toewijzing> e : rekeningMapping.entrySet()) {
             String acc = e.getKey().replaceFirst(":(verkoop|inkoop)$", "");
@@ -339,10 +380,15 @@ public final class XafBerekening {
     /** Crediteuren ({@code true}), debiteuren ({@code false}) or neither ({@code null}); see {@link Grootboek#relatie}. */
     private Boolean relatie(String accID) {
         return relaties.computeIfAbsent(accID, id -> {
-            Auditfile.Rekening r = rekeningen.get(id);
-            return Optional.ofNullable(r == null || Boolean.TRUE.equals(Grootboek.resultaat(r).waarde()) ? null
-                    : Grootboek.relatie(r).waarde());
-        }).orElse(null);
+                    Auditfile.Rekening r = rekeningen.get(id);
+                    return Optional.ofNullable(
+                            r == null
+                                            || Boolean.TRUE.equals(
+                                                    Grootboek.resultaat(r).waarde())
+                                    ? null
+                                    : Grootboek.relatie(r).waarde());
+                })
+                .orElse(null);
     }
 
     /** {@link #relatie} per account, once: the descriptions are matched by regular expressions. */
@@ -371,13 +417,20 @@ public final class XafBerekening {
     public List<Boekingsregel> transactie(Auditfile.Transactie t) {
         String oms = "transactie " + t.naam() + (t.desc().isEmpty() ? "" : ": " + t.desc());
         if (!t.sluitend()) {
-            btw.meld(t.xmlRegel(), oms, "debet en credit sluiten niet: het verschil is " + t.saldo().abs().toPlainString());
+            btw.meld(
+                    t.xmlRegel(),
+                    oms,
+                    "debet en credit sluiten niet: het verschil is "
+                            + t.saldo().abs().toPlainString());
         }
         boolean anyVat = false;
         for (Auditfile.Regel r : t.regels()) {
             if (r.effDate().isBefore(start) || r.effDate().isAfter(end)) {
-                btw.meld(r.xmlRegel(), oms, "datum " + r.effDate() + " valt buiten het boekjaar van de auditfile (" + start
-                        + " t/m " + end + ")");
+                btw.meld(
+                        r.xmlRegel(),
+                        oms,
+                        "datum " + r.effDate() + " valt buiten het boekjaar van de auditfile (" + start + " t/m " + end
+                                + ")");
             }
             BtwRol rol = rol(r.accID());
             Period periode = btw.periode(r.effDate());
@@ -413,8 +466,8 @@ public final class XafBerekening {
                 continue;
             }
             Period periode = btw.periode(r.effDate());
-            Boekingsregel row = new Boekingsregel(t, r, null, periode, BigDecimal.ZERO, BigDecimal.ZERO, rol, true, null,
-                    Rol.CORRECTIE);
+            Boekingsregel row = new Boekingsregel(
+                    t, r, null, periode, BigDecimal.ZERO, BigDecimal.ZERO, rol, true, null, Rol.CORRECTIE);
             rows.add(row);
             if (periode != null) {
                 BigDecimal[] g = grootboek.get(periode);
@@ -471,8 +524,13 @@ public final class XafBerekening {
             if (btwOpBtwRegel()) {
                 // The grondslag's direction where the grondslag is plain (one direction, on result accounts: so
                 // reverse-charged btw counts with its purchase); else the direction the btw was booked in.
-                teken = signs != 3 && result && sum.signum() != 0 ? sum.signum() : btwRegels.get(0).btw().stream()
-                        .filter(b -> b.vatID().equals(code.vatID())).findFirst().map(b -> b.bedrag().signum()).orElse(1);
+                teken = signs != 3 && result && sum.signum() != 0
+                        ? sum.signum()
+                        : btwRegels.get(0).btw().stream()
+                                .filter(b -> b.vatID().equals(code.vatID()))
+                                .findFirst()
+                                .map(b -> b.bedrag().signum())
+                                .orElse(1);
             }
         }
     }
@@ -512,7 +570,16 @@ public final class XafBerekening {
             BtwRol rekening = rol(r.accID());
             if (r.btw().isEmpty()) {
                 if (rekening != null) {
-                    rows.add(new Boekingsregel(t, r, null, periode, BigDecimal.ZERO, BigDecimal.ZERO, rekening, true, null,
+                    rows.add(new Boekingsregel(
+                            t,
+                            r,
+                            null,
+                            periode,
+                            BigDecimal.ZERO,
+                            BigDecimal.ZERO,
+                            rekening,
+                            true,
+                            null,
                             Rol.BTW_REGEL));
                 }
                 continue;
@@ -529,7 +596,16 @@ public final class XafBerekening {
                 if (rekening != null && !c.kandidaten.isEmpty()) {
                     if (!c.btwOpBtwRegel() || bedrag.signum() == 0) {
                         // The VAT account's own line: its btw is counted from the grondslag lines.
-                        rows.add(new Boekingsregel(t, r, b, periode, BigDecimal.ZERO, BigDecimal.ZERO, rekening, first, null,
+                        rows.add(new Boekingsregel(
+                                t,
+                                r,
+                                b,
+                                periode,
+                                BigDecimal.ZERO,
+                                BigDecimal.ZERO,
+                                rekening,
+                                first,
+                                null,
                                 Rol.BTW_REGEL));
                         first = false;
                         continue;
@@ -540,8 +616,8 @@ public final class XafBerekening {
                     rolRegel = Rol.BTW_REGEL;
                 } else if (rekening == null && !c.basis.contains(r)) {
                     tegenregels++;
-                    rows.add(new Boekingsregel(t, r, b, periode, BigDecimal.ZERO, BigDecimal.ZERO, null, first, null,
-                            Rol.TEGENREGEL));
+                    rows.add(new Boekingsregel(
+                            t, r, b, periode, BigDecimal.ZERO, BigDecimal.ZERO, null, first, null, Rol.TEGENREGEL));
                     first = false;
                     continue;
                 } else if (rekening == null) {
@@ -550,26 +626,49 @@ public final class XafBerekening {
                         rolRegel = Rol.GRONDSLAG_RELATIE;
                     }
                     if (!first) {
-                        btw.meld(r.xmlRegel(), oms, "regel " + r.nr() + " heeft meer btw-elementen; de grondslag is bij de"
-                                + " eerste (" + r.btw().get(0).vatID() + ") geteld");
+                        btw.meld(
+                                r.xmlRegel(),
+                                oms,
+                                "regel " + r.nr() + " heeft meer btw-elementen; de grondslag is bij de" + " eerste ("
+                                        + r.btw().get(0).vatID() + ") geteld");
                     }
                     if (b.vatPerc() != null && first && !c.btwOpBtwRegel()) {
-                        BigDecimal verwacht = grondslag.abs().multiply(b.vatPerc()).divide(HUNDRED, MathContext.DECIMAL64)
+                        BigDecimal verwacht = grondslag
+                                .abs()
+                                .multiply(b.vatPerc())
+                                .divide(HUNDRED, MathContext.DECIMAL64)
                                 .setScale(2, RoundingMode.HALF_UP);
                         if (verwacht.subtract(bedrag.abs()).abs().compareTo(CENT) > 0) {
-                            btw.meld(r.xmlRegel(), oms, "btw " + bedrag.abs().toPlainString() + " wijkt af van grondslag × "
-                                    + b.vatPerc().stripTrailingZeros().toPlainString() + "% = " + verwacht.toPlainString());
+                            btw.meld(
+                                    r.xmlRegel(),
+                                    oms,
+                                    "btw " + bedrag.abs().toPlainString() + " wijkt af van grondslag × "
+                                            + b.vatPerc().stripTrailingZeros().toPlainString() + "% = "
+                                            + verwacht.toPlainString());
                         }
                     }
                     kant = c.kant;
                     // The btw takes the grondslag's direction; without a grondslag, its own (vatAmntTp).
-                    btwBedrag = c.btwOpBtwRegel() ? BigDecimal.ZERO : grondslag.signum() != 0
-                            ? bedrag.abs().multiply(BigDecimal.valueOf(grondslag.signum())) : bedrag;
+                    btwBedrag = c.btwOpBtwRegel()
+                            ? BigDecimal.ZERO
+                            : grondslag.signum() != 0
+                                    ? bedrag.abs().multiply(BigDecimal.valueOf(grondslag.signum()))
+                                    : bedrag;
                 } else {
                     // Style 2: the btw stands only on the VAT account's line.
-                    if (c.verlegd && code.vatToClaimAccID().map(r.accID()::equals).orElse(false)) {
+                    if (c.verlegd
+                            && code.vatToClaimAccID().map(r.accID()::equals).orElse(false)) {
                         // The claim half of reverse-charged btw booked on both accounts: counted through "ook in 5b".
-                        rows.add(new Boekingsregel(t, r, b, periode, BigDecimal.ZERO, BigDecimal.ZERO, rekening, first, null,
+                        rows.add(new Boekingsregel(
+                                t,
+                                r,
+                                b,
+                                periode,
+                                BigDecimal.ZERO,
+                                BigDecimal.ZERO,
+                                rekening,
+                                first,
+                                null,
                                 Rol.BTW_REGEL));
                         first = false;
                         continue;
@@ -578,18 +677,27 @@ public final class XafBerekening {
                     if (style2 == 1 && hasResultaat) {
                         grondslag = resultaatZonderBtw;
                     } else if (b.vatPerc() != null && b.vatPerc().signum() > 0) {
-                        grondslag = bedrag.multiply(HUNDRED).divide(b.vatPerc(), MathContext.DECIMAL64)
+                        grondslag = bedrag.multiply(HUNDRED)
+                                .divide(b.vatPerc(), MathContext.DECIMAL64)
                                 .setScale(2, RoundingMode.HALF_UP);
-                        btw.meld(r.xmlRegel(), oms, "grondslag niet uit de transactie te halen ("
-                                + (style2 > 1 ? "meer btw-codes" : "geen winst-en-verliesregel zonder btw")
-                                + "); afgeleid als btw ÷ " + b.vatPerc().stripTrailingZeros().toPlainString() + "% = "
-                                + grondslag.abs().toPlainString());
+                        btw.meld(
+                                r.xmlRegel(),
+                                oms,
+                                "grondslag niet uit de transactie te halen ("
+                                        + (style2 > 1 ? "meer btw-codes" : "geen winst-en-verliesregel zonder btw")
+                                        + "); afgeleid als btw ÷ "
+                                        + b.vatPerc().stripTrailingZeros().toPlainString() + "% = "
+                                        + grondslag.abs().toPlainString());
                     } else {
                         grondslag = BigDecimal.ZERO;
-                        btw.meld(r.xmlRegel(), oms, "geen grondslag te vinden voor btw-code " + b.vatID() + " (btw op de"
-                                + " btw-rekening, geen eenduidige omzet- of kostenregel, geen percentage); als 0 geteld");
+                        btw.meld(
+                                r.xmlRegel(),
+                                oms,
+                                "geen grondslag te vinden voor btw-code " + b.vatID() + " (btw op de"
+                                        + " btw-rekening, geen eenduidige omzet- of kostenregel, geen percentage); als 0 geteld");
                     }
-                    btwBedrag = grondslag.signum() != 0 ? bedrag.abs().multiply(BigDecimal.valueOf(grondslag.signum()))
+                    btwBedrag = grondslag.signum() != 0
+                            ? bedrag.abs().multiply(BigDecimal.valueOf(grondslag.signum()))
                             : bedrag;
                 }
                 CodeTotalen ct = totalen(code, kant);
@@ -605,14 +713,26 @@ public final class XafBerekening {
                     btw.telRegel();
                 }
                 if (periode == null) {
-                    btw.meld(r.xmlRegel(), oms, "datum " + r.effDate() + " valt buiten " + btw.jaar() + "; niet meegeteld");
+                    btw.meld(
+                            r.xmlRegel(),
+                            oms,
+                            "datum " + r.effDate() + " valt buiten " + btw.jaar() + "; niet meegeteld");
                 } else {
                     BigDecimal[] s = ct.som(periode);
                     s[0] = s[0].add(grondslag);
                     s[1] = s[1].add(btwBedrag);
                 }
-                rows.add(new Boekingsregel(t, r, b, periode, grondslag, btwBedrag, rekening, first,
-                        codeKey(code.vatID(), kant), rolRegel));
+                rows.add(new Boekingsregel(
+                        t,
+                        r,
+                        b,
+                        periode,
+                        grondslag,
+                        btwBedrag,
+                        rekening,
+                        first,
+                        codeKey(code.vatID(), kant),
+                        rolRegel));
                 first = false;
             }
         }
@@ -635,7 +755,9 @@ public final class XafBerekening {
         }
         for (Auditfile.Regel r : lines) {
             for (Auditfile.Btw b : r.btw()) {
-                if (b.vatID().equals(vatID) && r.bedrag().signum() != 0 && r.bedrag().signum() == b.bedrag().signum()) {
+                if (b.vatID().equals(vatID)
+                        && r.bedrag().signum() != 0
+                        && r.bedrag().signum() == b.bedrag().signum()) {
                     result.add(r);
                 }
             }
@@ -714,13 +836,15 @@ public final class XafBerekening {
         if (rekening == BtwRol.TE_VORDEREN) {
             return Kant.INKOOP;
         }
-        return Auditfile.verkoopboek(t.journalTp()).map(v -> v ? Kant.VERKOOP : Kant.INKOOP)
+        return Auditfile.verkoopboek(t.journalTp())
+                .map(v -> v ? Kant.VERKOOP : Kant.INKOOP)
                 .orElse(b.bedrag().signum() >= 0 ? Kant.VERKOOP : Kant.INKOOP);
     }
 
     /** Whether the transaction books the code's btw on both its payable and its claimable account: reverse charge. */
     private static boolean beideGeboekt(Auditfile.Transactie t, Auditfile.BtwCode code) {
-        if (code.vatToPayAccID().isEmpty() || code.vatToClaimAccID().isEmpty()
+        if (code.vatToPayAccID().isEmpty()
+                || code.vatToClaimAccID().isEmpty()
                 || code.vatToPayAccID().equals(code.vatToClaimAccID())) {
             return false;
         }
@@ -748,7 +872,9 @@ public final class XafBerekening {
         boolean boeking = false;
         boolean omzet = false;
         for (Auditfile.Regel r : t.regels()) {
-            if (rol(r.accID()) == null && !liquideRekening(r.accID()) && r.bedrag().signum() != 0) {
+            if (rol(r.accID()) == null
+                    && !liquideRekening(r.accID())
+                    && r.bedrag().signum() != 0) {
                 boeking = true;
             }
             omzet |= omzetRekening(r.accID());
@@ -763,10 +889,12 @@ public final class XafBerekening {
             if (rol == null && !isOmzet) {
                 continue;
             }
-            Kant kant = rol == BtwRol.TE_BETALEN || isOmzet ? Kant.VERKOOP : rol == BtwRol.TE_VORDEREN ? Kant.INKOOP
-                    : omzet ? Kant.VERKOOP : Kant.INKOOP;
+            Kant kant = rol == BtwRol.TE_BETALEN || isOmzet
+                    ? Kant.VERKOOP
+                    : rol == BtwRol.TE_VORDEREN ? Kant.INKOOP : omzet ? Kant.VERKOOP : Kant.INKOOP;
             Auditfile.Rekening acc = rekeningen.get(r.accID());
-            CodeTotalen ct = totalen(new Auditfile.BtwCode(r.accID(), acc.accDesc(), Optional.empty(), Optional.empty()), kant);
+            CodeTotalen ct =
+                    totalen(new Auditfile.BtwCode(r.accID(), acc.accDesc(), Optional.empty(), Optional.empty()), kant);
             ct.regels++;
             regelsMetBtw++;
             btw.telRegel();
@@ -780,8 +908,8 @@ public final class XafBerekening {
                 s[0] = s[0].add(grondslag);
                 s[1] = s[1].add(btwBedrag);
             }
-            rows.add(new Boekingsregel(t, r, null, periode, grondslag, btwBedrag, rol, true, rekeningKey(r.accID(), kant),
-                    Rol.GROOTBOEK));
+            rows.add(new Boekingsregel(
+                    t, r, null, periode, grondslag, btwBedrag, rol, true, rekeningKey(r.accID(), kant), Rol.GROOTBOEK));
         }
         return rows;
     }
@@ -812,26 +940,39 @@ public final class XafBerekening {
                     .or(() -> Optional.ofNullable(mapping.get(id)));
             if (t.isEmpty()) {
                 boolean btwRekening = perRekening && rol(id) != null;
-                t = BtwCodes.voorstel(new BtwCodes.Kenmerken(ct.code.vatDesc(), ct.percentage(), ct.kant,
-                        ct.regels > 0 && ct.verlegdGeboekt * 2 > ct.regels, perRekening, btwRekening));
+                t = BtwCodes.voorstel(new BtwCodes.Kenmerken(
+                        ct.code.vatDesc(),
+                        ct.percentage(),
+                        ct.kant,
+                        ct.regels > 0 && ct.verlegdGeboekt * 2 > ct.regels,
+                        perRekening,
+                        btwRekening));
                 if (t.isEmpty() && perRekening && ct.kant == Kant.VERKOOP && standaard.isPresent()) {
-                    t = Optional.of(new BtwCodes.Toewijzing(standaard, "aangenomen: " + (btwRekening ? "btw-rekening" : "omzet")
-                            + " zonder tarief in de omschrijving; de rubriek van de enige rekening voor te betalen btw die een"
-                            + " tarief noemt, of 1a; corrigeer met --rekeningen " + id + "=rubriek"));
+                    t = Optional.of(new BtwCodes.Toewijzing(
+                            standaard,
+                            "aangenomen: " + (btwRekening ? "btw-rekening" : "omzet")
+                                    + " zonder tarief in de omschrijving; de rubriek van de enige rekening voor te betalen btw die een"
+                                    + " tarief noemt, of 1a; corrigeer met --rekeningen " + id + "=rubriek"));
                 }
             }
             if (t.isEmpty()) {
                 if (ct.regels > 0) {
-                    problems.add(Problem.error(bron, (perRekening ? "grootboekrekening \"" : "btw-code \"") + id + "\" ("
-                            + ct.code.vatDesc() + ", " + ct.kant.tekst() + ") staat op " + ct.regels + (ct.regels == 1 ? " regel"
-                            : " regels") + " maar rekenblad kan er geen rubriek bij afleiden; geef hem op met " + optie + " ("
-                            + id + ":" + ct.kant.tekst() + "=rubriek, of =negeren)"));
+                    problems.add(Problem.error(
+                            bron,
+                            (perRekening ? "grootboekrekening \"" : "btw-code \"") + id + "\" ("
+                                    + ct.code.vatDesc() + ", " + ct.kant.tekst() + ") staat op " + ct.regels
+                                    + (ct.regels == 1 ? " regel" : " regels")
+                                    + " maar rekenblad kan er geen rubriek bij afleiden; geef hem op met " + optie
+                                    + " ("
+                                    + id + ":" + ct.kant.tekst() + "=rubriek, of =negeren)"));
                 }
                 t = Optional.of(new BtwCodes.Toewijzing(Optional.empty(), "niet gebruikt; geen rubriek af te leiden"));
             }
             BtwCodes.Toewijzing tw = t.get();
             int teken = tw.rubriek().map(BtwCodes::teken).orElse(1);
-            boolean ook5b = tw.rubriek().map(r -> BtwCodes.ookVoorbelasting(r, ct.code.vatToClaimAccID().isPresent()))
+            boolean ook5b = tw.rubriek()
+                    .map(r -> BtwCodes.ookVoorbelasting(
+                            r, ct.code.vatToClaimAccID().isPresent()))
                     .orElse(false);
             Map<Period, BigDecimal> g = new LinkedHashMap<>();
             Map<Period, BigDecimal> b = new LinkedHashMap<>();
@@ -845,12 +986,15 @@ public final class XafBerekening {
         for (String mapped : mapping.keySet()) {
             String id = mapped.replaceFirst(":(verkoop|inkoop)$", "");
             if (perRekening ? !rekeningen.containsKey(id) : !declared.containsKey(id)) {
-                problems.add(Problem.warning(bron, (perRekening ? "rekening \"" : "btw-code \"") + id + "\" uit " + optie
-                        + " staat niet in de auditfile"));
+                problems.add(Problem.warning(
+                        bron,
+                        (perRekening ? "rekening \"" : "btw-code \"") + id + "\" uit " + optie
+                                + " staat niet in de auditfile"));
             }
         }
         if (problems.stream().anyMatch(Problem::isError)) {
-            throw new InvalidInputException(problems.stream().filter(Problem::isError).toList());
+            throw new InvalidInputException(
+                    problems.stream().filter(Problem::isError).toList());
         }
         for (CodeRegel c : result) {
             if (c.toewijzing().rubriek().isEmpty()) {
@@ -860,7 +1004,8 @@ public final class XafBerekening {
             for (Period p : btw.perioden()) {
                 btw.tel(p, r, c.grondslag().get(p), c.btw().get(p));
                 if (r == Rubriek.R3B && !c.toewijzing().soort().isEmpty()) {
-                    btw.telDiensten3b(p, c.toewijzing().diensten() ? c.grondslag().get(p) : BigDecimal.ZERO);
+                    btw.telDiensten3b(
+                            p, c.toewijzing().diensten() ? c.grondslag().get(p) : BigDecimal.ZERO);
                 }
                 if (c.ookVoorbelasting()) {
                     btw.tel(p, Rubriek.R5B, BigDecimal.ZERO, c.btw().get(p));
@@ -870,9 +1015,11 @@ public final class XafBerekening {
         codeRegels = List.copyOf(result);
         warnings.addAll(problems);
         if (tegenregels > 0) {
-            warnings.add(Problem.warning(bron, tegenregels + " regels dragen een btw-code op een debiteuren-, crediteuren-"
-                    + " of kasrekening naast de omzet- of kostenregel van dezelfde code; die zijn niet als grondslag geteld"
-                    + " (zie kolom \"gelezen als\" op Boekingen)"));
+            warnings.add(Problem.warning(
+                    bron,
+                    tegenregels + " regels dragen een btw-code op een debiteuren-, crediteuren-"
+                            + " of kasrekening naast de omzet- of kostenregel van dezelfde code; die zijn niet als grondslag geteld"
+                            + " (zie kolom \"gelezen als\" op Boekingen)"));
         }
         return btw;
     }
@@ -886,7 +1033,8 @@ public final class XafBerekening {
             }
             Auditfile.Rekening r = rekeningen.get(e.getKey());
             BtwCodes.voorstel(new BtwCodes.Kenmerken(r.accDesc(), null, Kant.VERKOOP, false, true, true))
-                    .flatMap(BtwCodes.Toewijzing::rubriek).ifPresent(seen::add);
+                    .flatMap(BtwCodes.Toewijzing::rubriek)
+                    .ifPresent(seen::add);
         }
         return Optional.of(seen.size() == 1 ? seen.iterator().next() : Rubriek.R1A);
     }
@@ -919,8 +1067,15 @@ public final class XafBerekening {
         List<Aansluiting> list = new ArrayList<>();
         for (Period p : btw.perioden()) {
             BigDecimal[] g = grootboek.get(p);
-            list.add(new Aansluiting(p, aangifte.exact(BtwAangifte.exact(p, BtwAangifte.VERSCHULDIGD)), g[0].add(g[2]),
-                    aangifte.exact(BtwAangifte.exact(p, BtwAangifte.VOORBELASTING)), g[1], g[3].add(g[5]), g[4], gescheiden));
+            list.add(new Aansluiting(
+                    p,
+                    aangifte.exact(BtwAangifte.exact(p, BtwAangifte.VERSCHULDIGD)),
+                    g[0].add(g[2]),
+                    aangifte.exact(BtwAangifte.exact(p, BtwAangifte.VOORBELASTING)),
+                    g[1],
+                    g[3].add(g[5]),
+                    g[4],
+                    gescheiden));
         }
         return list;
     }

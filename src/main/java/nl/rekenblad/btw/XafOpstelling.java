@@ -1,13 +1,5 @@
 package nl.rekenblad.btw;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import nl.rekenblad.api.Options;
 import nl.rekenblad.api.Outcome;
 import nl.rekenblad.api.Source;
@@ -21,6 +13,14 @@ import nl.rekenblad.internal.io.TextFiles;
 import nl.rekenblad.kor.KorResult;
 import nl.rekenblad.rules.RuleBook;
 import nl.rekenblad.rules.UsedParameter;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The btw-opstelling from an auditfile: one streaming pass over the file (each transaction worked out and its lines
@@ -39,7 +39,11 @@ final class XafOpstelling implements AuditfileReader.Handler {
     private long rows;
     private final List<Problem> readerWarnings = new ArrayList<>();
 
-    private XafOpstelling(Source input, Options options, RuleBook rules, boolean perRekening,
+    private XafOpstelling(
+            Source input,
+            Options options,
+            RuleBook rules,
+            boolean perRekening,
             Map<String, BtwCodes.Toewijzing> rekeningMapping) {
         this.input = input;
         this.options = options;
@@ -53,9 +57,12 @@ final class XafOpstelling implements AuditfileReader.Handler {
         return AuditfileReader.looksLikeAuditfile(input.head(4096));
     }
 
-    static Outcome<BtwRegulation.BtwResult> run(Source input, Options options) throws IOException, InvalidInputException {
-        Map<String, BtwCodes.Toewijzing> mapping = mapping(options.get(BtwRegulation.BTWCODES).orElse(null));
-        Map<String, BtwCodes.Toewijzing> rekeningen = mapping(options.get(BtwRegulation.REKENINGEN).orElse(null));
+    static Outcome<BtwRegulation.BtwResult> run(Source input, Options options)
+            throws IOException, InvalidInputException {
+        Map<String, BtwCodes.Toewijzing> mapping =
+                mapping(options.get(BtwRegulation.BTWCODES).orElse(null));
+        Map<String, BtwCodes.Toewijzing> rekeningen =
+                mapping(options.get(BtwRegulation.REKENINGEN).orElse(null));
         RuleBook rules = RuleBook.load("btw");
         XafOpstelling o = pass(input, options, rules, false, rekeningen);
         if (o.x.regelsMetBtw() == 0) {
@@ -71,8 +78,13 @@ final class XafOpstelling implements AuditfileReader.Handler {
         }
     }
 
-    private static XafOpstelling pass(Source input, Options options, RuleBook rules, boolean perRekening,
-            Map<String, BtwCodes.Toewijzing> rekeningen) throws IOException, InvalidInputException {
+    private static XafOpstelling pass(
+            Source input,
+            Options options,
+            RuleBook rules,
+            boolean perRekening,
+            Map<String, BtwCodes.Toewijzing> rekeningen)
+            throws IOException, InvalidInputException {
         String bron = input.name();
         XafOpstelling o = new XafOpstelling(input, options, rules, perRekening, rekeningen);
         try {
@@ -97,7 +109,8 @@ final class XafOpstelling implements AuditfileReader.Handler {
         }
         Outputs.requireFile(s);
         if (s.size() > 1_000_000) {
-            throw InvalidInputException.of(s.name(), "een bestand met btw-codes van meer dan 1 MB; verwacht regels code=rubriek");
+            throw InvalidInputException.of(
+                    s.name(), "een bestand met btw-codes van meer dan 1 MB; verwacht regels code=rubriek");
         }
         return BtwCodes.lees(TextFiles.read(s, 1_000_000), s.name());
     }
@@ -132,9 +145,11 @@ final class XafOpstelling implements AuditfileReader.Handler {
     public void transactie(Auditfile.Transactie t) throws InvalidInputException, IOException {
         for (XafBerekening.Boekingsregel b : x.transactie(t)) {
             if (++rows > BtwRegulation.MAX_LINES) {
-                throw InvalidInputException.of(input.name(), "de auditfile heeft meer dan " + BtwRegulation.MAX_LINES
-                        + " regels met btw of op een btw-rekening: meer dan een werkblad kan bevatten; maak een auditfile"
-                        + " per kwartaal");
+                throw InvalidInputException.of(
+                        input.name(),
+                        "de auditfile heeft meer dan " + BtwRegulation.MAX_LINES
+                                + " regels met btw of op een btw-rekening: meer dan een werkblad kan bevatten; maak een auditfile"
+                                + " per kwartaal");
             }
             wb.row(XafSheets.row(b));
         }
@@ -157,48 +172,82 @@ final class XafOpstelling implements AuditfileReader.Handler {
             }
         }
         if (options.get(BtwRegulation.STRENG, false) && !onverklaard.isEmpty()) {
-            throw new InvalidInputException(onverklaard.stream().map(p -> Problem.error(p.where(), p.message()
-                    + " (--streng)")).toList());
+            throw new InvalidInputException(onverklaard.stream()
+                    .map(p -> Problem.error(p.where(), p.message() + " (--streng)"))
+                    .toList());
         }
         List<UsedParameter> params = BtwRegulation.tarieven(rules, b.jaar());
         List<Problem> warnings = new ArrayList<>(onverklaard);
         warnings.addAll(readerWarnings);
         warnings.addAll(x.waarschuwingen());
         if (perRekening) {
-            warnings.add(Problem.warning(bron, "geen enkele regel draagt een bruikbare btw-code (<vat>): de aangifte is"
-                    + " opgesteld uit het grootboek, per btw-rekening en omzetrekening (blad " + XafSheets.CODES + ", met"
-                    + " de aanname per rekening); controleer de rubrieken en leg ze vast met --rekeningen"));
+            warnings.add(Problem.warning(
+                    bron,
+                    "geen enkele regel draagt een bruikbare btw-code (<vat>): de aangifte is"
+                            + " opgesteld uit het grootboek, per btw-rekening en omzetrekening (blad " + XafSheets.CODES
+                            + ", met"
+                            + " de aanname per rekening); controleer de rubrieken en leg ze vast met --rekeningen"));
         }
         Map<String, String> afgeleid = x.afgeleideRekeningen();
         if (!afgeleid.isEmpty()) {
-            warnings.add(Problem.warning(bron, "btw-rekeningen die geen btw-code noemt, gevonden in het grootboek: "
-                    + afgeleid.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(
-                            java.util.stream.Collectors.joining("; ")) + "; klopt een rekening niet, geef hem op met"
-                    + " --rekeningen (rekening=5b, =1a of =negeren)"));
+            warnings.add(Problem.warning(
+                    bron,
+                    "btw-rekeningen die geen btw-code noemt, gevonden in het grootboek: "
+                            + afgeleid.entrySet().stream()
+                                    .map(e -> e.getKey() + " " + e.getValue())
+                                    .collect(java.util.stream.Collectors.joining("; "))
+                            + "; klopt een rekening niet, geef hem op met"
+                            + " --rekeningen (rekening=5b, =1a of =negeren)"));
         }
         if (x.btwRekeningen().isEmpty()) {
-            warnings.add(Problem.warning(bron, "geen btw-rekeningen gevonden (geen btw-code noemt er een, en geen"
-                    + " grootboekrekening heet btw of heeft een RGS-code voor btw): de aangifte is niet met het grootboek"
-                    + " aan te sluiten; geef ze op met --rekeningen (rekening=5b voor te vorderen, =1a voor te betalen)"));
+            warnings.add(
+                    Problem.warning(
+                            bron,
+                            "geen btw-rekeningen gevonden (geen btw-code noemt er een, en geen"
+                                    + " grootboekrekening heet btw of heeft een RGS-code voor btw): de aangifte is niet met het grootboek"
+                                    + " aan te sluiten; geef ze op met --rekeningen (rekening=5b voor te vorderen, =1a voor te betalen)"));
         }
         if (b.aantalMeldingen() > 0) {
             warnings.add(Problem.controle(bron, b.aantalMeldingen()));
         }
-        wb.results(aangifte, b, params, "Uit de auditfile " + bron + " (" + header.versie().naam() + (header.software().isBlank()
-                ? "" : ", " + header.software().strip()) + ") · " + b.regels() + (perRekening ? " regels op btw- en"
-                + " omzetrekeningen (gelezen per grootboekrekening)" : " regels met btw") + " · elke rubriek is"
-                + " een SUMIF over " + XafSheets.CODES + "; zie " + XafSheets.AANSLUITING + " en " + BtwWorkbook.CONTROLE,
-                warnings, out -> {
+        wb.results(
+                aangifte,
+                b,
+                params,
+                "Uit de auditfile " + bron + " (" + header.versie().naam()
+                        + (header.software().isBlank()
+                                ? ""
+                                : ", " + header.software().strip()) + ") · " + b.regels()
+                        + (perRekening
+                                ? " regels op btw- en" + " omzetrekeningen (gelezen per grootboekrekening)"
+                                : " regels met btw")
+                        + " · elke rubriek is"
+                        + " een SUMIF over " + XafSheets.CODES + "; zie " + XafSheets.AANSLUITING + " en "
+                        + BtwWorkbook.CONTROLE,
+                warnings,
+                out -> {
                     sheets.writeCodes(wb.xssfGenerated(XafSheets.CODES), out.styles());
                     sheets.writeAansluiting(wb.xssfGenerated(XafSheets.AANSLUITING), out.styles(), aansluiting);
-                }, List.of(XafSheets.CODES, XafSheets.AANSLUITING));
+                },
+                List.of(XafSheets.CODES, XafSheets.AANSLUITING));
         Optional<KorResult> kor = BtwRegulation.kor(options, bron, b, aangifte, wb);
         b.sluit();
-        BtwRegulation.Auditfile af = new BtwRegulation.Auditfile(x.codes(), aansluiting,
-                BtwCodes.tekst(x.toewijzingen(), omschrijvingen(x), perRekening ? "--rekeningen" : "--btwcodes"), perRekening,
+        BtwRegulation.Auditfile af = new BtwRegulation.Auditfile(
+                x.codes(),
+                aansluiting,
+                BtwCodes.tekst(x.toewijzingen(), omschrijvingen(x), perRekening ? "--rekeningen" : "--btwcodes"),
+                perRekening,
                 header.versie().naam());
         BtwRegulation.BtwResult result = new BtwRegulation.BtwResult(b, aangifte, kor, Optional.of(af));
-        return new JobOutcome<>("btw", input, result, BtwRegulation.figures(b, aangifte), warnings, () -> BtwRegulation.json(result), wb.xssf(), false);
+        return new JobOutcome<>(
+                "btw",
+                input,
+                result,
+                BtwRegulation.figures(b, aangifte),
+                warnings,
+                () -> BtwRegulation.json(result),
+                wb.xssf(),
+                false);
     }
 
     private static Map<String, String> omschrijvingen(XafBerekening x) {

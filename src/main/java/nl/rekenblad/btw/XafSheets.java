@@ -1,9 +1,5 @@
 package nl.rekenblad.btw;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import nl.rekenblad.aangifte.Rubriek;
 import nl.rekenblad.auditfile.Grootboek.BtwRol;
 import nl.rekenblad.core.Period;
@@ -11,6 +7,11 @@ import nl.rekenblad.core.Target;
 import nl.rekenblad.internal.workbook.SheetCells;
 import nl.rekenblad.internal.workbook.SheetSetup;
 import nl.rekenblad.internal.workbook.Styles;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The auditfile's own sheets in the btw-opstelling: "Btw-codes" (each code with its rubriek, which the Aangifte
@@ -22,10 +23,24 @@ final class XafSheets {
     static final String AANSLUITING = "Aansluiting";
 
     /** The Boekingen columns: as the file gives them, then what rekenblad read. */
-    static final List<String> GEGEVEN = List.of("journaal", "transactie", "regel", "datum (effDate)", "rekening",
-            "omschrijving", "bedrag (credit +)", "btw-code", "btw-%", "btw-bedrag (credit +)");
-    static final List<String> BEREKEND = List.of("periode (rekenblad)", "code en kant (rekenblad)",
-            "grondslag (rekenblad, credit +)", "btw (rekenblad, credit +)", "btw-rekening (rekenblad)",
+    static final List<String> GEGEVEN = List.of(
+            "journaal",
+            "transactie",
+            "regel",
+            "datum (effDate)",
+            "rekening",
+            "omschrijving",
+            "bedrag (credit +)",
+            "btw-code",
+            "btw-%",
+            "btw-bedrag (credit +)");
+
+    static final List<String> BEREKEND = List.of(
+            "periode (rekenblad)",
+            "code en kant (rekenblad)",
+            "grondslag (rekenblad, credit +)",
+            "btw (rekenblad, credit +)",
+            "btw-rekening (rekenblad)",
             "gelezen als (rekenblad)");
     static final int BEDRAG = 6;
     static final int PERIODE = 10;
@@ -37,6 +52,7 @@ final class XafSheets {
 
     /** Btw-codes: the first row of codes (0-based) and the columns. */
     private static final int FIRST = 4;
+
     private static final int C_CODE = 0;
     private static final int C_KANT = 1;
     private static final int C_OMSCHRIJVING = 2;
@@ -62,13 +78,15 @@ final class XafSheets {
 
     /** The key of a code row in the Boekingen sheet: "code 21V verkoop", or "rekening 1500 inkoop" read per account. */
     private String key(XafBerekening.CodeRegel cr) {
-        return x.perRekening() ? XafBerekening.rekeningKey(cr.code().vatID(), cr.kant())
+        return x.perRekening()
+                ? XafBerekening.rekeningKey(cr.code().vatID(), cr.kant())
                 : XafBerekening.codeKey(cr.code().vatID(), cr.kant());
     }
 
     /** A text as a formula literal in a SUMIFS criterion: wildcards escaped, quotes doubled. */
     private static String criterion(String text) {
-        return "\"" + text.replace("~", "~~").replace("*", "~*").replace("?", "~?").replace("\"", "\"\"") + "\"";
+        return "\""
+                + text.replace("~", "~~").replace("*", "~*").replace("?", "~?").replace("\"", "\"\"") + "\"";
     }
 
     private int lastRow() {
@@ -94,7 +112,8 @@ final class XafSheets {
                     i++;
                 }
                 int col = grondslagCol(i) + (column.equals("omzet") ? 0 : 1);
-                String f = "SUMIF(" + codesRange(C_RUBRIEK) + "," + criterion(BtwCodes.label(rubriek)) + "," + codesRange(col) + ")";
+                String f = "SUMIF(" + codesRange(C_RUBRIEK) + "," + criterion(BtwCodes.label(rubriek)) + ","
+                        + codesRange(col) + ")";
                 if (rubriek.equals(Rubriek.R5B.code()) && column.equals("btw")) {
                     f += "+SUMIF(" + codesRange(C_OOK_5B) + ",\"ja\"," + codesRange(col) + ")";
                 }
@@ -103,7 +122,8 @@ final class XafSheets {
 
             @Override
             public String bron() {
-                return "SUMIF over het blad " + CODES + " (rubriek per btw-code), dat per code een SUMIFS over Boekingen heeft";
+                return "SUMIF over het blad " + CODES
+                        + " (rubriek per btw-code), dat per code een SUMIFS over Boekingen heeft";
             }
 
             @Override
@@ -117,16 +137,30 @@ final class XafSheets {
 
     void writeCodes(SheetCells c, Styles st) {
         c.text(0, 0, "Btw-codes", st.get(Styles.Kind.TITLE));
-        c.text(1, 0, x.perRekening() ? "De auditfile heeft geen bruikbare btw-codes op de regels: de aangifte is per"
-                + " grootboekrekening opgesteld, uit de btw-rekeningen (btw) en de omzetrekeningen (grondslag), elk met de"
-                + " rubriek waarin hij telt en de reden. Pas de rubriek aan en de aangifte rekent mee; leg het vast met"
-                + " --rekeningen. Bedragen per periode: teken × SUMIFS over Boekingen."
-                : "Elke btw-code van de auditfile per kant (verkoop of inkoop: een code kan beide dienen) met de rubriek"
-                + " waarin hij telt. Pas de rubriek aan (bijvoorbeeld \"rubriek 1b\" of \"negeren\") en de aangifte rekent"
-                + " mee. Bedragen per periode: teken × SUMIFS over Boekingen (verkopen credit positief; 2a, 4a, 4b en 5b"
-                + " debet positief).", st.get(Styles.Kind.NOTE));
-        List<String> headers = new ArrayList<>(List.of(x.perRekening() ? "Rekening" : "Btw-code", "Kant", "Omschrijving",
-                "Percentage", "Rekening te betalen", "Rekening te vorderen", "Rubriek", "Reden", "Ook in 5b", "Teken",
+        c.text(
+                1,
+                0,
+                x.perRekening()
+                        ? "De auditfile heeft geen bruikbare btw-codes op de regels: de aangifte is per"
+                                + " grootboekrekening opgesteld, uit de btw-rekeningen (btw) en de omzetrekeningen (grondslag), elk met de"
+                                + " rubriek waarin hij telt en de reden. Pas de rubriek aan en de aangifte rekent mee; leg het vast met"
+                                + " --rekeningen. Bedragen per periode: teken × SUMIFS over Boekingen."
+                        : "Elke btw-code van de auditfile per kant (verkoop of inkoop: een code kan beide dienen) met de rubriek"
+                                + " waarin hij telt. Pas de rubriek aan (bijvoorbeeld \"rubriek 1b\" of \"negeren\") en de aangifte rekent"
+                                + " mee. Bedragen per periode: teken × SUMIFS over Boekingen (verkopen credit positief; 2a, 4a, 4b en 5b"
+                                + " debet positief).",
+                st.get(Styles.Kind.NOTE));
+        List<String> headers = new ArrayList<>(List.of(
+                x.perRekening() ? "Rekening" : "Btw-code",
+                "Kant",
+                "Omschrijving",
+                "Percentage",
+                "Rekening te betalen",
+                "Rekening te vorderen",
+                "Rubriek",
+                "Reden",
+                "Ook in 5b",
+                "Teken",
                 "Regels"));
         for (Period p : periods) {
             headers.add("Grondslag " + p.label());
@@ -135,8 +169,14 @@ final class XafSheets {
         headers.add("Grondslag jaar");
         headers.add("Btw jaar");
         for (int i = 0; i < headers.size(); i++) {
-            c.text(FIRST - 1, i, headers.get(i), st.get(i >= C_PERIODS || i == C_TEKEN || i == C_REGELS
-                    ? Styles.Kind.HEADER_RIGHT : Styles.Kind.HEADER));
+            c.text(
+                    FIRST - 1,
+                    i,
+                    headers.get(i),
+                    st.get(
+                            i >= C_PERIODS || i == C_TEKEN || i == C_REGELS
+                                    ? Styles.Kind.HEADER_RIGHT
+                                    : Styles.Kind.HEADER));
         }
         String grondslag = wb.column(GRONDSLAG);
         String btw = wb.column(BTW);
@@ -160,12 +200,21 @@ final class XafSheets {
                 c.text(row, C_OOK_5B, "nee", st.get(Styles.Kind.TEXT));
             } else {
                 // Reverse-charged btw is also claimable when the code has an account for it.
-                c.formula(row, C_OOK_5B, "IF(AND(OR(" + f + "=\"rubriek 2a\"," + f + "=\"rubriek 4a\"," + f
-                        + "=\"rubriek 4b\")," + Target.columnLetters(C_TE_VORDEREN) + excel + "<>\"\"),\"ja\",\"nee\")",
-                        cr.ookVoorbelasting() ? "ja" : "nee", st.get(Styles.Kind.TEXT));
+                c.formula(
+                        row,
+                        C_OOK_5B,
+                        "IF(AND(OR(" + f + "=\"rubriek 2a\"," + f + "=\"rubriek 4a\"," + f + "=\"rubriek 4b\"),"
+                                + Target.columnLetters(C_TE_VORDEREN) + excel + "<>\"\"),\"ja\",\"nee\")",
+                        cr.ookVoorbelasting() ? "ja" : "nee",
+                        st.get(Styles.Kind.TEXT));
             }
-            c.formula(row, C_TEKEN, "IF(OR(" + f + "=\"rubriek 2a\"," + f + "=\"rubriek 4a\"," + f + "=\"rubriek 4b\"," + f
-                    + "=\"rubriek 5b\"),-1,1)", BigDecimal.valueOf(cr.teken()), st.get(Styles.Kind.NUMBER));
+            c.formula(
+                    row,
+                    C_TEKEN,
+                    "IF(OR(" + f + "=\"rubriek 2a\"," + f + "=\"rubriek 4a\"," + f + "=\"rubriek 4b\"," + f
+                            + "=\"rubriek 5b\"),-1,1)",
+                    BigDecimal.valueOf(cr.teken()),
+                    st.get(Styles.Kind.NUMBER));
             c.number(row, C_REGELS, BigDecimal.valueOf(cr.regels()), st.get(Styles.Kind.NUMBER));
             String key = criterion(key(cr));
             String teken = "$" + Target.columnLetters(C_TEKEN) + excel;
@@ -174,9 +223,17 @@ final class XafSheets {
             for (int i = 0; i < periods.size(); i++) {
                 Period p = periods.get(i);
                 String crit = "," + code + "," + key + "," + periode + ",\"" + p.key() + "\")";
-                c.formula(row, grondslagCol(i), teken + "*SUMIFS(" + grondslag + crit, cr.grondslag().get(p),
+                c.formula(
+                        row,
+                        grondslagCol(i),
+                        teken + "*SUMIFS(" + grondslag + crit,
+                        cr.grondslag().get(p),
                         st.get(Styles.Kind.MONEY));
-                c.formula(row, grondslagCol(i) + 1, teken + "*SUMIFS(" + btw + crit, cr.btw().get(p),
+                c.formula(
+                        row,
+                        grondslagCol(i) + 1,
+                        teken + "*SUMIFS(" + btw + crit,
+                        cr.btw().get(p),
                         st.get(Styles.Kind.MONEY));
                 sumG = sumG.add(cr.grondslag().get(p));
                 sumB = sumB.add(cr.btw().get(p));
@@ -208,15 +265,31 @@ final class XafSheets {
     void writeAansluiting(SheetCells c, Styles st, List<XafBerekening.Aansluiting> rows) {
         boolean gescheiden = rows.isEmpty() || rows.get(0).gescheiden();
         c.text(0, 0, "Aansluiting aangifte en grootboek", st.get(Styles.Kind.TITLE));
-        c.text(1, 0, "Per periode de btw van de aangifte (tot op de cent) tegen de mutaties op de btw-rekeningen van de"
-                + " auditfile: te betalen = credit − debet van " + accounts(BtwRol.TE_BETALEN) + "; te vorderen = debet −"
-                + " credit van " + accounts(BtwRol.TE_VORDEREN) + (gescheiden ? "" : "; te betalen én te vorderen (in kolom"
-                + " 5a grootboek, credit − debet) " + accounts(BtwRol.BEIDE) + ": daarvan is alleen 5a − 5b te vergelijken")
-                + ". Boekingen op die rekeningen zonder btw-code (afdracht, overboeking, correctie) horen niet bij de"
-                + " aangifte: hieronder. Wat zij niet verklaren staat in \"Niet verklaard\"; dat moet 0 zijn.",
+        c.text(
+                1,
+                0,
+                "Per periode de btw van de aangifte (tot op de cent) tegen de mutaties op de btw-rekeningen van de"
+                        + " auditfile: te betalen = credit − debet van " + accounts(BtwRol.TE_BETALEN)
+                        + "; te vorderen = debet −"
+                        + " credit van " + accounts(BtwRol.TE_VORDEREN)
+                        + (gescheiden
+                                ? ""
+                                : "; te betalen én te vorderen (in kolom" + " 5a grootboek, credit − debet) "
+                                        + accounts(BtwRol.BEIDE) + ": daarvan is alleen 5a − 5b te vergelijken")
+                        + ". Boekingen op die rekeningen zonder btw-code (afdracht, overboeking, correctie) horen niet bij de"
+                        + " aangifte: hieronder. Wat zij niet verklaren staat in \"Niet verklaard\"; dat moet 0 zijn.",
                 st.get(Styles.Kind.NOTE));
-        String[] headers = {"Periode", "5a aangifte", "5a grootboek", "5b aangifte", "5b grootboek", "Verschil",
-            "Zonder btw-code 5a", "Zonder btw-code 5b", "Niet verklaard"};
+        String[] headers = {
+            "Periode",
+            "5a aangifte",
+            "5a grootboek",
+            "5b aangifte",
+            "5b grootboek",
+            "Verschil",
+            "Zonder btw-code 5a",
+            "Zonder btw-code 5b",
+            "Niet verklaard"
+        };
         for (int i = 0; i < headers.length; i++) {
             c.text(3, i, headers[i], st.get(i == 0 ? Styles.Kind.HEADER : Styles.Kind.HEADER_RIGHT));
         }
@@ -234,19 +307,41 @@ final class XafSheets {
             String claim = rek + ",\"" + BtwRol.TE_VORDEREN.tekst() + "\"," + periode + p;
             c.text(row, 0, a.periode().label(), st.get(Styles.Kind.LABEL));
             c.formula(row, 1, "BTW_" + a.periode().key() + "_5a", a.aangifte5a(), st.get(Styles.Kind.MONEY));
-            c.formula(row, 2, "SUMIFS(" + bedrag + "," + pay + "+SUMIFS(" + bedrag + "," + both, a.grootboek5a(),
+            c.formula(
+                    row,
+                    2,
+                    "SUMIFS(" + bedrag + "," + pay + "+SUMIFS(" + bedrag + "," + both,
+                    a.grootboek5a(),
                     st.get(Styles.Kind.MONEY));
             c.formula(row, 3, "BTW_" + a.periode().key() + "_5b", a.aangifte5b(), st.get(Styles.Kind.MONEY));
             c.formula(row, 4, "-SUMIFS(" + bedrag + "," + claim, a.grootboek5b(), st.get(Styles.Kind.MONEY));
-            c.formula(row, 5, "(B" + excel + "-D" + excel + ")-(C" + excel + "-E" + excel + ")", a.verschil(),
+            c.formula(
+                    row,
+                    5,
+                    "(B" + excel + "-D" + excel + ")-(C" + excel + "-E" + excel + ")",
+                    a.verschil(),
                     st.get(Styles.Kind.MONEY));
-            c.formula(row, 6, "SUMIFS(" + bedrag + "," + rol + zonder + "," + pay + "+SUMIFS(" + bedrag + "," + rol + zonder
-                    + "," + both, a.correctie5a(), st.get(Styles.Kind.MONEY));
-            c.formula(row, 7, "-SUMIFS(" + bedrag + "," + rol + zonder + "," + claim, a.correctie5b(), st.get(Styles.Kind.MONEY));
+            c.formula(
+                    row,
+                    6,
+                    "SUMIFS(" + bedrag + "," + rol + zonder + "," + pay + "+SUMIFS(" + bedrag + "," + rol + zonder + ","
+                            + both,
+                    a.correctie5a(),
+                    st.get(Styles.Kind.MONEY));
+            c.formula(
+                    row,
+                    7,
+                    "-SUMIFS(" + bedrag + "," + rol + zonder + "," + claim,
+                    a.correctie5b(),
+                    st.get(Styles.Kind.MONEY));
             String d5a = "(B" + excel + "-(C" + excel + "-G" + excel + "))";
             String d5b = "(D" + excel + "-(E" + excel + "-H" + excel + "))";
-            c.formula(row, 8, gescheiden ? "MAX(ABS" + d5a + ",ABS" + d5b + ")" : "ABS(" + d5a + "-" + d5b + ")",
-                    a.onverklaard(), st.get(Styles.Kind.MONEY_TOTAL));
+            c.formula(
+                    row,
+                    8,
+                    gescheiden ? "MAX(ABS" + d5a + ",ABS" + d5b + ")" : "ABS(" + d5a + "-" + d5b + ")",
+                    a.onverklaard(),
+                    st.get(Styles.Kind.MONEY_TOTAL));
             row++;
         }
         int total = row;
@@ -254,29 +349,40 @@ final class XafSheets {
         for (int col = 1; col <= 8; col++) {
             String l = Target.columnLetters(col);
             final int cc = col;
-            BigDecimal sum = rows.stream().map(a -> switch (cc) {
-                case 1 -> a.aangifte5a();
-                case 2 -> a.grootboek5a();
-                case 3 -> a.aangifte5b();
-                case 4 -> a.grootboek5b();
-                case 5 -> a.verschil();
-                case 6 -> a.correctie5a();
-                case 7 -> a.correctie5b();
-                default -> a.onverklaard();
-            }).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal sum = rows.stream()
+                    .map(a -> switch (cc) {
+                        case 1 -> a.aangifte5a();
+                        case 2 -> a.grootboek5a();
+                        case 3 -> a.aangifte5b();
+                        case 4 -> a.grootboek5b();
+                        case 5 -> a.verschil();
+                        case 6 -> a.correctie5a();
+                        case 7 -> a.correctie5b();
+                        default -> a.onverklaard();
+                    })
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
             c.formula(total, col, "SUM(" + l + "5:" + l + total + ")", sum, st.get(Styles.Kind.MONEY_TOTAL));
         }
         row = total + 3;
-        c.text(row - 1, 0, "Boekingen op een btw-rekening zonder btw-code (correcties, afdracht, suppletie)"
-                + (x.aantalCorrecties() > x.correcties().size() ? "; de eerste " + x.correcties().size() + " van "
-                + x.aantalCorrecties() : ""), st.get(Styles.Kind.SECTION));
+        c.text(
+                row - 1,
+                0,
+                "Boekingen op een btw-rekening zonder btw-code (correcties, afdracht, suppletie)"
+                        + (x.aantalCorrecties() > x.correcties().size()
+                                ? "; de eerste " + x.correcties().size() + " van " + x.aantalCorrecties()
+                                : ""),
+                st.get(Styles.Kind.SECTION));
         String[] h2 = {"Periode", "Datum", "Transactie", "Rekening", "Omschrijving", "Bedrag (credit +)"};
         for (int i = 0; i < h2.length; i++) {
             c.text(row, i, h2[i], st.get(i == 5 ? Styles.Kind.HEADER_RIGHT : Styles.Kind.HEADER));
         }
         row++;
         for (XafBerekening.Boekingsregel b : x.correcties()) {
-            c.text(row, 0, b.periode() == null ? "buiten " + x.jaar() : b.periode().label(), st.get(Styles.Kind.TEXT));
+            c.text(
+                    row,
+                    0,
+                    b.periode() == null ? "buiten " + x.jaar() : b.periode().label(),
+                    st.get(Styles.Kind.TEXT));
             c.text(row, 1, b.regel().effDate().toString(), st.get(Styles.Kind.TEXT));
             c.text(row, 2, b.transactie().naam(), st.get(Styles.Kind.TEXT));
             c.text(row, 3, b.regel().accID(), st.get(Styles.Kind.TEXT));
@@ -296,7 +402,8 @@ final class XafSheets {
     }
 
     static String omschrijving(XafBerekening.Boekingsregel b) {
-        String d = b.regel().desc().isEmpty() ? b.transactie().desc() : b.regel().desc();
+        String d =
+                b.regel().desc().isEmpty() ? b.transactie().desc() : b.regel().desc();
         return d;
     }
 
@@ -304,7 +411,8 @@ final class XafSheets {
         List<String> l = new ArrayList<>();
         for (Map.Entry<String, BtwRol> e : x.btwRekeningen().entrySet()) {
             if (e.getValue() == side) {
-                l.add(e.getKey() + x.rekening(e.getKey()).map(r -> " " + r.accDesc()).orElse("") + " [" + x.rolBron(e.getKey())
+                l.add(e.getKey()
+                        + x.rekening(e.getKey()).map(r -> " " + r.accDesc()).orElse("") + " [" + x.rolBron(e.getKey())
                         + "]");
             }
         }
@@ -322,7 +430,10 @@ final class XafSheets {
         r.add(omschrijving(b));
         r.add(b.eerste() ? b.regel().bedrag() : null);
         r.add(b.btw() == null ? null : b.btw().vatID());
-        r.add(b.btw() == null || b.btw().vatPerc() == null ? null : new BtwWorkbook.Pct(b.btw().vatPerc().movePointLeft(2)));
+        r.add(
+                b.btw() == null || b.btw().vatPerc() == null
+                        ? null
+                        : new BtwWorkbook.Pct(b.btw().vatPerc().movePointLeft(2)));
         r.add(b.btw() == null ? null : b.btw().bedrag());
         r.add(b.periode() == null ? null : b.periode().key());
         r.add(b.sleutel());

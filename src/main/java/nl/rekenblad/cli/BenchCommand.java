@@ -1,37 +1,61 @@
 package nl.rekenblad.cli;
 
-import java.util.List;
-import java.util.concurrent.Callable;
 import nl.rekenblad.bench.BtwBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.util.List;
+import java.util.concurrent.Callable;
+
 /** {@code rekenblad bench btw}: measures the btw-opstelling on generated journals. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Meet de snelheid op zelf gemaakte journaals, auditfiles, investeringsregisters of mails (niets groots wordt bewaard). Draai met"
-                + " REKENBLAD_JAVA_OPTS=-Xmx512m om het geheugen te begrenzen.")
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description =
+                "Meet de snelheid op zelf gemaakte journaals, auditfiles, investeringsregisters of mails (niets groots wordt bewaard). Draai met"
+                        + " REKENBLAD_JAVA_OPTS=-Xmx512m om het geheugen te begrenzen.")
 public final class BenchCommand implements Callable<Integer> {
     /** What to measure. */
-    enum Wat { btw, xaf, kia, batch }
+    enum Wat {
+        btw,
+        xaf,
+        kia,
+        batch
+    }
 
     @Parameters(index = "0", paramLabel = "WAT", description = "${COMPLETION-CANDIDATES}")
     Wat wat;
 
-    @Option(names = "--regels", split = ",", paramLabel = "N", defaultValue = "10000,100000,1000000",
+    @Option(
+            names = "--regels",
+            split = ",",
+            paramLabel = "N",
+            defaultValue = "10000,100000,1000000",
             description = "btw, xaf: aantallen (transactie)regels (standaard: ${DEFAULT-VALUE})")
     List<Integer> regels;
 
-    @Option(names = "--activa", split = ",", paramLabel = "N", defaultValue = "5000,20000,60000",
+    @Option(
+            names = "--activa",
+            split = ",",
+            paramLabel = "N",
+            defaultValue = "5000,20000,60000",
             description = "kia: aantallen bedrijfsmiddelen per register (standaard: ${DEFAULT-VALUE})")
     List<Integer> activa;
 
-    @Option(names = "--mails", split = ",", paramLabel = "N", defaultValue = "200,2000",
+    @Option(
+            names = "--mails",
+            split = ",",
+            paramLabel = "N",
+            defaultValue = "200,2000",
             description = "batch: aantallen mails (standaard: ${DEFAULT-VALUE})")
     List<Integer> mails;
 
-    @Option(names = "--threads", paramLabel = "N", description = "batch: bestanden tegelijk (standaard: als rekenblad batch, het aantal cores)")
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            description = "batch: bestanden tegelijk (standaard: als rekenblad batch, het aantal cores)")
     Integer threads;
 
     @CommandLine.Spec
@@ -46,7 +70,9 @@ public final class BenchCommand implements Callable<Integer> {
         } else if (wat == Wat.xaf) {
             nl.rekenblad.bench.XafBenchmark.run(regels, spec.commandLine().getOut());
         } else {
-            nl.rekenblad.bench.BatchBenchmark.run(mails, threads != null ? threads : nl.rekenblad.batch.Batch.defaultThreads(),
+            nl.rekenblad.bench.BatchBenchmark.run(
+                    mails,
+                    threads != null ? threads : nl.rekenblad.batch.Batch.defaultThreads(),
                     spec.commandLine().getOut());
         }
         return Main.OK;

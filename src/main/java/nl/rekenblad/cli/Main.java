@@ -1,29 +1,38 @@
 package nl.rekenblad.cli;
 
-import java.io.PrintWriter;
 import nl.rekenblad.Rekenblad;
-import nl.rekenblad.api.Regulation;
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.core.Problem;
 import nl.rekenblad.internal.command.ExitCodes;
 import nl.rekenblad.internal.io.Messages;
 import nl.rekenblad.internal.io.PoiSettings;
-import nl.rekenblad.core.InvalidInputException;
-import nl.rekenblad.core.Problem;
 import nl.rekenblad.rules.MissingRuleException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.PrintWriter;
+
 /** The {@code rekenblad} command: subcommands per capability, one clear line per problem, no stack traces. */
-@Command(name = "rekenblad", mixinStandardHelpOptions = true, version = "rekenblad 0.1.0",
+@Command(
+        name = "rekenblad",
+        mixinStandardHelpOptions = true,
+        version = "rekenblad 0.1.0",
         description = "Rekent belastingzaken voor kleine ondernemers door en schrijft een werkboek met live formules"
                 + " en een toelichting in het Nederlands.",
-        subcommands = {BatchCommand.class, nl.rekenblad.postbus.PostbusCommand.class, TemplateCommand.class, BenchCommand.class},
+        subcommands = {
+            BatchCommand.class,
+            nl.rekenblad.postbus.PostbusCommand.class,
+            TemplateCommand.class,
+            BenchCommand.class
+        },
         exitCodeListHeading = "%nExitcodes:%n",
         exitCodeList = {
             "0:gelukt (eventueel met waarschuwingen)",
             "1:fout in de invoer (elke fout op een eigen regel)",
             "2:verkeerde aanroep (onbekende optie, ontbrekend argument)",
             "3:bestand niet te lezen of te schrijven, of een interne fout",
-            "4:batch: een of meer bestanden mislukten (zie het verslag)"})
+            "4:batch: een of meer bestanden mislukten (zie het verslag)"
+        })
 public final class Main implements Runnable {
     public static final int OK = ExitCodes.OK;
     public static final int INVALID_INPUT = ExitCodes.INVALID_INPUT;
@@ -62,8 +71,9 @@ public final class Main implements Runnable {
             }
         }
         var batch = cl.getSubcommands().get("batch").getCommandSpec().usageMessage();
-        batch.description(java.util.Arrays.stream(batch.description()).map(d -> d.replace(BatchCommand.SOORTEN,
-                nl.rekenblad.batch.Batch.soorten(Rekenblad.regulations()))).toArray(String[]::new));
+        batch.description(java.util.Arrays.stream(batch.description())
+                .map(d -> d.replace(BatchCommand.SOORTEN, nl.rekenblad.batch.Batch.soorten(Rekenblad.regulations())))
+                .toArray(String[]::new));
         cl.setResourceBundle(java.util.ResourceBundle.getBundle("nl.rekenblad.cli.Teksten"));
         cl.setParameterExceptionHandler(Main::usageError);
         // picocli passes Errors on; a hostile input must never end in a stack trace.
@@ -72,10 +82,14 @@ public final class Main implements Runnable {
             try {
                 return run.execute(parsed);
             } catch (StackOverflowError e) {
-                throw new CommandLine.ExecutionException(parsed.commandSpec().commandLine(), "te diep genest",
+                throw new CommandLine.ExecutionException(
+                        parsed.commandSpec().commandLine(),
+                        "te diep genest",
                         new Resources("de invoer is te diep genest om te verwerken"));
             } catch (OutOfMemoryError e) {
-                throw new CommandLine.ExecutionException(parsed.commandSpec().commandLine(), "geheugen op",
+                throw new CommandLine.ExecutionException(
+                        parsed.commandSpec().commandLine(),
+                        "geheugen op",
                         new Resources("te groot voor het geheugen; geef Java meer geheugen (REKENBLAD_JAVA_OPTS=-Xmx…)"
                                 + " of splits de invoer"));
             }
@@ -130,8 +144,10 @@ public final class Main implements Runnable {
             return INVALID_INPUT;
         }
         if (e instanceof java.nio.file.NoSuchFileException nsf) {
-            err.println(nsf.getReason() == null || nsf.getReason().equals("niet gevonden")
-                    ? "fout: bestand niet gevonden: " + nsf.getFile() : "fout: " + nsf.getFile() + ": " + nsf.getReason());
+            err.println(
+                    nsf.getReason() == null || nsf.getReason().equals("niet gevonden")
+                            ? "fout: bestand niet gevonden: " + nsf.getFile()
+                            : "fout: " + nsf.getFile() + ": " + nsf.getReason());
             err.flush();
             return FAILURE;
         }

@@ -6,27 +6,35 @@ import java.util.regex.Pattern;
 
 /** picocli's messages for a wrong call, in Dutch. */
 final class UsageMessages {
-    private record Rule(Pattern english, String dutch) { }
+    private record Rule(Pattern english, String dutch) {}
 
     private static final List<Rule> RULES = List.of(
-            new Rule(Pattern.compile("Unmatched arguments? (?:at|from) index \\d+: (.*)"), "onbekende opdracht of argument: $1"),
+            new Rule(
+                    Pattern.compile("Unmatched arguments? (?:at|from) index \\d+: (.*)"),
+                    "onbekende opdracht of argument: $1"),
             new Rule(Pattern.compile("Unknown options?: (.*)"), "onbekende optie: $1"),
             new Rule(Pattern.compile("Missing required parameters?: (.*)"), "ontbreekt: $1"),
             new Rule(Pattern.compile("Missing required options?: (.*)"), "verplichte optie ontbreekt: $1"),
-            new Rule(Pattern.compile("Missing required parameter for option '([^']*)' \\((.*)\\)"), "optie $1 mist een waarde ($2)"),
-            new Rule(Pattern.compile("Expected parameter for option '([^']*)' but found '([^']*)'"),
+            new Rule(
+                    Pattern.compile("Missing required parameter for option '([^']*)' \\((.*)\\)"),
+                    "optie $1 mist een waarde ($2)"),
+            new Rule(
+                    Pattern.compile("Expected parameter for option '([^']*)' but found '([^']*)'"),
                     "optie $1 mist een waarde (gevonden '$2')"),
-            new Rule(Pattern.compile("Invalid value for (?:option|positional parameter) (?:'([^']*)'|at index \\d+ \\(([^)]*)\\)): "
-                    + "expected one of \\[(.*)\\] \\(case-sensitive\\) but was '([^']*)'"),
+            new Rule(
+                    Pattern.compile(
+                            "Invalid value for (?:option|positional parameter) (?:'([^']*)'|at index \\d+ \\(([^)]*)\\)): "
+                                    + "expected one of \\[(.*)\\] \\(case-sensitive\\) but was '([^']*)'"),
                     "ongeldige waarde voor $1$2: verwacht een van $3, gevonden '$4'"),
-            new Rule(Pattern.compile("Invalid value for option '([^']*)': '([^']*)' is not an? (int|integer|long)"),
+            new Rule(
+                    Pattern.compile("Invalid value for option '([^']*)': '([^']*)' is not an? (int|integer|long)"),
                     "ongeldige waarde voor $1: '$2' is geen geheel getal"),
             new Rule(Pattern.compile("Invalid value for option '([^']*)': (.*)"), "ongeldige waarde voor $1: $2"),
-            new Rule(Pattern.compile("option '([^']*)' \\(([^)]*)\\) should be specified only once"),
+            new Rule(
+                    Pattern.compile("option '([^']*)' \\(([^)]*)\\) should be specified only once"),
                     "optie $1 mag maar één keer ($2)"));
 
-    private UsageMessages() {
-    }
+    private UsageMessages() {}
 
     /**
      * A suggestion for what was probably meant: the subcommand or option of {@code cl} nearest to a word of
@@ -91,8 +99,11 @@ final class UsageMessages {
             Matcher x = r.english().matcher(m);
             if (x.matches()) {
                 StringBuilder sb = new StringBuilder();
-                x.appendReplacement(sb, r.dutch().replace("$2", x.groupCount() >= 2 && x.group(2) == null ? "" : "$2")
-                        .replace("$1", x.group(1) == null ? "" : "$1"));
+                x.appendReplacement(
+                        sb,
+                        r.dutch()
+                                .replace("$2", x.groupCount() >= 2 && x.group(2) == null ? "" : "$2")
+                                .replace("$1", x.group(1) == null ? "" : "$1"));
                 return sb.toString();
             }
         }

@@ -17,19 +17,21 @@ import java.util.Map;
  */
 public final class Calculation {
     /** A part of a calculation: one step, or a step repeated per row of a table. */
-    public sealed interface Part permits Step, RowStep {
-    }
+    public sealed interface Part permits Step, RowStep {}
 
     /** From this many rows on a repeated step is evaluated in parallel (the step functions must be pure). */
-
     private final List<Part> parts;
+
     private final List<Step> steps;
     private final Map<String, Object> values;
     private final Map<String, Step> byKey;
     private final Map<String, RowStep> columns;
     private final Map<String, Object[]> columnValues;
 
-    private Calculation(List<Part> parts, Map<String, Object> values, Map<String, RowStep> columns,
+    private Calculation(
+            List<Part> parts,
+            Map<String, Object> values,
+            Map<String, RowStep> columns,
             Map<String, Object[]> columnValues) {
         this.parts = parts;
         this.values = values;
@@ -59,7 +61,8 @@ public final class Calculation {
      * Evaluates {@code parts} in order: a {@link Step} once, a {@link RowStep} on each of its rows. {@code known}
      * holds input and parameter values by key, {@code knownColumns} input columns by column key (one slot per row).
      */
-    public static Calculation evaluate(List<? extends Part> parts, Map<String, ?> known, Map<String, Object[]> knownColumns) {
+    public static Calculation evaluate(
+            List<? extends Part> parts, Map<String, ?> known, Map<String, Object[]> knownColumns) {
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, RowStep> columns = new HashMap<>();
         Map<String, Object[]> columnValues = new HashMap<>();
@@ -108,7 +111,8 @@ public final class Calculation {
                 values.put(s.key(), v == null ? BigDecimal.ZERO : v);
             } else {
                 RowStep rs = (RowStep) p;
-                if (values.containsKey(rs.column()) || columns.containsKey(rs.column())
+                if (values.containsKey(rs.column())
+                        || columns.containsKey(rs.column())
                         || knownColumns.containsKey(rs.column())) {
                     throw new IllegalStateException("duplicate column " + rs.column());
                 }
@@ -122,8 +126,8 @@ public final class Calculation {
                 columnValues.put(rs.column(), out);
             }
         }
-        return new Calculation(List.copyOf(parts), Collections.unmodifiableMap(values), Map.copyOf(columns),
-                Map.copyOf(columnValues));
+        return new Calculation(
+                List.copyOf(parts), Collections.unmodifiableMap(values), Map.copyOf(columns), Map.copyOf(columnValues));
     }
 
     /** Every part in order, steps and repeated steps. */

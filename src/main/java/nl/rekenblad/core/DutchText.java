@@ -7,8 +7,7 @@ import java.text.DecimalFormatSymbols;
 
 /** Dutch number notation for explanation texts: {@code € 1.345}, {@code € 957,50}, {@code 2,5}. */
 public final class DutchText {
-    private DutchText() {
-    }
+    private DutchText() {}
 
     /** Whole euros without decimals, other amounts with two: {@code € 1.883}, {@code € 957,50}. */
     public static String euro(BigDecimal amount) {
@@ -48,6 +47,7 @@ public final class DutchText {
         if (items.size() <= 1) {
             return items.isEmpty() ? "" : items.get(0);
         }
-        return String.join(", ", items.subList(0, items.size() - 1)) + " " + laatste + " " + items.get(items.size() - 1);
+        return String.join(", ", items.subList(0, items.size() - 1)) + " " + laatste + " "
+                + items.get(items.size() - 1);
     }
 }

@@ -24,8 +24,7 @@ public abstract class Expr {
     private static final int MUL = 3;
     private static final int ATOM = 9;
 
-    Expr() {
-    }
+    Expr() {}
 
     /** Evaluates exactly against {@code env}. */
     public abstract Object eval(Env env);
@@ -98,6 +97,7 @@ public abstract class Expr {
 
     /** The constants a register's steps use per asset, made once (an expression is immutable). */
     private static final Expr ZERO = new Const(BigDecimal.ZERO);
+
     private static final Expr ONE = new Const(BigDecimal.ONE);
     private static final Expr TWELVE = new Const(BigDecimal.valueOf(12));
 
@@ -218,7 +218,9 @@ public abstract class Expr {
         if (criteriaColumns.size() != values.size()) {
             throw new IllegalArgumentException("a value per criteria column");
         }
-        return new SumIfs(new Range.Column(sumColumn), criteriaColumns.stream().<Range>map(Range.Column::new).toList(),
+        return new SumIfs(
+                new Range.Column(sumColumn),
+                criteriaColumns.stream().<Range>map(Range.Column::new).toList(),
                 List.copyOf(values));
     }
 
@@ -247,8 +249,12 @@ public abstract class Expr {
                 throw new IllegalArgumentException("criteria range of another size");
             }
         }
-        return new SumIfs(new Range.Keys(List.copyOf(sumKeys)),
-                criteriaKeys.stream().<Range>map(k -> new Range.Keys(List.copyOf(k))).toList(), List.copyOf(values));
+        return new SumIfs(
+                new Range.Keys(List.copyOf(sumKeys)),
+                criteriaKeys.stream()
+                        .<Range>map(k -> new Range.Keys(List.copyOf(k)))
+                        .toList(),
+                List.copyOf(values));
     }
 
     /**
@@ -544,14 +550,18 @@ public abstract class Expr {
                     int dRow = second == null ? 0 : second.row() - first.row();
                     int dCol = second == null ? 0 : second.col() - first.col();
                     // A run continues while each next cell is one further in the same direction.
-                    if (second != null && second.sheet().equals(first.sheet()) && dRow + dCol == 1
+                    if (second != null
+                            && second.sheet().equals(first.sheet())
+                            && dRow + dCol == 1
                             && (dRow == 0 || dCol == 0)) {
                         j = i + 1;
                         while (j + 1 < terms.size()) {
                             Target.Cell next = cellOf(terms.get(j + 1), refs);
                             int k = j + 1 - i;
-                            if (next == null || !next.sheet().equals(first.sheet())
-                                    || next.row() != first.row() + k * dRow || next.col() != first.col() + k * dCol) {
+                            if (next == null
+                                    || !next.sheet().equals(first.sheet())
+                                    || next.row() != first.row() + k * dRow
+                                    || next.col() != first.col() + k * dCol) {
                                 break;
                             }
                             j++;
@@ -633,15 +643,20 @@ public abstract class Expr {
             @Override
             Object apply(List<Expr> args, Env env) {
                 Object v = args.get(0).eval(env);
-                return v == null ? "" : v instanceof String t ? t.toLowerCase(java.util.Locale.ROOT)
-                        : ((BigDecimal) v).toPlainString();
+                return v == null
+                        ? ""
+                        : v instanceof String t
+                                ? t.toLowerCase(java.util.Locale.ROOT)
+                                : ((BigDecimal) v).toPlainString();
             }
         },
         /** Only the branch taken is evaluated, as in a spreadsheet. */
         IF {
             @Override
             Object apply(List<Expr> args, Env env) {
-                return toBool(args.get(0).eval(env)) ? args.get(1).eval(env) : args.get(2).eval(env);
+                return toBool(args.get(0).eval(env))
+                        ? args.get(1).eval(env)
+                        : args.get(2).eval(env);
             }
         };
 
@@ -706,7 +721,8 @@ public abstract class Expr {
 
         @Override
         public Object eval(Env env) {
-            return BigDecimal.valueOf(SpreadsheetDate.toDate(toNumber(date.eval(env))).get(field));
+            return BigDecimal.valueOf(
+                    SpreadsheetDate.toDate(toNumber(date.eval(env))).get(field));
         }
 
         @Override
@@ -792,7 +808,8 @@ public abstract class Expr {
         public Object eval(Env env) {
             int[] rows = sum instanceof Range.Column c ? env.rows(c.column()) : null;
             List<Object> sums = sum.values(env, rows);
-            List<List<Object>> have = criteria.stream().map(c -> c.values(env, rows)).toList();
+            List<List<Object>> have =
+                    criteria.stream().map(c -> c.values(env, rows)).toList();
             List<Object> wanted = values.stream().map(v -> v.eval(env)).toList();
             BigDecimal total = BigDecimal.ZERO;
             for (int i = 0; i < sums.size(); i++) {

@@ -11,8 +11,11 @@ public class InvalidInputException extends Exception {
     private final List<Problem> problems;
 
     public InvalidInputException(List<Problem> problems) {
-        super(problems.isEmpty() ? "ongeldige invoer" : problems.get(0).toString()
-                + (problems.size() > 1 ? " (en " + (problems.size() - 1) + " meer)" : ""));
+        super(
+                problems.isEmpty()
+                        ? "ongeldige invoer"
+                        : problems.get(0).toString()
+                                + (problems.size() > 1 ? " (en " + (problems.size() - 1) + " meer)" : ""));
         this.problems = List.copyOf(problems);
     }
 

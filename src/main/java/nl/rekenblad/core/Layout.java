@@ -67,8 +67,7 @@ public final class Layout {
         private List<Row> rows;
         private Table table;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Starts a new section; the rows that follow belong to it. */
         public Builder section(String title, List<String> headers) {

@@ -10,7 +10,11 @@ import java.util.regex.Pattern;
  */
 public final class Period implements Comparable<Period> {
     /** The length of a return period. */
-    public enum Kind { JAAR, KWARTAAL, MAAND }
+    public enum Kind {
+        JAAR,
+        KWARTAAL,
+        MAAND
+    }
 
     private static final Pattern FORM = Pattern.compile("(\\d{4})(?:-(?:[Qq]([1-4])|(0[1-9]|1[0-2])))?");
 
@@ -51,8 +55,8 @@ public final class Period implements Comparable<Period> {
         String t = text == null ? "" : text.trim();
         Matcher m = FORM.matcher(t);
         if (!m.matches()) {
-            throw new IllegalArgumentException("onbekende periode \"" + t
-                    + "\"; gebruik 2017, 2017-Q1 … 2017-Q4 of 2017-01 … 2017-12");
+            throw new IllegalArgumentException(
+                    "onbekende periode \"" + t + "\"; gebruik 2017, 2017-Q1 … 2017-Q4 of 2017-01 … 2017-12");
         }
         int y = Integer.parseInt(m.group(1));
         if (m.group(2) != null) {

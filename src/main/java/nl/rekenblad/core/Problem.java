@@ -8,7 +8,10 @@ package nl.rekenblad.core;
  */
 public record Problem(Severity severity, String where, String message, Soort soort) {
     /** An error stops the file; a warning is reported and the calculation goes on. */
-    public enum Severity { FOUT, WAARSCHUWING }
+    public enum Severity {
+        FOUT,
+        WAARSCHUWING
+    }
 
     /** The kinds a front end treats apart. */
     public enum Soort {
@@ -35,8 +38,11 @@ public record Problem(Severity severity, String where, String message, Soort soo
 
     /** The one wording for lines that need attention on the Controle sheet, for journal and auditfile alike. */
     public static Problem controle(String where, long regels) {
-        return new Problem(Severity.WAARSCHUWING, where, regels + (regels == 1 ? " regel vraagt" : " regels vragen")
-                + " aandacht; zie het blad Controle", Soort.CONTROLE);
+        return new Problem(
+                Severity.WAARSCHUWING,
+                where,
+                regels + (regels == 1 ? " regel vraagt" : " regels vragen") + " aandacht; zie het blad Controle",
+                Soort.CONTROLE);
     }
 
     public boolean isError() {

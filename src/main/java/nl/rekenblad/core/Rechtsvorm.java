@@ -7,8 +7,14 @@ import java.util.stream.Collectors;
 
 /** The legal form of the business; the old KOR was only for natural persons and their partnerships. */
 public enum Rechtsvorm {
-    EENMANSZAAK(true), VOF(true), MAATSCHAP(true), CV(true),
-    BV(false), NV(false), STICHTING(false), VERENIGING(false);
+    EENMANSZAAK(true),
+    VOF(true),
+    MAATSCHAP(true),
+    CV(true),
+    BV(false),
+    NV(false),
+    STICHTING(false),
+    VERENIGING(false);
 
     /** The one default rule: an input that does not say its legal form is an eenmanszaak. */
     public static final Rechtsvorm STANDAARD = EENMANSZAAK;
@@ -29,7 +35,9 @@ public enum Rechtsvorm {
     }
 
     public static Optional<Rechtsvorm> of(String text) {
-        String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT).replace(".", "").replace(" ", "");
+        String t = text == null
+                ? ""
+                : text.trim().toLowerCase(Locale.ROOT).replace(".", "").replace(" ", "");
         return Arrays.stream(values()).filter(r -> r.word().equals(t)).findFirst();
     }
 

@@ -14,7 +14,8 @@ import java.util.function.IntFunction;
  * @param step   the step of one row; its key is ignored in favour of {@code column}
  * @param explained whether some rows' steps are explained on a line of their own (the others are not looked at)
  */
-public record RowStep(String column, int[] rows, IntFunction<Step> step, boolean explained) implements Calculation.Part {
+public record RowStep(String column, int[] rows, IntFunction<Step> step, boolean explained)
+        implements Calculation.Part {
     /** A column no row of which is explained on its own line. */
     public RowStep(String column, int[] rows, IntFunction<Step> step) {
         this(column, rows, step, false);

@@ -12,8 +12,7 @@ import java.time.temporal.ChronoUnit;
 public final class SpreadsheetDate {
     private static final LocalDate EPOCH = LocalDate.of(1899, 12, 30);
 
-    private SpreadsheetDate() {
-    }
+    private SpreadsheetDate() {}
 
     public static BigDecimal serial(LocalDate date) {
         return BigDecimal.valueOf(ChronoUnit.DAYS.between(EPOCH, date));

@@ -16,11 +16,19 @@ import java.util.Objects;
  * @param name     the defined name the result cell gets, or {@code null}
  * @param explain  whether the step gets its own line on the Toelichting sheet
  */
-public record Step(String key, String label, String rule, String source, Expr expr, Format format,
-        String name, boolean explain) implements Calculation.Part {
+public record Step(
+        String key, String label, String rule, String source, Expr expr, Format format, String name, boolean explain)
+        implements Calculation.Part {
 
     /** How a step's value is shown. */
-    public enum Format { BEDRAG, GETAL, PROCENT, JAAR, JANEE, TEKST }
+    public enum Format {
+        BEDRAG,
+        GETAL,
+        PROCENT,
+        JAAR,
+        JANEE,
+        TEKST
+    }
 
     public Step {
         Objects.requireNonNull(key, "key");

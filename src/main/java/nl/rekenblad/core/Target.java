@@ -3,7 +3,7 @@ package nl.rekenblad.core;
 /** Where a step key lives in a spreadsheet: a defined name or a cell. */
 public sealed interface Target {
     /** A workbook-scoped defined name, such as {@code KOR_Grens}. */
-    record Name(String name) implements Target { }
+    record Name(String name) implements Target {}
 
     /** A cell by zero-based row and column on a named sheet. */
     record Cell(String sheet, int row, int col) implements Target {
@@ -51,17 +51,18 @@ public sealed interface Target {
     final class Quoted {
         private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
         private static final java.util.regex.Pattern CELL = java.util.regex.Pattern.compile("(?i)[a-z]{1,3}[0-9]+");
-        private static final java.util.regex.Pattern R1C1 = java.util.regex.Pattern.compile("(?i)r[0-9]*c?[0-9]*|c[0-9]*");
+        private static final java.util.regex.Pattern R1C1 =
+                java.util.regex.Pattern.compile("(?i)r[0-9]*c?[0-9]*|c[0-9]*");
         private static final java.util.Map<String, String> AS_WRITTEN = new java.util.concurrent.ConcurrentHashMap<>();
 
-        private Quoted() {
-        }
+        private Quoted() {}
 
         private static String of(String sheet) {
             boolean bare = WORD.matcher(sheet).matches()
                     && !CELL.matcher(sheet).matches()
                     && !R1C1.matcher(sheet).matches()
-                    && !sheet.equalsIgnoreCase("true") && !sheet.equalsIgnoreCase("false");
+                    && !sheet.equalsIgnoreCase("true")
+                    && !sheet.equalsIgnoreCase("false");
             return bare ? sheet : "'" + sheet.replace("'", "''") + "'";
         }
     }

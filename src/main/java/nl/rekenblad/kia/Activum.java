@@ -1,11 +1,12 @@
 package nl.rekenblad.kia;
 
+import nl.rekenblad.core.Money;
+import nl.rekenblad.core.SpreadsheetDate;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
-import nl.rekenblad.core.Money;
-import nl.rekenblad.core.SpreadsheetDate;
 
 /**
  * One asset of the investment register, as given. Immutable.
@@ -22,9 +23,19 @@ import nl.rekenblad.core.SpreadsheetDate;
  * @param verkoopprijs disposal value
  * @param regeling     EIA or MIA beside the KIA, if any
  */
-public record Activum(String where, String id, String omschrijving, LocalDate datum, Money bedrag, Soort soort,
-        Optional<LocalDate> ingebruikname, Optional<Money> betaald, Optional<Money> restwaarde,
-        Optional<BigDecimal> gebruiksduur, Optional<LocalDate> verkoopdatum, Optional<Money> verkoopprijs,
+public record Activum(
+        String where,
+        String id,
+        String omschrijving,
+        LocalDate datum,
+        Money bedrag,
+        Soort soort,
+        Optional<LocalDate> ingebruikname,
+        Optional<Money> betaald,
+        Optional<Money> restwaarde,
+        Optional<BigDecimal> gebruiksduur,
+        Optional<LocalDate> verkoopdatum,
+        Optional<Money> verkoopprijs,
         Optional<Regeling> regeling) {
 
     public Activum {

@@ -1,5 +1,21 @@
 package nl.rekenblad.kia;
 
+import nl.rekenblad.core.DutchText;
+import nl.rekenblad.core.Expr;
+import nl.rekenblad.core.Problem;
+import nl.rekenblad.core.Step;
+import nl.rekenblad.core.Step.Format;
+import nl.rekenblad.kia.KiaKeys.PerAfschrijving;
+import nl.rekenblad.kia.KiaKeys.PerJaar;
+import nl.rekenblad.kia.KiaKeys.Regel;
+import nl.rekenblad.kia.KiaKeys.Veld;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
 import static nl.rekenblad.core.Expr.divide;
 import static nl.rekenblad.core.Expr.equal;
 import static nl.rekenblad.core.Expr.greater;
@@ -24,21 +40,6 @@ import static nl.rekenblad.kia.KiaKeys.afschrijving;
 import static nl.rekenblad.kia.KiaKeys.depreciation;
 import static nl.rekenblad.kia.KiaKeys.input;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.TreeSet;
-import nl.rekenblad.core.DutchText;
-import nl.rekenblad.core.Expr;
-import nl.rekenblad.core.Problem;
-import nl.rekenblad.core.Step;
-import nl.rekenblad.core.Step.Format;
-import nl.rekenblad.kia.KiaKeys.PerAfschrijving;
-import nl.rekenblad.kia.KiaKeys.PerJaar;
-import nl.rekenblad.kia.KiaKeys.Regel;
-import nl.rekenblad.kia.KiaKeys.Veld;
-
 /**
  * Straight-line depreciation (art. 3.30): (cost − residual value) ÷ useful life per year, pro rata by whole months
  * from the month taken into use, at most the year's cap of the cost (goodwill its own cap), never below the
@@ -50,8 +51,7 @@ final class Afschrijving {
     /** Depreciation columns at most (a schedule longer than this is cut off, with a warning). */
     static final int MAX_YEARS = 40;
 
-    private Afschrijving() {
-    }
+    private Afschrijving() {}
 
     private static Regel cap(Activum a) {
         return a.soort() == Soort.GOODWILL ? Regel.AFS_MAX_GOODWILL : Regel.AFS_MAX;
@@ -70,9 +70,17 @@ final class Afschrijving {
             }
             int start = startYear(a);
             // The cap can stretch the schedule beyond the useful life: 1 ÷ cap years at least (5 at 20%).
-            BigDecimal capValue = b.rules.get(cap(a).ruleName(), start, "afschrijvingsgrens").number();
-            int capYears = BigDecimal.ONE.divide(capValue, 0, RoundingMode.CEILING).intValue();
-            int end = start + Math.max(capYears, a.gebruiksduur().get().setScale(0, RoundingMode.CEILING).intValue());
+            BigDecimal capValue =
+                    b.rules.get(cap(a).ruleName(), start, "afschrijvingsgrens").number();
+            int capYears =
+                    BigDecimal.ONE.divide(capValue, 0, RoundingMode.CEILING).intValue();
+            int end = start
+                    + Math.max(
+                            capYears,
+                            a.gebruiksduur()
+                                    .get()
+                                    .setScale(0, RoundingMode.CEILING)
+                                    .intValue());
             if (a.verkoopdatum().isPresent()) {
                 end = Math.min(end, a.verkoopdatum().get().getYear());
             }
@@ -81,7 +89,8 @@ final class Afschrijving {
             }
         }
         if (depYears.size() >= MAX_YEARS) {
-            b.warnings.add(Problem.warning(b.in.bron(), "het afschrijvingsschema is afgekapt op " + MAX_YEARS + " jaar"));
+            b.warnings.add(
+                    Problem.warning(b.in.bron(), "het afschrijvingsschema is afgekapt op " + MAX_YEARS + " jaar"));
         }
         return new ArrayList<>(depYears);
     }
@@ -91,26 +100,48 @@ final class Afschrijving {
             b.use(cap(a), startYear(a), "afschrijvingsgrens");
         }
         b.add(depreciation(PerAfschrijving.START), b.all, i -> {
-            Expr startDate = ifThen(isBlank(input(i, Veld.INGEBRUIKNAME)), input(i, Veld.DATUM), input(i, Veld.INGEBRUIKNAME));
-            return Step.amount("", "Eerste maand",
-                    plus(times(year(startDate), num("12")), minus(month(startDate), num("1")))).format(Format.GETAL).unexplained();
+            Expr startDate =
+                    ifThen(isBlank(input(i, Veld.INGEBRUIKNAME)), input(i, Veld.DATUM), input(i, Veld.INGEBRUIKNAME));
+            return Step.amount(
+                            "",
+                            "Eerste maand",
+                            plus(times(year(startDate), num("12")), minus(month(startDate), num("1"))))
+                    .format(Format.GETAL)
+                    .unexplained();
         });
         b.add(depreciation(PerAfschrijving.EIND), b.all, i -> {
             Expr vd = input(i, Veld.VERKOOPDATUM);
-            return Step.amount("", "Maand van verkoop",
-                    ifThen(isBlank(vd), num("999999"), plus(times(year(vd), num("12")), minus(month(vd), num("1")))))
-                    .format(Format.GETAL).unexplained();
+            return Step.amount(
+                            "",
+                            "Maand van verkoop",
+                            ifThen(
+                                    isBlank(vd),
+                                    num("999999"),
+                                    plus(times(year(vd), num("12")), minus(month(vd), num("1")))))
+                    .format(Format.GETAL)
+                    .unexplained();
         });
         b.add(depreciation(PerAfschrijving.JAARBEDRAG), b.all, i -> {
             Expr bedrag = input(i, Veld.BEDRAG);
             Expr duur = input(i, Veld.GEBRUIKSDUUR);
             String cap = cap(b.activa.get(i)).key(startYear(b.activa.get(i)));
-            return Step.amount("", "Afschrijving per vol jaar",
-                    ifThen(or(isBlank(duur), lessOrEqual(duur, num("0")), equal(input(i, Veld.SOORT), text("grond"))),
-                            num("0"), min(divide(minus(bedrag, input(i, Veld.RESTWAARDE)), duur), times(bedrag, ref(cap)))))
+            return Step.amount(
+                            "",
+                            "Afschrijving per vol jaar",
+                            ifThen(
+                                    or(
+                                            isBlank(duur),
+                                            lessOrEqual(duur, num("0")),
+                                            equal(input(i, Veld.SOORT), text("grond"))),
+                                    num("0"),
+                                    min(
+                                            divide(minus(bedrag, input(i, Veld.RESTWAARDE)), duur),
+                                            times(bedrag, ref(cap)))))
                     .unexplained();
         });
-        String[] amountColumns = depList.stream().map(y -> depreciation(y, PerAfschrijving.BEDRAG)).toArray(String[]::new);
+        String[] amountColumns = depList.stream()
+                .map(y -> depreciation(y, PerAfschrijving.BEDRAG))
+                .toArray(String[]::new);
         for (int k = 0; k < depList.size(); k++) {
             int y = depList.get(k);
             int upTo = k;
@@ -118,37 +149,87 @@ final class Afschrijving {
             Expr yearStart = num(Integer.toString(12 * y));
             Expr nextYear = num(Integer.toString(12 * y + 12));
             Expr yearEnd = num(Integer.toString(12 * y + 11));
-            b.add(months, b.all, i -> Step.amount("", "Maanden in gebruik " + y,
-                    max(num("0"), minus(min(afschrijving(i, PerAfschrijving.EIND), nextYear),
-                            max(afschrijving(i, PerAfschrijving.START), yearStart))))
-                    .format(Format.GETAL).unexplained());
+            b.add(
+                    months,
+                    b.all,
+                    i -> Step.amount(
+                                    "",
+                                    "Maanden in gebruik " + y,
+                                    max(
+                                            num("0"),
+                                            minus(
+                                                    min(afschrijving(i, PerAfschrijving.EIND), nextYear),
+                                                    max(afschrijving(i, PerAfschrijving.START), yearStart))))
+                            .format(Format.GETAL)
+                            .unexplained());
             b.add(amountColumns[k], b.all, i -> {
                 Expr bedrag = input(i, Veld.BEDRAG);
-                Expr remaining = max(num("0"), minus(minus(bedrag, upTo == 0 ? num("0") : sum(cells(i, amountColumns, upTo))),
-                        input(i, Veld.RESTWAARDE)));
-                return Step.amount("", "Afschrijving " + y, round(min(divide(times(afschrijving(i,
-                        PerAfschrijving.JAARBEDRAG), Expr.cell(months, i)), num("12")), remaining), 2))
+                Expr remaining = max(
+                        num("0"),
+                        minus(
+                                minus(bedrag, upTo == 0 ? num("0") : sum(cells(i, amountColumns, upTo))),
+                                input(i, Veld.RESTWAARDE)));
+                return Step.amount(
+                                "",
+                                "Afschrijving " + y,
+                                round(
+                                        min(
+                                                divide(
+                                                        times(
+                                                                afschrijving(i, PerAfschrijving.JAARBEDRAG),
+                                                                Expr.cell(months, i)),
+                                                        num("12")),
+                                                remaining),
+                                        2))
                         .unexplained();
             });
-            b.add(depreciation(y, PerAfschrijving.BOEKWAARDE), b.all, i -> Step.amount("", "Boekwaarde eind " + y,
-                    ifThen(or(greater(afschrijving(i, PerAfschrijving.START), yearEnd),
-                                    lessOrEqual(afschrijving(i, PerAfschrijving.EIND), yearEnd)),
-                            num("0"), minus(input(i, Veld.BEDRAG), sum(cells(i, amountColumns, upTo + 1))))).unexplained());
+            b.add(
+                    depreciation(y, PerAfschrijving.BOEKWAARDE),
+                    b.all,
+                    i -> Step.amount(
+                                    "",
+                                    "Boekwaarde eind " + y,
+                                    ifThen(
+                                            or(
+                                                    greater(afschrijving(i, PerAfschrijving.START), yearEnd),
+                                                    lessOrEqual(afschrijving(i, PerAfschrijving.EIND), yearEnd)),
+                                            num("0"),
+                                            minus(input(i, Veld.BEDRAG), sum(cells(i, amountColumns, upTo + 1)))))
+                            .unexplained());
         }
-        b.add(depreciation(PerAfschrijving.TOTAAL), b.all, i -> Step.amount("", "Afschrijving totaal",
-                depList.isEmpty() ? num("0") : sum(cells(i, amountColumns, amountColumns.length))).unexplained());
-        b.add(depreciation(PerAfschrijving.BOEKWINST), b.all, i -> Step.amount("", "Boekwinst bij verkoop",
-                ifThen(isBlank(input(i, Veld.VERKOOPDATUM)), num("0"),
-                        minus(input(i, Veld.VERKOOPPRIJS), minus(input(i, Veld.BEDRAG), afschrijving(i, PerAfschrijving.TOTAAL)))))
-                .unexplained());
+        b.add(
+                depreciation(PerAfschrijving.TOTAAL),
+                b.all,
+                i -> Step.amount(
+                                "",
+                                "Afschrijving totaal",
+                                depList.isEmpty() ? num("0") : sum(cells(i, amountColumns, amountColumns.length)))
+                        .unexplained());
+        b.add(
+                depreciation(PerAfschrijving.BOEKWINST),
+                b.all,
+                i -> Step.amount(
+                                "",
+                                "Boekwinst bij verkoop",
+                                ifThen(
+                                        isBlank(input(i, Veld.VERKOOPDATUM)),
+                                        num("0"),
+                                        minus(
+                                                input(i, Veld.VERKOOPPRIJS),
+                                                minus(input(i, Veld.BEDRAG), afschrijving(i, PerAfschrijving.TOTAAL)))))
+                        .unexplained());
         String caps = depList.isEmpty() ? "" : capWords(b.rules, depList.get(0), " van de aanschafprijs per jaar");
         for (int y : depList) {
-            b.add(Step.amount(KiaKeys.year(y, PerJaar.AFSCHRIJVING), "Afschrijving " + y,
-                    sumColumn(depreciation(y, PerAfschrijving.BEDRAG)))
-                    .rule("Per bedrijfsmiddel (aanschafprijs − restwaarde) ÷ gebruiksduur per jaar, naar rato van de hele"
-                            + " maanden vanaf de maand van ingebruikname (anders de investeringsdatum), " + caps
-                            + ", nooit onder de restwaarde, tot de maand van verkoop;"
-                            + " per jaar op centen afgerond. Grond wordt niet afgeschreven.", SRC_AFS));
+            b.add(Step.amount(
+                            KiaKeys.year(y, PerJaar.AFSCHRIJVING),
+                            "Afschrijving " + y,
+                            sumColumn(depreciation(y, PerAfschrijving.BEDRAG)))
+                    .rule(
+                            "Per bedrijfsmiddel (aanschafprijs − restwaarde) ÷ gebruiksduur per jaar, naar rato van de hele"
+                                    + " maanden vanaf de maand van ingebruikname (anders de investeringsdatum), " + caps
+                                    + ", nooit onder de restwaarde, tot de maand van verkoop;"
+                                    + " per jaar op centen afgerond. Grond wordt niet afgeschreven.",
+                            SRC_AFS));
         }
     }
 
@@ -176,13 +257,13 @@ final class Afschrijving {
         if (general.isEmpty() || goodwill.isEmpty()) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new Caps(DutchText.percent(general.get().number()),
+        return java.util.Optional.of(new Caps(
+                DutchText.percent(general.get().number()),
                 DutchText.percent(goodwill.get().number())));
     }
 
     /** The caps in words for a schedule starting in {@code year}. */
     static String capWords(nl.rekenblad.rules.RuleBook rules, int year, String what) {
-        return caps(rules, year).map(c -> c.words(what))
-                .orElse("ten hoogste het deel" + what + " dat de wet toestaat");
+        return caps(rules, year).map(c -> c.words(what)).orElse("ten hoogste het deel" + what + " dat de wet toestaat");
     }
 }

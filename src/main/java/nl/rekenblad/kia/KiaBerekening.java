@@ -1,15 +1,5 @@
 package nl.rekenblad.kia;
 
-import static nl.rekenblad.kia.KiaKeys.asset;
-import static nl.rekenblad.kia.KiaKeys.depreciation;
-import static nl.rekenblad.kia.KiaKeys.disposal;
-
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 import nl.rekenblad.core.Calculation;
 import nl.rekenblad.core.DutchText;
 import nl.rekenblad.core.InvalidInputException;
@@ -23,6 +13,17 @@ import nl.rekenblad.kia.KiaKeys.Regel;
 import nl.rekenblad.kia.KiaKeys.Veld;
 import nl.rekenblad.rules.RuleBook;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import static nl.rekenblad.kia.KiaKeys.asset;
+import static nl.rekenblad.kia.KiaKeys.depreciation;
+import static nl.rekenblad.kia.KiaKeys.disposal;
+
 /**
  * The investment register worked out: KIA per calendar year from that year's table (art. 3.41
  * Wet IB 2001), each asset's share, the desinvesteringsbijtelling (art. 3.47), EIA and MIA beside
@@ -34,6 +35,7 @@ import nl.rekenblad.rules.RuleBook;
 public final class KiaBerekening {
     /** The KIA sheet, the disposals sheet and the depreciation sheet, each laid out on its own. */
     public static final String KIA = "KIA";
+
     public static final String DESINVESTERINGEN = "Desinvesteringen";
     public static final String AFSCHRIJVINGEN = "Afschrijvingen";
 
@@ -50,9 +52,12 @@ public final class KiaBerekening {
 
     /** The refusal of a register past {@link #MAX_ACTIVA}; {@code count} as the message says it ("60.001", "meer dan 60.000"). */
     static InvalidInputException tooMany(String bron, String count) {
-        return InvalidInputException.of(bron, "het register heeft " + count + " bedrijfsmiddelen; rekenblad werkt er ten"
-                + " hoogste " + DutchText.number(BigDecimal.valueOf(MAX_ACTIVA)) + " per register uit (elk met zijn formules"
-                + " en afschrijvingsstaat in het werkboek); splits het register, bijvoorbeeld per jaar van investering");
+        return InvalidInputException.of(
+                bron,
+                "het register heeft " + count + " bedrijfsmiddelen; rekenblad werkt er ten"
+                        + " hoogste " + DutchText.number(BigDecimal.valueOf(MAX_ACTIVA))
+                        + " per register uit (elk met zijn formules"
+                        + " en afschrijvingsstaat in het werkboek); splits het register, bijvoorbeeld per jaar van investering");
     }
 
     public KiaBerekening(RuleBook rules) {
@@ -97,14 +102,19 @@ public final class KiaBerekening {
                 }
             }
             if (a.betaald().isPresent() && a.ingebruikname().isEmpty()) {
-                warnings.add(Problem.warning(a.where(), "betaald is ingevuld maar de datum van ingebruikname niet; het"
-                        + " hele bedrag telt in " + a.investeringsjaar() + " (vul ingebruikname in als het bedrijfsmiddel"
-                        + " aan het eind van het jaar nog niet in gebruik was)"));
+                warnings.add(Problem.warning(
+                        a.where(),
+                        "betaald is ingevuld maar de datum van ingebruikname niet; het"
+                                + " hele bedrag telt in " + a.investeringsjaar()
+                                + " (vul ingebruikname in als het bedrijfsmiddel"
+                                + " aan het eind van het jaar nog niet in gebruik was)"));
             }
             if (a.regeling().isPresent() && !rules.covers(a.regeling().get().parameter(), a.investeringsjaar())) {
-                errors.add(Problem.error(a.where(), "geen percentage voor " + a.regeling().get().word().toUpperCase()
-                        + " in " + a.investeringsjaar() + " in de regels van rekenblad (bekend: "
-                        + rules.knownYears(a.regeling().get().parameter()) + ")"));
+                errors.add(Problem.error(
+                        a.where(),
+                        "geen percentage voor " + a.regeling().get().word().toUpperCase()
+                                + " in " + a.investeringsjaar() + " in de regels van rekenblad (bekend: "
+                                + rules.knownYears(a.regeling().get().parameter()) + ")"));
             }
         }
         if (!errors.isEmpty()) {
@@ -128,11 +138,19 @@ public final class KiaBerekening {
         List<Integer> depList = Afschrijving.years(b);
         Afschrijving.add(b, depList);
         String caps = Afschrijving.capWords(rules, depList.isEmpty() ? years.first() : depList.get(0), " per jaar");
-        Map<String, Layout> layouts = Map.of(KIA, kiaLayout(b), DESINVESTERINGEN, disposalLayout(b),
-                AFSCHRIJVINGEN, depreciationLayout(b, depList));
+        Map<String, Layout> layouts = Map.of(
+                KIA, kiaLayout(b), DESINVESTERINGEN, disposalLayout(b), AFSCHRIJVINGEN, depreciationLayout(b, depList));
         Calculation calc = Calculation.evaluate(b.parts, known(b), inputColumns(b));
-        return new KiaResult(in, calc, List.copyOf(years), List.copyOf(disposalYears), List.copyOf(depList), layouts,
-                List.copyOf(b.params.values()), warnings, caps);
+        return new KiaResult(
+                in,
+                calc,
+                List.copyOf(years),
+                List.copyOf(disposalYears),
+                List.copyOf(depList),
+                layouts,
+                List.copyOf(b.params.values()),
+                warnings,
+                caps);
     }
 
     /** The KIA sheet: per year, then per asset. */
@@ -141,16 +159,23 @@ public final class KiaBerekening {
         List<Activum> activa = b.activa;
         int n = b.n;
         Layout.Builder kiaLayout = Layout.builder();
-        List<String> yearHeaders = new ArrayList<>(List.of("Jaar", "Investeringen (T)", "KIA", "KIA-percentage",
-                "KIA aangifte", "EIA", "MIA", "Totaal aftrek"));
+        List<String> yearHeaders = new ArrayList<>(List.of(
+                "Jaar", "Investeringen (T)", "KIA", "KIA-percentage", "KIA aangifte", "EIA", "MIA", "Totaal aftrek"));
         if (in.aandeel().isPresent()) {
             yearHeaders.add("KIA vennoot");
         }
         kiaLayout.section("Kleinschaligheidsinvesteringsaftrek per jaar", yearHeaders);
         for (int y : b.years) {
             List<String> keys = new ArrayList<>();
-            for (PerJaar w : List.of(PerJaar.JAAR, PerJaar.T, PerJaar.KIA, PerJaar.PCT, PerJaar.AANGIFTE, PerJaar.EIA,
-                    PerJaar.MIA, PerJaar.TOTAAL)) {
+            for (PerJaar w : List.of(
+                    PerJaar.JAAR,
+                    PerJaar.T,
+                    PerJaar.KIA,
+                    PerJaar.PCT,
+                    PerJaar.AANGIFTE,
+                    PerJaar.EIA,
+                    PerJaar.MIA,
+                    PerJaar.TOTAAL)) {
                 keys.add(KiaKeys.year(y, w));
             }
             if (in.aandeel().isPresent()) {
@@ -162,12 +187,37 @@ public final class KiaBerekening {
             kiaLayout.section("Samenwerkingsverband", List.of("Aandeel"));
             kiaLayout.row("Aandeel van de vennoot in het samenwerkingsverband", KiaKeys.AANDEEL);
         }
-        kiaLayout.section("Per bedrijfsmiddel", List.of("Telt mee", "Reden", "Jaar", "Nog niet in gebruik",
-                "Bedrag in jaar", "Jaar rest", "Rest", "Telt (jaar)", "Telt (rest)", "Meegeteld", "KIA", "EIA", "MIA"));
+        kiaLayout.section(
+                "Per bedrijfsmiddel",
+                List.of(
+                        "Telt mee",
+                        "Reden",
+                        "Jaar",
+                        "Nog niet in gebruik",
+                        "Bedrag in jaar",
+                        "Jaar rest",
+                        "Rest",
+                        "Telt (jaar)",
+                        "Telt (rest)",
+                        "Meegeteld",
+                        "KIA",
+                        "EIA",
+                        "MIA"));
         List<String> columns = new ArrayList<>();
-        for (PerActivum w : List.of(PerActivum.TELT, PerActivum.REDEN, PerActivum.JAAR, PerActivum.UITGESTELD,
-                PerActivum.DEEL1, PerActivum.JAAR2, PerActivum.DEEL2, PerActivum.TELT1, PerActivum.TELT2,
-                PerActivum.GETELD, PerActivum.KIA, PerActivum.EIA, PerActivum.MIA)) {
+        for (PerActivum w : List.of(
+                PerActivum.TELT,
+                PerActivum.REDEN,
+                PerActivum.JAAR,
+                PerActivum.UITGESTELD,
+                PerActivum.DEEL1,
+                PerActivum.JAAR2,
+                PerActivum.DEEL2,
+                PerActivum.TELT1,
+                PerActivum.TELT2,
+                PerActivum.GETELD,
+                PerActivum.KIA,
+                PerActivum.EIA,
+                PerActivum.MIA)) {
             columns.add(asset(w));
         }
         kiaLayout.table(b.all, i -> label(activa.get(i)), columns);
@@ -177,8 +227,9 @@ public final class KiaBerekening {
     /** The Desinvesteringen sheet: per year of disposal, then per asset sold. */
     private static Layout disposalLayout(KiaOpbouw b) {
         Layout.Builder disLayout = Layout.builder();
-        disLayout.section("Desinvesteringsbijtelling per jaar", List.of("Jaar", "Verkoopprijzen", "Drempel", "Boven drempel",
-                "Bijtelling", "Bijtelling aangifte"));
+        disLayout.section(
+                "Desinvesteringsbijtelling per jaar",
+                List.of("Jaar", "Verkoopprijzen", "Drempel", "Boven drempel", "Bijtelling", "Bijtelling aangifte"));
         for (int d : b.disposalYears) {
             List<String> keys = new ArrayList<>();
             for (PerVerkoopjaar w : PerVerkoopjaar.values()) {
@@ -186,11 +237,27 @@ public final class KiaBerekening {
             }
             disLayout.row(Integer.toString(d), keys);
         }
-        disLayout.section("Verkochte bedrijfsmiddelen", List.of("Binnen 5 jaar", "Jaar", "Verkoopprijs", "KIA-percentage",
-                "EIA-percentage", "MIA-percentage", "Bijtelling"));
-        disLayout.table(Desinvestering.sold(b), i -> label(b.activa.get(i)), List.of(asset(PerActivum.BINNEN5),
-                asset(PerActivum.VJAAR), asset(PerActivum.VPRIJS), asset(PerActivum.VPCT), asset(PerActivum.EIAPCT),
-                asset(PerActivum.MIAPCT), asset(PerActivum.BIJTELLING)));
+        disLayout.section(
+                "Verkochte bedrijfsmiddelen",
+                List.of(
+                        "Binnen 5 jaar",
+                        "Jaar",
+                        "Verkoopprijs",
+                        "KIA-percentage",
+                        "EIA-percentage",
+                        "MIA-percentage",
+                        "Bijtelling"));
+        disLayout.table(
+                Desinvestering.sold(b),
+                i -> label(b.activa.get(i)),
+                List.of(
+                        asset(PerActivum.BINNEN5),
+                        asset(PerActivum.VJAAR),
+                        asset(PerActivum.VPRIJS),
+                        asset(PerActivum.VPCT),
+                        asset(PerActivum.EIAPCT),
+                        asset(PerActivum.MIAPCT),
+                        asset(PerActivum.BIJTELLING)));
         return disLayout.build();
     }
 
@@ -201,8 +268,10 @@ public final class KiaBerekening {
     private static Layout depreciationLayout(KiaOpbouw b, List<Integer> depList) {
         Layout.Builder afsLayout = Layout.builder();
         List<String> headers = new ArrayList<>(List.of("Per vol jaar", "Eerste maand", "Verkoopmaand"));
-        List<String> columns = new ArrayList<>(List.of(depreciation(PerAfschrijving.JAARBEDRAG),
-                depreciation(PerAfschrijving.START), depreciation(PerAfschrijving.EIND)));
+        List<String> columns = new ArrayList<>(List.of(
+                depreciation(PerAfschrijving.JAARBEDRAG),
+                depreciation(PerAfschrijving.START),
+                depreciation(PerAfschrijving.EIND)));
         for (int y : depList) {
             headers.add("Afschrijving " + y);
             columns.add(depreciation(y, PerAfschrijving.BEDRAG));

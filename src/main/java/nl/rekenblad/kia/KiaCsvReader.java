@@ -1,6 +1,9 @@
 package nl.rekenblad.kia;
 
 import nl.rekenblad.api.Source;
+import nl.rekenblad.core.DutchText;
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.core.Problem;
 import nl.rekenblad.internal.io.CsvTable;
 import nl.rekenblad.internal.io.TextFiles;
 
@@ -12,9 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.rekenblad.core.DutchText;
-import nl.rekenblad.core.InvalidInputException;
-import nl.rekenblad.core.Problem;
 
 /**
  * Reads an investment register from a CSV: one row per asset, columns found by name in any
@@ -24,9 +24,10 @@ import nl.rekenblad.core.Problem;
 final class KiaCsvReader {
     /** A register of {@link KiaBerekening#MAX_ACTIVA} assets with long descriptions fits. */
     public static final long MAX_BYTES = 20L * 1024 * 1024;
+
     static final List<String> REQUIRED = List.of("id", "omschrijving", "datum", "bedrag", "soort");
-    static final List<String> OPTIONAL = List.of("ingebruikname", "betaald", "restwaarde", "gebruiksduur", "verkoopdatum",
-            "verkoopprijs", "regeling");
+    static final List<String> OPTIONAL = List.of(
+            "ingebruikname", "betaald", "restwaarde", "gebruiksduur", "verkoopdatum", "verkoopprijs", "regeling");
 
     public KiaInput read(Path file, Optional<BigDecimal> aandeel) throws IOException, InvalidInputException {
         return read(Source.of(file), aandeel);
@@ -38,8 +39,10 @@ final class KiaCsvReader {
 
     KiaInput parse(String bron, String text, Optional<BigDecimal> aandeel) throws InvalidInputException {
         if (text.isBlank()) {
-            throw InvalidInputException.of(bron, "leeg bestand; verwacht een kopregel met ten minste "
-                    + String.join(",", REQUIRED) + " en daaronder een regel per bedrijfsmiddel");
+            throw InvalidInputException.of(
+                    bron,
+                    "leeg bestand; verwacht een kopregel met ten minste " + String.join(",", REQUIRED)
+                            + " en daaronder een regel per bedrijfsmiddel");
         }
         List<Problem> problems = new ArrayList<>();
         List<Problem> warnings = new ArrayList<>();
@@ -55,9 +58,11 @@ final class KiaCsvReader {
             }
             List<String> missing = header.missing(REQUIRED);
             if (!missing.isEmpty()) {
-                problems.add(Problem.error(first.where(), "kolom " + String.join(", ", missing)
-                        + " ontbreekt in de kopregel; verwacht ten minste " + String.join(",", REQUIRED)
-                        + " en eventueel " + String.join(",", OPTIONAL)));
+                problems.add(Problem.error(
+                        first.where(),
+                        "kolom " + String.join(", ", missing)
+                                + " ontbreekt in de kopregel; verwacht ten minste " + String.join(",", REQUIRED)
+                                + " en eventueel " + String.join(",", OPTIONAL)));
             } else {
                 for (CsvTable.Record rec = table.next(problems); rec != null; rec = table.next(problems)) {
                     if (rec.isBlank()) {
@@ -65,7 +70,8 @@ final class KiaCsvReader {
                     }
                     if (rows.size() == KiaBerekening.MAX_ACTIVA) {
                         // Refused here, before the rest is read into memory.
-                        throw KiaBerekening.tooMany(bron, "meer dan " + DutchText.number(BigDecimal.valueOf(KiaBerekening.MAX_ACTIVA)));
+                        throw KiaBerekening.tooMany(
+                                bron, "meer dan " + DutchText.number(BigDecimal.valueOf(KiaBerekening.MAX_ACTIVA)));
                     }
                     Map<String, String> fields = new HashMap<>();
                     for (String name : known) {

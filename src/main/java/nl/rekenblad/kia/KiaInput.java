@@ -1,9 +1,10 @@
 package nl.rekenblad.kia;
 
+import nl.rekenblad.core.Problem;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
-import nl.rekenblad.core.Problem;
 
 /**
  * An investment register: the assets in input order. Immutable.

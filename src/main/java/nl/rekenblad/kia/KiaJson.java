@@ -9,8 +9,7 @@ import java.util.TreeSet;
 
 /** The {@code --json} report of a KIA register. */
 final class KiaJson {
-    private KiaJson() {
-    }
+    private KiaJson() {}
 
     public static Map<String, Object> toMap(KiaResult r) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -58,5 +57,4 @@ final class KiaJson {
         m.put("waarschuwingen", r.warnings().stream().map(Object::toString).toList());
         return m;
     }
-
 }

@@ -1,8 +1,9 @@
 package nl.rekenblad.kia;
 
+import nl.rekenblad.core.Expr;
+
 import java.util.Arrays;
 import java.util.Locale;
-import nl.rekenblad.core.Expr;
 
 /**
  * The keys of the KIA calculation's inputs, parameters and steps, in one place: each kind of step is an enum, so a
@@ -12,8 +13,18 @@ import nl.rekenblad.core.Expr;
 public final class KiaKeys {
     /** The input fields of one register row, as read from CSV or template. */
     public enum Veld {
-        ID, OMSCHRIJVING, DATUM, BEDRAG, SOORT, INGEBRUIKNAME, BETAALD, RESTWAARDE, GEBRUIKSDUUR, VERKOOPDATUM,
-        VERKOOPPRIJS, REGELING;
+        ID,
+        OMSCHRIJVING,
+        DATUM,
+        BEDRAG,
+        SOORT,
+        INGEBRUIKNAME,
+        BETAALD,
+        RESTWAARDE,
+        GEBRUIKSDUUR,
+        VERKOOPDATUM,
+        VERKOOPPRIJS,
+        REGELING;
 
         /** The column header and field name: {@code ingebruikname}. */
         public String word() {
@@ -22,13 +33,26 @@ public final class KiaKeys {
     }
 
     /** The field names of {@link Veld}, in register order. */
-    public static final String[] FIELDS = Arrays.stream(Veld.values()).map(Veld::word).toArray(String[]::new);
+    public static final String[] FIELDS =
+            Arrays.stream(Veld.values()).map(Veld::word).toArray(String[]::new);
 
     /** The rules-data parameters the KIA uses. */
     public enum Regel {
-        KIA_X("KIA_X"), KIA_A("KIA_A"), KIA_F("KIA_F"), KIA_B("KIA_B"), KIA_C("KIA_C"), KIA_PCT("KIA_Pct"),
-        KIA_AFBOUW("KIA_Afbouw"), KIA_MIN("KIA_Min"), EIA_PCT("EIA_Pct"), MIA_1("MIA_1"), MIA_2("MIA_2"),
-        MIA_3("MIA_3"), EIA_MIA_MIN("EIA_MIA_Min"), AFS_MAX("AFS_Max"), AFS_MAX_GOODWILL("AFS_MaxGoodwill");
+        KIA_X("KIA_X"),
+        KIA_A("KIA_A"),
+        KIA_F("KIA_F"),
+        KIA_B("KIA_B"),
+        KIA_C("KIA_C"),
+        KIA_PCT("KIA_Pct"),
+        KIA_AFBOUW("KIA_Afbouw"),
+        KIA_MIN("KIA_Min"),
+        EIA_PCT("EIA_Pct"),
+        MIA_1("MIA_1"),
+        MIA_2("MIA_2"),
+        MIA_3("MIA_3"),
+        EIA_MIA_MIN("EIA_MIA_Min"),
+        AFS_MAX("AFS_Max"),
+        AFS_MAX_GOODWILL("AFS_MaxGoodwill");
 
         private final String name;
 
@@ -52,14 +76,40 @@ public final class KiaKeys {
 
     /** The steps of one asset. */
     public enum PerActivum {
-        TELT, REDEN, JAAR, UITGESTELD, DEEL1, JAAR2, DEEL2, TELT1, TELT2, KIA, GETELD, EIA, MIA, BINNEN5, VJAAR,
-        VPRIJS, VPCT, EIAPCT, MIAPCT, BIJTELLING
+        TELT,
+        REDEN,
+        JAAR,
+        UITGESTELD,
+        DEEL1,
+        JAAR2,
+        DEEL2,
+        TELT1,
+        TELT2,
+        KIA,
+        GETELD,
+        EIA,
+        MIA,
+        BINNEN5,
+        VJAAR,
+        VPRIJS,
+        VPCT,
+        EIAPCT,
+        MIAPCT,
+        BIJTELLING
     }
 
     /** The steps of one investment year (and of depreciation per year). */
     public enum PerJaar {
-        JAAR("jaar"), T("T"), KIA("kia"), PCT("pct"), AANGIFTE("aangifte"), EIA("eia"), MIA("mia"), TOTAAL("totaal"),
-        VENNOOT("vennoot"), AFSCHRIJVING("afschrijving");
+        JAAR("jaar"),
+        T("T"),
+        KIA("kia"),
+        PCT("pct"),
+        AANGIFTE("aangifte"),
+        EIA("eia"),
+        MIA("mia"),
+        TOTAAL("totaal"),
+        VENNOOT("vennoot"),
+        AFSCHRIJVING("afschrijving");
 
         private final String word;
 
@@ -70,29 +120,43 @@ public final class KiaKeys {
 
     /** The steps of one year with disposals. */
     public enum PerVerkoopjaar {
-        JAAR, VERKOPEN, DREMPEL, BOVEN, BIJTELLING, AANGIFTE
+        JAAR,
+        VERKOPEN,
+        DREMPEL,
+        BOVEN,
+        BIJTELLING,
+        AANGIFTE
     }
 
     /** The depreciation steps of one asset: over its life, and per year. */
     public enum PerAfschrijving {
-        START, EIND, JAARBEDRAG, TOTAAL, BOEKWINST, MAANDEN, BEDRAG, BOEKWAARDE
+        START,
+        EIND,
+        JAARBEDRAG,
+        TOTAAL,
+        BOEKWINST,
+        MAANDEN,
+        BEDRAG,
+        BOEKWAARDE
     }
 
     /** The partner's share of a partnership's register. */
     public static final String AANDEEL = "aandeel";
 
-    private KiaKeys() {
-    }
+    private KiaKeys() {}
 
     private static String word(Enum<?> e) {
         return e.name().toLowerCase(Locale.ROOT);
     }
 
     /** The column keys, made once: a register's steps ask for them per asset. */
-    private static final String[] ASSET = Arrays.stream(PerActivum.values()).map(w -> "a." + word(w)).toArray(String[]::new);
-    private static final String[] INPUT = Arrays.stream(Veld.values()).map(v -> "in." + v.word()).toArray(String[]::new);
-    private static final String[] DEPRECIATION = Arrays.stream(PerAfschrijving.values()).map(w -> "af." + word(w))
-            .toArray(String[]::new);
+    private static final String[] ASSET =
+            Arrays.stream(PerActivum.values()).map(w -> "a." + word(w)).toArray(String[]::new);
+
+    private static final String[] INPUT =
+            Arrays.stream(Veld.values()).map(v -> "in." + v.word()).toArray(String[]::new);
+    private static final String[] DEPRECIATION =
+            Arrays.stream(PerAfschrijving.values()).map(w -> "af." + word(w)).toArray(String[]::new);
 
     /** The input column of a register field: {@code in.bedrag}; row {@code i} is asset {@code i} (register order). */
     public static String input(Veld field) {
@@ -130,7 +194,8 @@ public final class KiaKeys {
     }
 
     /** The per-year column keys made so far: one string per column, however often a register asks. */
-    private static final java.util.Map<Integer, String> DEPRECIATION_BY_YEAR = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<Integer, String> DEPRECIATION_BY_YEAR =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Asset {@code i}'s input cell. */
     static Expr input(int i, Veld field) {

@@ -1,5 +1,16 @@
 package nl.rekenblad.kia;
 
+import nl.rekenblad.core.Calculation;
+import nl.rekenblad.core.DutchText;
+import nl.rekenblad.core.Problem;
+import nl.rekenblad.core.RowStep;
+import nl.rekenblad.core.Step;
+import nl.rekenblad.kia.KiaKeys.PerActivum;
+import nl.rekenblad.kia.KiaKeys.Regel;
+import nl.rekenblad.rules.Parameter;
+import nl.rekenblad.rules.RuleBook;
+import nl.rekenblad.rules.UsedParameter;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,16 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.function.IntFunction;
-import nl.rekenblad.core.Calculation;
-import nl.rekenblad.core.DutchText;
-import nl.rekenblad.core.RowStep;
-import nl.rekenblad.core.Problem;
-import nl.rekenblad.core.Step;
-import nl.rekenblad.kia.KiaKeys.PerActivum;
-import nl.rekenblad.kia.KiaKeys.Regel;
-import nl.rekenblad.rules.Parameter;
-import nl.rekenblad.rules.RuleBook;
-import nl.rekenblad.rules.UsedParameter;
 
 /**
  * What the rules of the KIA calculation build on together: the register, the years, the rules data, and the steps
@@ -31,6 +32,7 @@ final class KiaOpbouw {
     final SortedSet<Integer> years;
     /** Years with disposals within five years of investing. */
     final SortedSet<Integer> disposalYears;
+
     final List<Problem> warnings;
     final Map<String, UsedParameter> params = new LinkedHashMap<>();
     /** The steps and per-asset columns, in the order they are worked out. */
@@ -38,7 +40,11 @@ final class KiaOpbouw {
     /** Every asset: the rows of a column that every asset has. */
     final int[] all;
 
-    KiaOpbouw(RuleBook rules, KiaInput in, SortedSet<Integer> years, SortedSet<Integer> disposalYears,
+    KiaOpbouw(
+            RuleBook rules,
+            KiaInput in,
+            SortedSet<Integer> years,
+            SortedSet<Integer> disposalYears,
             List<Problem> warnings) {
         this.rules = rules;
         this.in = in;
@@ -73,7 +79,10 @@ final class KiaOpbouw {
     String use(Regel r, int year, String description) {
         String key = r.key(year);
         if (!params.containsKey(key)) {
-            params.put(key, new UsedParameter(key, year, rules.get(r.ruleName(), year, description + " (" + r.ruleName() + ")")));
+            params.put(
+                    key,
+                    new UsedParameter(
+                            key, year, rules.get(r.ruleName(), year, description + " (" + r.ruleName() + ")")));
         }
         return key;
     }

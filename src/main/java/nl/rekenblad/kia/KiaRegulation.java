@@ -1,28 +1,29 @@
 package nl.rekenblad.kia;
 
-import nl.rekenblad.spi.RegulationProvider;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import nl.rekenblad.internal.io.Workbooks;
-import nl.rekenblad.internal.io.OutputFiles;
-import nl.rekenblad.spi.Contribution;
-import java.util.List;
-import java.math.BigDecimal;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
 import nl.rekenblad.api.Option;
 import nl.rekenblad.api.Options;
 import nl.rekenblad.api.Outcome;
-import nl.rekenblad.spi.Recognition;
 import nl.rekenblad.api.Regulation;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.internal.io.JobOutcome;
 import nl.rekenblad.internal.io.Json;
+import nl.rekenblad.internal.io.OutputFiles;
 import nl.rekenblad.internal.io.Outputs;
+import nl.rekenblad.internal.io.Workbooks;
 import nl.rekenblad.internal.workbook.OutputWorkbook;
+import nl.rekenblad.spi.Contribution;
+import nl.rekenblad.spi.Recognition;
+import nl.rekenblad.spi.RegulationProvider;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** The KIA investeringsregister as a {@link Regulation}: a register (CSV or template) to the KIA workbook. Stateless. */
 public final class KiaRegulation implements RegulationProvider {
@@ -32,8 +33,11 @@ public final class KiaRegulation implements RegulationProvider {
     }
 
     /** The partner's share when the register is a partnership's: more than 0, at most 1. */
-    public static final Option<BigDecimal> AANDEEL = Option.of("aandeel", BigDecimal.class,
-            v -> v.signum() > 0 && v.compareTo(BigDecimal.ONE) <= 0, "het aandeel moet groter dan 0 en ten hoogste 1 zijn");
+    public static final Option<BigDecimal> AANDEEL = Option.of(
+            "aandeel",
+            BigDecimal.class,
+            v -> v.signum() > 0 && v.compareTo(BigDecimal.ONE) <= 0,
+            "het aandeel moet groter dan 0 en ten hoogste 1 zijn");
 
     @Override
     public String name() {
@@ -57,7 +61,8 @@ public final class KiaRegulation implements RegulationProvider {
 
     @Override
     public boolean recognises(Recognition input) {
-        return input.workbook() ? input.definedNames().contains(KiaTemplate.N_REGISTER)
+        return input.workbook()
+                ? input.definedNames().contains(KiaTemplate.N_REGISTER)
                 : input.columns().containsAll(KiaCsvReader.REQUIRED);
     }
 
@@ -68,24 +73,28 @@ public final class KiaRegulation implements RegulationProvider {
         KiaInput in;
         OutputWorkbook wb = null;
         if (Workbooks.isWorkbook(source)) {
-            KiaWorkbookReader.Loaded loaded = Outputs.reading(source,
-                    () -> new KiaWorkbookReader().read(source, options.get(AANDEEL)));
+            KiaWorkbookReader.Loaded loaded =
+                    Outputs.reading(source, () -> new KiaWorkbookReader().read(source, options.get(AANDEEL)));
             in = loaded.input();
             wb = loaded.workbook();
         } else {
             in = Outputs.reading(source, () -> new KiaCsvReader().read(source, options.get(AANDEEL)));
         }
         KiaInput calculated = in;
-        Outputs.Filled<KiaResult> f = Outputs.fill(source, wb, () -> KiaBerekening.withBundledRules().calculate(calculated),
-                () -> KiaTemplate.forOutput(calculated), new KiaWorkbookWriter()::write);
+        Outputs.Filled<KiaResult> f = Outputs.fill(
+                source,
+                wb,
+                () -> KiaBerekening.withBundledRules().calculate(calculated),
+                () -> KiaTemplate.forOutput(calculated),
+                new KiaWorkbookWriter()::write);
         KiaResult r = f.result();
         OutputWorkbook book = f.workbook();
         Map<String, Object> figures = new LinkedHashMap<>();
         for (int y : r.years()) {
             figures.put(kia(y), r.kia(y));
         }
-        return new JobOutcome<>(name(), source, r, figures, r.warnings(), () -> Json.write(KiaJson.toMap(r)),
-                book, wb != null);
+        return new JobOutcome<>(
+                name(), source, r, figures, r.warnings(), () -> Json.write(KiaJson.toMap(r)), book, wb != null);
     }
 
     /** The KIA's part of the profit of {@code year}: KIA, EIA and MIA (deducted) and the bijtelling (added). */
@@ -122,7 +131,8 @@ public final class KiaRegulation implements RegulationProvider {
             throw new Contribution.NotUsable("is niet te lezen als KIA-uitvoer");
         }
         List<String> warnings = v.values().stream().allMatch(d -> d.signum() == 0)
-                ? List.of(output.name() + " heeft voor " + year + " geen investeringsaftrek of bijtelling") : List.of();
+                ? List.of(output.name() + " heeft voor " + year + " geen investeringsaftrek of bijtelling")
+                : List.of();
         return Optional.of(new Contribution(v, warnings));
     }
 

@@ -1,5 +1,8 @@
 package nl.rekenblad.kia;
 
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.core.Money;
+import nl.rekenblad.core.Problem;
 import nl.rekenblad.internal.io.DateNotation;
 
 import java.math.BigDecimal;
@@ -10,9 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import nl.rekenblad.core.InvalidInputException;
-import nl.rekenblad.core.Money;
-import nl.rekenblad.core.Problem;
 
 /**
  * One register row as text fields by column name, and its validation into an {@link Activum}:
@@ -29,13 +29,18 @@ record KiaRow(String where, Map<String, String> fields, Map<String, String> cell
         return cellWhere.getOrDefault(column, where);
     }
 
-
     String get(String column) {
         return fields.getOrDefault(column, "").trim();
     }
 
-    static KiaInput toInput(String bron, List<KiaRow> rows, Function<String, BigDecimal> amounts,
-            Optional<BigDecimal> aandeel, List<Problem> problems, List<Problem> warnings) throws InvalidInputException {
+    static KiaInput toInput(
+            String bron,
+            List<KiaRow> rows,
+            Function<String, BigDecimal> amounts,
+            Optional<BigDecimal> aandeel,
+            List<Problem> problems,
+            List<Problem> warnings)
+            throws InvalidInputException {
         List<Activum> activa = new ArrayList<>();
         Map<String, String> ids = new HashMap<>();
         for (KiaRow row : rows) {
@@ -43,8 +48,10 @@ record KiaRow(String where, Map<String, String> fields, Map<String, String> cell
             if (a != null) {
                 String earlier = ids.putIfAbsent(a.id(), row.where());
                 if (earlier != null) {
-                    problems.add(Problem.error(row.where(), "id \"" + a.id() + "\" staat er al (" + earlier + ");"
-                            + " geef elk bedrijfsmiddel een eigen id"));
+                    problems.add(Problem.error(
+                            row.where(),
+                            "id \"" + a.id() + "\" staat er al (" + earlier + ");"
+                                    + " geef elk bedrijfsmiddel een eigen id"));
                 } else {
                     activa.add(a);
                 }
@@ -67,7 +74,8 @@ record KiaRow(String where, Map<String, String> fields, Map<String, String> cell
         }
         LocalDate datum = date("datum", problems);
         if (datum == null && get("datum").isEmpty() && !reported("datum", problems)) {
-            problems.add(Problem.error(where("datum"), "kolom datum is leeg; vul de datum van de investeringsverplichting in"));
+            problems.add(Problem.error(
+                    where("datum"), "kolom datum is leeg; vul de datum van de investeringsverplichting in"));
         }
         BigDecimal bedrag = amount("bedrag", amounts, problems);
         if (bedrag == null && get("bedrag").isEmpty() && !reported("bedrag", problems)) {
@@ -77,7 +85,9 @@ record KiaRow(String where, Map<String, String> fields, Map<String, String> cell
         }
         Soort soort = Soort.of(get("soort")).orElse(null);
         if (soort == null) {
-            problems.add(Problem.error(where("soort"), "kolom soort: onbekend \"" + get("soort") + "\"; verwacht een van: " + Soort.words()));
+            problems.add(Problem.error(
+                    where("soort"),
+                    "kolom soort: onbekend \"" + get("soort") + "\"; verwacht een van: " + Soort.words()));
         }
         LocalDate inGebruik = date("ingebruikname", problems);
         BigDecimal betaald = amount("betaald", amounts, problems);
@@ -90,7 +100,8 @@ record KiaRow(String where, Map<String, String> fields, Map<String, String> cell
             problems.add(Problem.error(where("gebruiksduur"), "kolom gebruiksduur: aantal jaren moet positief zijn"));
         }
         if ((verkoop == null) != (prijs == null) && problems.size() == before) {
-            problems.add(Problem.error(where, verkoop == null ? "verkoopprijs zonder verkoopdatum" : "verkoopdatum zonder verkoopprijs"));
+            problems.add(Problem.error(
+                    where, verkoop == null ? "verkoopprijs zonder verkoopdatum" : "verkoopdatum zonder verkoopprijs"));
         }
         if (betaald != null && bedrag != null && betaald.compareTo(bedrag) > 0) {
             problems.add(Problem.error(where("betaald"), "kolom betaald: meer dan het investeringsbedrag"));
@@ -101,9 +112,20 @@ record KiaRow(String where, Map<String, String> fields, Map<String, String> cell
         if (problems.size() > before || datum == null || bedrag == null || soort == null) {
             return null;
         }
-        return new Activum(where, id, get("omschrijving"), datum, Money.of(bedrag), soort, Optional.ofNullable(inGebruik),
-                Optional.ofNullable(betaald).map(Money::of), Optional.ofNullable(rest).map(Money::of), Optional.ofNullable(duur),
-                Optional.ofNullable(verkoop), Optional.ofNullable(prijs).map(Money::of), Optional.ofNullable(regeling));
+        return new Activum(
+                where,
+                id,
+                get("omschrijving"),
+                datum,
+                Money.of(bedrag),
+                soort,
+                Optional.ofNullable(inGebruik),
+                Optional.ofNullable(betaald).map(Money::of),
+                Optional.ofNullable(rest).map(Money::of),
+                Optional.ofNullable(duur),
+                Optional.ofNullable(verkoop),
+                Optional.ofNullable(prijs).map(Money::of),
+                Optional.ofNullable(regeling));
     }
 
     /** True when the cell of this column already has a problem (a workbook cell of the wrong type). */
@@ -142,8 +164,9 @@ record KiaRow(String where, Map<String, String> fields, Map<String, String> cell
             }
             Optional<Regeling> r = Regeling.of(part);
             if (r.isEmpty()) {
-                problems.add(Problem.error(where("regeling"), "kolom regeling: onbekend \"" + part.trim() + "\"; verwacht een van: "
-                        + Regeling.words()));
+                problems.add(Problem.error(
+                        where("regeling"),
+                        "kolom regeling: onbekend \"" + part.trim() + "\"; verwacht een van: " + Regeling.words()));
                 return null;
             }
             found.add(r.get());
@@ -151,8 +174,10 @@ record KiaRow(String where, Map<String, String> fields, Map<String, String> cell
         boolean eia = found.contains(Regeling.EIA);
         long mia = found.stream().filter(Regeling::isMia).count();
         if (eia && mia > 0) {
-            problems.add(Problem.error(where("regeling"), "kolom regeling: EIA en MIA gaan nooit samen op hetzelfde bedrijfsmiddel"
-                    + " (Wet IB 2001 art. 3.42a); kies er één"));
+            problems.add(Problem.error(
+                    where("regeling"),
+                    "kolom regeling: EIA en MIA gaan nooit samen op hetzelfde bedrijfsmiddel"
+                            + " (Wet IB 2001 art. 3.42a); kies er één"));
             return null;
         }
         if (mia > 1 || found.size() > 1 && !eia) {

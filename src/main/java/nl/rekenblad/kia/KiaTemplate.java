@@ -1,5 +1,6 @@
 package nl.rekenblad.kia;
 
+import nl.rekenblad.core.Problem;
 import nl.rekenblad.internal.workbook.Grid;
 import nl.rekenblad.internal.workbook.NamedTable;
 import nl.rekenblad.internal.workbook.OutputWorkbook;
@@ -7,13 +8,6 @@ import nl.rekenblad.internal.workbook.ResultSheets;
 import nl.rekenblad.internal.workbook.SheetCells;
 import nl.rekenblad.internal.workbook.SheetSetup;
 import nl.rekenblad.internal.workbook.Styles;
-
-import java.math.BigDecimal;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import nl.rekenblad.core.Problem;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
@@ -22,6 +16,12 @@ import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The investment register sheet ("Register"): one row per asset under a header row, the whole
@@ -35,8 +35,7 @@ final class KiaTemplate {
     static final int HEADER_ROW = 3;
     static final int EMPTY_ROWS = 100;
 
-    private KiaTemplate() {
-    }
+    private KiaTemplate() {}
 
     public static OutputWorkbook create() {
         return build(null, false);
@@ -67,13 +66,28 @@ final class KiaTemplate {
             c = Grid.of(sh, st);
         }
         c.text(0, 0, "Investeringsregister", Styles.Kind.TITLE);
-        c.text(1, 0, "Eén regel per bedrijfsmiddel. datum = datum van de investeringsverplichting; bedrag excl. aftrekbare"
-                + " btw; soort: " + Soort.words() + "; regeling: " + Regeling.words() + " (leeg = geen).", Styles.Kind.NOTE);
+        c.text(
+                1,
+                0,
+                "Eén regel per bedrijfsmiddel. datum = datum van de investeringsverplichting; bedrag excl. aftrekbare"
+                        + " btw; soort: " + Soort.words() + "; regeling: " + Regeling.words() + " (leeg = geen).",
+                Styles.Kind.NOTE);
         String[] fields = KiaKeys.FIELDS;
         int[] widths = {8, 34, 12, 14, 15, 13, 13, 13, 11, 13, 14, 10};
-        Styles.Kind[] kinds = {Styles.Kind.TEXT_INPUT, Styles.Kind.TEXT_INPUT, Styles.Kind.DATE_INPUT, Styles.Kind.MONEY_INPUT,
-            Styles.Kind.TEXT_INPUT, Styles.Kind.DATE_INPUT, Styles.Kind.MONEY_INPUT, Styles.Kind.MONEY_INPUT,
-            Styles.Kind.NUMBER_INPUT, Styles.Kind.DATE_INPUT, Styles.Kind.MONEY_INPUT, Styles.Kind.TEXT_INPUT};
+        Styles.Kind[] kinds = {
+            Styles.Kind.TEXT_INPUT,
+            Styles.Kind.TEXT_INPUT,
+            Styles.Kind.DATE_INPUT,
+            Styles.Kind.MONEY_INPUT,
+            Styles.Kind.TEXT_INPUT,
+            Styles.Kind.DATE_INPUT,
+            Styles.Kind.MONEY_INPUT,
+            Styles.Kind.MONEY_INPUT,
+            Styles.Kind.NUMBER_INPUT,
+            Styles.Kind.DATE_INPUT,
+            Styles.Kind.MONEY_INPUT,
+            Styles.Kind.TEXT_INPUT
+        };
         for (int i = 0; i < fields.length; i++) {
             c.text(HEADER_ROW, i, fields[i], Styles.Kind.HEADER);
             sh.setColumnWidth(i, widths[i] * 256);
@@ -84,8 +98,18 @@ final class KiaTemplate {
             // Written row by row when the workbook is saved: a register of 60.000 assets is never all in memory twice.
             // Its styles are made now: the style table is written before the sheets.
             java.util.Arrays.stream(kinds).forEach(st::get);
-            wb.generated(SHEET).orElseThrow().block(HEADER_ROW + 1, rows, 0, fields.length - 1,
-                    (r, out) -> registerRow(Grid.of(out, st), HEADER_ROW + 1 + r, r < n ? input.activa().get(r) : null, kinds));
+            wb.generated(SHEET)
+                    .orElseThrow()
+                    .block(
+                            HEADER_ROW + 1,
+                            rows,
+                            0,
+                            fields.length - 1,
+                            (r, out) -> registerRow(
+                                    Grid.of(out, st),
+                                    HEADER_ROW + 1 + r,
+                                    r < n ? input.activa().get(r) : null,
+                                    kinds));
         } else {
             for (int r = 0; r < rows; r++) {
                 registerRow(c, HEADER_ROW + 1 + r, r < n ? input.activa().get(r) : null, kinds);
@@ -94,19 +118,27 @@ final class KiaTemplate {
         int last = HEADER_ROW + rows;
         Name name = wb.poi().createName();
         name.setNameName(N_REGISTER);
-        name.setRefersToFormula(new AreaReference(new CellReference(SHEET, HEADER_ROW, 0, true, true),
-                new CellReference(SHEET, last, fields.length - 1, true, true), SpreadsheetVersion.EXCEL2007).formatAsString());
+        name.setRefersToFormula(new AreaReference(
+                        new CellReference(SHEET, HEADER_ROW, 0, true, true),
+                        new CellReference(SHEET, last, fields.length - 1, true, true),
+                        SpreadsheetVersion.EXCEL2007)
+                .formatAsString());
         DataValidationHelper dvh = sh.getDataValidationHelper();
         list(sh, dvh, java.util.Arrays.stream(Soort.values()).map(Soort::word).toArray(String[]::new), last, 4);
-        list(sh, dvh, java.util.Arrays.stream(Regeling.values()).map(Regeling::word).toArray(String[]::new), last, 11);
+        list(
+                sh,
+                dvh,
+                java.util.Arrays.stream(Regeling.values()).map(Regeling::word).toArray(String[]::new),
+                last,
+                11);
         sh.createFreezePane(2, HEADER_ROW + 1);
         SheetSetup.pageSetup(sh);
         return wb;
     }
 
     private static void list(XSSFSheet sh, DataValidationHelper dvh, String[] words, int last, int col) {
-        DataValidation dv = dvh.createValidation(dvh.createExplicitListConstraint(words),
-                new CellRangeAddressList(HEADER_ROW + 1, last, col, col));
+        DataValidation dv = dvh.createValidation(
+                dvh.createExplicitListConstraint(words), new CellRangeAddressList(HEADER_ROW + 1, last, col, col));
         dv.setShowErrorBox(true);
         sh.addValidationData(dv);
     }
@@ -134,8 +166,8 @@ final class KiaTemplate {
         /** The input columns of the assets, keyed as the KIA calculation names them: asset {@code i} on {@code assetRows[i]}. */
         public Map<String, ResultSheets.ColumnPlace> inputColumns(List<Integer> assetRows) {
             int[] sheetRows = assetRows.stream().mapToInt(Integer::intValue).toArray();
-            ResultSheets.ColumnPlace first = ResultSheets.ColumnPlace.of(sheet, 0,
-                    nl.rekenblad.core.RowStep.all(sheetRows.length), sheetRows);
+            ResultSheets.ColumnPlace first =
+                    ResultSheets.ColumnPlace.of(sheet, 0, nl.rekenblad.core.RowStep.all(sheetRows.length), sheetRows);
             Map<String, ResultSheets.ColumnPlace> cells = new LinkedHashMap<>();
             for (Map.Entry<String, Integer> e : columns.entrySet()) {
                 cells.put(KiaKeys.input(e.getKey()), first.at(e.getValue()));
@@ -147,9 +179,19 @@ final class KiaTemplate {
     /** Finds the register through {@code KIA_Register}; adds a problem when it is missing or incomplete. */
     public static Optional<Located> locate(OutputWorkbook wb, List<Problem> problems, String bron) {
         List<String> fields = java.util.Arrays.asList(KiaKeys.FIELDS);
-        return NamedTable.locate(wb, new NamedTable.Beschrijving(N_REGISTER, "dit is geen werkboek van het rekenblad"
-                + " KIA-sjabloon: de gedefinieerde naam " + N_REGISTER + " ontbreekt; maak een nieuw sjabloon met 'rekenblad"
-                + " template kia'", "het register"), fields, fields, problems, bron)
+        return NamedTable.locate(
+                        wb,
+                        new NamedTable.Beschrijving(
+                                N_REGISTER,
+                                "dit is geen werkboek van het rekenblad"
+                                        + " KIA-sjabloon: de gedefinieerde naam " + N_REGISTER
+                                        + " ontbreekt; maak een nieuw sjabloon met 'rekenblad"
+                                        + " template kia'",
+                                "het register"),
+                        fields,
+                        fields,
+                        problems,
+                        bron)
                 .map(t -> new Located(t.sheet(), t.headerRow(), t.lastRow(), t.columns()));
     }
 }

@@ -1,9 +1,13 @@
 package nl.rekenblad.kia;
 
 import nl.rekenblad.api.Source;
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.core.Problem;
+import nl.rekenblad.core.Target;
 import nl.rekenblad.internal.io.AmountNotation;
 import nl.rekenblad.internal.io.CellReader;
 import nl.rekenblad.internal.io.Workbooks;
+import nl.rekenblad.internal.workbook.OutputWorkbook;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -16,11 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import nl.rekenblad.core.InvalidInputException;
-import nl.rekenblad.core.Problem;
-import nl.rekenblad.core.Target;
-import nl.rekenblad.internal.workbook.OutputWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Reads an investment register from a workbook made from {@code templates/kia-investeringsregister.xlsx},
@@ -29,10 +28,11 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 final class KiaWorkbookReader {
     private static final List<String> DATES = List.of("datum", "ingebruikname", "verkoopdatum");
-    private static final List<String> AMOUNTS = List.of("bedrag", "betaald", "restwaarde", "gebruiksduur", "verkoopprijs");
+    private static final List<String> AMOUNTS =
+            List.of("bedrag", "betaald", "restwaarde", "gebruiksduur", "verkoopprijs");
 
     /** The register and the opened workbook, which becomes the output. */
-    public record Loaded(KiaInput input, OutputWorkbook workbook) { }
+    public record Loaded(KiaInput input, OutputWorkbook workbook) {}
 
     public Loaded read(Path file, Optional<BigDecimal> aandeel) throws IOException, InvalidInputException {
         return read(Source.of(file), aandeel);
@@ -51,7 +51,8 @@ final class KiaWorkbookReader {
 
     KiaInput read(OutputWorkbook wb, String bron, Optional<BigDecimal> aandeel) throws InvalidInputException {
         List<Problem> problems = new ArrayList<>();
-        KiaTemplate.Located loc = KiaTemplate.locate(wb, problems, bron).orElseThrow(() -> new InvalidInputException(problems));
+        KiaTemplate.Located loc =
+                KiaTemplate.locate(wb, problems, bron).orElseThrow(() -> new InvalidInputException(problems));
         CellReader cells = new CellReader(wb.poi(), bron, problems);
         List<KiaRow> rows = new ArrayList<>();
         List<Integer> assetRows = loc.assetRows(wb);
@@ -90,12 +91,15 @@ final class KiaWorkbookReader {
             return;
         }
         String lower = text.toLowerCase(Locale.ROOT);
-        if (field.equals("soort") && Soort.of(text).isPresent()
+        if (field.equals("soort")
+                && Soort.of(text).isPresent()
                 && Arrays.stream(Soort.values()).noneMatch(s -> s.word().equals(lower))) {
             problems.add(Problem.error(where, "schrijf de soort precies als in de keuzelijst: " + Soort.words()));
         }
-        if (field.equals("regeling") && Arrays.stream(Regeling.values()).noneMatch(r -> r.word().equals(lower))
-                && !lower.contains("+") && !lower.contains(",")) {
+        if (field.equals("regeling")
+                && Arrays.stream(Regeling.values()).noneMatch(r -> r.word().equals(lower))
+                && !lower.contains("+")
+                && !lower.contains(",")) {
             problems.add(Problem.error(where, "schrijf de regeling precies als in de keuzelijst: " + Regeling.words()));
         }
     }

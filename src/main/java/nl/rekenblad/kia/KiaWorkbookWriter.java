@@ -1,23 +1,23 @@
 package nl.rekenblad.kia;
 
+import nl.rekenblad.core.Expr;
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.core.Problem;
+import nl.rekenblad.core.Step;
 import nl.rekenblad.internal.workbook.Grid;
 import nl.rekenblad.internal.workbook.OutputWorkbook;
 import nl.rekenblad.internal.workbook.ResultSheets;
 import nl.rekenblad.internal.workbook.SheetCells;
 import nl.rekenblad.internal.workbook.Styles;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
-import nl.rekenblad.core.InvalidInputException;
-import nl.rekenblad.core.Problem;
-import nl.rekenblad.core.Expr;
-import nl.rekenblad.core.Step;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.xssf.usermodel.XSSFCell;
-import org.apache.poi.xssf.usermodel.XSSFRow;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 /**
  * Adds the KIA result sheets to a workbook holding the register: "KIA" (per year and per asset),
@@ -28,40 +28,63 @@ final class KiaWorkbookWriter {
     public static final String PARAMETERS = "Parameters";
     public static final String TOELICHTING = "Toelichting";
     static final String MARKER = "rekenblad-kia";
-    static final List<String> SHEETS = List.of(KiaBerekening.KIA, KiaBerekening.DESINVESTERINGEN,
-            KiaBerekening.AFSCHRIJVINGEN, PARAMETERS, TOELICHTING);
+    static final List<String> SHEETS = List.of(
+            KiaBerekening.KIA, KiaBerekening.DESINVESTERINGEN, KiaBerekening.AFSCHRIJVINGEN, PARAMETERS, TOELICHTING);
 
     /** The header of the column rekenblad adds beside the register. */
     static final String REDEN_HEADER = "Telt niet mee omdat (rekenblad)";
 
     public void write(OutputWorkbook wb, KiaResult result) throws InvalidInputException {
         String bron = result.input().bron();
-        ResultSheets.removeEarlierOutput(wb.poi(), MARKER, SHEETS, List.of("KIA_", "EIA_", "MIA_", "AFS_"),
-                List.of(KiaTemplate.N_REGISTER), bron);
+        ResultSheets.removeEarlierOutput(
+                wb.poi(),
+                MARKER,
+                SHEETS,
+                List.of("KIA_", "EIA_", "MIA_", "AFS_"),
+                List.of(KiaTemplate.N_REGISTER),
+                bron);
         List<Problem> problems = new ArrayList<>();
-        KiaTemplate.Located loc = KiaTemplate.locate(wb, problems, bron).orElseThrow(() -> new InvalidInputException(problems));
+        KiaTemplate.Located loc =
+                KiaTemplate.locate(wb, problems, bron).orElseThrow(() -> new InvalidInputException(problems));
         List<Integer> rows = loc.assetRows(wb);
         if (rows.size() != result.input().activa().size()) {
             throw new IllegalStateException("register rows changed while writing");
         }
         ResultSheets out = new ResultSheets(wb, new HashMap<>(), new HashMap<>(loc.inputColumns(rows)));
-        List<String> layoutSheets = List.of(KiaBerekening.KIA, KiaBerekening.DESINVESTERINGEN, KiaBerekening.AFSCHRIJVINGEN);
+        List<String> layoutSheets =
+                List.of(KiaBerekening.KIA, KiaBerekening.DESINVESTERINGEN, KiaBerekening.AFSCHRIJVINGEN);
         for (String sheet : layoutSheets) {
             out.place(sheet, result.layouts().get(sheet));
             wb.poi().createSheet(sheet);
         }
         out.checkPlaced(result.calculation());
-        out.parameters(PARAMETERS, "Parameters investeringsaftrek en afschrijving",
+        out.parameters(
+                PARAMETERS,
+                "Parameters investeringsaftrek en afschrijving",
                 "De tabellen van de jaren in dit register, met hun bron. Elk bedrag heeft een eigen naam (bijv. KIA_A_2025).",
                 result.parameters());
         String from = " · invoer: " + bron + " · alle bedragen zijn formules; zie het blad " + TOELICHTING;
-        out.write(KiaBerekening.KIA, "Kleinschaligheidsinvesteringsaftrek", "KIA per jaar uit de tabel van dat jaar,"
-                + " verdeeld over de bedrijfsmiddelen naar rato" + from, result.layouts().get(KiaBerekening.KIA),
-                result.calculation(), 40);
-        out.write(KiaBerekening.DESINVESTERINGEN, "Desinvesteringsbijtelling", "Verkopen binnen 5 jaar van bedrijfsmiddelen"
-                + " met KIA" + from, result.layouts().get(KiaBerekening.DESINVESTERINGEN), result.calculation(), 40);
-        out.write(KiaBerekening.AFSCHRIJVINGEN, "Afschrijvingsstaat", "Lineair, naar rato per maand, "
-                + result.afschrijvingsgrens() + from, result.layouts().get(KiaBerekening.AFSCHRIJVINGEN), result.calculation(), 44);
+        out.write(
+                KiaBerekening.KIA,
+                "Kleinschaligheidsinvesteringsaftrek",
+                "KIA per jaar uit de tabel van dat jaar," + " verdeeld over de bedrijfsmiddelen naar rato" + from,
+                result.layouts().get(KiaBerekening.KIA),
+                result.calculation(),
+                40);
+        out.write(
+                KiaBerekening.DESINVESTERINGEN,
+                "Desinvesteringsbijtelling",
+                "Verkopen binnen 5 jaar van bedrijfsmiddelen" + " met KIA" + from,
+                result.layouts().get(KiaBerekening.DESINVESTERINGEN),
+                result.calculation(),
+                40);
+        out.write(
+                KiaBerekening.AFSCHRIJVINGEN,
+                "Afschrijvingsstaat",
+                "Lineair, naar rato per maand, " + result.afschrijvingsgrens() + from,
+                result.layouts().get(KiaBerekening.AFSCHRIJVINGEN),
+                result.calculation(),
+                44);
         redenColumn(wb, out, loc, rows, result);
         out.toelichting(TOELICHTING, "Toelichting investeringsaftrek", result.calculation(), result.warnings());
         out.finish(KiaBerekening.KIA, MARKER, SHEETS);
@@ -72,12 +95,17 @@ final class KiaWorkbookWriter {
      * not count. Only empty cells, or this column from an earlier run, are written; when the
      * bookkeeper has something there, the column is left out and the KIA sheet still says it.
      */
-    private static void redenColumn(OutputWorkbook wb, ResultSheets out, KiaTemplate.Located loc, List<Integer> rows,
-            KiaResult result) {
+    private static void redenColumn(
+            OutputWorkbook wb, ResultSheets out, KiaTemplate.Located loc, List<Integer> rows, KiaResult result) {
         XSSFSheet sh = wb.poi().getSheet(loc.sheet());
-        int col = loc.columns().values().stream().mapToInt(Integer::intValue).max().orElseThrow() + 2;
+        int col = loc.columns().values().stream()
+                        .mapToInt(Integer::intValue)
+                        .max()
+                        .orElseThrow()
+                + 2;
         Optional<SheetCells> generated = wb.generated(loc.sheet());
-        // The register rekenblad built for a CSV run has the column free; a bookkeeper's register is checked and cleared.
+        // The register rekenblad built for a CSV run has the column free; a bookkeeper's register is checked and
+        // cleared.
         if (generated.isEmpty() && !clearRedenColumn(sh, loc, col)) {
             return;
         }
@@ -93,14 +121,24 @@ final class KiaWorkbookWriter {
                     throw new IllegalStateException("the generated register has a gap at row " + rows.get(i));
                 }
             }
-            out.echoColumn(generated.get(), first, col, nl.rekenblad.core.RowStep.all(rows.size()), column,
-                    result.calculation(), out.refs(loc.sheet()));
+            out.echoColumn(
+                    generated.get(),
+                    first,
+                    col,
+                    nl.rekenblad.core.RowStep.all(rows.size()),
+                    column,
+                    result.calculation(),
+                    out.refs(loc.sheet()));
             return;
         }
         for (int i = 0; i < rows.size(); i++) {
             Step reden = new Step("echo." + column, "", "", "", Expr.cell(column, i), Step.Format.TEKST, null, false);
-            out.formulaCell(Grid.cell(sh, rows.get(i), col), reden, result.calculation().value(column, i),
-                    out.refs(loc.sheet()), false);
+            out.formulaCell(
+                    Grid.cell(sh, rows.get(i), col),
+                    reden,
+                    result.calculation().value(column, i),
+                    out.refs(loc.sheet()),
+                    false);
         }
     }
 

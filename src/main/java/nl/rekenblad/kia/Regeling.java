@@ -7,7 +7,10 @@ import java.util.stream.Collectors;
 
 /** The energy or environmental investment deduction an asset takes beside the KIA. */
 public enum Regeling {
-    EIA("eia", "EIA_Pct"), MIA_1("mia-1", "MIA_1"), MIA_2("mia-2", "MIA_2"), MIA_3("mia-3", "MIA_3");
+    EIA("eia", "EIA_Pct"),
+    MIA_1("mia-1", "MIA_1"),
+    MIA_2("mia-2", "MIA_2"),
+    MIA_3("mia-3", "MIA_3");
 
     private final String word;
     private final String parameter;
@@ -31,7 +34,9 @@ public enum Regeling {
     }
 
     public static Optional<Regeling> of(String text) {
-        String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT).replace(" ", "").replace("_", "-");
+        String t = text == null
+                ? ""
+                : text.trim().toLowerCase(Locale.ROOT).replace(" ", "").replace("_", "-");
         if (t.equals("mia1") || t.equals("mia-i")) {
             t = "mia-1";
         } else if (t.equals("mia2") || t.equals("mia-ii")) {

@@ -14,16 +14,23 @@ public enum Soort {
     WOONHUIS("woonhuis", "Woonhuizen geven geen recht op investeringsaftrek."),
     GROND("grond", "Grond (ook de grond onder gebouwen) geeft geen recht op investeringsaftrek."),
     DIER("dier", "Dieren geven geen recht op investeringsaftrek."),
-    EFFECTEN("effecten", "Aandelen, obligaties en andere effecten zijn geen bedrijfsmiddelen voor de investeringsaftrek."),
+    EFFECTEN(
+            "effecten",
+            "Aandelen, obligaties en andere effecten zijn geen bedrijfsmiddelen voor de investeringsaftrek."),
     GOODWILL("goodwill", "Goodwill geeft geen recht op investeringsaftrek."),
-    PERSONENAUTO("personenauto", "Personenauto's die niet bestemd zijn voor beroepsvervoer geven geen KIA, ook niet"
-            + " als ze emissievrij zijn."),
+    PERSONENAUTO(
+            "personenauto",
+            "Personenauto's die niet bestemd zijn voor beroepsvervoer geven geen KIA, ook niet"
+                    + " als ze emissievrij zijn."),
     VERHUUR("verhuur", "Bedrijfsmiddelen die hoofdzakelijk bestemd zijn om te verhuren geven geen investeringsaftrek."),
-    BUITENLAND("buitenland", "Bedrijfsmiddelen die hoofdzakelijk in het buitenland worden gebruikt geven geen"
-            + " investeringsaftrek."),
+    BUITENLAND(
+            "buitenland",
+            "Bedrijfsmiddelen die hoofdzakelijk in het buitenland worden gebruikt geven geen" + " investeringsaftrek."),
     PRIVE("prive", "Uit het privévermogen ingebracht: dat is geen investering voor de investeringsaftrek."),
-    VERBONDEN("verbonden", "Aangeschaft van een verbonden persoon (partner, bloed- of aanverwant, eigen bv):"
-            + " geen investeringsaftrek.");
+    VERBONDEN(
+            "verbonden",
+            "Aangeschaft van een verbonden persoon (partner, bloed- of aanverwant, eigen bv):"
+                    + " geen investeringsaftrek.");
 
     private final String word;
     private final String exclusion;

@@ -1,6 +1,11 @@
 package nl.rekenblad.kor;
 
+import nl.rekenblad.aangifte.Rubriek;
 import nl.rekenblad.api.Source;
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.core.Money;
+import nl.rekenblad.core.Period;
+import nl.rekenblad.core.Problem;
 import nl.rekenblad.core.Rechtsvorm;
 import nl.rekenblad.internal.io.CsvTable;
 import nl.rekenblad.internal.io.TextFiles;
@@ -15,11 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.rekenblad.core.InvalidInputException;
-import nl.rekenblad.core.Money;
-import nl.rekenblad.core.Period;
-import nl.rekenblad.core.Problem;
-import nl.rekenblad.aangifte.Rubriek;
 
 /**
  * Reads a year of btw returns from a CSV with the header {@code periode,rubriek,omzet,btw}, one
@@ -28,6 +28,7 @@ import nl.rekenblad.aangifte.Rubriek;
 final class KorCsvReader {
     /** A year of returns is a few hundred lines; anything this large is not one. */
     public static final long MAX_BYTES = 5L * 1024 * 1024;
+
     static final List<String> COLUMNS = List.of("periode", "rubriek", "omzet", "btw");
 
     /**
@@ -50,8 +51,10 @@ final class KorCsvReader {
 
     KorInput parse(String bron, String text) throws InvalidInputException {
         if (text.isBlank()) {
-            throw InvalidInputException.of(bron, "leeg bestand; verwacht een kopregel " + String.join(",", COLUMNS)
-                    + " en daaronder een regel per periode en rubriek");
+            throw InvalidInputException.of(
+                    bron,
+                    "leeg bestand; verwacht een kopregel " + String.join(",", COLUMNS)
+                            + " en daaronder een regel per periode en rubriek");
         }
         List<Problem> problems = new ArrayList<>();
         Map<Period, Map<Rubriek, KorInput.Bedragen>> lines = new LinkedHashMap<>();
@@ -80,27 +83,35 @@ final class KorCsvReader {
                         year = period.year();
                         kind = period.kind();
                     } else if (period.year() != year) {
-                        problems.add(Problem.error(where, "periode " + period.label() + " hoort bij een ander jaar dan "
-                                + year + "; een jaaropstelling gaat over één kalenderjaar"));
+                        problems.add(Problem.error(
+                                where,
+                                "periode " + period.label() + " hoort bij een ander jaar dan " + year
+                                        + "; een jaaropstelling gaat over één kalenderjaar"));
                     } else if (period.kind() != kind) {
-                        problems.add(Problem.error(where, "periode " + period.label() + " heeft een andere lengte dan de"
-                                + " eerdere perioden (" + kindWord(kind) + "); gebruik één soort periode per bestand"));
+                        problems.add(Problem.error(
+                                where,
+                                "periode " + period.label() + " heeft een andere lengte dan de" + " eerdere perioden ("
+                                        + kindWord(kind) + "); gebruik één soort periode per bestand"));
                     }
                 }
                 Optional<Rubriek> rubriek = Rubriek.ofCode(rText);
                 if (rubriek.isEmpty()) {
-                    problems.add(Problem.error(where, "onbekende rubriek \"" + rText + "\"; verwacht een van: " + Rubriek.codes()));
+                    problems.add(Problem.error(
+                            where, "onbekende rubriek \"" + rText + "\"; verwacht een van: " + Rubriek.codes()));
                 }
                 BigDecimal omzet = rec.amount("omzet", problems);
                 BigDecimal btw = rec.amount("btw", problems);
                 if (rubriek.isPresent()) {
                     Rubriek r = rubriek.get();
                     if (!r.hasBtw() && btw != null && btw.signum() != 0) {
-                        problems.add(Problem.error(where, "rubriek " + r.code() + " heeft geen btw; laat de kolom btw leeg"));
+                        problems.add(Problem.error(
+                                where, "rubriek " + r.code() + " heeft geen btw; laat de kolom btw leeg"));
                     }
                     if (!r.hasOmzet() && omzet != null && omzet.signum() != 0) {
-                        problems.add(Problem.error(where, "rubriek 5b heeft alleen een btw-bedrag (de voorbelasting);"
-                                + " zet het bedrag in de kolom btw"));
+                        problems.add(Problem.error(
+                                where,
+                                "rubriek 5b heeft alleen een btw-bedrag (de voorbelasting);"
+                                        + " zet het bedrag in de kolom btw"));
                     }
                 }
                 if (problems.size() > before || period == null || rubriek.isEmpty()) {
@@ -109,12 +120,18 @@ final class KorCsvReader {
                 String id = period.label() + "/" + rubriek.get().code();
                 Long earlier = seen.putIfAbsent(id, rec.line());
                 if (earlier != null) {
-                    problems.add(Problem.error(where, "periode " + period.label() + ", rubriek " + rubriek.get().code()
-                            + " staat er al op regel " + earlier + "; geef elke combinatie één keer"));
+                    problems.add(Problem.error(
+                            where,
+                            "periode " + period.label() + ", rubriek "
+                                    + rubriek.get().code() + " staat er al op regel " + earlier
+                                    + "; geef elke combinatie één keer"));
                     continue;
                 }
-                lines.computeIfAbsent(period, p -> new EnumMap<>(Rubriek.class)).put(rubriek.get(),
-                        new KorInput.Bedragen(omzet == null ? null : Money.of(omzet), btw == null ? null : Money.of(btw)));
+                lines.computeIfAbsent(period, p -> new EnumMap<>(Rubriek.class))
+                        .put(
+                                rubriek.get(),
+                                new KorInput.Bedragen(
+                                        omzet == null ? null : Money.of(omzet), btw == null ? null : Money.of(btw)));
             }
             if (year == null && problems.isEmpty()) {
                 problems.add(Problem.error(bron, "geen regels met bedragen onder de kopregel"));
@@ -127,8 +144,10 @@ final class KorCsvReader {
         List<Problem> warnings = new ArrayList<>();
         for (Period p : periods) {
             if (!lines.containsKey(p)) {
-                warnings.add(Problem.warning(bron, "geen regels voor " + p.label()
-                        + ": die periode telt als nul (begon de onderneming later in het jaar?)"));
+                warnings.add(Problem.warning(
+                        bron,
+                        "geen regels voor " + p.label()
+                                + ": die periode telt als nul (begon de onderneming later in het jaar?)"));
             }
         }
         return new KorInput(bron, year, periods, lines, Rechtsvorm.STANDAARD, Optional.empty(), warnings);
@@ -169,10 +188,12 @@ final class KorCsvReader {
             return true;
         }
         boolean looksLikeData = rec.field(0).matches("\\d{4}.*");
-        problems.add(Problem.error(rec.where(), looksLikeData
-                ? "de kopregel ontbreekt; zet bovenaan de regel " + String.join(",", COLUMNS)
-                : "kolom " + String.join(", ", missing) + " ontbreekt in de kopregel; verwacht "
-                        + String.join(",", COLUMNS) + ", gevonden " + String.join(",", rec.fields())));
+        problems.add(Problem.error(
+                rec.where(),
+                looksLikeData
+                        ? "de kopregel ontbreekt; zet bovenaan de regel " + String.join(",", COLUMNS)
+                        : "kolom " + String.join(", ", missing) + " ontbreekt in de kopregel; verwacht "
+                                + String.join(",", COLUMNS) + ", gevonden " + String.join(",", rec.fields())));
         return false;
     }
 }

@@ -1,7 +1,10 @@
 package nl.rekenblad.kor;
 
-import nl.rekenblad.core.Rechtsvorm;
 import nl.rekenblad.aangifte.Rubriek;
+import nl.rekenblad.core.Money;
+import nl.rekenblad.core.Period;
+import nl.rekenblad.core.Problem;
+import nl.rekenblad.core.Rechtsvorm;
 
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -9,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import nl.rekenblad.core.Money;
-import nl.rekenblad.core.Period;
-import nl.rekenblad.core.Problem;
 
 /**
  * A year of btw returns, as read from a CSV or a template: per period and rubriek the omzet and
@@ -27,12 +27,24 @@ import nl.rekenblad.core.Problem;
  * @param diensten3b     per period the part of 3b that is services taxed in another EU country, when the source tells
  *                       goods and services apart (a journal's column soort, an auditfile's 3b-diensten code)
  */
-public record KorInput(String bron, int year, List<Period> periods, Map<Period, Map<Rubriek, Bedragen>> lines,
-        Rechtsvorm rechtsvorm, Optional<Money> omzetVorigJaar, List<Problem> warnings,
+public record KorInput(
+        String bron,
+        int year,
+        List<Period> periods,
+        Map<Period, Map<Rubriek, Bedragen>> lines,
+        Rechtsvorm rechtsvorm,
+        Optional<Money> omzetVorigJaar,
+        List<Problem> warnings,
         Optional<Map<Period, Money>> diensten3b) {
 
-    public KorInput(String bron, int year, List<Period> periods, Map<Period, Map<Rubriek, Bedragen>> lines,
-            Rechtsvorm rechtsvorm, Optional<Money> omzetVorigJaar, List<Problem> warnings) {
+    public KorInput(
+            String bron,
+            int year,
+            List<Period> periods,
+            Map<Period, Map<Rubriek, Bedragen>> lines,
+            Rechtsvorm rechtsvorm,
+            Optional<Money> omzetVorigJaar,
+            List<Problem> warnings) {
         this(bron, year, periods, lines, rechtsvorm, omzetVorigJaar, warnings, Optional.empty());
     }
 
@@ -71,7 +83,6 @@ public record KorInput(String bron, int year, List<Period> periods, Map<Period, 
 
     /** True when some amount is given for the period. */
     public boolean hasData(Period p) {
-        return lines.getOrDefault(p, Map.of()).values().stream()
-                .anyMatch(b -> b.omzet() != null || b.btw() != null);
+        return lines.getOrDefault(p, Map.of()).values().stream().anyMatch(b -> b.omzet() != null || b.btw() != null);
     }
 }

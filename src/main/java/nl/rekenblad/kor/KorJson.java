@@ -1,15 +1,15 @@
 package nl.rekenblad.kor;
 
+import nl.rekenblad.core.Period;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nl.rekenblad.core.Period;
 
 /** The {@code --json} report of a KOR jaaropstelling. */
 final class KorJson {
-    private KorJson() {
-    }
+    private KorJson() {}
 
     public static Map<String, Object> toMap(KorResult r) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -1,7 +1,6 @@
 package nl.rekenblad.kor;
 
 import nl.rekenblad.aangifte.Rubriek;
-
 import nl.rekenblad.core.Period;
 
 /** The keys of the KOR calculation's inputs and steps, in one place. */
@@ -30,8 +29,7 @@ public final class KorKeys {
 
     public static final String IN_OMZET_VORIG_JAAR = "in.omzetVorigJaar";
 
-    private KorKeys() {
-    }
+    private KorKeys() {}
 
     /** The input cell of one rubriek in one period: {@code in.2017_Q1.1a.btw}. */
     public static String input(Period p, Rubriek r, boolean btw) {

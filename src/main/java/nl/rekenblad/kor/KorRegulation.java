@@ -1,31 +1,31 @@
 package nl.rekenblad.kor;
 
-import nl.rekenblad.spi.RegulationProvider;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import nl.rekenblad.rules.RuleBook;
-import nl.rekenblad.internal.io.Workbooks;
-import nl.rekenblad.internal.io.OutputFiles;
-import nl.rekenblad.spi.Contribution;
-import java.util.List;
-import java.math.BigDecimal;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
 import nl.rekenblad.api.Option;
 import nl.rekenblad.api.Options;
-import nl.rekenblad.core.Money;
 import nl.rekenblad.api.Outcome;
-import nl.rekenblad.spi.Recognition;
 import nl.rekenblad.api.Regulation;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.core.InvalidInputException;
-import nl.rekenblad.core.Rechtsvorm;
+import nl.rekenblad.core.Money;
 import nl.rekenblad.internal.io.JobOutcome;
 import nl.rekenblad.internal.io.Json;
+import nl.rekenblad.internal.io.OutputFiles;
 import nl.rekenblad.internal.io.Outputs;
+import nl.rekenblad.internal.io.Workbooks;
 import nl.rekenblad.internal.workbook.OutputWorkbook;
+import nl.rekenblad.rules.RuleBook;
+import nl.rekenblad.spi.Contribution;
+import nl.rekenblad.spi.Recognition;
+import nl.rekenblad.spi.RegulationProvider;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The KOR jaaropstelling as a {@link Regulation}: from a CSV of returns or a filled template to the workbook with
@@ -73,7 +73,8 @@ public final class KorRegulation implements RegulationProvider {
 
     @Override
     public boolean recognises(Recognition input) {
-        return input.workbook() ? input.definedNames().contains(KorTemplate.N_INVOER)
+        return input.workbook()
+                ? input.definedNames().contains(KorTemplate.N_INVOER)
                 : input.columns().containsAll(KorCsvReader.COLUMNS);
     }
 
@@ -98,12 +99,16 @@ public final class KorRegulation implements RegulationProvider {
         in = options.get(Options.RECHTSVORM).map(in::withRechtsvorm).orElse(in);
         in = options.get(OMZET_VORIG_JAAR).map(in::withOmzetVorigJaar).orElse(in);
         KorInput calculated = in;
-        Outputs.Filled<KorResult> f = Outputs.fill(source, wb, () -> KorJaaropstelling.withBundledRules().calculate(calculated),
-                () -> KorTemplate.forOutput(calculated), new KorWorkbookWriter()::write);
+        Outputs.Filled<KorResult> f = Outputs.fill(
+                source,
+                wb,
+                () -> KorJaaropstelling.withBundledRules().calculate(calculated),
+                () -> KorTemplate.forOutput(calculated),
+                new KorWorkbookWriter()::write);
         KorResult r = f.result();
         OutputWorkbook book = f.workbook();
-        return new JobOutcome<>(name(), source, r, figures(r), r.warnings(), () -> Json.write(KorJson.toMap(r)),
-                book, wb != null);
+        return new JobOutcome<>(
+                name(), source, r, figures(r), r.warnings(), () -> Json.write(KorJson.toMap(r)), book, wb != null);
     }
 
     /** The figures of a batch report: the year, and the reduction and what is due, or the turnover and the verdict. */
@@ -132,14 +137,17 @@ public final class KorRegulation implements RegulationProvider {
             if (Workbooks.isWorkbook(output)) {
                 try (OutputWorkbook book = Workbooks.open(output)) {
                     XSSFWorkbook wb = book.poi();
-                    outputYear = OutputFiles.number(wb, KorTemplate.N_JAAR, output.name()).intValue();
-                    value = wb.getName("KOR_Winstcorrectie") != null ? OutputFiles.number(wb, "KOR_Winstcorrectie", output.name())
+                    outputYear = OutputFiles.number(wb, KorTemplate.N_JAAR, output.name())
+                            .intValue();
+                    value = wb.getName("KOR_Winstcorrectie") != null
+                            ? OutputFiles.number(wb, "KOR_Winstcorrectie", output.name())
                             : wb.getName("KOR_Omzet") != null ? BigDecimal.ZERO : null;
                 }
             } else {
                 Map<?, ?> m = OutputFiles.json(output);
                 outputYear = OutputFiles.year(m, "jaar");
-                value = Regime.VRIJSTELLING.word().equals(m.get("regime")) ? BigDecimal.ZERO
+                value = Regime.VRIJSTELLING.word().equals(m.get("regime"))
+                        ? BigDecimal.ZERO
                         : OutputFiles.number(m, "winstcorrectie").orElse(null);
             }
         } catch (Contribution.NotUsable e) {
@@ -153,10 +161,14 @@ public final class KorRegulation implements RegulationProvider {
         if (outputYear != year) {
             throw new Contribution.NotUsable("gaat over " + outputYear + ", niet over " + year);
         }
-        return Optional.of(new Contribution(Map.of("kor", value),
+        return Optional.of(new Contribution(
+                Map.of("kor", value),
                 Regime.forYear(RuleBook.load("kor"), year) == Regime.VRIJSTELLING
-                        ? List.of("KOR vanaf " + RuleBook.load("kor").firstYear("KOR_Vrij_Omzetgrens").orElse(year)
-                                + " is een vrijstelling: geen winstcorrectie") : List.of()));
+                        ? List.of("KOR vanaf "
+                                + RuleBook.load("kor")
+                                        .firstYear("KOR_Vrij_Omzetgrens")
+                                        .orElse(year) + " is een vrijstelling: geen winstcorrectie")
+                        : List.of()));
     }
 
     @Override
@@ -202,7 +214,8 @@ public final class KorRegulation implements RegulationProvider {
 
     @Override
     public void writeTemplate(OutputStream out, Options options) throws IOException {
-        try (OutputWorkbook wb = KorTemplate.create(options.periode(), options.get(Options.JAAR).orElse(null))) {
+        try (OutputWorkbook wb =
+                KorTemplate.create(options.periode(), options.get(Options.JAAR).orElse(null))) {
             wb.save(out);
         }
     }

@@ -1,7 +1,5 @@
 package nl.rekenblad.kor;
 
-import java.util.List;
-import java.util.Optional;
 import nl.rekenblad.core.Calculation;
 import nl.rekenblad.core.Layout;
 import nl.rekenblad.core.Money;
@@ -9,12 +7,20 @@ import nl.rekenblad.core.Period;
 import nl.rekenblad.core.Problem;
 import nl.rekenblad.rules.UsedParameter;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * A computed KOR jaaropstelling: the steps with their exact values, how they are laid out, the
  * parameters used and the warnings. Immutable.
  */
-public record KorResult(KorInput input, Regime regime, Calculation calculation, Layout layout,
-        List<UsedParameter> parameters, List<Problem> warnings) {
+public record KorResult(
+        KorInput input,
+        Regime regime,
+        Calculation calculation,
+        Layout layout,
+        List<UsedParameter> parameters,
+        List<Problem> warnings) {
 
     public KorResult {
         parameters = List.copyOf(parameters);

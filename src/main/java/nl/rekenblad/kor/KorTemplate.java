@@ -1,45 +1,35 @@
 package nl.rekenblad.kor;
 
+import nl.rekenblad.aangifte.Rubriek;
+import nl.rekenblad.core.Money;
+import nl.rekenblad.core.Period;
+import nl.rekenblad.core.Problem;
 import nl.rekenblad.core.Rechtsvorm;
+import nl.rekenblad.core.Target;
 import nl.rekenblad.internal.workbook.Grid;
 import nl.rekenblad.internal.workbook.OutputWorkbook;
 import nl.rekenblad.internal.workbook.SheetCells;
 import nl.rekenblad.internal.workbook.SheetSetup;
 import nl.rekenblad.internal.workbook.SheetText;
 import nl.rekenblad.internal.workbook.Styles;
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationHelper;
+import org.apache.poi.ss.usermodel.Name;
+import org.apache.poi.ss.util.AreaReference;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Calendar;
-import java.util.Date;
-import java.util.GregorianCalendar;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TimeZone;
-import nl.rekenblad.core.Money;
-import nl.rekenblad.core.Period;
-import nl.rekenblad.core.Problem;
-import nl.rekenblad.core.Target;
-import nl.rekenblad.aangifte.Rubriek;
-import org.apache.poi.ss.SpreadsheetVersion;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataValidation;
-import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.Name;
-import org.apache.poi.ss.usermodel.PrintSetup;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.util.AreaReference;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.ss.util.CellRangeAddressList;
-import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.usermodel.XSSFCell;
-import org.apache.poi.xssf.usermodel.XSSFRow;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The KOR input sheet ("Aangiften"): writes it, empty as a template or filled from a CSV, and
@@ -59,14 +49,16 @@ final class KorTemplate {
     public static final String N_RECHTSVORM = "KOR_Rechtsvorm";
     public static final String N_VORIG_JAAR = "KOR_OmzetVorigJaar";
     /** The names that belong to the input; every other {@code KOR_} name is rekenblad's output. */
-    public static final List<String> INPUT_NAMES = List.of(N_JAAR, N_PERIODEN, N_RUBRIEKEN, N_INVOER, N_RECHTSVORM, N_VORIG_JAAR);
+    public static final List<String> INPUT_NAMES =
+            List.of(N_JAAR, N_PERIODEN, N_RUBRIEKEN, N_INVOER, N_RECHTSVORM, N_VORIG_JAAR);
 
-    private static final String[] MONTHS = {"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"};
+    private static final String[] MONTHS = {
+        "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"
+    };
     private static final int FIRST_GRID_ROW = 9;
     private static final int FIRST_GRID_COL = 2;
 
-    private KorTemplate() {
-    }
+    private KorTemplate() {}
 
     /** An empty template for periods of {@code kind}; {@code year} may be null (the bookkeeper fills it in). */
     public static OutputWorkbook create(Period.Kind kind, Integer year) {
@@ -107,23 +99,35 @@ final class KorTemplate {
         return wb;
     }
 
-    private static void fill(XSSFWorkbook wb, XSSFSheet sh, Grid c, Styles st, Period.Kind kind, Integer year, KorInput input) {
+    private static void fill(
+            XSSFWorkbook wb, XSSFSheet sh, Grid c, Styles st, Period.Kind kind, Integer year, KorInput input) {
         int n = switch (kind) {
             case JAAR -> 1;
             case KWARTAAL -> 4;
             case MAAND -> 12;
         };
         c.text(0, 0, "KOR jaaropstelling: invoer van de btw-aangiften", Styles.Kind.TITLE);
-        c.text(1, 0, "Vul de gele cellen in met de bedragen uit de aangiften (omzet en btw per rubriek)."
-                + " Rubriek 1e, kolom btw: de btw die u zonder verlegging zou berekenen (fictieve btw)."
-                + " Rubriek 5b, kolom btw: de voorbelasting. Lege cellen tellen als 0.", Styles.Kind.NOTE);
+        c.text(
+                1,
+                0,
+                "Vul de gele cellen in met de bedragen uit de aangiften (omzet en btw per rubriek)."
+                        + " Rubriek 1e, kolom btw: de btw die u zonder verlegging zou berekenen (fictieve btw)."
+                        + " Rubriek 5b, kolom btw: de voorbelasting. Lege cellen tellen als 0.",
+                Styles.Kind.NOTE);
         c.text(3, 0, "Jaar", Styles.Kind.LABEL);
         c.number(3, FIRST_GRID_COL, year == null ? null : BigDecimal.valueOf(year), Styles.Kind.INTEGER_INPUT);
         c.text(4, 0, "Rechtsvorm", Styles.Kind.LABEL);
-        c.text(4, FIRST_GRID_COL, input == null ? Rechtsvorm.STANDAARD.word() : input.rechtsvorm().word(), Styles.Kind.TEXT_INPUT);
+        c.text(
+                4,
+                FIRST_GRID_COL,
+                input == null ? Rechtsvorm.STANDAARD.word() : input.rechtsvorm().word(),
+                Styles.Kind.TEXT_INPUT);
         c.text(4, FIRST_GRID_COL + 2, Rechtsvorm.words(), Styles.Kind.NOTE);
         c.text(5, 0, "Omzet vorig jaar voor de omzetgrens (vanaf 2025; leeg = onbekend)", Styles.Kind.LABEL);
-        c.number(5, FIRST_GRID_COL, input == null ? null : input.omzetVorigJaar().map(Money::amount).orElse(null),
+        c.number(
+                5,
+                FIRST_GRID_COL,
+                input == null ? null : input.omzetVorigJaar().map(Money::amount).orElse(null),
                 Styles.Kind.MONEY_INPUT);
 
         int headerRow = FIRST_GRID_ROW - 2;
@@ -147,10 +151,17 @@ final class KorTemplate {
             c.text(row, 1, r.omschrijving(), Styles.Kind.LABEL);
             for (int p = 0; p < n; p++) {
                 int col = FIRST_GRID_COL + 2 * p;
-                KorInput.Bedragen b = input == null ? null : input.get(input.periods().get(p), r);
-                c.number(row, col, b == null || b.omzet() == null ? null : b.omzet().amount(),
+                KorInput.Bedragen b =
+                        input == null ? null : input.get(input.periods().get(p), r);
+                c.number(
+                        row,
+                        col,
+                        b == null || b.omzet() == null ? null : b.omzet().amount(),
                         r.hasOmzet() ? Styles.Kind.MONEY_INPUT : Styles.Kind.DISABLED);
-                c.number(row, col + 1, b == null || b.btw() == null ? null : b.btw().amount(),
+                c.number(
+                        row,
+                        col + 1,
+                        b == null || b.btw() == null ? null : b.btw().amount(),
                         r.hasBtw() ? Styles.Kind.MONEY_INPUT : Styles.Kind.DISABLED);
             }
         }
@@ -159,13 +170,17 @@ final class KorTemplate {
         SheetSetup.definedName(wb, SHEET, N_JAAR, new CellRangeAddress(3, 3, FIRST_GRID_COL, FIRST_GRID_COL));
         SheetSetup.definedName(wb, SHEET, N_RECHTSVORM, new CellRangeAddress(4, 4, FIRST_GRID_COL, FIRST_GRID_COL));
         SheetSetup.definedName(wb, SHEET, N_VORIG_JAAR, new CellRangeAddress(5, 5, FIRST_GRID_COL, FIRST_GRID_COL));
-        SheetSetup.definedName(wb, SHEET, N_PERIODEN, new CellRangeAddress(headerRow, headerRow, FIRST_GRID_COL, lastCol));
+        SheetSetup.definedName(
+                wb, SHEET, N_PERIODEN, new CellRangeAddress(headerRow, headerRow, FIRST_GRID_COL, lastCol));
         SheetSetup.definedName(wb, SHEET, N_RUBRIEKEN, new CellRangeAddress(FIRST_GRID_ROW, lastRow, 0, 0));
-        SheetSetup.definedName(wb, SHEET, N_INVOER, new CellRangeAddress(FIRST_GRID_ROW, lastRow, FIRST_GRID_COL, lastCol));
+        SheetSetup.definedName(
+                wb, SHEET, N_INVOER, new CellRangeAddress(FIRST_GRID_ROW, lastRow, FIRST_GRID_COL, lastCol));
 
         DataValidationHelper dvh = sh.getDataValidationHelper();
         DataValidation dv = dvh.createValidation(
-                dvh.createExplicitListConstraint(java.util.Arrays.stream(Rechtsvorm.values()).map(Rechtsvorm::word).toArray(String[]::new)),
+                dvh.createExplicitListConstraint(java.util.Arrays.stream(Rechtsvorm.values())
+                        .map(Rechtsvorm::word)
+                        .toArray(String[]::new)),
                 new CellRangeAddressList(4, 4, FIRST_GRID_COL, FIRST_GRID_COL));
         dv.setShowErrorBox(true);
         sh.addValidationData(dv);
@@ -215,8 +230,14 @@ final class KorTemplate {
     // ---- finding the parts again -------------------------------------------------------------
 
     /** Where the parts of a KOR input sheet are, as found through its defined names. */
-    public record Located(Target.Cell year, Optional<Target.Cell> rechtsvorm, Optional<Target.Cell> omzetVorigJaar,
-            CellRangeAddress periods, CellRangeAddress rubrieken, CellRangeAddress grid, String sheet) {
+    public record Located(
+            Target.Cell year,
+            Optional<Target.Cell> rechtsvorm,
+            Optional<Target.Cell> omzetVorigJaar,
+            CellRangeAddress periods,
+            CellRangeAddress rubrieken,
+            CellRangeAddress grid,
+            String sheet) {
 
         /** The label cells of the period row that hold text, in order. */
         public List<Target.Cell> periodLabelCells(OutputWorkbook wb) {
@@ -246,18 +267,28 @@ final class KorTemplate {
                 String label = textAt(wb, c.row(), c.col()).trim();
                 Optional<Period> p = parseLabel(label, year);
                 if (p.isEmpty()) {
-                    problems.add(Problem.error(where, "onbekende periode \"" + label + "\"; verwacht Q1 … Q4, jan … dec,"
-                            + " Jaar of een volledige periode als 2017-Q1"));
+                    problems.add(Problem.error(
+                            where,
+                            "onbekende periode \"" + label + "\"; verwacht Q1 … Q4, jan … dec,"
+                                    + " Jaar of een volledige periode als 2017-Q1"));
                 } else if (p.get().year() != year) {
-                    problems.add(Problem.error(where, "periode " + p.get().label() + " hoort niet bij het jaar " + year));
+                    problems.add(
+                            Problem.error(where, "periode " + p.get().label() + " hoort niet bij het jaar " + year));
                 } else if (cols.containsKey(p.get())) {
-                    problems.add(Problem.error(where, "periode " + p.get().label() + " staat twee keer in de kopregel"));
-                } else if (!cols.isEmpty() && cols.keySet().iterator().next().kind() != p.get().kind()) {
-                    problems.add(Problem.error(where, "perioden van verschillende lengte in één opstelling ("
-                            + cols.keySet().iterator().next().label() + " en " + p.get().label() + ")"));
+                    problems.add(
+                            Problem.error(where, "periode " + p.get().label() + " staat twee keer in de kopregel"));
+                } else if (!cols.isEmpty()
+                        && cols.keySet().iterator().next().kind() != p.get().kind()) {
+                    problems.add(Problem.error(
+                            where,
+                            "perioden van verschillende lengte in één opstelling ("
+                                    + cols.keySet().iterator().next().label() + " en "
+                                    + p.get().label() + ")"));
                 } else if (c.col() < grid.getFirstColumn() || c.col() + 1 > grid.getLastColumn()) {
-                    problems.add(Problem.error(where, "de kolommen van periode " + p.get().label()
-                            + " vallen buiten het invoerbereik " + N_INVOER));
+                    problems.add(Problem.error(
+                            where,
+                            "de kolommen van periode " + p.get().label() + " vallen buiten het invoerbereik "
+                                    + N_INVOER));
                 } else {
                     cols.put(p.get(), c.col());
                 }
@@ -272,14 +303,16 @@ final class KorTemplate {
         public Map<Rubriek, Integer> rubriekRows(OutputWorkbook wb, List<Problem> problems, String bron) {
             Map<Rubriek, Integer> rows = new LinkedHashMap<>();
             for (int row = rubrieken.getFirstRow(); row <= rubrieken.getLastRow(); row++) {
-                String code = SheetText.display(wb, sheet, row, rubrieken.getFirstColumn()).trim();
+                String code = SheetText.display(wb, sheet, row, rubrieken.getFirstColumn())
+                        .trim();
                 if (code.isEmpty()) {
                     continue;
                 }
                 String where = bron + " › " + new Target.Cell(sheet, row, rubrieken.getFirstColumn()).a1("");
                 Optional<Rubriek> rub = Rubriek.ofCode(code);
                 if (rub.isEmpty()) {
-                    problems.add(Problem.error(where, "onbekende rubriek \"" + code + "\"; verwacht een van: " + Rubriek.codes()));
+                    problems.add(Problem.error(
+                            where, "onbekende rubriek \"" + code + "\"; verwacht een van: " + Rubriek.codes()));
                 } else if (rows.containsKey(rub.get())) {
                     problems.add(Problem.error(where, "rubriek " + code + " staat twee keer in de lijst"));
                 } else {
@@ -290,7 +323,8 @@ final class KorTemplate {
         }
 
         /** The input cells of every period and rubriek, keyed as the KOR calculation names them. */
-        public Map<String, Target.Cell> inputCells(Map<Period, Integer> periodColumns, Map<Rubriek, Integer> rubriekRows) {
+        public Map<String, Target.Cell> inputCells(
+                Map<Period, Integer> periodColumns, Map<Rubriek, Integer> rubriekRows) {
             Map<String, Target.Cell> cells = new LinkedHashMap<>();
             periodColumns.forEach((p, col) -> rubriekRows.forEach((r, row) -> {
                 cells.put(KorKeys.input(p, r, false), new Target.Cell(sheet, row, col));
@@ -319,20 +353,25 @@ final class KorTemplate {
                 AreaReference a = new AreaReference(name.getRefersToFormula(), SpreadsheetVersion.EXCEL2007);
                 String sheetName = a.getFirstCell().getSheetName();
                 if (sheetName == null || wb.poi().getSheet(sheetName) == null) {
-                    problems.add(Problem.error(bron, "de gedefinieerde naam " + n + " wijst niet naar een bestaand blad ("
-                            + name.getRefersToFormula() + ")"));
+                    problems.add(Problem.error(
+                            bron,
+                            "de gedefinieerde naam " + n + " wijst niet naar een bestaand blad ("
+                                    + name.getRefersToFormula() + ")"));
                     continue;
                 }
                 areas.put(n, a);
             } catch (RuntimeException e) {
-                problems.add(Problem.error(bron, "de gedefinieerde naam " + n + " wijst niet naar cellen ("
-                        + name.getRefersToFormula() + ")"));
+                problems.add(Problem.error(
+                        bron,
+                        "de gedefinieerde naam " + n + " wijst niet naar cellen (" + name.getRefersToFormula() + ")"));
             }
         }
         if (!missing.isEmpty()) {
-            problems.add(Problem.error(bron, "dit is geen werkboek van het rekenblad KOR-sjabloon: de gedefinieerde "
-                    + (missing.size() == 1 ? "naam " : "namen ") + String.join(", ", missing) + " ontbreken;"
-                    + " maak een nieuw sjabloon met 'rekenblad template kor'"));
+            problems.add(Problem.error(
+                    bron,
+                    "dit is geen werkboek van het rekenblad KOR-sjabloon: de gedefinieerde "
+                            + (missing.size() == 1 ? "naam " : "namen ") + String.join(", ", missing) + " ontbreken;"
+                            + " maak een nieuw sjabloon met 'rekenblad template kor'"));
             return Optional.empty();
         }
         if (areas.size() < 4 || !areas.keySet().containsAll(List.of(N_JAAR, N_PERIODEN, N_RUBRIEKEN, N_INVOER))) {
@@ -341,18 +380,24 @@ final class KorTemplate {
         String sheet = areas.get(N_INVOER).getFirstCell().getSheetName();
         for (String n : List.of(N_PERIODEN, N_RUBRIEKEN)) {
             if (!sheet.equals(areas.get(n).getFirstCell().getSheetName())) {
-                problems.add(Problem.error(bron, "de namen " + N_INVOER + ", " + N_PERIODEN + " en " + N_RUBRIEKEN
-                        + " moeten op hetzelfde blad staan"));
+                problems.add(Problem.error(
+                        bron,
+                        "de namen " + N_INVOER + ", " + N_PERIODEN + " en " + N_RUBRIEKEN
+                                + " moeten op hetzelfde blad staan"));
                 return Optional.empty();
             }
         }
         CellRangeAddress grid = range(areas.get(N_INVOER));
         CellRangeAddress periods = range(areas.get(N_PERIODEN));
         CellRangeAddress rubrieken = range(areas.get(N_RUBRIEKEN));
-        return Optional.of(new Located(cell(areas.get(N_JAAR)),
+        return Optional.of(new Located(
+                cell(areas.get(N_JAAR)),
                 Optional.ofNullable(areas.get(N_RECHTSVORM)).map(KorTemplate::cell),
                 Optional.ofNullable(areas.get(N_VORIG_JAAR)).map(KorTemplate::cell),
-                periods, rubrieken, grid, sheet));
+                periods,
+                rubrieken,
+                grid,
+                sheet));
     }
 
     private static CellRangeAddress range(AreaReference a) {

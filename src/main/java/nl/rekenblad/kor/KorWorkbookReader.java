@@ -1,9 +1,19 @@
 package nl.rekenblad.kor;
 
+import nl.rekenblad.aangifte.Rubriek;
 import nl.rekenblad.api.Source;
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.core.Money;
+import nl.rekenblad.core.Period;
+import nl.rekenblad.core.Problem;
 import nl.rekenblad.core.Rechtsvorm;
+import nl.rekenblad.core.Target;
 import nl.rekenblad.internal.io.CellReader;
 import nl.rekenblad.internal.io.Workbooks;
+import nl.rekenblad.internal.workbook.OutputWorkbook;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.util.NumberToTextConverter;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -14,18 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.rekenblad.core.InvalidInputException;
-import nl.rekenblad.core.Money;
-import nl.rekenblad.core.Period;
-import nl.rekenblad.core.Problem;
-import nl.rekenblad.core.Target;
-import nl.rekenblad.aangifte.Rubriek;
-import nl.rekenblad.internal.workbook.OutputWorkbook;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.util.NumberToTextConverter;
 
 /**
  * Reads a KOR input workbook made from {@code templates/kor-jaaropstelling.xlsx}, finding every
@@ -34,7 +32,7 @@ import org.apache.poi.ss.util.NumberToTextConverter;
 final class KorWorkbookReader {
 
     /** The input and the opened workbook, which becomes the output with the result sheets added. */
-    public record Loaded(KorInput input, OutputWorkbook workbook) { }
+    public record Loaded(KorInput input, OutputWorkbook workbook) {}
 
     /**
      * Reads {@code file}; the file itself is only read, never written. The legal form and the previous year's
@@ -59,10 +57,12 @@ final class KorWorkbookReader {
 
     KorInput read(OutputWorkbook wb, String bron) throws InvalidInputException {
         List<Problem> problems = new ArrayList<>();
-        KorTemplate.Located loc = KorTemplate.locate(wb, problems, bron).orElseThrow(() -> new InvalidInputException(problems));
+        KorTemplate.Located loc =
+                KorTemplate.locate(wb, problems, bron).orElseThrow(() -> new InvalidInputException(problems));
         CellReader cells = new CellReader(wb.poi(), bron, problems);
         Integer year = readYear(cells, loc.year(), problems);
-        Rechtsvorm rechtsvorm = loc.rechtsvorm().map(c -> readRechtsvorm(cells, c, problems)).orElse(Rechtsvorm.STANDAARD);
+        Rechtsvorm rechtsvorm =
+                loc.rechtsvorm().map(c -> readRechtsvorm(cells, c, problems)).orElse(Rechtsvorm.STANDAARD);
         Optional<Money> vorig = loc.omzetVorigJaar().map(cells::amount).map(Money::of);
         if (year == null) {
             throw new InvalidInputException(problems);
@@ -79,13 +79,18 @@ final class KorWorkbookReader {
                 BigDecimal omzet = cells.amount(oc);
                 BigDecimal btw = cells.amount(bc);
                 if (!r.hasOmzet() && omzet != null && omzet.signum() != 0) {
-                    problems.add(Problem.error(cells.where(oc), "rubriek 5b heeft alleen een btw-bedrag (de voorbelasting)"));
+                    problems.add(Problem.error(
+                            cells.where(oc), "rubriek 5b heeft alleen een btw-bedrag (de voorbelasting)"));
                 }
                 if (!r.hasBtw() && btw != null && btw.signum() != 0) {
-                    problems.add(Problem.error(cells.where(bc), "rubriek " + r.code() + " heeft geen btw; laat deze cel leeg"));
+                    problems.add(Problem.error(
+                            cells.where(bc), "rubriek " + r.code() + " heeft geen btw; laat deze cel leeg"));
                 }
                 if (omzet != null || btw != null) {
-                    m.put(r, new KorInput.Bedragen(omzet == null ? null : Money.of(omzet), btw == null ? null : Money.of(btw)));
+                    m.put(
+                            r,
+                            new KorInput.Bedragen(
+                                    omzet == null ? null : Money.of(omzet), btw == null ? null : Money.of(btw)));
                 }
             }
             lines.put(pc.getKey(), m);
@@ -98,10 +103,13 @@ final class KorWorkbookReader {
         List<Period> all = KorCsvReader.allPeriods(year, periods.get(0).kind());
         for (Period p : all) {
             if (!cols.containsKey(p)) {
-                warnings.add(Problem.warning(bron, "het werkboek heeft geen kolommen voor " + p.label() + ": die periode telt als nul"));
+                warnings.add(Problem.warning(
+                        bron, "het werkboek heeft geen kolommen voor " + p.label() + ": die periode telt als nul"));
             } else if (lines.get(p).isEmpty()) {
-                warnings.add(Problem.warning(bron, "geen bedragen voor " + p.label()
-                        + ": die periode telt als nul (begon de onderneming later in het jaar?)"));
+                warnings.add(Problem.warning(
+                        bron,
+                        "geen bedragen voor " + p.label()
+                                + ": die periode telt als nul (begon de onderneming later in het jaar?)"));
             }
         }
         return new KorInput(bron, year, periods, lines, rechtsvorm, vorig, warnings);
@@ -110,14 +118,19 @@ final class KorWorkbookReader {
     private static Integer readYear(CellReader cells, Target.Cell c, List<Problem> problems) {
         Cell cell = cells.cell(c);
         String where = cells.where(c);
-        if (cell == null || cell.getCellType() == CellType.BLANK
-                || (cell.getCellType() == CellType.STRING && cell.getStringCellValue().isBlank())) {
-            problems.add(Problem.error(where, "het jaar ontbreekt; vul het jaar in (gedefinieerde naam "
-                    + KorTemplate.N_JAAR + ")"));
+        if (cell == null
+                || cell.getCellType() == CellType.BLANK
+                || (cell.getCellType() == CellType.STRING
+                        && cell.getStringCellValue().isBlank())) {
+            problems.add(Problem.error(
+                    where, "het jaar ontbreekt; vul het jaar in (gedefinieerde naam " + KorTemplate.N_JAAR + ")"));
             return null;
         }
-        String text = cell.getCellType() == CellType.NUMERIC ? NumberToTextConverter.toText(cell.getNumericCellValue())
-                : cell.getCellType() == CellType.STRING ? cell.getStringCellValue().trim() : "";
+        String text = cell.getCellType() == CellType.NUMERIC
+                ? NumberToTextConverter.toText(cell.getNumericCellValue())
+                : cell.getCellType() == CellType.STRING
+                        ? cell.getStringCellValue().trim()
+                        : "";
         if (!text.matches("\\d{4}")) {
             problems.add(Problem.error(where, "verwacht een jaartal, gevonden \"" + text + "\""));
             return null;
@@ -127,13 +140,15 @@ final class KorWorkbookReader {
 
     private static Rechtsvorm readRechtsvorm(CellReader cells, Target.Cell c, List<Problem> problems) {
         Cell cell = cells.cell(c);
-        String text = cell == null || cell.getCellType() != CellType.STRING ? "" : cell.getStringCellValue().trim();
+        String text = cell == null || cell.getCellType() != CellType.STRING
+                ? ""
+                : cell.getStringCellValue().trim();
         if (text.isEmpty()) {
             return Rechtsvorm.STANDAARD;
         }
         return Rechtsvorm.of(text).orElseGet(() -> {
-            problems.add(Problem.error(cells.where(c), "onbekende rechtsvorm \"" + text + "\"; verwacht een van: "
-                    + Rechtsvorm.words()));
+            problems.add(Problem.error(
+                    cells.where(c), "onbekende rechtsvorm \"" + text + "\"; verwacht een van: " + Rechtsvorm.words()));
             return Rechtsvorm.STANDAARD;
         });
     }

@@ -31,6 +31,8 @@ public enum Regime {
         if (rules.covers("KOR_Vrij_Omzetgrens", year)) {
             return VRIJSTELLING;
         }
-        return rules.firstYear("KOR_Vrij_Omzetgrens").map(first -> year < first ? OUD : VRIJSTELLING).orElse(OUD);
+        return rules.firstYear("KOR_Vrij_Omzetgrens")
+                .map(first -> year < first ? OUD : VRIJSTELLING)
+                .orElse(OUD);
     }
 }

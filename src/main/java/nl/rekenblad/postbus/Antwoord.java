@@ -7,14 +7,15 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
+import nl.rekenblad.batch.Batch;
+import nl.rekenblad.batch.Verslag;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import nl.rekenblad.batch.Batch;
-import nl.rekenblad.batch.Verslag;
 
 /**
  * The reply to a mail: to its sender only (never a Reply-To, which a forger could set), "Re: …", In-Reply-To and
@@ -27,10 +28,10 @@ final class Antwoord {
     /** The header that names the mail a reply answers (its journal key): the box knows its own copies by it. */
     static final String SLEUTEL = "X-Rekenblad-Sleutel";
 
-    private Antwoord() {
-    }
+    private Antwoord() {}
 
-    static MimeMessage maak(MimeMessage origineel, InternetAddress van, String aan, List<Batch.Verwerkt> uit, String sleutel)
+    static MimeMessage maak(
+            MimeMessage origineel, InternetAddress van, String aan, List<Batch.Verwerkt> uit, String sleutel)
             throws MessagingException {
         MimeMessage basis = (MimeMessage) origineel.reply(false);
         MimeMessage r = new FixedIdMessage(id(sleutel, van));
@@ -60,7 +61,8 @@ final class Antwoord {
         for (Batch.Verwerkt u : uit) {
             if (u.werkboek().isPresent()) {
                 MimeBodyPart a = new MimeBodyPart();
-                a.setDataHandler(new jakarta.activation.DataHandler(new ByteArrayDataSource(u.werkboek().get(), XLSX)));
+                a.setDataHandler(new jakarta.activation.DataHandler(
+                        new ByteArrayDataSource(u.werkboek().get(), XLSX)));
                 a.setFileName(u.bestandsnaam());
                 a.setDisposition(MimeBodyPart.ATTACHMENT);
                 mixed.addBodyPart(a);
@@ -74,8 +76,9 @@ final class Antwoord {
     /** The reply's Message-ID: a hash of the mail's key, on the sender's domain. */
     static String id(String sleutel, InternetAddress van) {
         try {
-            String h = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(sleutel.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+            String h = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(sleutel.getBytes(StandardCharsets.UTF_8)))
+                    .substring(0, 32);
             String a = van.getAddress();
             String domain = a != null && a.contains("@") ? a.substring(a.indexOf('@') + 1) : "rekenblad.local";
             return "<rekenblad." + h + "@" + domain + ">";
@@ -91,16 +94,24 @@ final class Antwoord {
                     .append(accepteert(nl.rekenblad.Rekenblad.regulations()))
                     .append("\nStuur het bestand als bijlage opnieuw.\n");
             if (!uit.isEmpty()) {
-                sb.append("\nNiet herkend: ").append(String.join(", ", uit.stream().map(u -> u.verslag().bijlage()).toList()))
+                sb.append("\nNiet herkend: ")
+                        .append(String.join(
+                                ", ",
+                                uit.stream().map(u -> u.verslag().bijlage()).toList()))
                         .append('\n');
             }
             return sb.append("\nMet vriendelijke groet,\nrekenblad\n").toString();
         }
-        sb.append("Goedendag,\n\nrekenblad heeft uw bijlagen verwerkt; ").append(bijgevoegd(uit)).append("\n\n");
+        sb.append("Goedendag,\n\nrekenblad heeft uw bijlagen verwerkt; ")
+                .append(bijgevoegd(uit))
+                .append("\n\n");
         for (Batch.Verwerkt u : uit) {
             Verslag v = u.verslag();
-            sb.append("- ").append(v.bijlage() == null ? "(mail)" : v.bijlage()).append(": ")
-                    .append(v.soort() == null ? "" : v.soort() + ", ").append(v.status().word());
+            sb.append("- ")
+                    .append(v.bijlage() == null ? "(mail)" : v.bijlage())
+                    .append(": ")
+                    .append(v.soort() == null ? "" : v.soort() + ", ")
+                    .append(v.status().word());
             if (!v.cijfers().isEmpty()) {
                 sb.append(" · ").append(cijfers(v.cijfers()));
             }
@@ -124,21 +135,26 @@ final class Antwoord {
     /** Whether workbooks go with the reply, in words. */
     private static String bijgevoegd(List<Batch.Verwerkt> uit) {
         long n = uit.stream().filter(u -> u.werkboek().isPresent()).count();
-        return n == 0 ? "er zit geen werkboek bij dit antwoord (zie de meldingen)." : n == 1
-                ? "het werkboek zit bij dit antwoord." : "de werkboeken zitten bij dit antwoord.";
+        return n == 0
+                ? "er zit geen werkboek bij dit antwoord (zie de meldingen)."
+                : n == 1 ? "het werkboek zit bij dit antwoord." : "de werkboeken zitten bij dit antwoord.";
     }
 
     /** The key figures as a Dutch reader reads them: "te betalen € 570,00, binnen grens ja, jaar 2017". */
     static String cijfers(Map<String, Object> c) {
         StringBuilder sb = new StringBuilder();
-        c.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(woorden(k)).append(" ").append(waarde(v)));
+        c.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ")
+                .append(woorden(k))
+                .append(" ")
+                .append(waarde(v)));
         return sb.toString();
     }
 
     /** A figure's key in words: "teBetalen" is "te betalen"; "5c 2025-Q1" stays. */
     private static String woorden(String key) {
         return key.matches("[a-z]+([A-Z][a-z0-9]*)+")
-                ? key.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT) : key;
+                ? key.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT)
+                : key;
     }
 
     private static String waarde(Object v) {
@@ -157,7 +173,8 @@ final class Antwoord {
     static String html(List<Batch.Verwerkt> uit) {
         StringBuilder sb = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family:sans-serif\">");
         if (uit.isEmpty() || uit.stream().allMatch(u -> u.verslag().status() == Verslag.Status.NIET_HERKEND)) {
-            sb.append("<p>Goedendag,</p><p>In uw mail zat geen bijlage die rekenblad kan verwerken. rekenblad neemt aan:</p><ul>");
+            sb.append(
+                    "<p>Goedendag,</p><p>In uw mail zat geen bijlage die rekenblad kan verwerken. rekenblad neemt aan:</p><ul>");
             for (String l : accepteert(nl.rekenblad.Rekenblad.regulations()).split("\n")) {
                 if (l.startsWith("- ")) {
                     sb.append("<li>").append(esc(l.substring(2))).append("</li>");
@@ -165,23 +182,38 @@ final class Antwoord {
             }
             sb.append("</ul><p>Stuur het bestand als bijlage opnieuw.</p>");
             if (!uit.isEmpty()) {
-                sb.append("<p>Niet herkend: ").append(esc(String.join(", ", uit.stream().map(u -> String.valueOf(
-                        u.verslag().bijlage())).toList()))).append("</p>");
+                sb.append("<p>Niet herkend: ")
+                        .append(esc(String.join(
+                                ", ",
+                                uit.stream()
+                                        .map(u -> String.valueOf(u.verslag().bijlage()))
+                                        .toList())))
+                        .append("</p>");
             }
         } else {
-            sb.append("<p>Goedendag,</p><p>rekenblad heeft uw bijlagen verwerkt; ").append(esc(bijgevoegd(uit))).append("</p>"
-                    + "<table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse\"><tr><th>Bestand</th><th>Soort</th>"
-                    + "<th>Status</th><th>Kerncijfers</th><th>Melding</th></tr>");
+            sb.append("<p>Goedendag,</p><p>rekenblad heeft uw bijlagen verwerkt; ")
+                    .append(esc(bijgevoegd(uit)))
+                    .append("</p>"
+                            + "<table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse\"><tr><th>Bestand</th><th>Soort</th>"
+                            + "<th>Status</th><th>Kerncijfers</th><th>Melding</th></tr>");
             for (Batch.Verwerkt u : uit) {
                 Verslag v = u.verslag();
-                sb.append("<tr><td>").append(esc(v.bijlage() == null ? "(mail)" : v.bijlage())).append("</td><td>")
-                        .append(esc(v.soort() == null ? "" : v.soort())).append("</td><td>").append(esc(v.status().word()))
-                        .append("</td><td>").append(esc(cijfers(v.cijfers()))).append("</td><td>").append(esc(v.melding()))
+                sb.append("<tr><td>")
+                        .append(esc(v.bijlage() == null ? "(mail)" : v.bijlage()))
+                        .append("</td><td>")
+                        .append(esc(v.soort() == null ? "" : v.soort()))
+                        .append("</td><td>")
+                        .append(esc(v.status().word()))
+                        .append("</td><td>")
+                        .append(esc(cijfers(v.cijfers())))
+                        .append("</td><td>")
+                        .append(esc(v.melding()))
                         .append("</td></tr>");
             }
             sb.append("</table>");
         }
-        return sb.append("<p>Met vriendelijke groet,<br>rekenblad</p></body></html>").toString();
+        return sb.append("<p>Met vriendelijke groet,<br>rekenblad</p></body></html>")
+                .toString();
     }
 
     private static String esc(String s) {

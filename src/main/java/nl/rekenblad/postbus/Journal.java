@@ -85,14 +85,17 @@ final class Journal implements AutoCloseable {
     private void open() throws IOException {
         Path dir = this.file.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new Fout("de map " + dir + " van het statusbestand bestaat niet; maak hem aan of kies een andere"
-                    + " plek met --status", null);
+            throw new Fout(
+                    "de map " + dir + " van het statusbestand bestaat niet; maak hem aan of kies een andere"
+                            + " plek met --status",
+                    null);
         }
         if (Files.exists(this.file)) {
             lees();
         }
         try {
-            log = FileChannel.open(this.file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+            log = FileChannel.open(
+                    this.file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
             if (log.size() == 0) {
                 schrijf((KOP + "\n").getBytes(StandardCharsets.UTF_8));
                 forceMap(dir);
@@ -119,9 +122,11 @@ final class Journal implements AutoCloseable {
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (!text.startsWith(KOP + "\n")) {
-            throw new Fout("het statusbestand " + file + " is geen journaal van deze versie van rekenblad (een"
-                    + " H2-bestand van een oudere versie?); zet het opzij en begin met een nieuw (--status), na"
-                    + " controle welke mails al beantwoord zijn", null);
+            throw new Fout(
+                    "het statusbestand " + file + " is geen journaal van deze versie van rekenblad (een"
+                            + " H2-bestand van een oudere versie?); zet het opzij en begin met een nieuw (--status), na"
+                            + " controle welke mails al beantwoord zijn",
+                    null);
         }
         long goed = (KOP + "\n").getBytes(StandardCharsets.UTF_8).length;
         int at = KOP.length() + 1;
@@ -135,7 +140,9 @@ final class Journal implements AutoCloseable {
                 break; // torn or damaged: the rest is not trusted
             }
             String[] v = f.get();
-            mails.put(v[0], new Regel(Staat.valueOf(v[1]), Integer.parseInt(v[2]), v[3], v[4], v[5], Long.parseLong(v[6])));
+            mails.put(
+                    v[0],
+                    new Regel(Staat.valueOf(v[1]), Integer.parseInt(v[2]), v[3], v[4], v[5], Long.parseLong(v[6])));
             regels++;
             goed += text.substring(at, end + 1).getBytes(StandardCharsets.UTF_8).length;
             at = end + 1;
@@ -183,15 +190,29 @@ final class Journal implements AutoCloseable {
     /** Records that {@code key} reached {@code staat}; on the disk before this returns. */
     synchronized void zet(String key, Staat staat, String doelmap, String afzender, String onderwerp) throws Fout {
         Regel before = mails.get(key);
-        append(key, new Regel(staat, before == null ? 0 : before.pogingen(), doelmap, cut(afzender, 500),
-                cut(onderwerp, 1000), System.currentTimeMillis()));
+        append(
+                key,
+                new Regel(
+                        staat,
+                        before == null ? 0 : before.pogingen(),
+                        doelmap,
+                        cut(afzender, 500),
+                        cut(onderwerp, 1000),
+                        System.currentTimeMillis()));
     }
 
     /** One more failed attempt to send the reply; returns the number of attempts so far. */
     synchronized int mislukt(String key) throws Fout {
         Regel before = mails.get(key);
-        Regel r = before == null ? new Regel(Staat.ONTVANGEN, 1, null) : new Regel(Staat.ONTVANGEN, before.pogingen() + 1,
-                before.doelmap(), before.afzender(), before.onderwerp(), System.currentTimeMillis());
+        Regel r = before == null
+                ? new Regel(Staat.ONTVANGEN, 1, null)
+                : new Regel(
+                        Staat.ONTVANGEN,
+                        before.pogingen() + 1,
+                        before.doelmap(),
+                        before.afzender(),
+                        before.onderwerp(),
+                        System.currentTimeMillis());
         append(key, r);
         return r.pogingen();
     }
@@ -223,8 +244,15 @@ final class Journal implements AutoCloseable {
     }
 
     private void appendOrFail(String key, Regel r) throws IOException {
-        String body = String.join("\t", escape(key), r.staat().name(), Integer.toString(r.pogingen()), escape(r.doelmap()),
-                escape(r.afzender()), escape(r.onderwerp()), Long.toString(r.tijd()));
+        String body = String.join(
+                "\t",
+                escape(key),
+                r.staat().name(),
+                Integer.toString(r.pogingen()),
+                escape(r.doelmap()),
+                escape(r.afzender()),
+                escape(r.onderwerp()),
+                Long.toString(r.tijd()));
         schrijf((crc(body) + "\t" + body + "\n").getBytes(StandardCharsets.UTF_8));
         mails.put(key, r);
         regels++;
@@ -245,12 +273,19 @@ final class Journal implements AutoCloseable {
         StringBuilder sb = new StringBuilder(KOP).append('\n');
         for (Map.Entry<String, Regel> e : mails.entrySet()) {
             Regel r = e.getValue();
-            String body = String.join("\t", escape(e.getKey()), r.staat().name(), Integer.toString(r.pogingen()),
-                    escape(r.doelmap()), escape(r.afzender()), escape(r.onderwerp()), Long.toString(r.tijd()));
+            String body = String.join(
+                    "\t",
+                    escape(e.getKey()),
+                    r.staat().name(),
+                    Integer.toString(r.pogingen()),
+                    escape(r.doelmap()),
+                    escape(r.afzender()),
+                    escape(r.onderwerp()),
+                    Long.toString(r.tijd()));
             sb.append(crc(body)).append('\t').append(body).append('\n');
         }
-        try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE)) {
+        try (FileChannel c = FileChannel.open(
+                tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             ByteBuffer b = ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8));
             while (b.hasRemaining()) {
                 c.write(b);
@@ -306,12 +341,13 @@ final class Journal implements AutoCloseable {
             char ch = s.charAt(i);
             if (ch == '\\' && i + 1 < s.length()) {
                 char n = s.charAt(++i);
-                sb.append(switch (n) {
-                    case 't' -> '\t';
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    default -> n;
-                });
+                sb.append(
+                        switch (n) {
+                            case 't' -> '\t';
+                            case 'n' -> '\n';
+                            case 'r' -> '\r';
+                            default -> n;
+                        });
             } else {
                 sb.append(ch);
             }

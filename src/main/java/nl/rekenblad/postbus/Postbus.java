@@ -10,6 +10,13 @@ import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import nl.rekenblad.batch.Batch;
+import nl.rekenblad.batch.Bijlage;
+import nl.rekenblad.batch.Intake;
+import nl.rekenblad.batch.Verslag;
+import nl.rekenblad.internal.io.Json;
+import nl.rekenblad.internal.io.Messages;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -30,14 +37,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import nl.rekenblad.batch.Batch;
-import nl.rekenblad.batch.Bijlage;
-import nl.rekenblad.batch.Intake;
-import nl.rekenblad.batch.Verslag;
-import nl.rekenblad.internal.io.Json;
-import nl.rekenblad.internal.io.Messages;
 
 /**
  * Watches one IMAP folder: each new mail from an allowed sender has its attachments worked out (in memory, through
@@ -48,19 +48,63 @@ import nl.rekenblad.internal.io.Messages;
  */
 public final class Postbus implements AutoCloseable {
     /** Everything the service is told. */
-    public record Instellingen(MailUri imap, MailUri smtp, String imapWachtwoord, String smtpWachtwoord, InternetAddress van,
-            List<String> afzenders, String verwerkt, String fouten, String geweigerd, Optional<Path> rapport, Path status,
-            long secondenPerBijlage, int maxPogingen, long intervalSeconden, String verzonden, long wachtSeconden) {
+    public record Instellingen(
+            MailUri imap,
+            MailUri smtp,
+            String imapWachtwoord,
+            String smtpWachtwoord,
+            InternetAddress van,
+            List<String> afzenders,
+            String verwerkt,
+            String fouten,
+            String geweigerd,
+            Optional<Path> rapport,
+            Path status,
+            long secondenPerBijlage,
+            int maxPogingen,
+            long intervalSeconden,
+            String verzonden,
+            long wachtSeconden) {
         public Instellingen {
-            afzenders = afzenders.stream().map(a -> a.strip().toLowerCase(Locale.ROOT)).filter(a -> !a.isEmpty()).toList();
+            afzenders = afzenders.stream()
+                    .map(a -> a.strip().toLowerCase(Locale.ROOT))
+                    .filter(a -> !a.isEmpty())
+                    .toList();
         }
 
         /** With the copies of the replies filed in "Verzonden", and 120 s to wait for a copy after a crash. */
-        public Instellingen(MailUri imap, MailUri smtp, String imapWachtwoord, String smtpWachtwoord, InternetAddress van,
-                List<String> afzenders, String verwerkt, String fouten, String geweigerd, Optional<Path> rapport, Path status,
-                long secondenPerBijlage, int maxPogingen, long intervalSeconden) {
-            this(imap, smtp, imapWachtwoord, smtpWachtwoord, van, afzenders, verwerkt, fouten, geweigerd, rapport, status,
-                    secondenPerBijlage, maxPogingen, intervalSeconden, "Verzonden", 120);
+        public Instellingen(
+                MailUri imap,
+                MailUri smtp,
+                String imapWachtwoord,
+                String smtpWachtwoord,
+                InternetAddress van,
+                List<String> afzenders,
+                String verwerkt,
+                String fouten,
+                String geweigerd,
+                Optional<Path> rapport,
+                Path status,
+                long secondenPerBijlage,
+                int maxPogingen,
+                long intervalSeconden) {
+            this(
+                    imap,
+                    smtp,
+                    imapWachtwoord,
+                    smtpWachtwoord,
+                    van,
+                    afzenders,
+                    verwerkt,
+                    fouten,
+                    geweigerd,
+                    rapport,
+                    status,
+                    secondenPerBijlage,
+                    maxPogingen,
+                    intervalSeconden,
+                    "Verzonden",
+                    120);
         }
     }
 
@@ -68,28 +112,50 @@ public final class Postbus implements AutoCloseable {
      * Settings with the defaults of the command line (Verwerkt, Fouten, Geweigerd; 60 s per attachment; 3 attempts;
      * 60 s between rounds), for a program that embeds the postbus.
      */
-    public static Instellingen instellingen(String imap, String smtp, String wachtwoord, String van, List<String> afzenders,
-            Path status, Optional<Path> rapport) throws nl.rekenblad.core.InvalidInputException,
-            jakarta.mail.internet.AddressException {
-        return new Instellingen(MailUri.parse(imap, "imap", true), MailUri.parse(smtp, "smtp", false), wachtwoord, wachtwoord,
-                new InternetAddress(van, true), afzenders, "Verwerkt", "Fouten", "Geweigerd", rapport, status, 60, 3, 60);
+    public static Instellingen instellingen(
+            String imap,
+            String smtp,
+            String wachtwoord,
+            String van,
+            List<String> afzenders,
+            Path status,
+            Optional<Path> rapport)
+            throws nl.rekenblad.core.InvalidInputException, jakarta.mail.internet.AddressException {
+        return new Instellingen(
+                MailUri.parse(imap, "imap", true),
+                MailUri.parse(smtp, "smtp", false),
+                wachtwoord,
+                wachtwoord,
+                new InternetAddress(van, true),
+                afzenders,
+                "Verwerkt",
+                "Fouten",
+                "Geweigerd",
+                rapport,
+                status,
+                60,
+                3,
+                60);
     }
 
     /** Where a test makes the service stop as a crash would, at a step of one mail. */
     public interface Storing {
-        default void voorAntwoord(String sleutel) {
-        }
+        default void voorAntwoord(String sleutel) {}
 
         /** The service has done a round and now waits for new mail (IDLE, or the interval). */
-        default void wachtOpPost() {
-        }
+        default void wachtOpPost() {}
 
-        default void naAntwoord(String sleutel) {
-        }
+        default void naAntwoord(String sleutel) {}
     }
 
     /** What one round did. */
-    public record Ronde(int mails, int beantwoord, int geweigerd, int bijlagen, int mislukteBijlagen, int overgeslagen,
+    public record Ronde(
+            int mails,
+            int beantwoord,
+            int geweigerd,
+            int bijlagen,
+            int mislukteBijlagen,
+            int overgeslagen,
             int nietVerzonden) {
         public Ronde(int mails, int beantwoord, int geweigerd, int bijlagen, int mislukteBijlagen, int overgeslagen) {
             this(mails, beantwoord, geweigerd, bijlagen, mislukteBijlagen, overgeslagen, 0);
@@ -118,6 +184,7 @@ public final class Postbus implements AutoCloseable {
     static final int PARALLEL = 8;
     /** Mails fetched whole in one command. */
     static final int CHUNK = 50;
+
     private final ExecutorService senders = Executors.newFixedThreadPool(PARALLEL, r -> {
         Thread t = new Thread(r, "rekenblad-postbus-mail");
         t.setDaemon(true);
@@ -179,8 +246,9 @@ public final class Postbus implements AutoCloseable {
                 certs = cf.generateCertificates(in);
             }
             if (certs.isEmpty()) {
-                throw new PostbusException("--ca " + pem + ": geen certificaat gevonden (verwacht PEM: -----BEGIN"
-                        + " CERTIFICATE-----)", null);
+                throw new PostbusException(
+                        "--ca " + pem + ": geen certificaat gevonden (verwacht PEM: -----BEGIN" + " CERTIFICATE-----)",
+                        null);
             }
             java.security.KeyStore ks = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
             ks.load(null, null);
@@ -216,20 +284,23 @@ public final class Postbus implements AutoCloseable {
     static Optional<String> blijvend(Throwable e, MailUri u) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String m = String.valueOf(t.getMessage());
-            if (t instanceof java.security.cert.CertPathValidatorException || t instanceof
-                    java.security.cert.CertPathBuilderException || m.contains("PKIX path building failed")
+            if (t instanceof java.security.cert.CertPathValidatorException
+                    || t instanceof java.security.cert.CertPathBuilderException
+                    || m.contains("PKIX path building failed")
                     || m.contains("unable to find valid certification path")) {
                 return Optional.of("het certificaat van " + u.host() + " wordt niet vertrouwd (geen bekende"
                         + " certificaatautoriteit); geef het certificaat van de eigen autoriteit van het kantoor met --ca"
                         + " BESTAND.pem");
             }
-            if (m.contains("No subject alternative") || m.contains("No name matching") || m.contains("server identity")) {
-                return Optional.of("het certificaat van " + u.host() + " hoort bij een andere servernaam; gebruik de naam"
-                        + " die in het certificaat staat");
+            if (m.contains("No subject alternative")
+                    || m.contains("No name matching")
+                    || m.contains("server identity")) {
+                return Optional.of("het certificaat van " + u.host()
+                        + " hoort bij een andere servernaam; gebruik de naam" + " die in het certificaat staat");
             }
             if (m.contains("STARTTLS is required but host does not support STARTTLS")) {
-                return Optional.of(u.host() + " biedt geen STARTTLS; gebruik " + (u.toString().startsWith("smtp")
-                        ? "smtps:// (poort 465)" : "imaps:// (poort 993)"));
+                return Optional.of(u.host() + " biedt geen STARTTLS; gebruik "
+                        + (u.toString().startsWith("smtp") ? "smtps:// (poort 465)" : "imaps:// (poort 993)"));
             }
         }
         return Optional.empty();
@@ -261,8 +332,10 @@ public final class Postbus implements AutoCloseable {
         try {
             store.connect(cfg.imap().host(), cfg.imap().port(), cfg.imap().user(), cfg.imapWachtwoord());
         } catch (AuthenticationFailedException e) {
-            throw new PostbusException("aanmelden bij " + cfg.imap() + " mislukt: gebruikersnaam of wachtwoord klopt niet (bij"
-                    + " Microsoft 365 of Gmail: een app-wachtwoord)", e);
+            throw new PostbusException(
+                    "aanmelden bij " + cfg.imap() + " mislukt: gebruikersnaam of wachtwoord klopt niet (bij"
+                            + " Microsoft 365 of Gmail: een app-wachtwoord)",
+                    e);
         }
         try {
             Folder inbox = store.getFolder(cfg.imap().folder());
@@ -277,8 +350,8 @@ public final class Postbus implements AutoCloseable {
                         throw new PostbusException("de map " + f + " kan niet worden gemaakt in " + cfg.imap(), null);
                     }
                 } catch (MessagingException e) {
-                    throw new PostbusException("de map " + f + " kan niet worden gemaakt in " + cfg.imap()
-                            + Messages.reason(e), e);
+                    throw new PostbusException(
+                            "de map " + f + " kan niet worden gemaakt in " + cfg.imap() + Messages.reason(e), e);
                 }
             }
             inbox.open(Folder.READ_WRITE);
@@ -335,18 +408,26 @@ public final class Postbus implements AutoCloseable {
                 kopieen.add(m);
                 String key = sleutel[0].strip();
                 Optional<Journal.Regel> r = journal.get(key);
-                if (r.isPresent() && (r.get().staat() == Journal.Staat.VERZENDEN || r.get().staat() == Journal.Staat.ONTVANGEN)
+                if (r.isPresent()
+                        && (r.get().staat() == Journal.Staat.VERZENDEN
+                                || r.get().staat() == Journal.Staat.ONTVANGEN)
                         && r.get().doelmap() != null) {
                     try {
-                        journal.zet(key, Journal.Staat.BEANTWOORD, r.get().doelmap(), r.get().afzender(), r.get().onderwerp());
+                        journal.zet(
+                                key,
+                                Journal.Staat.BEANTWOORD,
+                                r.get().doelmap(),
+                                r.get().afzender(),
+                                r.get().onderwerp());
                     } catch (Journal.Fout e) {
                         throw new PostbusException(e.getMessage(), e);
                     }
-                    log.println("hersteld mail " + r.get().onderwerp() + ": het antwoord was al verzonden (kopie gevonden),"
-                            + " geen tweede");
+                    log.println("hersteld mail " + r.get().onderwerp()
+                            + ": het antwoord was al verzonden (kopie gevonden)," + " geen tweede");
                     log.flush();
                 }
-                moves.computeIfAbsent(mappen.verzonden(), f -> new ArrayList<>()).add(m);
+                moves.computeIfAbsent(mappen.verzonden(), f -> new ArrayList<>())
+                        .add(m);
             }
             for (int idx = 0; idx < messages.length; idx++) {
                 Message m = messages[idx];
@@ -355,7 +436,8 @@ public final class Postbus implements AutoCloseable {
                 }
                 if (idx % CHUNK == 0 && inbox instanceof org.eclipse.angus.mail.imap.IMAPFolder) {
                     List<Message> small = new ArrayList<>();
-                    for (Message c : java.util.Arrays.copyOfRange(messages, idx, Math.min(messages.length, idx + CHUNK))) {
+                    for (Message c :
+                            java.util.Arrays.copyOfRange(messages, idx, Math.min(messages.length, idx + CHUNK))) {
                         if (c.getSize() <= Intake.MAX_MAIL) {
                             small.add(c);
                         }
@@ -370,13 +452,14 @@ public final class Postbus implements AutoCloseable {
                     try {
                         String key = sleutel((MimeMessage) m);
                         journal.zet(key, Journal.Staat.BEANTWOORD, mappen.fouten(), afzender(m), safeSubject(m));
-                        moves.computeIfAbsent(mappen.fouten(), f -> new ArrayList<>()).add(m);
+                        moves.computeIfAbsent(mappen.fouten(), f -> new ArrayList<>())
+                                .add(m);
                         movedKeys.put(m, new String[] {key, mappen.fouten(), afzender(m), safeSubject(m)});
                     } catch (Journal.Fout e) {
                         throw new PostbusException(e.getMessage(), e);
                     }
-                    log.println("fout     mail " + safeSubject(m) + ": te groot (" + m.getSize() + " bytes, ten hoogste "
-                            + Intake.MAX_MAIL + "); niet verwerkt, naar " + mappen.fouten());
+                    log.println("fout     mail " + safeSubject(m) + ": te groot (" + m.getSize()
+                            + " bytes, ten hoogste " + Intake.MAX_MAIL + "); niet verwerkt, naar " + mappen.fouten());
                     log.flush();
                     overgeslagen++;
                     continue;
@@ -388,7 +471,8 @@ public final class Postbus implements AutoCloseable {
                     switch (k.soort()) {
                         case WACHT -> overgeslagen++;
                         case VERPLAATS -> {
-                            moves.computeIfAbsent(k.doel(), f -> new ArrayList<>()).add(m);
+                            moves.computeIfAbsent(k.doel(), f -> new ArrayList<>())
+                                    .add(m);
                             movedKeys.put(m, new String[] {k.key(), k.doel(), k.afzender(), k.onderwerp()});
                             geweigerd += k.geweigerd() ? 1 : 0;
                         }
@@ -396,8 +480,7 @@ public final class Postbus implements AutoCloseable {
                             pending.add(m);
                             futures.add(senders.submit(() -> verwerkEnBeantwoord(local, k, transport, transports)));
                         }
-                        default -> {
-                        }
+                        default -> {}
                     }
                 } catch (Journal.Fout e) {
                     throw new PostbusException(e.getMessage(), e);
@@ -432,7 +515,8 @@ public final class Postbus implements AutoCloseable {
                     if (c instanceof Journal.Fout) {
                         throw new PostbusException(c.getMessage(), c);
                     }
-                    log.println("fout     mail " + safeSubject(pending.get(i)) + ": niet te verwerken" + Messages.reason(c));
+                    log.println("fout     mail " + safeSubject(pending.get(i)) + ": niet te verwerken"
+                            + Messages.reason(c));
                     log.flush();
                     overgeslagen++;
                     continue;
@@ -495,8 +579,11 @@ public final class Postbus implements AutoCloseable {
         List<Message> kopieen = new ArrayList<>();
         for (Message m : nieuw) {
             String[] k = m.isExpunged() ? null : m.getHeader(Antwoord.SLEUTEL);
-            if (k != null && eigenAdres(afzender(m)) && journal.get(k[0].strip()).map(r -> r.staat() != Journal.Staat.VERZENDEN
-                    && r.staat() != Journal.Staat.ONTVANGEN).orElse(false)) {
+            if (k != null
+                    && eigenAdres(afzender(m))
+                    && journal.get(k[0].strip())
+                            .map(r -> r.staat() != Journal.Staat.VERZENDEN && r.staat() != Journal.Staat.ONTVANGEN)
+                            .orElse(false)) {
                 kopieen.add(m);
             }
         }
@@ -524,8 +611,10 @@ public final class Postbus implements AutoCloseable {
                 imap.expunge(batch);
             } else {
                 if (!zonderMoveGemeld) {
-                    log.println("let op   de server kent MOVE en UIDPLUS niet: mails worden gekopieerd en met EXPUNGE uit "
-                            + cfg.imap().folder() + " verwijderd (ook mails die een ander programma als verwijderd markeerde)");
+                    log.println(
+                            "let op   de server kent MOVE en UIDPLUS niet: mails worden gekopieerd en met EXPUNGE uit "
+                                    + cfg.imap().folder()
+                                    + " verwijderd (ook mails die een ander programma als verwijderd markeerde)");
                     log.flush();
                     zonderMoveGemeld = true;
                 }
@@ -590,7 +679,10 @@ public final class Postbus implements AutoCloseable {
                 String local = s == '/' ? n : n.replace('/', s);
                 return p.isEmpty() || local.startsWith(p) || local.equalsIgnoreCase("INBOX") ? local : p + local;
             };
-            return new Mappen(naam.apply(cfg.verwerkt()), naam.apply(cfg.fouten()), naam.apply(cfg.geweigerd()),
+            return new Mappen(
+                    naam.apply(cfg.verwerkt()),
+                    naam.apply(cfg.fouten()),
+                    naam.apply(cfg.geweigerd()),
                     naam.apply(cfg.verzonden()));
         }
     }
@@ -610,11 +702,14 @@ public final class Postbus implements AutoCloseable {
     /** The highest UID the last round saw: a mail with a higher one is new (IMAP UIDs only grow). */
     private volatile long laatsteUid = -1;
 
-    private enum Soort { VERPLAATS, VERWERK, WACHT }
+    private enum Soort {
+        VERPLAATS,
+        VERWERK,
+        WACHT
+    }
 
     /** What to do with a mail, decided from the journal and the allow-list. */
-    private record Keuze(Soort soort, String key, String doel, String afzender, String onderwerp, boolean geweigerd) {
-    }
+    private record Keuze(Soort soort, String key, String doel, String afzender, String onderwerp, boolean geweigerd) {}
 
     private Keuze kies(MimeMessage m) throws MessagingException, Journal.Fout {
         String key = sleutel(m);
@@ -626,20 +721,27 @@ public final class Postbus implements AutoCloseable {
             switch (r.staat()) {
                 case BEANTWOORD, GEWEIGERD, VERPLAATST -> {
                     // Answered (or refused) before a crash, not yet filed: file it now, without a second reply.
-                    log.println("hersteld mail " + onderwerp + " (" + afzender + "): al " + (r.staat() == Journal.Staat.GEWEIGERD
-                            ? "geweigerd" : "beantwoord") + " op " + java.time.Instant.ofEpochMilli(r.tijd())
-                            .atZone(java.time.ZoneId.systemDefault()).toLocalDateTime().withNano(0) + ", nu naar "
+                    log.println("hersteld mail " + onderwerp + " (" + afzender + "): al "
+                            + (r.staat() == Journal.Staat.GEWEIGERD ? "geweigerd" : "beantwoord") + " op "
+                            + java.time.Instant.ofEpochMilli(r.tijd())
+                                    .atZone(java.time.ZoneId.systemDefault())
+                                    .toLocalDateTime()
+                                    .withNano(0)
+                            + ", nu naar "
                             + r.doelmap() + "; opnieuw verwerken: rekenblad postbus … --opnieuw '" + key + "'");
                     log.flush();
                     return new Keuze(Soort.VERPLAATS, key, r.doelmap(), afzender, onderwerp, false);
                 }
                 case VERZENDEN -> {
-                    // Interrupted around sending: the copy of the reply, if the SMTP server took it, comes into the box;
+                    // Interrupted around sending: the copy of the reply, if the SMTP server took it, comes into the
+                    // box;
                     // wait for it a while before sending again.
                     long wacht = r.tijd() + cfg.wachtSeconden() * 1000 - System.currentTimeMillis();
                     if (wacht > 0) {
-                        log.println("wacht     mail " + onderwerp + " (" + afzender + "): onderbroken tijdens het verzenden;"
-                                + " nog " + (wacht + 999) / 1000 + " s wachten op de kopie van het antwoord voor het opnieuw"
+                        log.println("wacht     mail " + onderwerp + " (" + afzender
+                                + "): onderbroken tijdens het verzenden;"
+                                + " nog " + (wacht + 999) / 1000
+                                + " s wachten op de kopie van het antwoord voor het opnieuw"
                                 + " wordt verzonden");
                         log.flush();
                         return new Keuze(Soort.WACHT, key, null, afzender, onderwerp, false);
@@ -653,8 +755,8 @@ public final class Postbus implements AutoCloseable {
         Optional<String> auto = automatisch(m, afzender);
         if (auto.isPresent()) {
             journal.zet(key, Journal.Staat.GEWEIGERD, mappen.geweigerd(), afzender, onderwerp);
-            log.println("geweigerd mail " + onderwerp + " van " + (afzender.isEmpty() ? "(geen afzender)" : afzender) + ": "
-                    + auto.get() + "; nooit beantwoord, naar " + mappen.geweigerd());
+            log.println("geweigerd mail " + onderwerp + " van " + (afzender.isEmpty() ? "(geen afzender)" : afzender)
+                    + ": " + auto.get() + "; nooit beantwoord, naar " + mappen.geweigerd());
             log.flush();
             return new Keuze(Soort.VERPLAATS, key, mappen.geweigerd(), afzender, onderwerp, true);
         }
@@ -684,15 +786,22 @@ public final class Postbus implements AutoCloseable {
         try {
             t.connect(cfg.smtp().host(), cfg.smtp().port(), cfg.smtp().user(), cfg.smtpWachtwoord());
         } catch (AuthenticationFailedException e) {
-            throw new MessagingException("SMTP-aanmelding", new PostbusException("aanmelden bij " + cfg.smtp()
-                    + " mislukt: gebruikersnaam of wachtwoord klopt niet", e));
+            throw new MessagingException(
+                    "SMTP-aanmelding",
+                    new PostbusException(
+                            "aanmelden bij " + cfg.smtp() + " mislukt: gebruikersnaam of wachtwoord klopt niet", e));
         }
         return t;
     }
 
-    private record Afloop(boolean beantwoord, int bijlagen, int mislukt, String doel, String key, String afzender,
-            String onderwerp) {
-    }
+    private record Afloop(
+            boolean beantwoord,
+            int bijlagen,
+            int mislukt,
+            String doel,
+            String key,
+            String afzender,
+            String onderwerp) {}
 
     /** The attachments worked out, the reply sent, each step recorded; returns the folder the mail goes to. */
     private Afloop verwerkEnBeantwoord(MimeMessage m, Keuze k, ThreadLocal<Transport> local, List<Transport> all)
@@ -705,7 +814,9 @@ public final class Postbus implements AutoCloseable {
         for (Bijlage b : bijlagen) {
             uit.add(verwerk(b));
         }
-        long fout = uit.stream().filter(u -> u.verslag().status() == Verslag.Status.FOUT).count();
+        long fout = uit.stream()
+                .filter(u -> u.verslag().status() == Verslag.Status.FOUT)
+                .count();
         String doel = !uit.isEmpty() && fout == uit.size() ? mappen.fouten() : mappen.verwerkt();
         MimeMessage antwoord = Antwoord.maak(m, cfg.van(), afzender, uit, key);
         journal.zet(key, Journal.Staat.VERZENDEN, doel, afzender, onderwerp);
@@ -728,8 +839,9 @@ public final class Postbus implements AutoCloseable {
         } catch (jakarta.mail.SendFailedException e) {
             int n = journal.mislukt(key);
             if (n >= cfg.maxPogingen()) {
-                log.println("fout     mail " + onderwerp + " (" + afzender + "): antwoord " + n + " keer geweigerd door de"
-                        + " SMTP-server" + Messages.reason(e) + "; zonder antwoord naar " + mappen.fouten());
+                log.println(
+                        "fout     mail " + onderwerp + " (" + afzender + "): antwoord " + n + " keer geweigerd door de"
+                                + " SMTP-server" + Messages.reason(e) + "; zonder antwoord naar " + mappen.fouten());
                 log.flush();
                 return new Afloop(false, uit.size(), (int) fout, mappen.fouten(), key, afzender, onderwerp);
             }
@@ -743,9 +855,13 @@ public final class Postbus implements AutoCloseable {
         synchronized (log) {
             for (Batch.Verwerkt u : uit) {
                 Verslag v = u.verslag();
-                log.println(String.format("%-12s %s › %s%s%s", v.status().word(), onderwerp, v.bijlage() == null ? "(mail)"
-                        : v.bijlage(), v.soort() == null ? "" : " [" + v.soort() + "]", v.melding().isEmpty() ? ""
-                        : ": " + v.melding()));
+                log.println(String.format(
+                        "%-12s %s › %s%s%s",
+                        v.status().word(),
+                        onderwerp,
+                        v.bijlage() == null ? "(mail)" : v.bijlage(),
+                        v.soort() == null ? "" : " [" + v.soort() + "]",
+                        v.melding().isEmpty() ? "" : ": " + v.melding()));
             }
             log.println("beantwoord mail " + onderwerp + " (" + afzender + "): " + uit.size() + " bijlage(n), " + fout
                     + " mislukt; naar " + doel);
@@ -759,7 +875,10 @@ public final class Postbus implements AutoCloseable {
     private Batch.Verwerkt verwerk(Bijlage b) {
         Future<Batch.Verwerkt> f = worker.submit(() -> Batch.verwerk(b, new Batch.Bestemming.Geheugen()));
         try {
-            return Batch.binnen(f, b, System.nanoTime() + TimeUnit.SECONDS.toNanos(cfg.secondenPerBijlage()),
+            return Batch.binnen(
+                    f,
+                    b,
+                    System.nanoTime() + TimeUnit.SECONDS.toNanos(cfg.secondenPerBijlage()),
                     cfg.secondenPerBijlage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -768,7 +887,8 @@ public final class Postbus implements AutoCloseable {
         }
     }
 
-    private synchronized void rapport(String key, String afzender, String onderwerp, List<Batch.Verwerkt> uit) throws IOException {
+    private synchronized void rapport(String key, String afzender, String onderwerp, List<Batch.Verwerkt> uit)
+            throws IOException {
         if (cfg.rapport().isEmpty()) {
             return;
         }
@@ -781,7 +901,8 @@ public final class Postbus implements AutoCloseable {
             m.putAll(u.verslag().toMap());
             sb.append(Json.line(m)).append('\n');
         }
-        Files.writeString(cfg.rapport().get(), sb, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+                cfg.rapport().get(), sb, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     /** Whether {@code afzender} is the box's own address. */
@@ -858,8 +979,10 @@ public final class Postbus implements AutoCloseable {
             }
         }
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256")
+                                    .digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -868,7 +991,9 @@ public final class Postbus implements AutoCloseable {
     static String safeSubject(Message m) {
         try {
             String s = m.getSubject();
-            return s == null || s.isBlank() ? "(geen onderwerp)" : s.replaceAll("\\s+", " ").strip();
+            return s == null || s.isBlank()
+                    ? "(geen onderwerp)"
+                    : s.replaceAll("\\s+", " ").strip();
         } catch (MessagingException e) {
             return "(onderwerp onleesbaar)";
         }
@@ -891,8 +1016,9 @@ public final class Postbus implements AutoCloseable {
                     // Trying again will not help: stop with a clear line (exit 3).
                     throw new PostbusException(blijvend.get(), e);
                 }
-                log.println("verbinding: " + Messages.reason(e).replaceFirst("^ \\(", "").replaceFirst("\\)$", "")
-                        + "; opnieuw over " + backoff + " s");
+                log.println("verbinding: "
+                        + Messages.reason(e).replaceFirst("^ \\(", "").replaceFirst("\\)$", "") + "; opnieuw over "
+                        + backoff + " s");
                 log.flush();
                 sleep(stop, backoff);
                 backoff = Math.min(300, backoff * 2);
@@ -913,16 +1039,19 @@ public final class Postbus implements AutoCloseable {
             }
             storing.wachtOpPost();
             if (inbox instanceof org.eclipse.angus.mail.imap.IMAPFolder imap
-                    && ((org.eclipse.angus.mail.imap.IMAPStore) store).hasCapability("IDLE") && !stop.get()) {
+                    && ((org.eclipse.angus.mail.imap.IMAPStore) store).hasCapability("IDLE")
+                    && !stop.get()) {
                 // Returns when something changes in the folder (new mail) or the server ends the IDLE.
-                Thread watchdog = new Thread(() -> {
-                    try {
-                        Thread.sleep(TimeUnit.SECONDS.toMillis(Math.max(1, cfg.intervalSeconden())));
-                        wekOp();
-                    } catch (InterruptedException e) {
-                        // the IDLE ended by itself
-                    }
-                }, "rekenblad-postbus-idle");
+                Thread watchdog = new Thread(
+                        () -> {
+                            try {
+                                Thread.sleep(TimeUnit.SECONDS.toMillis(Math.max(1, cfg.intervalSeconden())));
+                                wekOp();
+                            } catch (InterruptedException e) {
+                                // the IDLE ended by itself
+                            }
+                        },
+                        "rekenblad-postbus-idle");
                 watchdog.setDaemon(true);
                 watchdog.start();
                 idleMap = imap;

@@ -3,6 +3,12 @@ package nl.rekenblad.postbus;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.internal.command.ExitCodes;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -16,77 +22,118 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
-import nl.rekenblad.core.InvalidInputException;
-import nl.rekenblad.internal.command.ExitCodes;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code rekenblad postbus}: a mailbox that answers with the workbook. */
-@Command(name = "postbus", mixinStandardHelpOptions = true,
+@Command(
+        name = "postbus",
+        mixinStandardHelpOptions = true,
         description = {
             "Bewaakt een IMAP-map: elke nieuwe mail van een toegestane afzender wordt verwerkt zoals bij batch; de afzender"
-                + " krijgt één antwoord met de werkboeken en een overzicht, de mail gaat naar --verwerkt (of --fouten als"
-                + " elke bijlage mislukte). Mail van anderen krijgt geen antwoord en gaat naar --geweigerd.",
+                    + " krijgt één antwoord met de werkboeken en een overzicht, de mail gaat naar --verwerkt (of --fouten als"
+                    + " elke bijlage mislukte). Mail van anderen krijgt geen antwoord en gaat naar --geweigerd.",
             "Wachtwoorden uit REKENBLAD_IMAP_WACHTWOORD en REKENBLAD_SMTP_WACHTWOORD, of --wachtwoord-bestand (regels"
-                + " imap=… en smtp=…, of één regel voor beide; alleen leesbaar voor uzelf). Nooit als argument.",
-            "Exitcode met --eenmaal: 0, of 4 als een bijlage mislukte; 3 bij een fout in aanmelden of het statusbestand."})
+                    + " imap=… en smtp=…, of één regel voor beide; alleen leesbaar voor uzelf). Nooit als argument.",
+            "Exitcode met --eenmaal: 0, of 4 als een bijlage mislukte; 3 bij een fout in aanmelden of het statusbestand."
+        })
 public final class PostbusCommand implements Callable<Integer> {
-    @Option(names = "--imap", paramLabel = "imaps://GEBRUIKER@SERVER[:POORT]/MAP",
+    @Option(
+            names = "--imap",
+            paramLabel = "imaps://GEBRUIKER@SERVER[:POORT]/MAP",
             description = "de postbus; een @ in de gebruikersnaam schrijft u als %%40")
     String imap;
 
-    @Option(names = "--smtp", paramLabel = "smtps://GEBRUIKER@SERVER[:POORT]",
+    @Option(
+            names = "--smtp",
+            paramLabel = "smtps://GEBRUIKER@SERVER[:POORT]",
             description = "de server voor de antwoorden (smtp:// vraagt STARTTLS)")
     String smtp;
 
     @Option(names = "--van", paramLabel = "\"NAAM <ADRES>\"", description = "afzender van de antwoorden")
     String van;
 
-    @Option(names = "--afzenders", split = ",", paramLabel = "LIJST",
+    @Option(
+            names = "--afzenders",
+            split = ",",
+            paramLabel = "LIJST",
             description = "adressen en @domein-regels die de postbus mogen gebruiken, met komma's")
     List<String> afzenders;
 
-    @Option(names = "--verwerkt", defaultValue = "Verwerkt", paramLabel = "MAP", description = "standaard: ${DEFAULT-VALUE}")
+    @Option(
+            names = "--verwerkt",
+            defaultValue = "Verwerkt",
+            paramLabel = "MAP",
+            description = "standaard: ${DEFAULT-VALUE}")
     String verwerkt;
 
-    @Option(names = "--fouten", defaultValue = "Fouten", paramLabel = "MAP", description = "standaard: ${DEFAULT-VALUE}")
+    @Option(
+            names = "--fouten",
+            defaultValue = "Fouten",
+            paramLabel = "MAP",
+            description = "standaard: ${DEFAULT-VALUE}")
     String fouten;
 
-    @Option(names = "--geweigerd", defaultValue = "Geweigerd", paramLabel = "MAP", description = "standaard: ${DEFAULT-VALUE}")
+    @Option(
+            names = "--geweigerd",
+            defaultValue = "Geweigerd",
+            paramLabel = "MAP",
+            description = "standaard: ${DEFAULT-VALUE}")
     String geweigerd;
 
     @Option(names = "--eenmaal", description = "verwerk wat er is en stop (voor cron)")
     boolean eenmaal;
 
-    @Option(names = "--interval", defaultValue = "60", paramLabel = "SECONDEN",
+    @Option(
+            names = "--interval",
+            defaultValue = "60",
+            paramLabel = "SECONDEN",
             description = "wachttijd tussen rondes zonder IMAP IDLE (standaard: ${DEFAULT-VALUE})")
     long interval;
 
     @Option(names = "--rapport", paramLabel = "RAPPORT.jsonl", description = "een JSON-regel per bijlage (aangevuld)")
     Path rapport;
 
-    @Option(names = "--status", defaultValue = "postbus.db", paramLabel = "STATUS.db",
+    @Option(
+            names = "--status",
+            defaultValue = "postbus.db",
+            paramLabel = "STATUS.db",
             description = "het statusjournaal (standaard: ${DEFAULT-VALUE} in de werkmap)")
     Path status;
 
-    @Option(names = "--wachtwoord-bestand", paramLabel = "BESTAND", description = "wachtwoorden, alleen leesbaar voor uzelf")
+    @Option(
+            names = "--wachtwoord-bestand",
+            paramLabel = "BESTAND",
+            description = "wachtwoorden, alleen leesbaar voor uzelf")
     Path wachtwoordBestand;
 
-    @Option(names = "--budget", defaultValue = "60", paramLabel = "SECONDEN", description = "tijd per bijlage (standaard: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--budget",
+            defaultValue = "60",
+            paramLabel = "SECONDEN",
+            description = "tijd per bijlage (standaard: ${DEFAULT-VALUE})")
     long budget;
 
-    @Option(names = "--pogingen", defaultValue = "3", paramLabel = "N",
-            description = "een antwoord dat de SMTP-server weigert, ten hoogste zo vaak proberen (standaard: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--pogingen",
+            defaultValue = "3",
+            paramLabel = "N",
+            description =
+                    "een antwoord dat de SMTP-server weigert, ten hoogste zo vaak proberen (standaard: ${DEFAULT-VALUE})")
     int pogingen;
 
-    @Option(names = "--ca", paramLabel = "BESTAND.pem",
-            description = "vertrouw ook dit certificaat (PEM), bijvoorbeeld de eigen certificaatautoriteit van het kantoor")
+    @Option(
+            names = "--ca",
+            paramLabel = "BESTAND.pem",
+            description =
+                    "vertrouw ook dit certificaat (PEM), bijvoorbeeld de eigen certificaatautoriteit van het kantoor")
     Path ca;
 
-    @Option(names = "--opnieuw", split = ",", paramLabel = "MESSAGE-ID",
-            description = "vergeet deze mails in het statusjournaal, zodat ze opnieuw worden verwerkt als ze weer in de map"
-                    + " staan (bijvoorbeeld na het toevoegen van de afzender); daarna stopt het programma")
+    @Option(
+            names = "--opnieuw",
+            split = ",",
+            paramLabel = "MESSAGE-ID",
+            description =
+                    "vergeet deze mails in het statusjournaal, zodat ze opnieuw worden verwerkt als ze weer in de map"
+                            + " staan (bijvoorbeeld na het toevoegen van de afzender); daarna stopt het programma")
     List<String> opnieuw;
 
     @CommandLine.Spec
@@ -99,8 +146,11 @@ public final class PostbusCommand implements Callable<Integer> {
         if (opnieuw != null && !opnieuw.isEmpty()) {
             return vergeet(out, err);
         }
-        for (var o : List.of(java.util.Map.entry("--imap", imap == null), java.util.Map.entry("--smtp", smtp == null),
-                java.util.Map.entry("--van", van == null), java.util.Map.entry("--afzenders", afzenders == null))) {
+        for (var o : List.of(
+                java.util.Map.entry("--imap", imap == null),
+                java.util.Map.entry("--smtp", smtp == null),
+                java.util.Map.entry("--van", van == null),
+                java.util.Map.entry("--afzenders", afzenders == null))) {
             if (o.getValue()) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "ontbrekende optie: " + o.getKey());
             }
@@ -109,31 +159,47 @@ public final class PostbusCommand implements Callable<Integer> {
         MailUri smtpUri = MailUri.parse(smtp, "--smtp", false);
         for (MailUri u : List.of(imapUri, smtpUri)) {
             if (!u.tls() && u.loopback()) {
-                err.println("waarschuwing: " + u + ": een onversleutelde verbinding, alleen toegestaan naar deze machine");
+                err.println(
+                        "waarschuwing: " + u + ": een onversleutelde verbinding, alleen toegestaan naar deze machine");
             }
         }
         InternetAddress from;
         try {
             from = new InternetAddress(van, true);
         } catch (AddressException e) {
-            throw InvalidInputException.of("--van", "geen geldig adres \"" + van + "\"; verwacht bijvoorbeeld \"Kantoor"
-                    + " <btw@kantoor.nl>\"");
+            throw InvalidInputException.of(
+                    "--van",
+                    "geen geldig adres \"" + van + "\"; verwacht bijvoorbeeld \"Kantoor" + " <btw@kantoor.nl>\"");
         }
         Map<String, String> pw = wachtwoorden();
-        Postbus.Instellingen cfg = new Postbus.Instellingen(imapUri, smtpUri, pw.get("imap"), pw.get("smtp"), from, afzenders,
-                verwerkt, fouten, geweigerd, Optional.ofNullable(rapport), status, budget, Math.max(1, pogingen),
+        Postbus.Instellingen cfg = new Postbus.Instellingen(
+                imapUri,
+                smtpUri,
+                pw.get("imap"),
+                pw.get("smtp"),
+                from,
+                afzenders,
+                verwerkt,
+                fouten,
+                geweigerd,
+                Optional.ofNullable(rapport),
+                status,
+                budget,
+                Math.max(1, pogingen),
                 Math.max(1, interval));
-        try (Postbus p = new Postbus(cfg, out, new Postbus.Storing() { })) {
+        try (Postbus p = new Postbus(cfg, out, new Postbus.Storing() {})) {
             if (ca != null) {
                 p.vertrouw(ca);
             }
             if (eenmaal) {
                 Postbus.Ronde r = p.eenmaal();
-                out.printf("mails: %d · beantwoord: %d · geweigerd: %d · bijlagen: %d · mislukt: %d · overgeslagen: %d%n",
+                out.printf(
+                        "mails: %d · beantwoord: %d · geweigerd: %d · bijlagen: %d · mislukt: %d · overgeslagen: %d%n",
                         r.mails(), r.beantwoord(), r.geweigerd(), r.bijlagen(), r.mislukteBijlagen(), r.overgeslagen());
                 out.flush();
                 if (r.nietVerzonden() > 0) {
-                    out.printf("antwoorden geweigerd door de SMTP-server: %d (volgende ronde opnieuw, na --pogingen naar %s)%n",
+                    out.printf(
+                            "antwoorden geweigerd door de SMTP-server: %d (volgende ronde opnieuw, na --pogingen naar %s)%n",
                             r.nietVerzonden(), fouten);
                     out.flush();
                 }
@@ -153,8 +219,9 @@ public final class PostbusCommand implements Callable<Integer> {
             out.println("postbus bewaakt " + imapUri + "; stoppen met Ctrl-C of SIGTERM");
             out.flush();
             p.draai(stop);
-            out.printf("gestopt · beantwoord: %d · geweigerd: %d%n", p.aantal(Journal.Staat.VERPLAATST),
-                    p.aantal(Journal.Staat.GEWEIGERD));
+            out.printf(
+                    "gestopt · beantwoord: %d · geweigerd: %d%n",
+                    p.aantal(Journal.Staat.VERPLAATST), p.aantal(Journal.Staat.GEWEIGERD));
             out.flush();
             return ExitCodes.OK;
         } catch (Postbus.PostbusException e) {
@@ -168,7 +235,8 @@ public final class PostbusCommand implements Callable<Integer> {
                 err.flush();
                 return ExitCodes.FAILURE;
             }
-            err.println("fout: de postbus is niet te bereiken (" + imapUri + ")" + nl.rekenblad.internal.io.Messages.reason(e));
+            err.println("fout: de postbus is niet te bereiken (" + imapUri + ")"
+                    + nl.rekenblad.internal.io.Messages.reason(e));
             err.flush();
             return ExitCodes.FAILURE;
         }
@@ -206,14 +274,19 @@ public final class PostbusCommand implements Callable<Integer> {
             }
             try {
                 Set<PosixFilePermission> perms = Files.getPosixFilePermissions(wachtwoordBestand);
-                if (perms.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
-                    throw InvalidInputException.of("--wachtwoord-bestand", wachtwoordBestand + " is leesbaar voor anderen;"
-                            + " maak het alleen voor uzelf leesbaar (chmod 600)");
+                if (perms.stream()
+                        .anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
+                    throw InvalidInputException.of(
+                            "--wachtwoord-bestand",
+                            wachtwoordBestand + " is leesbaar voor anderen;"
+                                    + " maak het alleen voor uzelf leesbaar (chmod 600)");
                 }
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system: nothing to check
             }
-            List<String> lines = Files.readAllLines(wachtwoordBestand).stream().map(String::strip).filter(l -> !l.isEmpty())
+            List<String> lines = Files.readAllLines(wachtwoordBestand).stream()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty())
                     .toList();
             for (String l : lines) {
                 if (l.startsWith("imap=")) {
@@ -231,8 +304,10 @@ public final class PostbusCommand implements Callable<Integer> {
         m.putIfAbsent("smtp", System.getenv("REKENBLAD_SMTP_WACHTWOORD"));
         for (String k : Arrays.asList("imap", "smtp")) {
             if (m.get(k) == null || m.get(k).isEmpty()) {
-                throw InvalidInputException.of("--" + k, "geen wachtwoord: zet REKENBLAD_" + k.toUpperCase(java.util.Locale.ROOT)
-                        + "_WACHTWOORD of geef --wachtwoord-bestand");
+                throw InvalidInputException.of(
+                        "--" + k,
+                        "geen wachtwoord: zet REKENBLAD_" + k.toUpperCase(java.util.Locale.ROOT)
+                                + "_WACHTWOORD of geef --wachtwoord-bestand");
             }
         }
         return m;

@@ -15,8 +15,15 @@ import java.util.Objects;
  * @param source     the official text it comes from
  * @param confidence H (official text), M (good secondary sources or derived), open
  */
-public record Parameter(String name, int fromYear, int toYear, Object value, String unit, String label,
-        String source, String confidence) {
+public record Parameter(
+        String name,
+        int fromYear,
+        int toYear,
+        Object value,
+        String unit,
+        String label,
+        String source,
+        String confidence) {
 
     public Parameter {
         Objects.requireNonNull(name);

@@ -30,7 +30,8 @@ public final class RuleBook {
         this.byName = byName;
     }
 
-    private static final java.util.concurrent.ConcurrentMap<String, RuleBook> BUNDLED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.ConcurrentMap<String, RuleBook> BUNDLED =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A family bundled with rekenblad, such as {@code "kor"}; read once (rule books are immutable). */
     public static RuleBook load(String family) {
@@ -74,18 +75,21 @@ public final class RuleBook {
                 }
                 String[] f = line.split("\t", -1);
                 if (f.length != 7) {
-                    throw new IllegalStateException(family + ".tsv line " + lineNo + ": 7 columns expected, found " + f.length);
+                    throw new IllegalStateException(
+                            family + ".tsv line " + lineNo + ": 7 columns expected, found " + f.length);
                 }
                 String[] span = f[1].split("-");
                 int from = Integer.parseInt(span[0].trim());
                 int to = span.length > 1 ? Integer.parseInt(span[1].trim()) : from;
-                Object value = f[3].equals("ja/nee") || f[3].equals("tekst") ? f[2].trim() : new BigDecimal(f[2].trim());
-                Parameter p = new Parameter(f[0].trim(), from, to, value, f[3].trim(), f[4].trim(), f[5].trim(), f[6].trim());
+                Object value =
+                        f[3].equals("ja/nee") || f[3].equals("tekst") ? f[2].trim() : new BigDecimal(f[2].trim());
+                Parameter p =
+                        new Parameter(f[0].trim(), from, to, value, f[3].trim(), f[4].trim(), f[5].trim(), f[6].trim());
                 List<Parameter> rows = byName.computeIfAbsent(p.name(), k -> new ArrayList<>());
                 for (Parameter q : rows) {
                     if (q.fromYear() <= to && from <= q.toYear()) {
-                        throw new IllegalStateException(family + ".tsv line " + lineNo + ": " + p.name()
-                                + " overlaps years " + q.years());
+                        throw new IllegalStateException(
+                                family + ".tsv line " + lineNo + ": " + p.name() + " overlaps years " + q.years());
                     }
                 }
                 rows.add(p);
@@ -106,7 +110,9 @@ public final class RuleBook {
     }
 
     public Optional<Parameter> find(String name, int year) {
-        return byName.getOrDefault(name, List.of()).stream().filter(p -> p.covers(year)).findFirst();
+        return byName.getOrDefault(name, List.of()).stream()
+                .filter(p -> p.covers(year))
+                .findFirst();
     }
 
     public boolean covers(String name, int year) {
@@ -126,15 +132,20 @@ public final class RuleBook {
 
     /** The first year any row of {@code name} covers. */
     public Optional<Integer> firstYear(String name) {
-        return byName.getOrDefault(name, List.of()).stream().map(Parameter::fromYear).min(Integer::compare);
+        return byName.getOrDefault(name, List.of()).stream()
+                .map(Parameter::fromYear)
+                .min(Integer::compare);
     }
 
     /** The first year in which {@code name} has {@code value} ("ja", or a number as text). */
     public Optional<Integer> firstYearWith(String name, String value) {
         return byName.getOrDefault(name, List.of()).stream()
-                .filter(p -> p.value() instanceof BigDecimal d ? d.toPlainString().equals(value) || d.stripTrailingZeros()
-                        .toPlainString().equals(value) : p.value().equals(value))
-                .map(Parameter::fromYear).min(Integer::compare);
+                .filter(p -> p.value() instanceof BigDecimal d
+                        ? d.toPlainString().equals(value)
+                                || d.stripTrailingZeros().toPlainString().equals(value)
+                        : p.value().equals(value))
+                .map(Parameter::fromYear)
+                .min(Integer::compare);
     }
 
     public String family() {

@@ -27,6 +27,8 @@ public record Recognition(boolean workbook, Set<String> definedNames, List<Strin
 
     /** The header in lower case without surrounding spaces or quotes. */
     public List<String> columns() {
-        return header.stream().map(h -> h.replace("\"", "").trim().toLowerCase(java.util.Locale.ROOT)).toList();
+        return header.stream()
+                .map(h -> h.replace("\"", "").trim().toLowerCase(java.util.Locale.ROOT))
+                .toList();
     }
 }

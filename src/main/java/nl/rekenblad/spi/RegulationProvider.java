@@ -1,11 +1,12 @@
 package nl.rekenblad.spi;
 
-import java.io.IOException;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import nl.rekenblad.api.Regulation;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.core.InvalidInputException;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 
 /**
  * What a regulation package implements beyond what a library caller sees ({@link Regulation}): how batch recognises

@@ -1,5 +1,7 @@
 package nl.rekenblad.vu;
 
+import nl.rekenblad.core.Problem;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -7,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import nl.rekenblad.core.Problem;
 
 /**
  * A boekjaar's costs and cars for the verworpen uitgaven. Immutable.
@@ -29,18 +30,38 @@ public record VuInput(String bron, int aanslagjaar, List<Kost> kosten, List<Wage
      * One cost line. {@code waarde} is the face value of one maaltijdcheque. {@code aantal} (cheques) and {@code percentage} (as a fraction: the foreign tax rate for fbb, the
      * interest rate for intrest) are null when not given.
      */
-    public record Kost(String rekening, String omschrijving, BigDecimal bedrag, Soort soort, BigDecimal aantal,
-            BigDecimal percentage, BigDecimal waarde, String where) {
-        public Kost(String rekening, String omschrijving, BigDecimal bedrag, Soort soort, BigDecimal aantal,
-                BigDecimal percentage, String where) {
+    public record Kost(
+            String rekening,
+            String omschrijving,
+            BigDecimal bedrag,
+            Soort soort,
+            BigDecimal aantal,
+            BigDecimal percentage,
+            BigDecimal waarde,
+            String where) {
+        public Kost(
+                String rekening,
+                String omschrijving,
+                BigDecimal bedrag,
+                Soort soort,
+                BigDecimal aantal,
+                BigDecimal percentage,
+                String where) {
             this(rekening, omschrijving, bedrag, soort, aantal, percentage, null, where);
         }
     }
 
     /** The fuel of a car, or a charging point. */
     public enum Brandstof {
-        DIESEL("diesel"), BENZINE("benzine"), AARDGAS("aardgas"), LPG("lpg"), ELEKTRISCH("elektrisch"), WATERSTOF("waterstof"),
-        PLUGIN_BENZINE("plug-in-benzine"), PLUGIN_DIESEL("plug-in-diesel"), LAADPAAL("laadpaal");
+        DIESEL("diesel"),
+        BENZINE("benzine"),
+        AARDGAS("aardgas"),
+        LPG("lpg"),
+        ELEKTRISCH("elektrisch"),
+        WATERSTOF("waterstof"),
+        PLUGIN_BENZINE("plug-in-benzine"),
+        PLUGIN_DIESEL("plug-in-diesel"),
+        LAADPAAL("laadpaal");
 
         private final String word;
 
@@ -76,8 +97,19 @@ public record VuInput(String bron, int aanslagjaar, List<Kost> kosten, List<Wage
      * @param valseHybride       a plug-in hybrid the FOD lists as a "fake" hybrid
      * @param co2Overeenstemmend the CO2 of the matching combustion model of a fake hybrid, when there is one
      */
-    public record Wagen(String naam, LocalDate aankoopdatum, Brandstof brandstof, BigDecimal co2, BigDecimal pk,
-            BigDecimal brandstofkosten, BigDecimal anderekosten, BigDecimal financieringskosten, BigDecimal minderwaarde,
-            BigDecimal vaa, boolean tussenkomstBrandstof, boolean valseHybride, BigDecimal co2Overeenstemmend, String where) {
-    }
+    public record Wagen(
+            String naam,
+            LocalDate aankoopdatum,
+            Brandstof brandstof,
+            BigDecimal co2,
+            BigDecimal pk,
+            BigDecimal brandstofkosten,
+            BigDecimal anderekosten,
+            BigDecimal financieringskosten,
+            BigDecimal minderwaarde,
+            BigDecimal vaa,
+            boolean tussenkomstBrandstof,
+            boolean valseHybride,
+            BigDecimal co2Overeenstemmend,
+            String where) {}
 }

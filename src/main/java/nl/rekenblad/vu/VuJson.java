@@ -1,16 +1,16 @@
 package nl.rekenblad.vu;
 
+import nl.rekenblad.core.Money;
+
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nl.rekenblad.core.Money;
 
 /** The {@code --json} report: amounts with two decimals, percentages as fractions with four decimals. */
 final class VuJson {
-    private VuJson() {
-    }
+    private VuJson() {}
 
     static Map<String, Object> toMap(VuResult r) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -35,5 +35,4 @@ final class VuJson {
         m.put("waarschuwingen", r.warnings().stream().map(Object::toString).toList());
         return m;
     }
-
 }

@@ -1,19 +1,5 @@
 package nl.rekenblad.vu;
 
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Problem;
@@ -26,6 +12,20 @@ import nl.rekenblad.internal.workbook.NamedTable;
 import nl.rekenblad.internal.workbook.OutputWorkbook;
 import nl.rekenblad.rules.RuleBook;
 
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * Reads the costs and cars of the verworpen uitgaven: two CSVs (the costs, optionally starting with lines
  * {@code boekjaar,2025}, {@code aanslagjaar,2026} or {@code wagens,wagens.csv}; the cars), or the template workbook
@@ -33,17 +33,16 @@ import nl.rekenblad.rules.RuleBook;
  */
 final class VuReader {
     static final int MAX_ROWS = 10_000;
-    private static final Pattern SETTING = Pattern.compile("(?i)^\\s*\"?(boekjaar|aanslagjaar|wagens)\"?\\s*[,;\\t]\\s*\"?([^\",;\\t]*)\"?\\s*[,;\\t]*\\s*$");
+    private static final Pattern SETTING = Pattern.compile(
+            "(?i)^\\s*\"?(boekjaar|aanslagjaar|wagens)\"?\\s*[,;\\t]\\s*\"?([^\",;\\t]*)\"?\\s*[,;\\t]*\\s*$");
     private static final List<String> KOST_VEREIST = List.of("omschrijving", "bedrag", "soort");
     private static final List<String> WAGEN_VEREIST = List.of("wagen", "aankoopdatum", "brandstof");
 
     /** What a run was given beside the files: {@code --boekjaar}, {@code --aanslagjaar}, {@code --wagens}. */
-    record Gegeven(Optional<Integer> boekjaar, Optional<Integer> aanslagjaar, Optional<Source> wagens) {
-    }
+    record Gegeven(Optional<Integer> boekjaar, Optional<Integer> aanslagjaar, Optional<Source> wagens) {}
 
     /** The input and, for a template, its workbook (the output is written into it). */
-    record Loaded(VuInput input, Optional<OutputWorkbook> workbook) {
-    }
+    record Loaded(VuInput input, Optional<OutputWorkbook> workbook) {}
 
     /** One row's values by field, as text, with where each came from. */
     private interface Row {
@@ -93,35 +92,49 @@ final class VuReader {
             kost(r, problems).ifPresent(k::add);
         }
         List<VuInput.Wagen> w = new ArrayList<>();
-        if (gegeven.wagens().isEmpty() && settings.containsKey("wagens") && kosten.baseDir().isEmpty()) {
+        if (gegeven.wagens().isEmpty()
+                && settings.containsKey("wagens")
+                && kosten.baseDir().isEmpty()) {
             // Bytes without a folder (a mail attachment): naming another file would read from wherever rekenblad runs.
-            throw InvalidInputException.of(kosten.name(), "dit kostenbestand noemt een wagensbestand (regel wagens), maar het"
-                    + " staat niet in een map (bijvoorbeeld een bijlage); geef de wagens mee met --wagens");
+            throw InvalidInputException.of(
+                    kosten.name(),
+                    "dit kostenbestand noemt een wagensbestand (regel wagens), maar het"
+                            + " staat niet in een map (bijvoorbeeld een bijlage); geef de wagens mee met --wagens");
         }
-        Optional<Source> wagens = gegeven.wagens().or(() -> Optional.ofNullable(settings.get("wagens"))
-                .filter(s -> !s.isEmpty()).map(s -> Source.of(kosten.baseDir().get().resolve(s))));
+        Optional<Source> wagens = gegeven.wagens()
+                .or(() -> Optional.ofNullable(settings.get("wagens"))
+                        .filter(s -> !s.isEmpty())
+                        .map(s -> Source.of(kosten.baseDir().get().resolve(s))));
         if (wagens.isPresent()) {
             Source ws = wagens.get();
             if (ws.path().isPresent() && !Files.isRegularFile(ws.path().get())) {
-                throw InvalidInputException.of(kosten.name(), "het bestand met wagens bestaat niet: " + ws.path().get());
+                throw InvalidInputException.of(
+                        kosten.name(),
+                        "het bestand met wagens bestaat niet: " + ws.path().get());
             }
-            for (Row r : csvRows(TextFiles.read(ws, 5L * 1024 * 1024), 0, ws.name(), WAGEN_VEREIST, VuTemplate.WAGEN_VELDEN,
+            for (Row r : csvRows(
+                    TextFiles.read(ws, 5L * 1024 * 1024),
+                    0,
+                    ws.name(),
+                    WAGEN_VEREIST,
+                    VuTemplate.WAGEN_VELDEN,
                     problems)) {
                 wagen(r, problems).ifPresent(w::add);
             }
         }
         if (problems.stream().anyMatch(Problem::isError)) {
-            throw new InvalidInputException(problems.stream().filter(Problem::isError).limit(100).toList());
+            throw new InvalidInputException(
+                    problems.stream().filter(Problem::isError).limit(100).toList());
         }
         return new Loaded(new VuInput(kosten.name(), aj, k, w, problems), Optional.empty());
     }
 
     private VuInput fromWorkbook(OutputWorkbook wb, String bron, Gegeven gegeven, List<Problem> problems)
             throws InvalidInputException {
-        Optional<NamedTable> kt = VuTemplate.locate(wb, VuTemplate.N_KOSTEN, VuTemplate.KOST_VELDEN, KOST_VEREIST,
-                problems, bron, true);
-        Optional<NamedTable> wt = VuTemplate.locate(wb, VuTemplate.N_WAGENS, VuTemplate.WAGEN_VELDEN, WAGEN_VEREIST,
-                problems, bron, false);
+        Optional<NamedTable> kt =
+                VuTemplate.locate(wb, VuTemplate.N_KOSTEN, VuTemplate.KOST_VELDEN, KOST_VEREIST, problems, bron, true);
+        Optional<NamedTable> wt = VuTemplate.locate(
+                wb, VuTemplate.N_WAGENS, VuTemplate.WAGEN_VELDEN, WAGEN_VEREIST, problems, bron, false);
         if (kt.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -136,7 +149,8 @@ final class VuReader {
                     fromCell = Optional.of(v.intValue());
                 }
             } catch (RuntimeException e) {
-                problems.add(Problem.error(bron, "de gedefinieerde naam " + VuTemplate.N_AANSLAGJAAR + " wijst niet naar een cel"));
+                problems.add(Problem.error(
+                        bron, "de gedefinieerde naam " + VuTemplate.N_AANSLAGJAAR + " wijst niet naar een cel"));
             }
         }
         int aj = aanslagjaar(gegeven, Map.of(), bron, fromCell);
@@ -151,7 +165,8 @@ final class VuReader {
             }
         }
         if (problems.stream().anyMatch(Problem::isError)) {
-            throw new InvalidInputException(problems.stream().filter(Problem::isError).limit(100).toList());
+            throw new InvalidInputException(
+                    problems.stream().filter(Problem::isError).limit(100).toList());
         }
         return new VuInput(bron, aj, k, w, problems);
     }
@@ -211,13 +226,17 @@ final class VuReader {
             how = "de cel " + VuTemplate.N_AANSLAGJAAR;
         }
         if (aj == null) {
-            throw InvalidInputException.of(bron, "het aanslagjaar ontbreekt: geef --aanslagjaar of --boekjaar, of zet bovenaan"
-                    + " de kosten een regel boekjaar,2025 (het aanslagjaar is het boekjaar + 1)");
+            throw InvalidInputException.of(
+                    bron,
+                    "het aanslagjaar ontbreekt: geef --aanslagjaar of --boekjaar, of zet bovenaan"
+                            + " de kosten een regel boekjaar,2025 (het aanslagjaar is het boekjaar + 1)");
         }
         RuleBook rules = RuleBook.load("vu");
         if (!rules.covers("VU_Restaurant", aj)) {
-            throw InvalidInputException.of(bron, "aanslagjaar " + aj + " (" + how + ") kent rekenblad niet; de regels gaan over"
-                    + " de aanslagjaren " + rules.knownYears("VU_Restaurant"));
+            throw InvalidInputException.of(
+                    bron,
+                    "aanslagjaar " + aj + " (" + how + ") kent rekenblad niet; de regels gaan over"
+                            + " de aanslagjaren " + rules.knownYears("VU_Restaurant"));
         }
         return aj;
     }
@@ -229,10 +248,17 @@ final class VuReader {
         return Integer.parseInt(v);
     }
 
-    private static List<Row> csvRows(String text, int lineOffset, String bron, List<String> required, List<String> fields,
-            List<Problem> problems) throws InvalidInputException {
+    private static List<Row> csvRows(
+            String text,
+            int lineOffset,
+            String bron,
+            List<String> required,
+            List<String> fields,
+            List<Problem> problems)
+            throws InvalidInputException {
         if (text.isBlank()) {
-            throw InvalidInputException.of(bron, "leeg bestand; verwacht een kopregel met " + String.join(", ", required));
+            throw InvalidInputException.of(
+                    bron, "leeg bestand; verwacht een kopregel met " + String.join(", ", required));
         }
         List<Row> rows = new ArrayList<>();
         List<Problem> unreadable = new ArrayList<>();
@@ -241,11 +267,15 @@ final class VuReader {
         if (first != null) {
             List<String> missing = table.header(first).missing(required);
             if (!missing.isEmpty()) {
-                throw InvalidInputException.of(first.where(), "kolom " + String.join(", ", missing)
-                        + " ontbreekt; verwacht de kolommen " + String.join(", ", fields));
+                throw InvalidInputException.of(
+                        first.where(),
+                        "kolom " + String.join(", ", missing) + " ontbreekt; verwacht de kolommen "
+                                + String.join(", ", fields));
             }
         }
-        for (CsvTable.Record rec = first == null ? null : table.next(unreadable); rec != null; rec = table.next(unreadable)) {
+        for (CsvTable.Record rec = first == null ? null : table.next(unreadable);
+                rec != null;
+                rec = table.next(unreadable)) {
             if (rec.isBlank()) {
                 continue;
             }
@@ -294,17 +324,22 @@ final class VuReader {
         String soortText = r.text("soort");
         Optional<Soort> soort = Soort.of(soortText);
         if (soort.isEmpty()) {
-            problems.add(Problem.error(r.where("soort"), Soort.vervallen(soortText).orElse("onbekende soort \"" + soortText
-                    + "\"; verwacht een van: " + Soort.words())));
+            problems.add(Problem.error(
+                    r.where("soort"),
+                    Soort.vervallen(soortText)
+                            .orElse("onbekende soort \"" + soortText + "\"; verwacht een van: " + Soort.words())));
         }
         BigDecimal bedrag = r.amount("bedrag");
         if (bedrag == null && problems.size() == before) {
             problems.add(Problem.error(r.where("bedrag"), "het bedrag ontbreekt"));
         }
         if (bedrag != null && bedrag.signum() < 0 && soort.isPresent() && soort.get() != Soort.VENNOOTSCHAPSBELASTING) {
-            problems.add(Problem.error(r.where("bedrag"), "een negatief bedrag (" + bedrag.toPlainString() + ") bij soort "
-                    + soort.get().word() + ": hier horen kosten; alleen een terugbetaling van vennootschapsbelasting mag"
-                    + " negatief zijn"));
+            problems.add(Problem.error(
+                    r.where("bedrag"),
+                    "een negatief bedrag (" + bedrag.toPlainString() + ") bij soort "
+                            + soort.get().word()
+                            + ": hier horen kosten; alleen een terugbetaling van vennootschapsbelasting mag"
+                            + " negatief zijn"));
         }
         BigDecimal aantal = r.amount("aantal");
         if (aantal != null && aantal.signum() < 0) {
@@ -318,8 +353,8 @@ final class VuReader {
         if (problems.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new VuInput.Kost(r.text("rekening"), r.text("omschrijving"), bedrag, soort.get(), aantal, pct,
-                waarde, r.where()));
+        return Optional.of(new VuInput.Kost(
+                r.text("rekening"), r.text("omschrijving"), bedrag, soort.get(), aantal, pct, waarde, r.where()));
     }
 
     /** "10", "10%" or "0,10": a fraction (0.10). */
@@ -344,7 +379,8 @@ final class VuReader {
             v = v.divide(BigDecimal.valueOf(100), MathContext.DECIMAL64);
         }
         if (v.signum() < 0 || v.compareTo(BigDecimal.ONE) >= 0) {
-            problems.add(Problem.error(r.where("percentage"), "kolom percentage: " + t + " ligt niet tussen 0 en 100%"));
+            problems.add(
+                    Problem.error(r.where("percentage"), "kolom percentage: " + t + " ligt niet tussen 0 en 100%"));
             return null;
         }
         return v;
@@ -356,30 +392,40 @@ final class VuReader {
         String bt = r.text("brandstof");
         Optional<VuInput.Brandstof> b = VuInput.Brandstof.of(bt);
         if (b.isEmpty()) {
-            problems.add(Problem.error(r.where("brandstof"), "onbekende brandstof \"" + bt + "\"; verwacht een van: "
-                    + VuInput.Brandstof.words()));
+            problems.add(Problem.error(
+                    r.where("brandstof"),
+                    "onbekende brandstof \"" + bt + "\"; verwacht een van: " + VuInput.Brandstof.words()));
         }
         LocalDate d = r.date("aankoopdatum");
         if (d == null && problems.size() == before) {
-            problems.add(Problem.error(r.where("aankoopdatum"), "de aankoopdatum van wagen " + naam + " ontbreekt (het regime"
-                    + " hangt ervan af)"));
+            problems.add(Problem.error(
+                    r.where("aankoopdatum"),
+                    "de aankoopdatum van wagen " + naam + " ontbreekt (het regime" + " hangt ervan af)"));
         }
         BigDecimal co2 = r.amount("co2");
         boolean needsCo2 = b.isPresent() && !b.get().emissievrij() && b.get() != VuInput.Brandstof.LAADPAAL;
         if (needsCo2 && co2 == null && problems.size() == before) {
-            problems.add(Problem.error(r.where("co2"), "de CO2-uitstoot van wagen " + naam + " ontbreekt (g/km, nodig voor de"
-                    + " gramformule)"));
+            problems.add(Problem.error(
+                    r.where("co2"),
+                    "de CO2-uitstoot van wagen " + naam + " ontbreekt (g/km, nodig voor de" + " gramformule)"));
         }
         if (co2 != null && co2.signum() < 0) {
             problems.add(Problem.error(r.where("co2"), "een negatieve CO2-uitstoot"));
         }
         List<BigDecimal> amounts = new ArrayList<>();
-        for (String f : List.of("pk", "brandstofkosten", "anderekosten", "financieringskosten", "minderwaarde", "vaa",
+        for (String f : List.of(
+                "pk",
+                "brandstofkosten",
+                "anderekosten",
+                "financieringskosten",
+                "minderwaarde",
+                "vaa",
                 "co2Overeenstemmend")) {
             BigDecimal a = r.amount(f);
             if (a != null && a.signum() < 0) {
-                problems.add(Problem.error(r.where(f), "kolom " + f + ": een negatief bedrag (" + a.toPlainString() + "); hier"
-                        + " horen kosten"));
+                problems.add(Problem.error(
+                        r.where(f),
+                        "kolom " + f + ": een negatief bedrag (" + a.toPlainString() + "); hier" + " horen kosten"));
             }
             amounts.add(a);
         }
@@ -388,9 +434,21 @@ final class VuReader {
         if (problems.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new VuInput.Wagen(naam, d, b.get(), co2 == null ? BigDecimal.ZERO : co2, amounts.get(0),
-                zero(amounts.get(1)), zero(amounts.get(2)), zero(amounts.get(3)), zero(amounts.get(4)), zero(amounts.get(5)),
-                tussenkomst, vals, amounts.get(6), r.where()));
+        return Optional.of(new VuInput.Wagen(
+                naam,
+                d,
+                b.get(),
+                co2 == null ? BigDecimal.ZERO : co2,
+                amounts.get(0),
+                zero(amounts.get(1)),
+                zero(amounts.get(2)),
+                zero(amounts.get(3)),
+                zero(amounts.get(4)),
+                zero(amounts.get(5)),
+                tussenkomst,
+                vals,
+                amounts.get(6),
+                r.where()));
     }
 
     private static BigDecimal zero(BigDecimal v) {
@@ -403,7 +461,8 @@ final class VuReader {
             case "", "nee", "no", "n", "false" -> false;
             case "ja", "yes", "j", "true" -> true;
             default -> {
-                problems.add(Problem.error(r.where(field), "kolom " + field + ": verwacht ja of nee, gevonden \"" + t + "\""));
+                problems.add(Problem.error(
+                        r.where(field), "kolom " + field + ": verwacht ja of nee, gevonden \"" + t + "\""));
                 yield false;
             }
         };

@@ -1,17 +1,8 @@
 package nl.rekenblad.vu;
 
-import nl.rekenblad.spi.RegulationProvider;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import nl.rekenblad.api.Option;
 import nl.rekenblad.api.Options;
 import nl.rekenblad.api.Outcome;
-import nl.rekenblad.spi.Recognition;
 import nl.rekenblad.api.Regulation;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.core.InvalidInputException;
@@ -19,6 +10,15 @@ import nl.rekenblad.internal.io.JobOutcome;
 import nl.rekenblad.internal.io.Json;
 import nl.rekenblad.internal.io.Outputs;
 import nl.rekenblad.internal.workbook.OutputWorkbook;
+import nl.rekenblad.spi.Recognition;
+import nl.rekenblad.spi.RegulationProvider;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** The verworpen uitgaven (Belgian vennootschapsbelasting) as a {@link Regulation}. Stateless. */
 public final class VuRegulation implements RegulationProvider {
@@ -69,14 +69,24 @@ public final class VuRegulation implements RegulationProvider {
         Outputs.requireFile(source);
         VuReader.Gegeven g = new VuReader.Gegeven(options.get(BOEKJAAR), options.get(AANSLAGJAAR), options.get(WAGENS));
         VuReader.Loaded loaded = Outputs.reading(source, () -> new VuReader().read(source, g));
-        Outputs.Filled<VuResult> f = Outputs.fill(source, loaded.workbook().orElse(null),
+        Outputs.Filled<VuResult> f = Outputs.fill(
+                source,
+                loaded.workbook().orElse(null),
                 () -> VuBerekening.withBundledRules().calculate(loaded.input()),
-                () -> VuTemplate.forOutput(loaded.input()), new VuWorkbookWriter()::write);
+                () -> VuTemplate.forOutput(loaded.input()),
+                new VuWorkbookWriter()::write);
         VuResult r = f.result();
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put(AANSLAGJAAR_FIGUUR, r.input().aanslagjaar());
         figures.put(TOTAAL, r.totaal());
-        return new JobOutcome<>(name(), source, r, figures, r.warnings(), () -> Json.write(VuJson.toMap(r)), f.workbook(),
+        return new JobOutcome<>(
+                name(),
+                source,
+                r,
+                figures,
+                r.warnings(),
+                () -> Json.write(VuJson.toMap(r)),
+                f.workbook(),
                 loaded.workbook().isPresent());
     }
 

@@ -1,15 +1,21 @@
 package nl.rekenblad.vu;
 
-import java.util.List;
 import nl.rekenblad.core.Calculation;
 import nl.rekenblad.core.Layout;
 import nl.rekenblad.core.Money;
 import nl.rekenblad.core.Problem;
 import nl.rekenblad.rules.UsedParameter;
 
+import java.util.List;
+
 /** The verworpen uitgaven worked out: the steps, the two sheets' layouts, the parameters used. Immutable. */
-public record VuResult(VuInput input, Calculation calculation, Layout opstelling, Layout wagens,
-        List<UsedParameter> parameters, List<Problem> warnings) {
+public record VuResult(
+        VuInput input,
+        Calculation calculation,
+        Layout opstelling,
+        Layout wagens,
+        List<UsedParameter> parameters,
+        List<Problem> warnings) {
     public VuResult {
         parameters = List.copyOf(parameters);
         warnings = List.copyOf(warnings);
@@ -25,7 +31,9 @@ public record VuResult(VuInput input, Calculation calculation, Layout opstelling
      * verworpen uitgave but an adjustment of the taxed reserves; zero or negative.
      */
     public Money naarBelasteReserves() {
-        return calculation.has(VuBerekening.RESERVES_1201) ? calculation.money(VuBerekening.RESERVES_1201) : Money.zero();
+        return calculation.has(VuBerekening.RESERVES_1201)
+                ? calculation.money(VuBerekening.RESERVES_1201)
+                : Money.zero();
     }
 
     public Money totaal() {

@@ -1,8 +1,5 @@
 package nl.rekenblad.vu;
 
-import java.math.BigDecimal;
-import java.util.List;
-import java.util.Optional;
 import nl.rekenblad.core.Problem;
 import nl.rekenblad.core.SpreadsheetDate;
 import nl.rekenblad.internal.workbook.Grid;
@@ -17,6 +14,10 @@ import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
 /**
  * The input sheets of the verworpen uitgaven: "Kosten" (the table {@code VU_Kosten} and the cell
  * {@code VU_Aanslagjaar}) and "Wagenpark" (the table {@code VU_Wagens}). Columns are found by their header text,
@@ -28,16 +29,26 @@ public final class VuTemplate {
     public static final String N_KOSTEN = "VU_Kosten";
     public static final String N_WAGENS = "VU_Wagens";
     public static final String N_AANSLAGJAAR = "VU_Aanslagjaar";
-    static final List<String> KOST_VELDEN = List.of("rekening", "omschrijving", "bedrag", "soort", "aantal", "percentage",
-            "waarde");
-    static final List<String> WAGEN_VELDEN = List.of("wagen", "aankoopdatum", "brandstof", "co2", "pk", "brandstofkosten",
-            "anderekosten", "financieringskosten", "minderwaarde", "vaa", "tussenkomstBrandstof", "valseHybride",
+    static final List<String> KOST_VELDEN =
+            List.of("rekening", "omschrijving", "bedrag", "soort", "aantal", "percentage", "waarde");
+    static final List<String> WAGEN_VELDEN = List.of(
+            "wagen",
+            "aankoopdatum",
+            "brandstof",
+            "co2",
+            "pk",
+            "brandstofkosten",
+            "anderekosten",
+            "financieringskosten",
+            "minderwaarde",
+            "vaa",
+            "tussenkomstBrandstof",
+            "valseHybride",
             "co2Overeenstemmend");
     static final int HEADER_ROW = 4;
     static final int EMPTY_ROWS = 60;
 
-    private VuTemplate() {
-    }
+    private VuTemplate() {}
 
     /** The empty template ({@code rekenblad template vu}). */
     public static OutputWorkbook create() {
@@ -55,14 +66,25 @@ public final class VuTemplate {
         Styles st = new Styles(wb.poi());
         Grid k = grid(wb, KOSTEN, generated, st);
         k.text(0, 0, "Verworpen uitgaven: kosten", Styles.Kind.TITLE);
-        k.text(1, 0, "Eén regel per kostenpost. soort: " + Soort.words() + ". aantal: het aantal maaltijdcheques;"
-                + " percentage: de buitenlandse belasting (fbb) of de rentevoet (intrest); waarde: de waarde van één"
-                + " maaltijdcheque (" + cheques() + ").", Styles.Kind.WRAP);
+        k.text(
+                1,
+                0,
+                "Eén regel per kostenpost. soort: " + Soort.words() + ". aantal: het aantal maaltijdcheques;"
+                        + " percentage: de buitenlandse belasting (fbb) of de rentevoet (intrest); waarde: de waarde van één"
+                        + " maaltijdcheque (" + cheques() + ").",
+                Styles.Kind.WRAP);
         k.height(1, 4 * 15f);
         k.text(2, 0, "aanslagjaar", Styles.Kind.LABEL);
         k.number(2, 1, in == null ? null : BigDecimal.valueOf(in.aanslagjaar()), Styles.Kind.INTEGER_INPUT);
-        Styles.Kind[] kk = {Styles.Kind.TEXT_INPUT, Styles.Kind.TEXT_INPUT, Styles.Kind.MONEY_INPUT, Styles.Kind.TEXT_INPUT,
-            Styles.Kind.NUMBER_INPUT, Styles.Kind.NUMBER_INPUT, Styles.Kind.MONEY_INPUT};
+        Styles.Kind[] kk = {
+            Styles.Kind.TEXT_INPUT,
+            Styles.Kind.TEXT_INPUT,
+            Styles.Kind.MONEY_INPUT,
+            Styles.Kind.TEXT_INPUT,
+            Styles.Kind.NUMBER_INPUT,
+            Styles.Kind.NUMBER_INPUT,
+            Styles.Kind.MONEY_INPUT
+        };
         header(k, KOST_VELDEN);
         int n = in == null ? 0 : in.kosten().size();
         int rows = n + (in == null ? EMPTY_ROWS : 10);
@@ -85,9 +107,14 @@ public final class VuTemplate {
 
         Grid w = grid(wb, WAGENPARK, generated, st);
         w.text(0, 0, "Verworpen uitgaven: wagenpark", Styles.Kind.TITLE);
-        w.text(1, 0, "Eén regel per wagen (een laadpaal als eigen regel, brandstof laadpaal). brandstof: "
-                + VuInput.Brandstof.words() + ". Kosten van het boekjaar; vaa = het brutovoordeel van alle aard;"
-                + " tussenkomstBrandstof en valseHybride: ja of nee.", Styles.Kind.WRAP);
+        w.text(
+                1,
+                0,
+                "Eén regel per wagen (een laadpaal als eigen regel, brandstof laadpaal). brandstof: "
+                        + VuInput.Brandstof.words()
+                        + ". Kosten van het boekjaar; vaa = het brutovoordeel van alle aard;"
+                        + " tussenkomstBrandstof en valseHybride: ja of nee.",
+                Styles.Kind.WRAP);
         w.height(1, 3 * 15f);
         header(w, WAGEN_VELDEN);
         int m = in == null ? 0 : in.wagens().size();
@@ -136,10 +163,13 @@ public final class VuTemplate {
         nl.rekenblad.rules.RuleBook r = nl.rekenblad.rules.RuleBook.load("vu");
         int aj = 2027;
         return "een cheque van "
-                + nl.rekenblad.core.DutchText.euro(r.get("VU_MaaltijdchequeMaxWaarde", aj, "maaltijdcheque").number()) + ": "
-                + nl.rekenblad.core.DutchText.euro(r.get("VU_MaaltijdchequeAftrekMax", aj, "maaltijdcheque").number())
+                + nl.rekenblad.core.DutchText.euro(r.get("VU_MaaltijdchequeMaxWaarde", aj, "maaltijdcheque")
+                        .number()) + ": "
+                + nl.rekenblad.core.DutchText.euro(r.get("VU_MaaltijdchequeAftrekMax", aj, "maaltijdcheque")
+                        .number())
                 + " aftrekbaar, anders "
-                + nl.rekenblad.core.DutchText.euro(r.get("VU_MaaltijdchequeAftrek", aj, "maaltijdcheque").number());
+                + nl.rekenblad.core.DutchText.euro(
+                        r.get("VU_MaaltijdchequeAftrek", aj, "maaltijdcheque").number());
     }
 
     private static void header(Grid g, List<String> fields) {
@@ -164,15 +194,36 @@ public final class VuTemplate {
     private static void name(OutputWorkbook wb, String name, String sheet, int first, int last, int lastCol) {
         Name n = wb.poi().createName();
         n.setNameName(name);
-        n.setRefersToFormula(new AreaReference(new CellReference(sheet, first, 0, true, true),
-                new CellReference(sheet, last, lastCol, true, true), SpreadsheetVersion.EXCEL2007).formatAsString());
+        n.setRefersToFormula(new AreaReference(
+                        new CellReference(sheet, first, 0, true, true),
+                        new CellReference(sheet, last, lastCol, true, true),
+                        SpreadsheetVersion.EXCEL2007)
+                .formatAsString());
     }
 
     /** Finds a table by its defined name; a missing required table is a problem, a missing optional one is empty. */
-    static Optional<NamedTable> locate(OutputWorkbook wb, String name, List<String> fields, List<String> required,
-            List<Problem> problems, String bron, boolean mustExist) {
-        return NamedTable.locate(wb, new NamedTable.Beschrijving(name, mustExist ? "dit is geen werkboek van het rekenblad"
-                + " VU-sjabloon: de gedefinieerde naam " + name + " ontbreekt; maak een nieuw sjabloon met 'rekenblad template"
-                + " vu'" : null, "de tabel " + name), fields, required, problems, bron);
+    static Optional<NamedTable> locate(
+            OutputWorkbook wb,
+            String name,
+            List<String> fields,
+            List<String> required,
+            List<Problem> problems,
+            String bron,
+            boolean mustExist) {
+        return NamedTable.locate(
+                wb,
+                new NamedTable.Beschrijving(
+                        name,
+                        mustExist
+                                ? "dit is geen werkboek van het rekenblad"
+                                        + " VU-sjabloon: de gedefinieerde naam " + name
+                                        + " ontbreekt; maak een nieuw sjabloon met 'rekenblad template"
+                                        + " vu'"
+                                : null,
+                        "de tabel " + name),
+                fields,
+                required,
+                problems,
+                bron);
     }
 }

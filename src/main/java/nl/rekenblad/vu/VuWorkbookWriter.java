@@ -1,15 +1,16 @@
 package nl.rekenblad.vu;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Problem;
 import nl.rekenblad.core.Target;
 import nl.rekenblad.internal.workbook.NamedTable;
 import nl.rekenblad.internal.workbook.OutputWorkbook;
 import nl.rekenblad.internal.workbook.ResultSheets;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Adds "VU-opstelling", "Wagens", "Parameters VU" and "Toelichting VU" to a workbook holding the input sheets; every
@@ -23,12 +24,18 @@ final class VuWorkbookWriter {
 
     void write(OutputWorkbook wb, VuResult r) throws InvalidInputException {
         String bron = r.input().bron();
-        ResultSheets.removeEarlierOutput(wb.poi(), MARKER, SHEETS, List.of("VU_"), List.of(VuTemplate.N_KOSTEN,
-                VuTemplate.N_WAGENS, VuTemplate.N_AANSLAGJAAR), bron);
+        ResultSheets.removeEarlierOutput(
+                wb.poi(),
+                MARKER,
+                SHEETS,
+                List.of("VU_"),
+                List.of(VuTemplate.N_KOSTEN, VuTemplate.N_WAGENS, VuTemplate.N_AANSLAGJAAR),
+                bron);
         List<Problem> problems = new ArrayList<>();
         Map<String, Target> targets = new HashMap<>();
-        NamedTable kosten = VuTemplate.locate(wb, VuTemplate.N_KOSTEN, VuTemplate.KOST_VELDEN, List.of(), problems, bron,
-                true).orElseThrow(() -> new InvalidInputException(problems));
+        NamedTable kosten = VuTemplate.locate(
+                        wb, VuTemplate.N_KOSTEN, VuTemplate.KOST_VELDEN, List.of(), problems, bron, true)
+                .orElseThrow(() -> new InvalidInputException(problems));
         List<Integer> rows = kosten.filledRows(wb);
         for (int i = 0; i < r.input().kosten().size(); i++) {
             for (String f : VuTemplate.KOST_VELDEN) {
@@ -39,8 +46,9 @@ final class VuWorkbookWriter {
             }
         }
         if (!r.input().wagens().isEmpty()) {
-            NamedTable wagens = VuTemplate.locate(wb, VuTemplate.N_WAGENS, VuTemplate.WAGEN_VELDEN, List.of(), problems,
-                    bron, true).orElseThrow(() -> new InvalidInputException(problems));
+            NamedTable wagens = VuTemplate.locate(
+                            wb, VuTemplate.N_WAGENS, VuTemplate.WAGEN_VELDEN, List.of(), problems, bron, true)
+                    .orElseThrow(() -> new InvalidInputException(problems));
             List<Integer> wrows = wagens.filledRows(wb);
             for (int j = 0; j < r.input().wagens().size(); j++) {
                 for (String f : VuTemplate.WAGEN_VELDEN) {
@@ -55,7 +63,9 @@ final class VuWorkbookWriter {
         out.place(VuBerekening.OPSTELLING, r.opstelling());
         out.place(VuBerekening.WAGENS, r.wagens());
         out.checkPlaced(r.calculation());
-        var params = out.parameters(PARAMETERS, "Parameters verworpen uitgaven, aanslagjaar " + r.input().aanslagjaar(),
+        var params = out.parameters(
+                PARAMETERS,
+                "Parameters verworpen uitgaven, aanslagjaar " + r.input().aanslagjaar(),
                 "De percentages en bedragen van dit aanslagjaar (de wagenpercentages naar het jaar van aankoop), met hun bron.",
                 r.parameters());
         // Optional input columns a bookkeeper removed count as blank: point their formulas at an empty cell.
@@ -75,14 +85,28 @@ final class VuWorkbookWriter {
             }
         }
         wb.poi().createSheet(VuBerekening.OPSTELLING);
-        out.write(VuBerekening.OPSTELLING, "Verworpen uitgaven, aanslagjaar " + r.input().aanslagjaar(), "Uit " + bron
-                + " · per code van de aangifte (275.1.A) · elk bedrag is een formule; zie " + TOELICHTING, r.opstelling(),
-                r.calculation(), 70);
+        out.write(
+                VuBerekening.OPSTELLING,
+                "Verworpen uitgaven, aanslagjaar " + r.input().aanslagjaar(),
+                "Uit " + bron + " · per code van de aangifte (275.1.A) · elk bedrag is een formule; zie " + TOELICHTING,
+                r.opstelling(),
+                r.calculation(),
+                70);
         wb.poi().createSheet(VuBerekening.WAGENS);
-        out.write(VuBerekening.WAGENS, "Wagens: aftrekbaar percentage, aanslagjaar " + r.input().aanslagjaar(),
-                r.input().wagens().isEmpty() ? "Geen wagens opgegeven." : "Per wagen de coëfficiënt, de gramformule, de"
-                        + " grenzen van zijn regime en het percentage; daarmee code 1205 en 1206", r.wagens(), r.calculation(), 40);
-        out.toelichting(TOELICHTING, "Toelichting verworpen uitgaven, aanslagjaar " + r.input().aanslagjaar(), r.calculation(),
+        out.write(
+                VuBerekening.WAGENS,
+                "Wagens: aftrekbaar percentage, aanslagjaar " + r.input().aanslagjaar(),
+                r.input().wagens().isEmpty()
+                        ? "Geen wagens opgegeven."
+                        : "Per wagen de coëfficiënt, de gramformule, de"
+                                + " grenzen van zijn regime en het percentage; daarmee code 1205 en 1206",
+                r.wagens(),
+                r.calculation(),
+                40);
+        out.toelichting(
+                TOELICHTING,
+                "Toelichting verworpen uitgaven, aanslagjaar " + r.input().aanslagjaar(),
+                r.calculation(),
                 r.warnings());
         out.finish(VuBerekening.OPSTELLING, MARKER, SHEETS);
     }

@@ -1,13 +1,14 @@
 package nl.rekenblad.winst;
 
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.rules.RuleBook;
+
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import nl.rekenblad.core.InvalidInputException;
-import nl.rekenblad.rules.RuleBook;
 
 /**
  * Which rule of art. 3.20 Wet IB 2001 holds in which months of the year for the private use of a business car, by
@@ -40,7 +41,10 @@ final class PrivegebruikAuto {
 
     /** The kind of car as the input says it ({@code autoEmissievrij}). */
     enum Soort {
-        GEWOON, EMISSIEVRIJ, WATERSTOF, ZONNECEL;
+        GEWOON,
+        EMISSIEVRIJ,
+        WATERSTOF,
+        ZONNECEL;
 
         static Optional<Soort> of(String text) {
             String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
@@ -86,8 +90,7 @@ final class PrivegebruikAuto {
         }
     }
 
-    private PrivegebruikAuto() {
-    }
+    private PrivegebruikAuto() {}
 
     /** The month a period of {@code periode} months starting the month after the DET has its {@code k}-th start (k ≥ 1). */
     static YearMonth periodeStart(LocalDate toelating, int periode, int k) {
@@ -105,24 +108,39 @@ final class PrivegebruikAuto {
      * @param youngtimerOvergang the bookkeeper chose the transitional rule of 2026: a car that turned 15 in 2025 keeps
      *                           the youngtimer rule of 15 years in 2026
      */
-    static List<Segment> segmenten(RuleBook rules, int jaar, LocalDate toelating, LocalDate van, LocalDate tot, Soort soort,
-            boolean youngtimerOvergang, String bron) throws InvalidInputException {
+    static List<Segment> segmenten(
+            RuleBook rules,
+            int jaar,
+            LocalDate toelating,
+            LocalDate van,
+            LocalDate tot,
+            Soort soort,
+            boolean youngtimerOvergang,
+            String bron)
+            throws InvalidInputException {
         LocalDate first = van.isAfter(LocalDate.of(jaar, 1, 1)) ? van : LocalDate.of(jaar, 1, 1);
         LocalDate last = tot.isBefore(LocalDate.of(jaar, 12, 31)) ? tot : LocalDate.of(jaar, 12, 31);
         List<Segment> out = new ArrayList<>();
         if (first.getYear() != jaar || last.getYear() != jaar || last.isBefore(first)) {
             return out;
         }
-        int years = rules.get("AUTO_YoungtimerJaren", jaar, "leeftijd voor de waarde in het economisch verkeer").number()
+        int years = rules.get("AUTO_YoungtimerJaren", jaar, "leeftijd voor de waarde in het economisch verkeer")
+                .number()
                 .intValue();
         if (youngtimerOvergang) {
-            int vorig = rules.get("AUTO_YoungtimerJaren", jaar - 1, "leeftijd voor de waarde in het economisch verkeer in "
-                    + (jaar - 1)).number().intValue();
+            int vorig = rules.get(
+                            "AUTO_YoungtimerJaren",
+                            jaar - 1,
+                            "leeftijd voor de waarde in het economisch verkeer in " + (jaar - 1))
+                    .number()
+                    .intValue();
             if (toelating.plusYears(vorig).getYear() == jaar - 1) {
                 years = vorig;
             }
         }
-        int periode = rules.get("AUTO_PeriodeMaanden", jaar, "periode van het bijtellingspercentage").number().intValue();
+        int periode = rules.get("AUTO_PeriodeMaanden", jaar, "periode van het bijtellingspercentage")
+                .number()
+                .intValue();
         LocalDate anniversary = toelating.plusYears(years);
         boolean oud = toelating.isBefore(NIEUWE_REGELS);
         for (int m = first.getMonthValue(); m <= last.getMonthValue(); m++) {
@@ -136,9 +154,12 @@ final class PrivegebruikAuto {
             } else {
                 int elapsed = (jaar * 12 + m) - (toelating.getYear() * 12 + toelating.getMonthValue());
                 if (elapsed < 0) {
-                    throw InvalidInputException.of(bron, "autoToelating " + toelating + " ligt na " + start.getMonth()
-                            .getDisplayName(java.time.format.TextStyle.FULL, new Locale("nl")) + " " + jaar
-                            + ", een maand waarin de auto volgens autoVan/autoTot al tot de onderneming hoorde");
+                    throw InvalidInputException.of(
+                            bron,
+                            "autoToelating " + toelating + " ligt na "
+                                    + start.getMonth().getDisplayName(java.time.format.TextStyle.FULL, new Locale("nl"))
+                                    + " " + jaar
+                                    + ", een maand waarin de auto volgens autoVan/autoTot al tot de onderneming hoorde");
                 }
                 // The DET month and the 60 months after it are period 0; then each 60 months a new one.
                 int k = elapsed <= 0 ? 0 : (elapsed - 1) / periode;
@@ -150,15 +171,20 @@ final class PrivegebruikAuto {
                     } else {
                         regel = soort.emissievrij() ? Regel.OVERGANG_EMISSIEVRIJ : Regel.OVERGANG;
                         regimeJaar = toelating.isBefore(ONBEPERKT_VOOR)
-                                ? ONBEPERKT_TOT.getYear() + (maand.getYear() - ONBEPERKT_TOT.getYear()) / (periode / 12) * (periode / 12)
+                                ? ONBEPERKT_TOT.getYear()
+                                        + (maand.getYear() - ONBEPERKT_TOT.getYear()) / (periode / 12) * (periode / 12)
                                 : periodeStart(toelating, periode, k).getYear();
                     }
                 } else {
-                    regimeJaar = k == 0 ? toelating.getYear() : periodeStart(toelating, periode, k).getYear();
+                    regimeJaar = k == 0
+                            ? toelating.getYear()
+                            : periodeStart(toelating, periode, k).getYear();
                     regel = soort.emissievrij() ? Regel.EMISSIEVRIJ : Regel.GEWOON;
                 }
             }
-            if (!out.isEmpty() && out.get(out.size() - 1).regel() == regel && out.get(out.size() - 1).regimeJaar() == regimeJaar) {
+            if (!out.isEmpty()
+                    && out.get(out.size() - 1).regel() == regel
+                    && out.get(out.size() - 1).regimeJaar() == regimeJaar) {
                 Segment s = out.remove(out.size() - 1);
                 out.add(new Segment(s.eersteMaand(), m, regel, regimeJaar));
             } else {

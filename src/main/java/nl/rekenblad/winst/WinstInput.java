@@ -14,11 +14,15 @@ import java.util.Map;
  * @param overgenomen amounts taken over from a KOR or KIA output instead of typed in, by field
  * @param warnings    what the reader noticed but did not stop for
  */
-public record WinstInput(String bron, int jaar, Map<String, Object> waarden, Map<String, Overgenomen> overgenomen,
+public record WinstInput(
+        String bron,
+        int jaar,
+        Map<String, Object> waarden,
+        Map<String, Overgenomen> overgenomen,
         List<nl.rekenblad.core.Problem> warnings) {
 
     /** An amount taken over from another rekenblad output: its value and where it came from. */
-    public record Overgenomen(BigDecimal bedrag, String herkomst) { }
+    public record Overgenomen(BigDecimal bedrag, String herkomst) {}
 
     /** The fields of the input, in the order of the chain ({@link WinstVeld}). */
     public static final List<String> VELDEN = WinstVeld.namen(v -> true);
@@ -43,5 +47,4 @@ public record WinstInput(String bron, int jaar, Map<String, Object> waarden, Map
         overgenomen = Map.copyOf(overgenomen);
         warnings = List.copyOf(warnings);
     }
-
 }

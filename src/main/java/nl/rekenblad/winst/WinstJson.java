@@ -5,8 +5,7 @@ import java.util.Map;
 
 /** The {@code --json} report of a winstberekening. */
 public final class WinstJson {
-    private WinstJson() {
-    }
+    private WinstJson() {}
 
     public static Map<String, Object> toMap(WinstResult r) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -34,7 +33,9 @@ public final class WinstJson {
         m.put("naOndernemersaftrek", r.naOndernemersaftrek());
         m.put("mkbVrijstelling", r.mkbVrijstelling());
         m.put("belastbaar", r.belastbaar());
-        m.put("waarschuwingen", r.input().warnings().stream().map(Object::toString).toList());
+        m.put(
+                "waarschuwingen",
+                r.input().warnings().stream().map(Object::toString).toList());
         return m;
     }
 }

@@ -33,6 +33,5 @@ public final class WinstKeys {
     public static final String SAO_RECHT = "sao.recht";
     public static final String SAO = "sao";
 
-    private WinstKeys() {
-    }
+    private WinstKeys() {}
 }

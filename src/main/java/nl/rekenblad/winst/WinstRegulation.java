@@ -1,21 +1,22 @@
 package nl.rekenblad.winst;
 
-import nl.rekenblad.spi.RegulationProvider;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 import nl.rekenblad.api.Options;
 import nl.rekenblad.api.Outcome;
-import nl.rekenblad.spi.Recognition;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.internal.io.JobOutcome;
 import nl.rekenblad.internal.io.Json;
 import nl.rekenblad.internal.io.Outputs;
 import nl.rekenblad.internal.workbook.OutputWorkbook;
+import nl.rekenblad.spi.Recognition;
+import nl.rekenblad.spi.RegulationProvider;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The winstberekening as a {@link nl.rekenblad.api.Regulation}. Batch does not recognise its input: a winst input names other
@@ -38,6 +39,7 @@ public final class WinstRegulation implements RegulationProvider {
     public WinstRegulation(Function<String, RegulationProvider> registry) {
         this.registry = registry;
     }
+
     @Override
     public String name() {
         return "winst";
@@ -58,17 +60,27 @@ public final class WinstRegulation implements RegulationProvider {
     public Outcome<WinstResult> run(Source source, Options options) throws IOException, InvalidInputException {
         Outputs.requireFile(source);
         WinstReader.Loaded loaded = Outputs.reading(source, () -> new WinstReader(registry).read(source));
-        Outputs.Filled<WinstResult> f = Outputs.fill(source, loaded.workbook().orElse(null),
+        Outputs.Filled<WinstResult> f = Outputs.fill(
+                source,
+                loaded.workbook().orElse(null),
                 () -> Winstberekening.withBundledRules().calculate(loaded.input()),
-                () -> WinstTemplate.create(loaded.input().waarden()), new WinstWorkbookWriter()::write);
+                () -> WinstTemplate.create(loaded.input().waarden()),
+                new WinstWorkbookWriter()::write);
         WinstResult r = f.result();
         OutputWorkbook book = f.workbook();
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put(JAAR, r.input().jaar());
         figures.put(FISCALE_WINST, r.fiscaleWinst());
         figures.put(BELASTBAAR, r.belastbaar());
-        return new JobOutcome<>(name(), source, r, figures, r.input().warnings(), () -> Json.write(WinstJson.toMap(r)),
-                book, loaded.workbook().isPresent());
+        return new JobOutcome<>(
+                name(),
+                source,
+                r,
+                figures,
+                r.input().warnings(),
+                () -> Json.write(WinstJson.toMap(r)),
+                book,
+                loaded.workbook().isPresent());
     }
 
     @Override

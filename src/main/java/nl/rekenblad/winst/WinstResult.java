@@ -1,10 +1,11 @@
 package nl.rekenblad.winst;
 
-import java.util.List;
 import nl.rekenblad.core.Calculation;
 import nl.rekenblad.core.Layout;
 import nl.rekenblad.core.Money;
 import nl.rekenblad.rules.UsedParameter;
+
+import java.util.List;
 
 /** A computed winstberekening. Immutable. */
 public record WinstResult(WinstInput input, Calculation calculation, Layout layout, List<UsedParameter> parameters) {
@@ -12,6 +13,7 @@ public record WinstResult(WinstInput input, Calculation calculation, Layout layo
     public WinstResult {
         parameters = List.copyOf(parameters);
     }
+
     public Money get(String step) {
         return calculation.money(step);
     }

@@ -1,5 +1,8 @@
 package nl.rekenblad.winst;
 
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.core.Problem;
+import nl.rekenblad.core.Target;
 import nl.rekenblad.internal.workbook.OutputWorkbook;
 import nl.rekenblad.internal.workbook.ResultSheets;
 import nl.rekenblad.internal.workbook.SheetCells;
@@ -9,9 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import nl.rekenblad.core.InvalidInputException;
-import nl.rekenblad.core.Problem;
-import nl.rekenblad.core.Target;
 
 /** Adds "Winstberekening", "Parameters" and "Toelichting" to a workbook holding the winst input sheet. */
 public final class WinstWorkbookWriter {
@@ -23,23 +23,32 @@ public final class WinstWorkbookWriter {
     public void write(OutputWorkbook wb, WinstResult result) throws InvalidInputException {
         String bron = result.input().bron();
         List<String> paramNames = result.parameters().stream().map(p -> p.key()).toList();
-        ResultSheets.removeEarlierOutput(wb.poi(), MARKER, SHEETS, List.of("WINST_", "MKB_", "ZA_", "SA_", "MWA_", "STA_", "GK_",
-                "Urencriterium"), List.of(WinstTemplate.N_INVOER), bron);
+        ResultSheets.removeEarlierOutput(
+                wb.poi(),
+                MARKER,
+                SHEETS,
+                List.of("WINST_", "MKB_", "ZA_", "SA_", "MWA_", "STA_", "GK_", "Urencriterium"),
+                List.of(WinstTemplate.N_INVOER),
+                bron);
         paramNames.forEach(n -> {
             if (wb.poi().getName(n) != null) {
                 wb.poi().removeName(wb.poi().getName(n));
             }
         });
         List<Problem> problems = new ArrayList<>();
-        Map<String, Target.Cell> cells = WinstTemplate.locate(wb, problems, bron).orElseThrow(() -> new InvalidInputException(problems));
+        Map<String, Target.Cell> cells =
+                WinstTemplate.locate(wb, problems, bron).orElseThrow(() -> new InvalidInputException(problems));
         Map<String, Target> targets = new HashMap<>();
         cells.forEach((f, c) -> targets.put(Winstberekening.input(f), c));
         ResultSheets out = new ResultSheets(wb, targets);
         out.place(Winstberekening.SHEET, result.layout());
         out.checkPlaced(result.calculation());
         wb.poi().createSheet(Winstberekening.SHEET);
-        SheetCells params = out.parameters(PARAMETERS, "Parameters winstberekening " + result.input().jaar(),
-                "De bedragen en percentages van " + result.input().jaar() + " met hun bron.", result.parameters());
+        SheetCells params = out.parameters(
+                PARAMETERS,
+                "Parameters winstberekening " + result.input().jaar(),
+                "De bedragen en percentages van " + result.input().jaar() + " met hun bron.",
+                result.parameters());
         int row = params.lastRow() + 2;
         for (String f : WinstInput.VELDEN) {
             if (!cells.containsKey(f)) {
@@ -49,10 +58,18 @@ public final class WinstWorkbookWriter {
                 row++;
             }
         }
-        out.write(Winstberekening.SHEET, "Winstberekening " + result.input().jaar(), "Van winst naar belastbare winst uit"
-                + " onderneming · invoer: " + bron + " · alle bedragen zijn formules; zie het blad " + TOELICHTING,
-                result.layout(), result.calculation(), 60);
-        out.toelichting(TOELICHTING, "Toelichting winstberekening " + result.input().jaar(), result.calculation(),
+        out.write(
+                Winstberekening.SHEET,
+                "Winstberekening " + result.input().jaar(),
+                "Van winst naar belastbare winst uit" + " onderneming · invoer: " + bron
+                        + " · alle bedragen zijn formules; zie het blad " + TOELICHTING,
+                result.layout(),
+                result.calculation(),
+                60);
+        out.toelichting(
+                TOELICHTING,
+                "Toelichting winstberekening " + result.input().jaar(),
+                result.calculation(),
                 result.input().warnings());
         out.finish(Winstberekening.SHEET, MARKER, SHEETS);
     }

@@ -1,7 +1,7 @@
 package nl.rekenblad.batch;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,27 +14,32 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Batch findings of the first fuzz run (issue 15): the report is always written, names fit and stay unique. */
 class BatchHostileTest {
-    private static final byte[] KOR = "periode,rubriek,omzet,btw\n2017,1a,2500,525\n2017,5b,,190\n"
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] KOR =
+            "periode,rubriek,omzet,btw\n2017,1a,2500,525\n2017,5b,,190\n".getBytes(StandardCharsets.UTF_8);
 
     @TempDir
     Path dir;
 
     private Batch.Uitkomst run(Path in, Path uit) throws Exception {
-        return Batch.run(List.of(in), new Batch.Options(uit, Optional.of(uit.resolve("verslag.jsonl")), 2, 60),
-                new PrintWriter(new StringWriter()), false);
+        return Batch.run(
+                List.of(in),
+                new Batch.Options(uit, Optional.of(uit.resolve("verslag.jsonl")), 2, 60),
+                new PrintWriter(new StringWriter()),
+                false);
     }
 
     @Test
     void theReportIsWrittenWhenOneMessageRunsPastWhatACellHolds() throws Exception {
         Path in = Files.createDirectories(dir.resolve("in"));
         Files.write(in.resolve("goed.csv"), KOR);
-        Files.writeString(in.resolve("slecht.csv"), "periode,rubriek,omzet,btw\n2017-Q1," + "x".repeat(40_000) + ",1,1\n");
+        Files.writeString(
+                in.resolve("slecht.csv"), "periode,rubriek,omzet,btw\n2017-Q1," + "x".repeat(40_000) + ",1,1\n");
         Path uit = dir.resolve("uit");
         Batch.Uitkomst u = run(in, uit);
         assertEquals(1, u.tel(Verslag.Status.OK));
@@ -43,7 +48,9 @@ class BatchHostileTest {
         assertEquals(2, lines.size());
         assertTrue(Files.size(uit.resolve("overzicht.xlsx")) > 0);
         for (Verslag v : u.regels()) {
-            assertTrue(v.melding().length() < Verslag.MAX_MELDING + 100, "cut: " + v.melding().length());
+            assertTrue(
+                    v.melding().length() < Verslag.MAX_MELDING + 100,
+                    "cut: " + v.melding().length());
         }
         assertTrue(u.regels().stream().anyMatch(v -> v.melding().contains("tekens weggelaten")));
     }
@@ -57,7 +64,8 @@ class BatchHostileTest {
         assertEquals(1, u.tel(Verslag.Status.OK), u.regels().toString());
         try (Stream<Path> s = Files.list(uit)) {
             for (Path p : s.toList()) {
-                assertTrue(p.getFileName().toString().getBytes(StandardCharsets.UTF_8).length <= 255 - 30, p.toString());
+                assertTrue(
+                        p.getFileName().toString().getBytes(StandardCharsets.UTF_8).length <= 255 - 30, p.toString());
             }
         }
     }
@@ -65,7 +73,10 @@ class BatchHostileTest {
     @Test
     void attachmentsWithTheSameNameAreNumberedUniquely() throws Exception {
         Path mail = dir.resolve("dubbel.eml");
-        Mails.eml(mail, "dubbel", List.of(Map.entry("kor.csv", KOR), Map.entry("kor.csv", KOR), Map.entry("kor (2).csv", KOR)));
+        Mails.eml(
+                mail,
+                "dubbel",
+                List.of(Map.entry("kor.csv", KOR), Map.entry("kor.csv", KOR), Map.entry("kor (2).csv", KOR)));
         Path uit = dir.resolve("uit");
         Batch.Uitkomst u = run(mail, uit);
         assertEquals(3, u.tel(Verslag.Status.OK), u.regels().toString());
@@ -101,7 +112,8 @@ class BatchHostileTest {
         Batch.Uitkomst u = run(mail, dir.resolve("uit"));
         Map<String, Verslag.Status> byName = new java.util.HashMap<>();
         u.regels().forEach(v -> byName.put(v.bijlage(), v.status()));
-        assertEquals(Verslag.Status.OK, byName.get("doorgestuurd.csv"), u.regels().toString());
+        assertEquals(
+                Verslag.Status.OK, byName.get("doorgestuurd.csv"), u.regels().toString());
         assertEquals(Verslag.Status.OK, byName.get("goed.csv"), u.regels().toString());
         assertEquals(Verslag.Status.FOUT, byName.get("kapot.csv"), u.regels().toString());
         assertEquals(3, u.regels().size(), u.regels().toString());

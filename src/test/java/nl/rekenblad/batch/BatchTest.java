@@ -1,8 +1,15 @@
 package nl.rekenblad.batch;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.poi.openxml4j.opc.PackagingURIHelper;
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
+import org.apache.poi.poifs.crypt.Encryptor;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbookType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -23,21 +30,16 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.apache.poi.openxml4j.opc.PackagingURIHelper;
-import org.apache.poi.poifs.crypt.EncryptionInfo;
-import org.apache.poi.poifs.crypt.EncryptionMode;
-import org.apache.poi.poifs.crypt.Encryptor;
-import org.apache.poi.poifs.filesystem.POIFSFileSystem;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbookType;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A folder of good and bad mails of every kind, processed twice. */
 class BatchTest {
     @TempDir
     Path dir;
+
     Path in;
     Path out;
 
@@ -80,8 +82,11 @@ class BatchTest {
     }
 
     private Batch.Uitkomst run() throws Exception {
-        return Batch.run(List.of(in), new Batch.Options(out, Optional.of(dir.resolve("verslag.jsonl")), 2, 60),
-                new PrintWriter(new StringWriter()), false);
+        return Batch.run(
+                List.of(in),
+                new Batch.Options(out, Optional.of(dir.resolve("verslag.jsonl")), 2, 60),
+                new PrintWriter(new StringWriter()),
+                false);
     }
 
     @Test
@@ -89,7 +94,9 @@ class BatchTest {
         Batch.Uitkomst u = run();
         Map<String, String> status = new TreeMap<>();
         for (Verslag v : u.regels()) {
-            status.put(Path.of(v.bron()).getFileName() + " › " + v.bijlage(), v.status().word() + " " + v.soort());
+            status.put(
+                    Path.of(v.bron()).getFileName() + " › " + v.bijlage(),
+                    v.status().word() + " " + v.soort());
         }
         Map<String, String> want = new TreeMap<>(Map.ofEntries(
                 Map.entry("01-goed.eml › kor 2017.csv", "ok kor"),
@@ -110,11 +117,20 @@ class BatchTest {
                 Map.entry("vrijstelling.csv › vrijstelling.csv", "ok kor"),
                 Map.entry("notitie.pdf › notitie.pdf", "niet herkend null")));
         assertEquals(want, status);
-        Verslag fout = u.regels().stream().filter(v -> "fout.csv".equals(v.bijlage())).findFirst().orElseThrow();
+        Verslag fout = u.regels().stream()
+                .filter(v -> "fout.csv".equals(v.bijlage()))
+                .findFirst()
+                .orElseThrow();
         assertTrue(fout.melding().contains("fout.csv › regel 2: onbekende rubriek"), fout.melding());
-        Verslag geheim = u.regels().stream().filter(v -> "geheim.xlsx".equals(v.bijlage())).findFirst().orElseThrow();
+        Verslag geheim = u.regels().stream()
+                .filter(v -> "geheim.xlsx".equals(v.bijlage()))
+                .findFirst()
+                .orElseThrow();
         assertTrue(geheim.melding().contains("versleuteld"), geheim.melding());
-        Verslag bom = u.regels().stream().filter(v -> "bom.xlsx".equals(v.bijlage())).findFirst().orElseThrow();
+        Verslag bom = u.regels().stream()
+                .filter(v -> "bom.xlsx".equals(v.bijlage()))
+                .findFirst()
+                .orElseThrow();
         assertTrue(bom.melding().contains("zip-bom"), bom.melding());
     }
 
@@ -140,7 +156,9 @@ class BatchTest {
         run();
         assertEquals(before, hashes(in));
         try (Stream<Path> s = Files.walk(out)) {
-            List<Path> stray = s.filter(p -> p.getFileName().toString().startsWith(".") || p.toString().endsWith(".tmp")).toList();
+            List<Path> stray = s.filter(p -> p.getFileName().toString().startsWith(".")
+                            || p.toString().endsWith(".tmp"))
+                    .toList();
             assertEquals(List.of(), stray);
         }
         assertTrue(Files.exists(out.resolve("overzicht.xlsx")));
@@ -186,8 +204,13 @@ class BatchTest {
     private static Map<Path, String> hashes(Path d, String suffix) throws Exception {
         Map<Path, String> m = new TreeMap<>();
         try (Stream<Path> s = Files.walk(d)) {
-            for (Path p : s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(suffix)).toList()) {
-                m.put(d.relativize(p), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+            for (Path p : s.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().endsWith(suffix))
+                    .toList()) {
+                m.put(
+                        d.relativize(p),
+                        HexFormat.of()
+                                .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
             }
         }
         return m;
@@ -216,9 +239,11 @@ class BatchTest {
         return rezip(xlsx, Map.of("xl/workbook.xml", evil.getBytes(StandardCharsets.UTF_8)), null, null);
     }
 
-    private static byte[] rezip(byte[] xlsx, Map<String, byte[]> replace, String extraName, byte[] extra) throws Exception {
+    private static byte[] rezip(byte[] xlsx, Map<String, byte[]> replace, String extraName, byte[] extra)
+            throws Exception {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
-        try (ZipInputStream zin = new ZipInputStream(new ByteArrayInputStream(xlsx)); ZipOutputStream z = new ZipOutputStream(b)) {
+        try (ZipInputStream zin = new ZipInputStream(new ByteArrayInputStream(xlsx));
+                ZipOutputStream z = new ZipOutputStream(b)) {
             ZipEntry e;
             while ((e = zin.getNextEntry()) != null) {
                 z.putNextEntry(new ZipEntry(e.getName()));
@@ -244,14 +269,16 @@ class BatchTest {
             try (OutputStream o = part.getOutputStream()) {
                 o.write("Sub AutoOpen(): Shell \"calc\": End Sub".getBytes(StandardCharsets.UTF_8));
             }
-            wb.getPackagePart().addRelationship(name, org.apache.poi.openxml4j.opc.TargetMode.INTERNAL,
-                    "http://schemas.microsoft.com/office/2006/relationships/vbaProject");
+            wb.getPackagePart()
+                    .addRelationship(
+                            name,
+                            org.apache.poi.openxml4j.opc.TargetMode.INTERNAL,
+                            "http://schemas.microsoft.com/office/2006/relationships/vbaProject");
             ByteArrayOutputStream b = new ByteArrayOutputStream();
             wb.write(b);
             return b.toByteArray();
         }
     }
-
 
     @Test
     void fileOverItsTimeBudgetIsAnErrorStopsAndLeavesNoOutputWhileTheNextFileIsDone() throws Exception {
@@ -265,14 +292,21 @@ class BatchTest {
         Files.writeString(slow.resolve("a-journaal.csv"), j);
         Files.write(slow.resolve("b-kor.csv"), sample("kor-2017-voorbeeld-2.csv"));
         Path uit = dir.resolve("uit-traag");
-        Batch.Uitkomst u = Batch.run(List.of(slow), new Batch.Options(uit, Optional.empty(), 1, 1),
-                new PrintWriter(new StringWriter()), false);
+        Batch.Uitkomst u = Batch.run(
+                List.of(slow),
+                new Batch.Options(uit, Optional.empty(), 1, 1),
+                new PrintWriter(new StringWriter()),
+                false);
         assertEquals(Verslag.Status.FOUT, u.regels().get(0).status());
-        assertTrue(u.regels().get(0).melding().contains("te lang bezig"), u.regels().get(0).melding());
-        assertEquals(Verslag.Status.OK, u.regels().get(1).status(), u.regels().get(1).melding());
+        assertTrue(
+                u.regels().get(0).melding().contains("te lang bezig"),
+                u.regels().get(0).melding());
+        assertEquals(
+                Verslag.Status.OK, u.regels().get(1).status(), u.regels().get(1).melding());
         try (Stream<Path> s = Files.list(uit)) {
             List<String> names = s.map(p -> p.getFileName().toString()).sorted().toList();
-            assertFalse(names.stream().anyMatch(n -> n.startsWith("a-journaal") || n.endsWith(".tmp")), names.toString());
+            assertFalse(
+                    names.stream().anyMatch(n -> n.startsWith("a-journaal") || n.endsWith(".tmp")), names.toString());
             assertTrue(names.contains("b-kor.kor.xlsx"), names.toString());
         }
     }
@@ -291,7 +325,8 @@ class BatchTest {
         assertEquals(1, second.regels().size(), second.regels().toString());
         assertEquals(first.regels().get(0).cijfers(), second.regels().get(0).cijfers());
         try (Stream<Path> s = Files.list(uit)) {
-            assertEquals(List.of("kor.kor.json", "kor.kor.xlsx", "overzicht.xlsx"),
+            assertEquals(
+                    List.of("kor.kor.json", "kor.kor.xlsx", "overzicht.xlsx"),
                     s.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
@@ -303,13 +338,19 @@ class BatchTest {
         byte[] xaf = Files.readAllBytes(Path.of("samples/auditfile-2025.xaf"));
         Mails.eml(inbox.resolve("boeken.eml"), "Auditfile 2025", Map.of("export.xml", xaf, "boekhouding.xaf", xaf));
         Path uit = dir.resolve("uit-xaf");
-        Batch.Uitkomst u = Batch.run(List.of(inbox), new Batch.Options(uit, Optional.empty(), 2, 60),
-                new PrintWriter(new StringWriter()), false);
+        Batch.Uitkomst u = Batch.run(
+                List.of(inbox),
+                new Batch.Options(uit, Optional.empty(), 2, 60),
+                new PrintWriter(new StringWriter()),
+                false);
         assertEquals(2, u.regels().size());
         for (Verslag v : u.regels()) {
             assertEquals(Verslag.Status.OK, v.status(), v.melding());
             assertEquals("btw", v.soort());
-            assertEquals("5022.00", String.valueOf(v.cijfers().get("5c 2025-Q1")), v.cijfers().toString());
+            assertEquals(
+                    "5022.00",
+                    String.valueOf(v.cijfers().get("5c 2025-Q1")),
+                    v.cijfers().toString());
         }
     }
 
@@ -318,12 +359,18 @@ class BatchTest {
     void anUnexplainedAansluitingIsAWarningNotOk() throws Exception {
         Path inbox = Files.createDirectories(dir.resolve("onverklaard"));
         Files.write(inbox.resolve("boeken.xaf"), nl.rekenblad.btw.Auditfiles.onverklaard());
-        Batch.Uitkomst u = Batch.run(List.of(inbox), new Batch.Options(dir.resolve("uit-o"), Optional.empty(), 2, 60),
-                new PrintWriter(new StringWriter()), false);
+        Batch.Uitkomst u = Batch.run(
+                List.of(inbox),
+                new Batch.Options(dir.resolve("uit-o"), Optional.empty(), 2, 60),
+                new PrintWriter(new StringWriter()),
+                false);
         assertEquals(1, u.regels().size());
         Verslag v = u.regels().get(0);
         assertEquals(Verslag.Status.WAARSCHUWING, v.status(), v.melding());
-        assertTrue(v.melding().contains("2025-Q1") && v.melding().contains("10,00") && v.melding().contains("niet verklaard"),
+        assertTrue(
+                v.melding().contains("2025-Q1")
+                        && v.melding().contains("10,00")
+                        && v.melding().contains("niet verklaard"),
                 v.melding());
     }
 }

@@ -7,6 +7,9 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
+import org.apache.poi.poifs.filesystem.DirectoryEntry;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -16,13 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.poi.poifs.filesystem.DirectoryEntry;
-import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
 /** Writes test mails: .eml with Jakarta Mail, and minimal Outlook .msg files as POIFS storages. */
 public final class Mails {
-    private Mails() {
-    }
+    private Mails() {}
 
     /** An .eml with a short text and the given attachments (name → bytes), in order. */
     public static void eml(Path file, String subject, Map<String, byte[]> attachments) throws Exception {
@@ -30,7 +30,8 @@ public final class Mails {
     }
 
     /** An .eml with the given attachments in order; names may repeat. */
-    public static void eml(Path file, String subject, java.util.List<Map.Entry<String, byte[]>> attachments) throws Exception {
+    public static void eml(Path file, String subject, java.util.List<Map.Entry<String, byte[]>> attachments)
+            throws Exception {
         MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
         m.setFrom(new InternetAddress("klant@example.nl"));
         m.setSubject(subject, "UTF-8");

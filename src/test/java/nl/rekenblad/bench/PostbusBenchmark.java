@@ -5,12 +5,10 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
-import jakarta.mail.Part;
 import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
+import nl.rekenblad.postbus.Postbus;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -18,7 +16,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import nl.rekenblad.postbus.Postbus;
 
 /**
  * Measures the postbus end to end against GreenMail on loopback: N mails with one small KOR CSV each are put in the
@@ -34,7 +31,10 @@ final class PostbusBenchmark {
     @org.junit.jupiter.api.Test
     @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "mails", matches = "[0-9,]+")
     void meet() throws Exception {
-        List<Integer> sizes = java.util.Arrays.stream(System.getProperty("mails").split(",")).map(Integer::valueOf).toList();
+        List<Integer> sizes = java.util.Arrays.stream(
+                        System.getProperty("mails").split(","))
+                .map(Integer::valueOf)
+                .toList();
         PrintWriter out = new PrintWriter(System.out, true);
         if (Boolean.getBoolean("dovecot")) {
             dovecot(sizes, out);
@@ -48,16 +48,21 @@ final class PostbusBenchmark {
      * appended to the inbox in one MULTIAPPEND, then one round. {@code -Ddovecot=true}.
      */
     static void dovecot(List<Integer> sizes, PrintWriter out) throws Exception {
-        out.println(Bench.machine() + "; Dovecot " + new String(new ProcessBuilder("/usr/sbin/dovecot", "--version").start()
-                .getInputStream().readAllBytes()).strip() + " (IMAP) en GreenMail (SMTP) op loopback");
+        out.println(Bench.machine() + "; Dovecot "
+                + new String(new ProcessBuilder("/usr/sbin/dovecot", "--version")
+                                .start()
+                                .getInputStream()
+                                .readAllBytes())
+                        .strip()
+                + " (IMAP) en GreenMail (SMTP) op loopback");
         out.printf("%8s %12s %10s %10s%n", "mails", "ronde s", "mails/s", "beantwoord");
         for (int n : sizes) {
             Path dir = Files.createTempDirectory("rekenblad-bench");
             GreenMail smtp = new GreenMail(ServerSetup.dynamicPort(new ServerSetup[] {ServerSetupTest.SMTP}));
             smtp.start();
             smtp.setUser(BOX, BOX, "geheim");
-            try (nl.rekenblad.testing.Dovecot d = nl.rekenblad.testing.Dovecot.start(dir.resolve("dovecot"), BOX, "geheim",
-                    nl.rekenblad.testing.Dovecot.Opties.standaard())) {
+            try (nl.rekenblad.testing.Dovecot d = nl.rekenblad.testing.Dovecot.start(
+                    dir.resolve("dovecot"), BOX, "geheim", nl.rekenblad.testing.Dovecot.Opties.standaard())) {
                 List<Message> mails = new java.util.ArrayList<>();
                 for (int i = 0; i < n; i++) {
                     mails.add(mail(i));
@@ -80,12 +85,17 @@ final class PostbusBenchmark {
 
     /** One timed round of the postbus over the {@code n} mails in the inbox; prints its line. */
     private static void meet(int n, int imapPort, int smtpPort, Path dir, PrintWriter out) throws Exception {
-        Postbus.Instellingen cfg = Postbus.instellingen("imap://btw%40kantoor.nl@127.0.0.1:" + imapPort + "/INBOX",
-                "smtp://btw%40kantoor.nl@127.0.0.1:" + smtpPort, "geheim", "Kantoor <" + BOX + ">",
-                List.of("klant@bedrijf.nl"), dir.resolve("postbus.db"), Optional.empty());
+        Postbus.Instellingen cfg = Postbus.instellingen(
+                "imap://btw%40kantoor.nl@127.0.0.1:" + imapPort + "/INBOX",
+                "smtp://btw%40kantoor.nl@127.0.0.1:" + smtpPort,
+                "geheim",
+                "Kantoor <" + BOX + ">",
+                List.of("klant@bedrijf.nl"),
+                dir.resolve("postbus.db"),
+                Optional.empty());
         long t = System.nanoTime();
         Postbus.Ronde r;
-        try (Postbus p = new Postbus(cfg, new PrintWriter(new StringWriter()), new Postbus.Storing() { })) {
+        try (Postbus p = new Postbus(cfg, new PrintWriter(new StringWriter()), new Postbus.Storing() {})) {
             r = p.eenmaal();
         }
         long ns = System.nanoTime() - t;

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 
 /** Auditfiles for tests in other packages (batch, postbus), built from the bundled sample. */
 public final class Auditfiles {
-    private Auditfiles() {
-    }
+    private Auditfiles() {}
 
     /**
      * The sample with a return the ledger does not explain: sale V1 books 42,50 on the VAT account 1500 where its vat

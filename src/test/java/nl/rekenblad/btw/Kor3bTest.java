@@ -1,18 +1,19 @@
 package nl.rekenblad.btw;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import nl.rekenblad.api.Options;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.kor.KorKeys;
 import nl.rekenblad.testing.Xaf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 13 item 3: rubriek 3b is two things. Goods supplied to other EU countries count towards the KOR's € 20.000
@@ -24,10 +25,17 @@ class Kor3bTest {
     Path dir;
 
     private static BigDecimal omzetKor(Source s, Options extra) throws Exception {
-        Options o = Options.builder().set(BtwRegulation.KOR, true).set(BtwRegulation.BTWCODES,
-                extra.get(BtwRegulation.BTWCODES).orElse(null)).build();
+        Options o = Options.builder()
+                .set(BtwRegulation.KOR, true)
+                .set(BtwRegulation.BTWCODES, extra.get(BtwRegulation.BTWCODES).orElse(null))
+                .build();
         try (var out = new BtwRegulation().run(s, o)) {
-            return out.result().kor().orElseThrow().calculation().money(KorKeys.OMZET).amount();
+            return out.result()
+                    .kor()
+                    .orElseThrow()
+                    .calculation()
+                    .money(KorKeys.OMZET)
+                    .amount();
         }
     }
 
@@ -36,22 +44,42 @@ class Kor3bTest {
     void journalColumnSoortLeavesTheServicesOf3bOut() throws Exception {
         String with = "datum,omschrijving,rubriek,grondslag,btw,soort\n2025-02-01,a,1a,4000,840,\n"
                 + "2025-03-01,levering naar Duitsland,3b,9000,,goederen\n2025-05-01,advies aan Belgisch bedrijf,3b,8000,,diensten\n";
-        assertEquals(0, new BigDecimal("13000").compareTo(omzetKor(Source.of("j.csv", with.getBytes(StandardCharsets.UTF_8)),
-                Options.defaults())));
+        assertEquals(
+                0,
+                new BigDecimal("13000")
+                        .compareTo(omzetKor(
+                                Source.of("j.csv", with.getBytes(StandardCharsets.UTF_8)), Options.defaults())));
         String without = "datum,omschrijving,rubriek,grondslag,btw\n2025-02-01,a,1a,4000,840\n"
                 + "2025-03-01,levering naar Duitsland,3b,9000,\n2025-05-01,advies aan Belgisch bedrijf,3b,8000,\n";
-        assertEquals(0, new BigDecimal("21000").compareTo(omzetKor(Source.of("j.csv", without.getBytes(StandardCharsets.UTF_8)),
-                Options.defaults())));
+        assertEquals(
+                0,
+                new BigDecimal("21000")
+                        .compareTo(omzetKor(
+                                Source.of("j.csv", without.getBytes(StandardCharsets.UTF_8)), Options.defaults())));
     }
 
     @Test
     void auditfileCodes3bDienstenAnd3bGoederenTellThemApart() throws Exception {
-        String xml = new Xaf(2025, "T").account("1300", "Deb", "B").account("8110", "Omzet EU", "P").account("8120", "Advies EU", "P")
-                .code("ICPG", "ICP levering goederen", null, null).code("ICPD", "Diensten EU verlegd", null, null)
+        String xml = new Xaf(2025, "T")
+                .account("1300", "Deb", "B")
+                .account("8110", "Omzet EU", "P")
+                .account("8120", "Advies EU", "P")
+                .code("ICPG", "ICP levering goederen", null, null)
+                .code("ICPD", "Diensten EU verlegd", null, null)
                 .journal("V", "Verkoop")
-                .tx("V", "1", "2025-03-01", "goederen", Xaf.line("1300", "-9000.00", "d"),
+                .tx(
+                        "V",
+                        "1",
+                        "2025-03-01",
+                        "goederen",
+                        Xaf.line("1300", "-9000.00", "d"),
                         Xaf.line("8110", "9000.00", "o").vat("ICPG", "0", "0.00"))
-                .tx("V", "2", "2025-05-01", "advies", Xaf.line("1300", "-8000.00", "d"),
+                .tx(
+                        "V",
+                        "2",
+                        "2025-05-01",
+                        "advies",
+                        Xaf.line("1300", "-8000.00", "d"),
                         Xaf.line("8120", "8000.00", "o").vat("ICPD", "0", "0.00"))
                 .build();
         Source s = Source.of("a.xaf", xml.getBytes(StandardCharsets.UTF_8));
@@ -60,10 +88,25 @@ class Kor3bTest {
         // And a mapping says so explicitly.
         Path codes = dir.resolve("codes.txt");
         Files.writeString(codes, "ICPG=3b-goederen\nICPD=3b-diensten\n");
-        assertEquals(0, new BigDecimal("9000").compareTo(omzetKor(s, Options.builder().set(BtwRegulation.BTWCODES, Source.of(codes)).build())));
+        assertEquals(
+                0,
+                new BigDecimal("9000")
+                        .compareTo(omzetKor(
+                                s,
+                                Options.builder()
+                                        .set(BtwRegulation.BTWCODES, Source.of(codes))
+                                        .build())));
         Files.writeString(codes, "ICPG=3b\nICPD=3b\n");
-        assertEquals(0, new BigDecimal("17000").compareTo(omzetKor(s, Options.builder().set(BtwRegulation.BTWCODES, Source.of(codes)).build())));
-        try (var out = new BtwRegulation().run(s, Options.builder().set(BtwRegulation.KOR, true).build())) {
+        assertEquals(
+                0,
+                new BigDecimal("17000")
+                        .compareTo(omzetKor(
+                                s,
+                                Options.builder()
+                                        .set(BtwRegulation.BTWCODES, Source.of(codes))
+                                        .build())));
+        try (var out = new BtwRegulation()
+                .run(s, Options.builder().set(BtwRegulation.KOR, true).build())) {
             assertTrue(out.result().auditfile().orElseThrow().btwcodes().contains("ICPD:verkoop=3b-diensten"));
         }
     }

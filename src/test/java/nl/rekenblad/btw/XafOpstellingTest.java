@@ -1,17 +1,5 @@
 package nl.rekenblad.btw;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.io.ByteArrayOutputStream;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import nl.rekenblad.Rekenblad;
 import nl.rekenblad.aangifte.Rubriek;
 import nl.rekenblad.api.Options;
@@ -28,6 +16,19 @@ import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The btw-opstelling from an XAF 3.2 auditfile: the sample worked out by hand, both VAT-line styles, the checks. */
 class XafOpstellingTest {
@@ -77,37 +78,70 @@ class XafOpstellingTest {
             eq("24535.50", o.result().aangifte().exact(BtwAangifte.exactYear("5a")), "5a jaar");
             eq("20035.50", o.result().aangifte().exact(BtwAangifte.exactYear("5c")), "5c jaar");
             BtwRegulation.Auditfile af = o.result().auditfile().orElseThrow();
-            Map<String, String> rubrieken = af.codes().stream().collect(Collectors.toMap(c -> c.code().vatID(),
-                    c -> c.toewijzing().code()));
-            assertEquals(Map.of("V21", "1a", "V9", "1b", "V0E", "3a", "VICP", "3b-goederen", "I21", "5b", "I9", "5b", "IEU", "4b"),
+            Map<String, String> rubrieken = af.codes().stream()
+                    .collect(Collectors.toMap(
+                            c -> c.code().vatID(), c -> c.toewijzing().code()));
+            assertEquals(
+                    Map.of(
+                            "V21",
+                            "1a",
+                            "V9",
+                            "1b",
+                            "V0E",
+                            "3a",
+                            "VICP",
+                            "3b-goederen",
+                            "I21",
+                            "5b",
+                            "I9",
+                            "5b",
+                            "IEU",
+                            "4b"),
                     rubrieken);
             assertTrue(af.codes().stream().allMatch(c -> c.toewijzing().reden().startsWith("voorstel: ")));
-            assertTrue(af.codes().stream().filter(c -> c.code().vatID().equals("IEU")).findFirst().orElseThrow()
+            assertTrue(af.codes().stream()
+                    .filter(c -> c.code().vatID().equals("IEU"))
+                    .findFirst()
+                    .orElseThrow()
                     .ookVoorbelasting());
             // Aansluiting: Q1 agrees; then each quarter's difference is the afdracht of the quarter before (and the
             // manual correction of € 10 in Q3, paid with the afdracht in Q4).
-            List<String> verschil = af.aansluiting().stream().map(a -> a.verschil().stripTrailingZeros().toPlainString()).toList();
+            List<String> verschil = af.aansluiting().stream()
+                    .map(a -> a.verschil().stripTrailingZeros().toPlainString())
+                    .toList();
             assertEquals(List.of("0", "5022", "4959.5", "5032"), verschil);
             eq("6147", af.aansluiting().get(0).grootboek5a(), "grootboek 5a Q1");
             eq("1125", af.aansluiting().get(0).grootboek5b(), "grootboek 5b Q1");
-            assertEquals(0, o.result().berekening().aantalMeldingen(), o.result().berekening().meldingen().toString());
+            assertEquals(
+                    0,
+                    o.result().berekening().aantalMeldingen(),
+                    o.result().berekening().meldingen().toString());
             String json = o.json();
-            assertTrue(json.contains("\"aansluiting\"") && json.contains("\"grootboek5a\": 6147.00")
-                    && json.contains("\"verschil\": 5022.00") && json.contains("\"btwcodes\""), json);
+            assertTrue(
+                    json.contains("\"aansluiting\"")
+                            && json.contains("\"grootboek5a\": 6147.00")
+                            && json.contains("\"verschil\": 5022.00")
+                            && json.contains("\"btwcodes\""),
+                    json);
         }
     }
 
     @Test
     void committedSampleAndMappingAreTheGeneratorsOutput() throws Exception {
-        assertEquals(XafSample.xml(), Files.readString(XafSample.SAMPLE),
+        assertEquals(
+                XafSample.xml(),
+                Files.readString(XafSample.SAMPLE),
                 "samples/auditfile-2025.xaf is stale: run nl.rekenblad.btw.XafSample");
         assertEquals(XafSample.mapping(), Files.readString(XafSample.MAPPING));
     }
 
     @Test
     void mappingFileGivesTheSameReturnAndSaysWhereEachCodeCameFrom() throws Exception {
-        Options with = Options.builder().set(BtwRegulation.BTWCODES, Source.of(XafSample.MAPPING)).build();
-        try (var a = run(Source.of(XafSample.SAMPLE), Options.defaults()); var b = run(Source.of(XafSample.SAMPLE), with)) {
+        Options with = Options.builder()
+                .set(BtwRegulation.BTWCODES, Source.of(XafSample.MAPPING))
+                .build();
+        try (var a = run(Source.of(XafSample.SAMPLE), Options.defaults());
+                var b = run(Source.of(XafSample.SAMPLE), with)) {
             for (Period p : a.result().berekening().perioden()) {
                 for (String w : List.of("5a", "5b", "5c", "3a.omzet", "3b.omzet")) {
                     assertEquals(x(a, p, w), x(b, p, w), w);
@@ -116,7 +150,8 @@ class XafOpstellingTest {
             assertTrue(b.result().auditfile().orElseThrow().codes().stream()
                     .allMatch(c -> c.toewijzing().reden().equals("opgegeven in auditfile-2025.btwcodes")));
             // The mapping written back reads as the same mapping.
-            Map<String, BtwCodes.Toewijzing> back = BtwCodes.lees(a.result().auditfile().orElseThrow().btwcodes(), "uit");
+            Map<String, BtwCodes.Toewijzing> back =
+                    BtwCodes.lees(a.result().auditfile().orElseThrow().btwcodes(), "uit");
             assertEquals("4b", back.get("IEU:inkoop").code());
             assertEquals(a.result().auditfile().orElseThrow().codes().size(), back.size());
         }
@@ -125,9 +160,14 @@ class XafOpstellingTest {
     @Test
     void aMappingFromMemoryActsAsTheSameFile() throws Exception {
         byte[] bytes = Files.readAllBytes(XafSample.MAPPING);
-        Options fromFile = Options.builder().set(BtwRegulation.BTWCODES, Source.of(XafSample.MAPPING)).build();
-        Options fromMemory = Options.builder().set(BtwRegulation.BTWCODES, Source.of("auditfile-2025.btwcodes", bytes)).build();
-        try (var a = run(Source.of(XafSample.SAMPLE), fromFile); var b = run(Source.of(XafSample.SAMPLE), fromMemory)) {
+        Options fromFile = Options.builder()
+                .set(BtwRegulation.BTWCODES, Source.of(XafSample.MAPPING))
+                .build();
+        Options fromMemory = Options.builder()
+                .set(BtwRegulation.BTWCODES, Source.of("auditfile-2025.btwcodes", bytes))
+                .build();
+        try (var a = run(Source.of(XafSample.SAMPLE), fromFile);
+                var b = run(Source.of(XafSample.SAMPLE), fromMemory)) {
             assertEquals(a.json(), b.json());
         }
     }
@@ -161,45 +201,102 @@ class XafOpstellingTest {
 
     private static double named(XSSFWorkbook wb, String name) {
         var ref = new AreaReference(wb.getName(name).getRefersToFormula(), wb.getSpreadsheetVersion()).getFirstCell();
-        return wb.getSheet(ref.getSheetName()).getRow(ref.getRow()).getCell(ref.getCol()).getNumericCellValue();
+        return wb.getSheet(ref.getSheetName())
+                .getRow(ref.getRow())
+                .getCell(ref.getCol())
+                .getNumericCellValue();
     }
 
     private static Xaf books() {
-        return new Xaf(2025, "Test").account("1300", "Debiteuren", "B").account("1600", "Crediteuren", "B")
-                .account("1500", "Btw te betalen", "B").account("1520", "Btw te vorderen", "B")
-                .account("1530", "Btw verlegd", "B").account("1540", "Btw verlegd te vorderen", "B")
+        return new Xaf(2025, "Test")
+                .account("1300", "Debiteuren", "B")
+                .account("1600", "Crediteuren", "B")
+                .account("1500", "Btw te betalen", "B")
+                .account("1520", "Btw te vorderen", "B")
+                .account("1530", "Btw verlegd", "B")
+                .account("1540", "Btw verlegd te vorderen", "B")
                 .account("0200", "Inventaris", "B")
-                .account("8000", "Omzet", "P").account("4000", "Kosten", "P")
-                .code("V21", "Btw hoog", "1500", null).code("V9", "Btw laag", "1500", null)
-                .code("I21", "Voorbelasting hoog", null, "1520").code("IEU", "Inkoop EU verlegd", "1530", "1540")
+                .account("8000", "Omzet", "P")
+                .account("4000", "Kosten", "P")
+                .code("V21", "Btw hoog", "1500", null)
+                .code("V9", "Btw laag", "1500", null)
+                .code("I21", "Voorbelasting hoog", null, "1520")
+                .code("IEU", "Inkoop EU verlegd", "1530", "1540")
                 .journal("M", "Memoriaal");
     }
 
     /** The same year booked with the btw on the revenue and cost lines, and with it on the VAT accounts' lines. */
     @Test
     void bothVatLineStylesGiveTheSameReturn() throws Exception {
-        Xaf onRevenue = books()
-                .tx("M", "1", "2025-01-10", "verkoop", Xaf.line("1300", "-121.00", "deb"),
-                        Xaf.line("8000", "100.00", "omzet").vat("V21", "21", "21.00"), Xaf.line("1500", "21.00", "btw"))
-                .tx("M", "2", "2025-02-10", "inkoop", Xaf.line("1600", "242.00", "cred"),
-                        Xaf.line("4000", "-200.00", "kosten").vat("I21", "21", "-42.00"), Xaf.line("1520", "-42.00", "btw"))
-                .tx("M", "3", "2025-03-10", "inkoop EU", Xaf.line("1600", "1000.00", "cred"),
+        Xaf onRevenue = books().tx(
+                        "M",
+                        "1",
+                        "2025-01-10",
+                        "verkoop",
+                        Xaf.line("1300", "-121.00", "deb"),
+                        Xaf.line("8000", "100.00", "omzet").vat("V21", "21", "21.00"),
+                        Xaf.line("1500", "21.00", "btw"))
+                .tx(
+                        "M",
+                        "2",
+                        "2025-02-10",
+                        "inkoop",
+                        Xaf.line("1600", "242.00", "cred"),
+                        Xaf.line("4000", "-200.00", "kosten").vat("I21", "21", "-42.00"),
+                        Xaf.line("1520", "-42.00", "btw"))
+                .tx(
+                        "M",
+                        "3",
+                        "2025-03-10",
+                        "inkoop EU",
+                        Xaf.line("1600", "1000.00", "cred"),
                         Xaf.line("4000", "-1000.00", "kosten").vat("IEU", "21", "210.00"),
-                        Xaf.line("1530", "210.00", "btw"), Xaf.line("1540", "-210.00", "btw"))
-                .tx("M", "4", "2025-03-20", "creditnota", Xaf.line("1300", "60.50", "deb"),
-                        Xaf.line("8000", "-50.00", "omzet").vat("V21", "21", "-10.50"), Xaf.line("1500", "-10.50", "btw"));
-        Xaf onVatAccount = books()
-                .tx("M", "1", "2025-01-10", "verkoop", Xaf.line("1300", "-121.00", "deb"),
-                        Xaf.line("8000", "100.00", "omzet"), Xaf.line("1500", "21.00", "btw").vat("V21", "21", "21.00"))
-                .tx("M", "2", "2025-02-10", "inkoop", Xaf.line("1600", "242.00", "cred"),
-                        Xaf.line("4000", "-200.00", "kosten"), Xaf.line("1520", "-42.00", "btw").vat("I21", "21", "-42.00"))
-                .tx("M", "3", "2025-03-10", "inkoop EU", Xaf.line("1600", "1000.00", "cred"),
-                        Xaf.line("4000", "-1000.00", "kosten"), Xaf.line("1530", "210.00", "btw").vat("IEU", "21", "210.00"),
+                        Xaf.line("1530", "210.00", "btw"),
+                        Xaf.line("1540", "-210.00", "btw"))
+                .tx(
+                        "M",
+                        "4",
+                        "2025-03-20",
+                        "creditnota",
+                        Xaf.line("1300", "60.50", "deb"),
+                        Xaf.line("8000", "-50.00", "omzet").vat("V21", "21", "-10.50"),
+                        Xaf.line("1500", "-10.50", "btw"));
+        Xaf onVatAccount = books().tx(
+                        "M",
+                        "1",
+                        "2025-01-10",
+                        "verkoop",
+                        Xaf.line("1300", "-121.00", "deb"),
+                        Xaf.line("8000", "100.00", "omzet"),
+                        Xaf.line("1500", "21.00", "btw").vat("V21", "21", "21.00"))
+                .tx(
+                        "M",
+                        "2",
+                        "2025-02-10",
+                        "inkoop",
+                        Xaf.line("1600", "242.00", "cred"),
+                        Xaf.line("4000", "-200.00", "kosten"),
+                        Xaf.line("1520", "-42.00", "btw").vat("I21", "21", "-42.00"))
+                .tx(
+                        "M",
+                        "3",
+                        "2025-03-10",
+                        "inkoop EU",
+                        Xaf.line("1600", "1000.00", "cred"),
+                        Xaf.line("4000", "-1000.00", "kosten"),
+                        Xaf.line("1530", "210.00", "btw").vat("IEU", "21", "210.00"),
                         Xaf.line("1540", "-210.00", "btw").vat("IEU", "21", "-210.00"))
-                .tx("M", "4", "2025-03-20", "creditnota", Xaf.line("1300", "60.50", "deb"),
-                        Xaf.line("8000", "-50.00", "omzet"), Xaf.line("1500", "-10.50", "btw").vat("V21", "21", "-10.50"));
+                .tx(
+                        "M",
+                        "4",
+                        "2025-03-20",
+                        "creditnota",
+                        Xaf.line("1300", "60.50", "deb"),
+                        Xaf.line("8000", "-50.00", "omzet"),
+                        Xaf.line("1500", "-10.50", "btw").vat("V21", "21", "-10.50"));
         Period q1 = Period.quarter(2025, 1);
-        try (var a = run(onRevenue.build()); var b = run(onVatAccount.build())) {
+        try (var a = run(onRevenue.build());
+                var b = run(onVatAccount.build())) {
             for (var o : List.of(a, b)) {
                 eq("50", x(o, q1, "1a.omzet"), "1a");
                 eq("10.50", x(o, q1, "1a.btw"), "1a btw");
@@ -208,8 +305,19 @@ class XafOpstellingTest {
                 eq("200", x(o, q1, "5b.omzet"), "5b");
                 eq("252", x(o, q1, "5b.btw"), "5b btw: 42 + 210");
                 eq("-31.50", x(o, q1, "5c"), "5c: 10,50 + 210 − 252");
-                eq("0", o.result().auditfile().orElseThrow().aansluiting().get(0).verschil(), "aansluiting");
-                assertEquals(0, o.result().berekening().aantalMeldingen(), o.result().berekening().meldingen().toString());
+                eq(
+                        "0",
+                        o.result()
+                                .auditfile()
+                                .orElseThrow()
+                                .aansluiting()
+                                .get(0)
+                                .verschil(),
+                        "aansluiting");
+                assertEquals(
+                        0,
+                        o.result().berekening().aantalMeldingen(),
+                        o.result().berekening().meldingen().toString());
             }
         }
     }
@@ -217,9 +325,16 @@ class XafOpstellingTest {
     /** Btw on the VAT account with two codes in one transaction: the grondslag cannot be split, so btw ÷ %. */
     @Test
     void grondslagThatCannotBeFoundIsDerivedAndListed() throws Exception {
-        String xml = books().tx("M", "1", "2025-01-10", "gemengde verkoop", Xaf.line("1300", "-230.00", "deb"),
-                Xaf.line("8000", "200.00", "omzet"), Xaf.line("1500", "21.00", "hoog").vat("V21", "21", "21.00"),
-                Xaf.line("1500", "9.00", "laag").vat("V9", "9", "9.00")).build();
+        String xml = books().tx(
+                        "M",
+                        "1",
+                        "2025-01-10",
+                        "gemengde verkoop",
+                        Xaf.line("1300", "-230.00", "deb"),
+                        Xaf.line("8000", "200.00", "omzet"),
+                        Xaf.line("1500", "21.00", "hoog").vat("V21", "21", "21.00"),
+                        Xaf.line("1500", "9.00", "laag").vat("V9", "9", "9.00"))
+                .build();
         try (var o = run(xml)) {
             eq("100", x(o, Period.quarter(2025, 1), "1a.omzet"), "1a");
             eq("100", x(o, Period.quarter(2025, 1), "1b.omzet"), "1b");
@@ -230,11 +345,25 @@ class XafOpstellingTest {
 
     @Test
     void unbalancedTransactionAndDateOutsideTheYearAreListedOnControle() throws Exception {
-        String xml = books().tx("M", "1", "2025-01-10", "scheef", Xaf.line("1300", "-120.00", "deb"),
-                Xaf.line("8000", "100.00", "omzet").vat("V21", "21", "21.00"), Xaf.line("1500", "21.00", "btw"))
-                .tx("M", "2", "2025-02-10", "oud", Xaf.line("1300", "-121.00", "deb").on("2024-12-30"),
-                        Xaf.line("8000", "100.00", "omzet").vat("V21", "21", "21.00").on("2024-12-30"),
-                        Xaf.line("1500", "21.00", "btw").on("2024-12-30")).build();
+        String xml = books().tx(
+                        "M",
+                        "1",
+                        "2025-01-10",
+                        "scheef",
+                        Xaf.line("1300", "-120.00", "deb"),
+                        Xaf.line("8000", "100.00", "omzet").vat("V21", "21", "21.00"),
+                        Xaf.line("1500", "21.00", "btw"))
+                .tx(
+                        "M",
+                        "2",
+                        "2025-02-10",
+                        "oud",
+                        Xaf.line("1300", "-121.00", "deb").on("2024-12-30"),
+                        Xaf.line("8000", "100.00", "omzet")
+                                .vat("V21", "21", "21.00")
+                                .on("2024-12-30"),
+                        Xaf.line("1500", "21.00", "btw").on("2024-12-30"))
+                .build();
         try (var o = run(xml)) {
             String all = o.result().berekening().meldingen().toString();
             assertTrue(all.contains("debet en credit sluiten niet: het verschil is 1.00"), all);
@@ -248,31 +377,46 @@ class XafOpstellingTest {
         return e.getMessage();
     }
 
-    private static final String OK = books().tx("M", "1", "2025-01-10", "verkoop", Xaf.line("1300", "-121.00", "deb"),
-            Xaf.line("8000", "100.00", "omzet").vat("V21", "21", "21.00"), Xaf.line("1500", "21.00", "btw")).build();
+    private static final String OK = books().tx(
+                    "M",
+                    "1",
+                    "2025-01-10",
+                    "verkoop",
+                    Xaf.line("1300", "-121.00", "deb"),
+                    Xaf.line("8000", "100.00", "omzet").vat("V21", "21", "21.00"),
+                    Xaf.line("1500", "21.00", "btw"))
+            .build();
 
     @Test
     void controlTotalsThatDoNotMatchAreAnError() {
         assertTrue(message(OK.replace("<linesCount>3<", "<linesCount>4<")).contains("linesCount"));
-        assertTrue(message(OK.replace("<totalDebit>121.00<", "<totalDebit>120.00<")).contains("totalDebit"));
-        assertTrue(message(OK.replace("<totalCredit>121.00<", "<totalCredit>122.00<")).contains("totalCredit"));
+        assertTrue(message(OK.replace("<totalDebit>121.00<", "<totalDebit>120.00<"))
+                .contains("totalDebit"));
+        assertTrue(message(OK.replace("<totalCredit>121.00<", "<totalCredit>122.00<"))
+                .contains("totalCredit"));
     }
 
     @Test
     void unknownAccountOrCodeNamesTheTransaction() {
         String m = message(OK.replace("<accID>8000</accID><docRef>", "<accID>8888</accID><docRef>"));
-        assertTrue(m.contains("dagboek M, transactie 1, transactieregel ") && m.contains("\"8888\"") && m.contains("regel "), m);
+        assertTrue(
+                m.contains("dagboek M, transactie 1, transactieregel ")
+                        && m.contains("\"8888\"")
+                        && m.contains("regel "),
+                m);
         m = message(OK.replace("<vatID>V21</vatID><vatPerc>", "<vatID>X9</vatID><vatPerc>"));
         assertTrue(m.contains("dagboek M, transactie 1") && m.contains("\"X9\""), m);
     }
 
     @Test
     void otherCurrencyAndOtherVersionsAreRefusedByName() {
-        assertTrue(message(OK.replace("<curCode>EUR</curCode>", "<curCode>USD</curCode>")).contains("USD"));
-        assertTrue(message(OK.replace("XAF/3.2", "XAF/3.0")).contains("dit is XAF 3.0; rekenblad leest XAF 3.1, 3.2, 3.2.1"
-                + " en 4.0"));
+        assertTrue(message(OK.replace("<curCode>EUR</curCode>", "<curCode>USD</curCode>"))
+                .contains("USD"));
+        assertTrue(message(OK.replace("XAF/3.2", "XAF/3.0"))
+                .contains("dit is XAF 3.0; rekenblad leest XAF 3.1, 3.2, 3.2.1" + " en 4.0"));
         assertTrue(message(OK.replace("XAF/3.2", "XAF/9.9")).contains("een onbekende versie"));
-        assertTrue(message(OK.replace(" xmlns=\"http://www.auditfiles.nl/XAF/3.2\"", "")).contains("XAF 2.0 (CLAIR)"));
+        assertTrue(message(OK.replace(" xmlns=\"http://www.auditfiles.nl/XAF/3.2\"", ""))
+                .contains("XAF 2.0 (CLAIR)"));
     }
 
     @Test
@@ -281,7 +425,8 @@ class XafOpstellingTest {
         assertTrue(m.startsWith("test.xaf › regel ") && m.contains("afgebroken"), m);
         m = message(OK.replace("<amnt>100.00</amnt>", "<amnt>€ 100,00</amnt>"));
         assertTrue(m.contains("amnt \"€ 100,00\" is geen getal") && m.contains("› regel "), m);
-        m = message(OK.replace("<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+        m = message(OK.replace(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
                 "<?xml version=\"1.0\"?><!DOCTYPE auditfile [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"));
         assertTrue(m.contains("DOCTYPE"), m);
         m = message(OK.replace("<desc>omzet</desc>", "<desc>&x;</desc>"));
@@ -302,13 +447,24 @@ class XafOpstellingTest {
 
     @Test
     void aCodeInUseThatCannotBePlacedIsAnErrorNamingItAndItsLines() {
-        String xml = new Xaf(2025, "T").account("1300", "Deb", "B").account("8000", "Omzet", "P").account("1500", "Btw", "B")
-                .code("ZZ", "Diversen", null, null).journal("M", "M")
-                .tx("M", "1", "2025-01-10", "x", Xaf.line("1300", "-100.00", "d"),
+        String xml = new Xaf(2025, "T")
+                .account("1300", "Deb", "B")
+                .account("8000", "Omzet", "P")
+                .account("1500", "Btw", "B")
+                .code("ZZ", "Diversen", null, null)
+                .journal("M", "M")
+                .tx(
+                        "M",
+                        "1",
+                        "2025-01-10",
+                        "x",
+                        Xaf.line("1300", "-100.00", "d"),
                         Xaf.line("8000", "100.00", "o").vat("ZZ", "", "0.00"))
-                .build().replace("<vatPerc></vatPerc>", "");
+                .build()
+                .replace("<vatPerc></vatPerc>", "");
         String m = message(xml);
-        assertTrue(m.contains("\"ZZ\" (Diversen, verkoop) staat op 1 regel") && m.contains("--btwcodes (ZZ:verkoop="), m);
+        assertTrue(
+                m.contains("\"ZZ\" (Diversen, verkoop) staat op 1 regel") && m.contains("--btwcodes (ZZ:verkoop="), m);
     }
 
     @Test
@@ -320,10 +476,16 @@ class XafOpstellingTest {
 
     @Test
     void batchRecognisesAnAuditfileByItsRootWhateverTheExtension() throws Exception {
-        assertEquals("btw", Rekenblad.recognise(Source.of(XafSample.SAMPLE)).orElseThrow().name());
-        assertEquals("btw", Rekenblad.recognise(Source.of("export.xml", OK.getBytes(StandardCharsets.UTF_8)))
-                .orElseThrow().name());
-        assertTrue(Rekenblad.recognise(Source.of("iets.xml", "<a/>".getBytes(StandardCharsets.UTF_8))).isEmpty());
+        assertEquals(
+                "btw",
+                Rekenblad.recognise(Source.of(XafSample.SAMPLE)).orElseThrow().name());
+        assertEquals(
+                "btw",
+                Rekenblad.recognise(Source.of("export.xml", OK.getBytes(StandardCharsets.UTF_8)))
+                        .orElseThrow()
+                        .name());
+        assertTrue(Rekenblad.recognise(Source.of("iets.xml", "<a/>".getBytes(StandardCharsets.UTF_8)))
+                .isEmpty());
     }
 
     @Test
@@ -339,13 +501,18 @@ class XafOpstellingTest {
         assertEquals(Rubriek.R1C, voorstel("Verkoop overig", "13", XafBerekening.Kant.VERKOOP, false));
         assertEquals(Rubriek.R5B, voorstel("Inkoop laag", "9", XafBerekening.Kant.INKOOP, false));
         assertEquals(Rubriek.R3B, voorstel("Intracommunautaire levering", "0", XafBerekening.Kant.VERKOOP, false));
-        assertEquals(Rubriek.R3C, voorstel("Installatie/afstandsverkopen binnen de EU", "0", XafBerekening.Kant.VERKOOP, false));
-        assertEquals(Rubriek.R5B, voorstel("BTW bij invoer betaald aan douane 21%", "21", XafBerekening.Kant.INKOOP, false));
+        assertEquals(
+                Rubriek.R3C,
+                voorstel("Installatie/afstandsverkopen binnen de EU", "0", XafBerekening.Kant.VERKOOP, false));
+        assertEquals(
+                Rubriek.R5B, voorstel("BTW bij invoer betaald aan douane 21%", "21", XafBerekening.Kant.INKOOP, false));
     }
 
     private static Rubriek voorstel(String desc, String perc, XafBerekening.Kant kant, boolean verlegdGeboekt) {
         return BtwCodes.voorstel(new BtwCodes.Kenmerken(desc, new BigDecimal(perc), kant, verlegdGeboekt, false, false))
-                .orElseThrow().rubriek().orElseThrow();
+                .orElseThrow()
+                .rubriek()
+                .orElseThrow();
     }
 
     @Test

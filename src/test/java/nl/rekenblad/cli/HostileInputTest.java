@@ -1,8 +1,10 @@
 package nl.rekenblad.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import nl.rekenblad.testing.Cli.Run;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -17,11 +19,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import nl.rekenblad.testing.Cli.Run;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Findings of the first fuzz run (issue 15), each built inside the test: every hostile input ends as Dutch lines
@@ -44,7 +45,8 @@ class HostileInputTest {
         Set<String> files = new TreeSet<>();
         try (Stream<Path> s = Files.walk(TMP)) {
             s.filter(p -> !p.startsWith(dir) && Files.isRegularFile(p))
-                    .filter(p -> p.getFileName().toString().startsWith("rekenblad") || p.getFileName().toString().startsWith("poi")
+                    .filter(p -> p.getFileName().toString().startsWith("rekenblad")
+                            || p.getFileName().toString().startsWith("poi")
                             || p.toString().contains("/poifiles/"))
                     .forEach(p -> files.add(p.toString()));
         } catch (java.io.UncheckedIOException e) {
@@ -89,7 +91,9 @@ class HostileInputTest {
 
     /** The KOR sample with the cell C10 (rubriek 1a, Q1 omzet) replaced by {@code cell}. */
     private Path korWithCell(String cell) throws IOException {
-        return patched("kor-2017-voorbeeld-2.xlsx", "xl/worksheets/sheet1.xml",
+        return patched(
+                "kor-2017-voorbeeld-2.xlsx",
+                "xl/worksheets/sheet1.xml",
                 x -> x.replace("<c r=\"C10\" t=\"n\" s=\"6\"><v>2500.0</v></c>", cell));
     }
 
@@ -123,8 +127,13 @@ class HostileInputTest {
 
     @Test
     void aFormulaOfThousandsOfTermsIsRefusedByItsLength() throws Exception {
-        Run r = hostile(Main.INVALID_INPUT, "kor", korWithCell("<c r=\"C10\"><f>" + "1+".repeat(5000) + "1</f></c>").toString(),
-                "-o", out());
+        Run r = hostile(
+                Main.INVALID_INPUT,
+                "kor",
+                korWithCell("<c r=\"C10\"><f>" + "1+".repeat(5000) + "1</f></c>")
+                        .toString(),
+                "-o",
+                out());
         assertTrue(r.err().contains("Aangiften!C10") && r.err().contains("8192"), r.err());
     }
 
@@ -151,10 +160,17 @@ class HostileInputTest {
     void aChainOfThreeThousandFormulaCellsIsComputedOrRefusedInOneLine() throws Exception {
         StringBuilder rows = new StringBuilder();
         for (int i = 1; i <= 3000; i++) {
-            rows.append("<row r=\"").append(100 + i).append("\"><c r=\"Z").append(100 + i).append("\"><f>")
-                    .append(i < 3000 ? "Z" + (101 + i) + "+0" : "7").append("</f></c></row>");
+            rows.append("<row r=\"")
+                    .append(100 + i)
+                    .append("\"><c r=\"Z")
+                    .append(100 + i)
+                    .append("\"><f>")
+                    .append(i < 3000 ? "Z" + (101 + i) + "+0" : "7")
+                    .append("</f></c></row>");
         }
-        Path f = patched("kor-2017-voorbeeld-2.xlsx", "xl/worksheets/sheet1.xml",
+        Path f = patched(
+                "kor-2017-voorbeeld-2.xlsx",
+                "xl/worksheets/sheet1.xml",
                 x -> x.replace("<c r=\"C10\" t=\"n\" s=\"6\"><v>2500.0</v></c>", "<c r=\"C10\"><f>Z101</f></c>")
                         .replace("</sheetData>", rows + "</sheetData>"));
         Set<String> before = tempFiles();
@@ -170,9 +186,17 @@ class HostileInputTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"<c r=\"C10\" t=\"e\"><v>#FOO!</v></c>", "<c r=\"C10\"><v>abc</v></c>", "<c r=\"C10\" t=\"d\"><v>x</v></c>",
-        "<c r=\"C10\" t=\"x\"><v>1</v></c>", "<c r=\"C10\"><v>NaN</v></c>", "<c r=\"C10\"><v>Infinity</v></c>",
-        "<c r=\"C10\"><v>1e400</v></c>", "<c r=\"C10\"><v>1e13</v></c>"})
+    @ValueSource(
+            strings = {
+                "<c r=\"C10\" t=\"e\"><v>#FOO!</v></c>",
+                "<c r=\"C10\"><v>abc</v></c>",
+                "<c r=\"C10\" t=\"d\"><v>x</v></c>",
+                "<c r=\"C10\" t=\"x\"><v>1</v></c>",
+                "<c r=\"C10\"><v>NaN</v></c>",
+                "<c r=\"C10\"><v>Infinity</v></c>",
+                "<c r=\"C10\"><v>1e400</v></c>",
+                "<c r=\"C10\"><v>1e13</v></c>"
+            })
     void aCellThatIsNoAmountIsOneLineNamingTheCell(String cell) throws Exception {
         Run r = hostile(Main.INVALID_INPUT, "kor", korWithCell(cell).toString(), "-o", out());
         assertTrue(r.err().contains("C10") || r.err().contains("invoer-"), r.err());
@@ -180,21 +204,40 @@ class HostileInputTest {
 
     @Test
     void aNegativeRowNumberIsOneLine() throws Exception {
-        hostile(Main.INVALID_INPUT, "kor", patched("kor-2017-voorbeeld-2.xlsx", "xl/worksheets/sheet1.xml",
-                x -> x.replace("<row r=\"10\">", "<row r=\"-10\">")).toString(), "-o", out());
+        hostile(
+                Main.INVALID_INPUT,
+                "kor",
+                patched(
+                                "kor-2017-voorbeeld-2.xlsx",
+                                "xl/worksheets/sheet1.xml",
+                                x -> x.replace("<row r=\"10\">", "<row r=\"-10\">"))
+                        .toString(),
+                "-o",
+                out());
     }
 
     @Test
     void aDoctypeInTheCorePropertiesIsRefusedCleanly() throws Exception {
-        Run r = hostile(Main.INVALID_INPUT, "kor", patched("kor-2017-voorbeeld-2.xlsx", "docProps/core.xml",
-                x -> x.replace("?>", "?><!DOCTYPE x [<!ENTITY a \"aaaa\">]>")).toString(), "-o", out());
+        Run r = hostile(
+                Main.INVALID_INPUT,
+                "kor",
+                patched(
+                                "kor-2017-voorbeeld-2.xlsx",
+                                "docProps/core.xml",
+                                x -> x.replace("?>", "?><!DOCTYPE x [<!ENTITY a \"aaaa\">]>"))
+                        .toString(),
+                "-o",
+                out());
         assertTrue(r.err().contains("DOCTYPE") && r.err().contains("docProps/core.xml"), r.err());
     }
 
     @Test
     void aSharedStringIndexOutOfRangeIsRefused() throws Exception {
-        Path f = patched("kor-2017-voorbeeld-2.xlsx", "xl/worksheets/sheet1.xml",
-                x -> x.replace("<c r=\"B10\" t=\"inlineStr\" s=\"3\"><is><t>Leveringen/diensten belast met hoog tarief</t></is></c>",
+        Path f = patched(
+                "kor-2017-voorbeeld-2.xlsx",
+                "xl/worksheets/sheet1.xml",
+                x -> x.replace(
+                        "<c r=\"B10\" t=\"inlineStr\" s=\"3\"><is><t>Leveringen/diensten belast met hoog tarief</t></is></c>",
                         "<c r=\"B10\" t=\"s\"><v>99999</v></c>"));
         Run r = hostile(Main.INVALID_INPUT, "kor", f.toString(), "-o", out());
         assertTrue(r.err().contains("B10"), r.err());
@@ -202,23 +245,29 @@ class HostileInputTest {
 
     @Test
     void anotherOfficeFileWithAWorkbookNameIsRefused() throws Exception {
-        Path f = patched("kor-2017-voorbeeld-2.xlsx", "[Content_Types].xml", x -> x.replace(
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"));
+        Path f = patched(
+                "kor-2017-voorbeeld-2.xlsx",
+                "[Content_Types].xml",
+                x -> x.replace(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"));
         hostile(Main.INVALID_INPUT, "kor", f.toString(), "-o", out());
     }
 
     @Test
     void aSheetNameExcelDoesNotAllowIsRefused() throws Exception {
-        Path f = patched("kor-2017-voorbeeld-2.xlsx", "xl/workbook.xml", x -> x.replace("name=\"Aangiften\"", "name=\"Aan/giften\"")
-                .replace("Aangiften!", "'Aan/giften'!"));
+        Path f = patched(
+                "kor-2017-voorbeeld-2.xlsx",
+                "xl/workbook.xml",
+                x -> x.replace("name=\"Aangiften\"", "name=\"Aan/giften\"").replace("Aangiften!", "'Aan/giften'!"));
         Run r = hostile(Main.INVALID_INPUT, "kor", f.toString(), "-o", out());
         assertTrue(r.err().contains("Aan/giften"), r.err());
     }
 
     @Test
     void journalFieldLongerThanACellIsOneLine() throws Exception {
-        Path in = write("j.csv", "datum,omschrijving,rubriek,grondslag,btw\n2025-01-05," + "x".repeat(40_000) + ",1a,100,21\n");
+        Path in = write(
+                "j.csv", "datum,omschrijving,rubriek,grondslag,btw\n2025-01-05," + "x".repeat(40_000) + ",1a,100,21\n");
         Run r = hostile(Main.INVALID_INPUT, "btw", in.toString(), "-o", out());
         assertTrue(r.err().contains("regel 2") && r.err().contains("32767"), r.err());
     }
@@ -226,14 +275,18 @@ class HostileInputTest {
     @Test
     void journalWithMoreColumnsThanASheetIsOneLine() throws Exception {
         String extra = ",x".repeat(16_400);
-        Path in = write("j.csv", "datum,omschrijving,rubriek,grondslag,btw" + extra + "\n2025-01-05,a,1a,100,21" + extra + "\n");
+        Path in = write(
+                "j.csv",
+                "datum,omschrijving,rubriek,grondslag,btw" + extra + "\n2025-01-05,a,1a,100,21" + extra + "\n");
         Run r = hostile(Main.INVALID_INPUT, "btw", in.toString(), "-o", out());
         assertTrue(r.err().contains("kolommen"), r.err());
     }
 
     @Test
     void journalWithAnUnclosedQuoteIsOneLine() throws Exception {
-        Path in = write("j.csv", "datum,omschrijving,rubriek,grondslag,btw\n2025-01-05,a,1a,100,21\n2025-01-06,\"open,1a,100,21\n");
+        Path in = write(
+                "j.csv",
+                "datum,omschrijving,rubriek,grondslag,btw\n2025-01-05,a,1a,100,21\n2025-01-06,\"open,1a,100,21\n");
         Run r = hostile(Main.INVALID_INPUT, "btw", in.toString(), "-o", out());
         assertTrue(r.err().contains("aanhalingsteken"), r.err());
     }
@@ -259,7 +312,12 @@ class HostileInputTest {
     @Test
     void theLargestAmountIsAcceptedAndOneCentMoreIsNot() throws Exception {
         Path ok = write("ok.csv", "periode,rubriek,omzet,btw\n2017,1a,999999999999.99,0\n");
-        hostile(Main.OK, "kor", ok.toString(), "-o", dir.resolve("resultaat.xlsx").toString());
+        hostile(
+                Main.OK,
+                "kor",
+                ok.toString(),
+                "-o",
+                dir.resolve("resultaat.xlsx").toString());
         Path bad = write("bad.csv", "periode,rubriek,omzet,btw\n2017,1a,1000000000000.00,0\n");
         Run r = hostile(Main.INVALID_INPUT, "kor", bad.toString(), "-o", out());
         assertTrue(r.err().contains("€ 999.999.999.999,99"), r.err());
@@ -276,14 +334,20 @@ class HostileInputTest {
     @Test
     void sheetNamesThatLookLikeCellsAreQuotedInFormulas() throws Exception {
         for (String name : List.of("Q1", "KOR2017", "TRUE", "R1C1", "A1")) {
-            Path f = patched("kor-2017-voorbeeld-2.xlsx", "xl/workbook.xml", x -> x.replace("name=\"Aangiften\"", "name=\"" + name + "\"")
-                    .replace("Aangiften!", name + "!"));
+            Path f = patched(
+                    "kor-2017-voorbeeld-2.xlsx",
+                    "xl/workbook.xml",
+                    x -> x.replace("name=\"Aangiften\"", "name=\"" + name + "\"")
+                            .replace("Aangiften!", name + "!"));
             Path uit = dir.resolve("q-" + name + ".xlsx");
             Run r = nl.rekenblad.testing.Cli.run("kor", f.toString(), "-o", uit.toString());
             assertEquals(Main.OK, r.exit(), r.err());
             String sheet = part(uit, "xl/worksheets/sheet2.xml");
-            assertTrue(sheet.contains("'" + name + "'!"), name + ": " + sheet.substring(0, Math.min(sheet.length(), 2000)));
-            assertFalse(Pattern.compile("[(,=+\\-*]" + name + "!").matcher(sheet).find(), name + " unquoted");
+            assertTrue(
+                    sheet.contains("'" + name + "'!"),
+                    name + ": " + sheet.substring(0, Math.min(sheet.length(), 2000)));
+            assertFalse(
+                    Pattern.compile("[(,=+\\-*]" + name + "!").matcher(sheet).find(), name + " unquoted");
         }
     }
 
@@ -299,14 +363,25 @@ class HostileInputTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"kro x|bedoelde u kor?", "kor --hlep|bedoelde u --help?", "kor x.csv --rechtvorm bv|bedoelde u --rechtsvorm?",
-        "template xyz|verwacht een van kor, kia, winst", "btw x.csv --periode week|verwacht een van kwartaal, maand, jaar",
-        "template kor --jaar abc|geen geheel getal", "kor x.csv -o|mist een waarde"})
+    @ValueSource(
+            strings = {
+                "kro x|bedoelde u kor?",
+                "kor --hlep|bedoelde u --help?",
+                "kor x.csv --rechtvorm bv|bedoelde u --rechtsvorm?",
+                "template xyz|verwacht een van kor, kia, winst",
+                "btw x.csv --periode week|verwacht een van kwartaal, maand, jaar",
+                "template kor --jaar abc|geen geheel getal",
+                "kor x.csv -o|mist een waarde"
+            })
     void aWrongCallIsAnsweredInDutchWithASuggestion(String callAndExpected) throws Exception {
         String[] parts = callAndExpected.split("\\|");
         Run r = hostile(Main.USAGE, parts[0].split(" "));
         assertTrue(r.err().contains(parts[1]), r.err());
-        assertFalse(Pattern.compile("Usage|Unmatched|Unknown|Missing|Invalid|expected|Did you mean").matcher(r.err()).find(), r.err());
+        assertFalse(
+                Pattern.compile("Usage|Unmatched|Unknown|Missing|Invalid|expected|Did you mean")
+                        .matcher(r.err())
+                        .find(),
+                r.err());
         assertTrue(r.err().contains("--help'"), r.err());
     }
 
@@ -315,23 +390,38 @@ class HostileInputTest {
         for (String command : List.of("kor", "kia", "winst", "btw", "batch", "template", "bench")) {
             Run r = nl.rekenblad.testing.Cli.run(command, "--help");
             assertEquals(Main.OK, r.exit());
-            assertFalse(Pattern.compile("Usage|Show this help|Print version|Commands:").matcher(r.out()).find(), r.out());
+            assertFalse(
+                    Pattern.compile("Usage|Show this help|Print version|Commands:")
+                            .matcher(r.out())
+                            .find(),
+                    r.out());
             assertTrue(r.out().contains("Toon deze hulp en stop."), r.out());
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"kor samples/kor-2017-voorbeeld-2.csv", "kor samples/kor-2019-fictieve-btw.xlsx",
-        "kia samples/kia-2024-2025-register.xlsx", "winst samples/winst-2025.csv", "btw samples/btw-2025-journaal.csv",
-        "btw samples/btw-2025-journaal.csv --kor --periode maand"})
+    @ValueSource(
+            strings = {
+                "kor samples/kor-2017-voorbeeld-2.csv",
+                "kor samples/kor-2019-fictieve-btw.xlsx",
+                "kia samples/kia-2024-2025-register.xlsx",
+                "winst samples/winst-2025.csv",
+                "btw samples/btw-2025-journaal.csv",
+                "btw samples/btw-2025-journaal.csv --kor --periode maand"
+            })
     void aSuccessfulRunLeavesTheTempFolderAsItWas(String call) throws Exception {
         List<String> args = new java.util.ArrayList<>(List.of(call.split(" ")));
-        args.addAll(List.of("-o", dir.resolve("resultaat.xlsx").toString(), "--json", dir.resolve("resultaat.json").toString()));
+        args.addAll(List.of(
+                "-o",
+                dir.resolve("resultaat.xlsx").toString(),
+                "--json",
+                dir.resolve("resultaat.json").toString()));
         hostile(Main.OK, args.toArray(String[]::new));
     }
 
     /** Texts that a spreadsheet would take for a formula if they were written as one. */
-    private static final List<String> FORMULA_LIKE = List.of("=1+1", "+SUM(A1:A2)", "-2+3", "@cmd|' /C calc'!A0", "\t=HYPERLINK(\"x\")");
+    private static final List<String> FORMULA_LIKE =
+            List.of("=1+1", "+SUM(A1:A2)", "-2+3", "@cmd|' /C calc'!A0", "\t=HYPERLINK(\"x\")");
 
     @Test
     void formulaLikeTextFromACsvStaysTextInEveryColumnThatReachesAWorkbook() throws Exception {
@@ -340,29 +430,50 @@ class HostileInputTest {
         for (int i = 0; i < FORMULA_LIKE.size(); i++) {
             String t = "\"" + FORMULA_LIKE.get(i).replace("\"", "\"\"") + "\"";
             kia.append(t).append(',').append(t).append(",2025-03-01,1000,bedrijfsmiddel\n");
-            journal.append("2025-01-05,").append(t).append(",1a,100,21,").append(t).append('\n');
+            journal.append("2025-01-05,")
+                    .append(t)
+                    .append(",1a,100,21,")
+                    .append(t)
+                    .append('\n');
         }
         Path kiaOut = dir.resolve("kia.xlsx");
-        assertEquals(Main.OK, nl.rekenblad.testing.Cli.run("kia", write("kia.csv", kia.toString()).toString(), "-o", kiaOut.toString()).exit());
+        assertEquals(
+                Main.OK,
+                nl.rekenblad.testing.Cli.run(
+                                "kia", write("kia.csv", kia.toString()).toString(), "-o", kiaOut.toString())
+                        .exit());
         Path btwOut = dir.resolve("btw.xlsx");
-        assertEquals(Main.OK, nl.rekenblad.testing.Cli.run("btw", write("j.csv", journal.toString()).toString(), "-o", btwOut.toString()).exit());
+        assertEquals(
+                Main.OK,
+                nl.rekenblad.testing.Cli.run(
+                                "btw", write("j.csv", journal.toString()).toString(), "-o", btwOut.toString())
+                        .exit());
         for (Path out : List.of(kiaOut, btwOut)) {
-            try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(out))) {
+            try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb =
+                    new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(out))) {
                 java.util.Map<String, Integer> found = new java.util.HashMap<>();
                 for (org.apache.poi.ss.usermodel.Sheet sh : wb) {
                     for (org.apache.poi.ss.usermodel.Row row : sh) {
                         for (org.apache.poi.ss.usermodel.Cell c : row) {
                             if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA) {
-                                assertFalse(Pattern.compile("HYPERLINK|cmd|SUM\\(A1:A2\\)|^1\\+1$|^-2\\+3$")
-                                        .matcher(c.getCellFormula()).find(), out + ": a text became the formula " + c.getCellFormula());
+                                assertFalse(
+                                        Pattern.compile("HYPERLINK|cmd|SUM\\(A1:A2\\)|^1\\+1$|^-2\\+3$")
+                                                .matcher(c.getCellFormula())
+                                                .find(),
+                                        out + ": a text became the formula " + c.getCellFormula());
                             } else if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
-                                    && FORMULA_LIKE.stream().anyMatch(t -> t.strip().equals(c.getStringCellValue().strip()))) {
+                                    && FORMULA_LIKE.stream()
+                                            .anyMatch(t -> t.strip()
+                                                    .equals(c.getStringCellValue()
+                                                            .strip()))) {
                                 found.merge(c.getStringCellValue().strip(), 1, Integer::sum);
                             }
                         }
                     }
                 }
-                assertEquals(new TreeSet<>(FORMULA_LIKE.stream().map(String::strip).toList()), new TreeSet<>(found.keySet()),
+                assertEquals(
+                        new TreeSet<>(FORMULA_LIKE.stream().map(String::strip).toList()),
+                        new TreeSet<>(found.keySet()),
                         out + " keeps every text as text");
             }
         }
@@ -374,7 +485,12 @@ class HostileInputTest {
         Run r = hostile(Main.FAILURE, "kor", "samples/kor-2017-voorbeeld-2.csv", "-o", map.toString());
         assertTrue(r.err().contains("is een map"), r.err());
         Path file = write("bestand.csv", "x");
-        Run f = hostile(Main.FAILURE, "kor", "samples/kor-2017-voorbeeld-2.csv", "-o", file.resolve("resultaat.xlsx").toString());
+        Run f = hostile(
+                Main.FAILURE,
+                "kor",
+                "samples/kor-2017-voorbeeld-2.csv",
+                "-o",
+                file.resolve("resultaat.xlsx").toString());
         assertTrue(f.err().contains("is geen map"), f.err());
         assertFalse(f.err().contains(".tmp"), "the temporary name is not the user's business: " + f.err());
     }
@@ -385,26 +501,39 @@ class HostileInputTest {
         for (int i = 0; i <= nl.rekenblad.kia.KiaBerekening.MAX_ACTIVA; i++) {
             csv.append(i).append(",laptop,2025-03-01,1000,bedrijfsmiddel\n");
         }
-        Run r = hostile(Main.INVALID_INPUT, "kia", write("groot.csv", csv.toString()).toString(), "-o", out());
+        Run r = hostile(
+                Main.INVALID_INPUT, "kia", write("groot.csv", csv.toString()).toString(), "-o", out());
         assertTrue(r.err().contains("ten hoogste 60.000 per register"), r.err());
     }
 
     /** Found by fuzzing korWorkbook: POI parses docProps only when the output is written. */
     @Test
     void brokenDocumentPropertiesAreRefusedWhenOpened() throws Exception {
-        Run r = hostile(Main.INVALID_INPUT, "kor", patched("kor-2017-voorbeeld-2.xlsx", "docProps/app.xml",
-                x -> x.replace("<Properties", "<Properties <<")).toString(), "-o", out());
+        Run r = hostile(
+                Main.INVALID_INPUT,
+                "kor",
+                patched(
+                                "kor-2017-voorbeeld-2.xlsx",
+                                "docProps/app.xml",
+                                x -> x.replace("<Properties", "<Properties <<"))
+                        .toString(),
+                "-o",
+                out());
         assertTrue(r.err().contains("docProps"), r.err());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"kor|periode,rubriek,omzet,btw\n2017-Q1,\"1a\"x,100,21\n",
-        "kia|id,omschrijving,datum,bedrag,soort\n1,\"a\"b,2025-01-01,1000,bedrijfsmiddel\n",
-        "btw|datum,omschrijving,rubriek,grondslag,btw\n2025-01-05,\"a\"b,1a,100,21\n",
-        "winst|veld,waarde\njaar,2025\nwinst,\"1\"0\n"})
+    @ValueSource(
+            strings = {
+                "kor|periode,rubriek,omzet,btw\n2017-Q1,\"1a\"x,100,21\n",
+                "kia|id,omschrijving,datum,bedrag,soort\n1,\"a\"b,2025-01-01,1000,bedrijfsmiddel\n",
+                "btw|datum,omschrijving,rubriek,grondslag,btw\n2025-01-05,\"a\"b,1a,100,21\n",
+                "winst|veld,waarde\njaar,2025\nwinst,\"1\"0\n"
+            })
     void aCsvParseErrorIsSaidInDutchWithoutTheParsersClassName(String commandAndText) throws Exception {
         String[] parts = commandAndText.split("\\|", 2);
-        Run r = hostile(Main.INVALID_INPUT, parts[0], write("invoer.csv", parts[1]).toString(), "-o", out());
+        Run r = hostile(
+                Main.INVALID_INPUT, parts[0], write("invoer.csv", parts[1]).toString(), "-o", out());
         assertTrue(r.err().contains("aanhalingsteken"), r.err());
     }
 

@@ -1,19 +1,5 @@
 package nl.rekenblad.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 import nl.rekenblad.kor.KorFiles;
 import nl.rekenblad.testing.Cli;
 import nl.rekenblad.testing.Cli.Run;
@@ -23,6 +9,18 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The {@code kor} and {@code template} commands, run through {@link CommandLine#execute} as a user would. */
 class KorCommandTest {
@@ -71,7 +69,12 @@ class KorCommandTest {
             assertTrue(wb.getForceFormulaRecalculation());
             assertEquals(KorFiles.JAAROPSTELLING, wb.getSheetName(wb.getActiveSheetIndex()));
             CellReference v = new CellReference(wb.getName("KOR_Vermindering").getRefersToFormula());
-            assertEquals(CellType.FORMULA, wb.getSheet(v.getSheetName()).getRow(v.getRow()).getCell(v.getCol()).getCellType());
+            assertEquals(
+                    CellType.FORMULA,
+                    wb.getSheet(v.getSheetName())
+                            .getRow(v.getRow())
+                            .getCell(v.getCol())
+                            .getCellType());
             assertNotNull(wb.getSheet("Toelichting"));
             assertNotNull(wb.getSheet("Parameters"));
         }
@@ -84,10 +87,21 @@ class KorCommandTest {
         Run r = run("kor", in.toString(), "-o", dir.resolve("uit.xlsx").toString(), "--json", json.toString());
         assertEquals(0, r.exit(), r.err());
         String j = Files.readString(json);
-        for (String field : List.of("\"jaar\": 2017", "\"regime\": \"oud\"", "\"verschuldigd\": 2415.00",
-                "\"voorbelasting\": 760.00", "\"saldo\": 1655.00", "\"fictieveBtw\": 0.00", "\"grondslag\": 1655.00",
-                "\"vermindering\": 570.00", "\"teBetalen\": 1085.00", "\"winstcorrectie\": 570.00",
-                "\"periode\": \"2017-Q2\"", "\"5a\": 630.00", "\"5b\": 190.00", "\"5c\": 440.00")) {
+        for (String field : List.of(
+                "\"jaar\": 2017",
+                "\"regime\": \"oud\"",
+                "\"verschuldigd\": 2415.00",
+                "\"voorbelasting\": 760.00",
+                "\"saldo\": 1655.00",
+                "\"fictieveBtw\": 0.00",
+                "\"grondslag\": 1655.00",
+                "\"vermindering\": 570.00",
+                "\"teBetalen\": 1085.00",
+                "\"winstcorrectie\": 570.00",
+                "\"periode\": \"2017-Q2\"",
+                "\"5a\": 630.00",
+                "\"5b\": 190.00",
+                "\"5c\": 440.00")) {
             assertTrue(j.contains(field), field + " in " + j);
         }
     }
@@ -98,9 +112,14 @@ class KorCommandTest {
         Run r = run("kor", in.toString(), "-o", dir.resolve("uit.xlsx").toString(), "--json", "-");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("{") && r.out().trim().endsWith("}"), r.out());
-        assertTrue(r.out().contains("\"regime\": \"vrijstelling\"") && r.out().contains("\"overschredenIn\": \"2025-Q3\"")
-                && r.out().contains("\"binnenGrens\": false") && r.out().contains("\"omzet\": 26000.00")
-                && r.out().contains("\"omzetgrens\": 20000.00") && r.out().contains("\"afweging\": 3960.00"), r.out());
+        assertTrue(
+                r.out().contains("\"regime\": \"vrijstelling\"")
+                        && r.out().contains("\"overschredenIn\": \"2025-Q3\"")
+                        && r.out().contains("\"binnenGrens\": false")
+                        && r.out().contains("\"omzet\": 26000.00")
+                        && r.out().contains("\"omzetgrens\": 20000.00")
+                        && r.out().contains("\"afweging\": 3960.00"),
+                r.out());
         assertTrue(r.err().contains("omzetgrens"), r.err());
     }
 
@@ -120,8 +139,12 @@ class KorCommandTest {
         assertEquals(0, r.exit(), r.err());
         assertArrayEquals(before, Files.readAllBytes(in), "input changed");
         try (XSSFWorkbook wb = open(out)) {
-            assertEquals("gebeld met klant 12-01", wb.getSheet("Notities").getRow(3).getCell(1).getStringCellValue());
-            assertEquals("eigen opmerking", wb.getSheet("Aangiften").getRow(0).getCell(12).getStringCellValue());
+            assertEquals(
+                    "gebeld met klant 12-01",
+                    wb.getSheet("Notities").getRow(3).getCell(1).getStringCellValue());
+            assertEquals(
+                    "eigen opmerking",
+                    wb.getSheet("Aangiften").getRow(0).getCell(12).getStringCellValue());
             assertEquals(1340.0, named(wb, "KOR_Vermindering"));
         }
     }
@@ -160,7 +183,13 @@ class KorCommandTest {
         Path in = dir.resolve("fout.csv");
         Files.writeString(in, "periode,rubriek,omzet,btw\n2017-Q1,9z,100,21\n2017-Q2,1a,abc,21\n");
         byte[] before = Files.readAllBytes(in);
-        Run r = run("kor", in.toString(), "-o", dir.resolve("uit.xlsx").toString(), "--json", dir.resolve("uit.json").toString());
+        Run r = run(
+                "kor",
+                in.toString(),
+                "-o",
+                dir.resolve("uit.xlsx").toString(),
+                "--json",
+                dir.resolve("uit.json").toString());
         assertEquals(Main.INVALID_INPUT, r.exit());
         List<String> lines = r.err().lines().toList();
         assertEquals(2, lines.size(), r.err());
@@ -174,7 +203,13 @@ class KorCommandTest {
     @Test
     void legalEntityUnderTheOldKorIsRefusedWithTheReason() throws Exception {
         Path in = copy("samples/kor-2017-voorbeeld-1.csv");
-        Run r = run("kor", in.toString(), "--rechtsvorm", "bv", "-o", dir.resolve("uit.xlsx").toString());
+        Run r = run(
+                "kor",
+                in.toString(),
+                "--rechtsvorm",
+                "bv",
+                "-o",
+                dir.resolve("uit.xlsx").toString());
         assertEquals(Main.INVALID_INPUT, r.exit());
         assertTrue(r.err().contains("kor-2017-voorbeeld-1.csv") && r.err().contains("natuurlijke personen"), r.err());
     }
@@ -215,17 +250,28 @@ class KorCommandTest {
 
     @Test
     void defaultOutputIsNamedAfterTheInput() {
-        assertEquals(Path.of("uit/kor-2017.kor.xlsx"), nl.rekenblad.internal.io.Outputs.defaultOutput(Path.of("a/b/kor-2017.csv"), Path.of("uit"), "kor"));
+        assertEquals(
+                Path.of("uit/kor-2017.kor.xlsx"),
+                nl.rekenblad.internal.io.Outputs.defaultOutput(Path.of("a/b/kor-2017.csv"), Path.of("uit"), "kor"));
     }
 
     @Test
     void previousYearTurnoverFromTheCommandLineCounts() throws Exception {
         Path in = dir.resolve("k25.csv");
         Files.writeString(in, "periode,rubriek,omzet,btw\n2025,1a,12000,2520\n");
-        Run r = run("kor", in.toString(), "-o", dir.resolve("u.xlsx").toString(), "--json", "-",
-                "--omzet-vorig-jaar", "21.000,00");
+        Run r = run(
+                "kor",
+                in.toString(),
+                "-o",
+                dir.resolve("u.xlsx").toString(),
+                "--json",
+                "-",
+                "--omzet-vorig-jaar",
+                "21.000,00");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains("\"omzetVorigJaar\": 21000.00") && r.out().contains("\"vrijstellingMogelijk\": false"), r.out());
+        assertTrue(
+                r.out().contains("\"omzetVorigJaar\": 21000.00") && r.out().contains("\"vrijstellingMogelijk\": false"),
+                r.out());
     }
 
     /**
@@ -236,15 +282,39 @@ class KorCommandTest {
     void previousYearTurnoverIsTypedTheDutchWay() throws Exception {
         Path in = dir.resolve("k25.csv");
         Files.writeString(in, "periode,rubriek,omzet,btw\n2025,1a,12000,2520\n");
-        Run r = run("kor", in.toString(), "-o", dir.resolve("a.xlsx").toString(), "--json", "-", "--omzet-vorig-jaar", "21.000");
+        Run r = run(
+                "kor",
+                in.toString(),
+                "-o",
+                dir.resolve("a.xlsx").toString(),
+                "--json",
+                "-",
+                "--omzet-vorig-jaar",
+                "21.000");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains("\"omzetVorigJaar\": 21000.00") && r.out().contains("\"vrijstellingMogelijk\": false"), r.out());
-        r = run("kor", in.toString(), "-o", dir.resolve("b.xlsx").toString(), "--json", "-", "--omzet-vorig-jaar", "€ 19.500");
+        assertTrue(
+                r.out().contains("\"omzetVorigJaar\": 21000.00") && r.out().contains("\"vrijstellingMogelijk\": false"),
+                r.out());
+        r = run(
+                "kor",
+                in.toString(),
+                "-o",
+                dir.resolve("b.xlsx").toString(),
+                "--json",
+                "-",
+                "--omzet-vorig-jaar",
+                "€ 19.500");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains("\"omzetVorigJaar\": 19500.00") && r.out().contains("\"vrijstellingMogelijk\": true"), r.out());
+        assertTrue(
+                r.out().contains("\"omzetVorigJaar\": 19500.00") && r.out().contains("\"vrijstellingMogelijk\": true"),
+                r.out());
         r = run("kor", in.toString(), "-o", dir.resolve("c.xlsx").toString(), "--omzet-vorig-jaar", "21.5");
         assertEquals(1, r.exit(), r.err());
-        assertTrue(r.err().contains("--omzet-vorig-jaar") && r.err().contains("€ 21,50") && r.err().contains("€ 215,00"), r.err());
+        assertTrue(
+                r.err().contains("--omzet-vorig-jaar")
+                        && r.err().contains("€ 21,50")
+                        && r.err().contains("€ 215,00"),
+                r.err());
         assertTrue(!Files.exists(dir.resolve("c.xlsx")));
     }
 
@@ -269,7 +339,8 @@ class KorCommandTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"kor", "kia", "winst", "btw", "batch", "template", "bench"})
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"kor", "kia", "winst", "btw", "batch", "template", "bench"})
     void everyCommandsHelpPrintsCleanly(String command) {
         Run help = run(command, "--help");
         assertEquals(0, help.exit());

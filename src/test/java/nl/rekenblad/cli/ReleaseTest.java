@@ -1,7 +1,8 @@
 package nl.rekenblad.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,9 +15,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 24: the download a bookkeeper installs. The zip {@code mvn -B package} writes is unpacked into a folder whose
@@ -37,8 +38,13 @@ class ReleaseTest {
         try (Stream<Path> s = Files.list(install)) {
             home = s.findFirst().orElseThrow();
         }
-        for (String f : List.of("bin/rekenblad", "bin/rekenblad.cmd", "lib/rekenblad.jar", "LEESMIJ.txt",
-                "templates/kor-jaaropstelling.xlsx", "samples/kor-2017-voorbeeld-2.csv")) {
+        for (String f : List.of(
+                "bin/rekenblad",
+                "bin/rekenblad.cmd",
+                "lib/rekenblad.jar",
+                "LEESMIJ.txt",
+                "templates/kor-jaaropstelling.xlsx",
+                "samples/kor-2017-voorbeeld-2.csv")) {
             assertTrue(Files.exists(home.resolve(f)), f);
         }
         try (Stream<Path> s = Files.list(home.resolve("lib"))) {
@@ -52,11 +58,25 @@ class ReleaseTest {
         Path cache = Files.createDirectories(dir.resolve("cache"));
         Path work = Files.createDirectories(dir.resolve("werk map"));
 
-        Run kor = run(home, bin, cache, work, "kor", home.resolve("samples/kor-2017-voorbeeld-2.csv").toString(), "-o",
+        Run kor = run(
+                home,
+                bin,
+                cache,
+                work,
+                "kor",
+                home.resolve("samples/kor-2017-voorbeeld-2.csv").toString(),
+                "-o",
                 "kor.xlsx");
         assertEquals(0, kor.exit(), kor.out());
         assertTrue(kor.out().contains("€ 570,00") && Files.size(work.resolve("kor.xlsx")) > 1000, kor.out());
-        Run again = run(home, bin, cache, work, "kor", home.resolve("samples/kor-2017-voorbeeld-2.csv").toString(), "-o",
+        Run again = run(
+                home,
+                bin,
+                cache,
+                work,
+                "kor",
+                home.resolve("samples/kor-2017-voorbeeld-2.csv").toString(),
+                "-o",
                 "kor2.xlsx");
         assertEquals(0, again.exit(), again.out());
         try (Stream<Path> s = Files.list(cache.resolve("rekenblad"))) {
@@ -68,7 +88,8 @@ class ReleaseTest {
         Run template = run(home, bin, cache, work, "template", "kia");
         assertEquals(0, template.exit(), template.out());
         assertTrue(Files.exists(work.resolve("kia-investeringsregister.xlsx")));
-        Run batch = run(home, bin, cache, work, "batch", home.resolve("samples/batch").toString(), "-o", "uit");
+        Run batch = run(
+                home, bin, cache, work, "batch", home.resolve("samples/batch").toString(), "-o", "uit");
         assertTrue(batch.exit() == 0 || batch.exit() == 4, batch.out());
         assertTrue(Files.exists(work.resolve("uit/overzicht.xlsx")), batch.out());
         // Through a symbolic link to the launcher, as a user puts it on their PATH.
@@ -88,8 +109,8 @@ class ReleaseTest {
         }
         Path bin = Files.createDirectories(dir.resolve("leeg"));
         pad(bin, List.of("sh", "ls", "sed", "dirname"));
-        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/rekenblad").toString(), "--version")
-                .redirectErrorStream(true);
+        ProcessBuilder pb =
+                new ProcessBuilder(home.resolve("bin/rekenblad").toString(), "--version").redirectErrorStream(true);
         pb.environment().remove("JAVA_HOME");
         pb.environment().put("PATH", bin.toString());
         Process p = pb.start();
@@ -107,7 +128,8 @@ class ReleaseTest {
         Path tar = built("rekenblad-.*-linux-x64\\.tar\\.gz");
         Path install = Files.createDirectories(dir.resolve("zonder java"));
         Process untar = new ProcessBuilder("tar", "xzf", tar.toAbsolutePath().toString(), "-C", install.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         assertEquals(0, untar.waitFor(), new String(untar.getInputStream().readAllBytes()));
         Path home;
         try (Stream<Path> s = Files.list(install)) {
@@ -124,7 +146,8 @@ class ReleaseTest {
             {"kia", "samples/kia-2024-2025-register.xlsx", "-o", "kia.xlsx"},
             {"btw", "samples/auditfile-2025.xaf", "-o", "btw.xlsx"},
             {"vu", "samples/vu-2026.csv", "-o", "vu.xlsx"},
-            {"winst", "samples/winst-2025-volledig.csv", "-o", "winst.xlsx"}};
+            {"winst", "samples/winst-2025-volledig.csv", "-o", "winst.xlsx"}
+        };
         for (String[] r : runs) {
             String[] args = r.clone();
             args[1] = home.resolve(r[1]).toString();
@@ -132,11 +155,13 @@ class ReleaseTest {
             assertEquals(0, run.exit(), String.join(" ", r) + ": " + run.out());
             assertTrue(Files.size(work.resolve(r[3])) > 1000, r[0]);
         }
-        Run batch = run(home, bin, cache, work, "batch", home.resolve("samples/batch").toString(), "-o", "uit");
+        Run batch = run(
+                home, bin, cache, work, "batch", home.resolve("samples/batch").toString(), "-o", "uit");
         assertTrue(batch.exit() == 0 || batch.exit() == 4, batch.out());
         Run postbus = run(home, bin, cache, work, "postbus", "--help");
         assertEquals(0, postbus.exit(), postbus.out());
-        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(work.resolve("winst.xlsx")))) {
+        try (var wb =
+                new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(work.resolve("winst.xlsx")))) {
             boolean dutch = false;
             for (var sheet : wb) {
                 for (var row : sheet) {
@@ -151,8 +176,8 @@ class ReleaseTest {
     }
 
     /** The tools the launcher uses, for a PATH that has nothing else. */
-    private static final List<String> LAUNCHER_TOOLS = List.of("sh", "ls", "sed", "awk", "tr", "dirname", "head", "mkdir",
-            "mktemp", "rm", "cp", "mv");
+    private static final List<String> LAUNCHER_TOOLS =
+            List.of("sh", "ls", "sed", "awk", "tr", "dirname", "head", "mkdir", "mktemp", "rm", "cp", "mv");
 
     /** Links {@code tools} from /usr/bin or /bin into {@code bin}: a PATH with only these. */
     private static void pad(Path bin, List<String> tools) throws IOException {
@@ -168,13 +193,13 @@ class ReleaseTest {
     /** What {@code mvn -B package} wrote into target/ under a name matching {@code pattern}. */
     private static Path built(String pattern) throws IOException {
         try (Stream<Path> s = Files.list(Path.of("target"))) {
-            return s.filter(p -> p.getFileName().toString().matches(pattern)).findFirst()
+            return s.filter(p -> p.getFileName().toString().matches(pattern))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("nothing like target/" + pattern + ": run mvn -B package"));
         }
     }
 
-    record Run(int exit, String out) {
-    }
+    record Run(int exit, String out) {}
 
     private static Run run(Path home, Path bin, Path cache, Path work, String... args) throws Exception {
         List<String> cmd = new ArrayList<>();
@@ -191,7 +216,8 @@ class ReleaseTest {
     }
 
     private static void unzip(Path zip, Path to) throws IOException {
-        try (InputStream in = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(in)) {
+        try (InputStream in = Files.newInputStream(zip);
+                ZipInputStream z = new ZipInputStream(in)) {
             for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
                 Path target = to.resolve(e.getName()).normalize();
                 if (!target.startsWith(to)) {

@@ -1,16 +1,17 @@
 package nl.rekenblad.core;
 
-import static nl.rekenblad.core.Expr.*;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+
+import static nl.rekenblad.core.Expr.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class ExprTest {
     private final Map<String, Object> values = new HashMap<>();
@@ -49,7 +50,9 @@ class ExprTest {
         cell("a", "Mijn aangiften", 9, 2, BigDecimal.ONE);
         cell("b", "Mijn aangiften", 10, 2, BigDecimal.ONE);
         cell("c", "Aangiften", 12, 2, BigDecimal.ONE);
-        assertEquals("SUM('Mijn aangiften'!C10:C11,Aangiften!C13)", sumOf(List.of("a", "b", "c")).formula(refs));
+        assertEquals(
+                "SUM('Mijn aangiften'!C10:C11,Aangiften!C13)",
+                sumOf(List.of("a", "b", "c")).formula(refs));
     }
 
     @Test
@@ -98,7 +101,9 @@ class ExprTest {
     @Test
     void textComparesCaseInsensitivelyAsInExcel() {
         assertEquals(true, equal(text("Ja"), text("ja")).eval(env));
-        assertEquals("IF(\"a\"=\"b\",1,0)", ifThen(equal(text("a"), text("b")), num("1"), num("0")).formula(refs));
+        assertEquals(
+                "IF(\"a\"=\"b\",1,0)",
+                ifThen(equal(text("a"), text("b")), num("1"), num("0")).formula(refs));
     }
 
     @Test
@@ -113,29 +118,38 @@ class ExprTest {
 
     @Test
     void divisionKeepsThirtyFourDigits() {
-        assertEquals(new BigDecimal("0.3333333333333333333333333333333333"), divide(num("1"), num("3")).eval(env));
+        assertEquals(
+                new BigDecimal("0.3333333333333333333333333333333333"),
+                divide(num("1"), num("3")).eval(env));
     }
 
     @Test
     void aDivisionByZeroNamesItsFormulaByKeys() {
-        ArithmeticException e = assertThrows(ArithmeticException.class,
+        ArithmeticException e = assertThrows(
+                ArithmeticException.class,
                 () -> divide(ref("WINST"), minus(ref("A"), ref("B"))).eval(env));
         assertEquals("division by zero in WINST/(A-B)", e.getMessage());
     }
 
     @Test
     void toStringPrintsKeysAndTableCellsByName() {
-        assertEquals("IF(AND(ISBLANK(datum),bedrag[3]>=450),SUMIFS(bedrag[*],soort[*],\"auto\"),ROUND(x*0.21,2))",
-                ifThen(and(isBlank("datum"), greaterOrEqual(Expr.cell("bedrag", 3), num("450"))),
-                        sumIfsColumns("bedrag", List.of("soort"), List.of(text("auto"))), round(times(ref("x"), num("0.21")), 2))
+        assertEquals(
+                "IF(AND(ISBLANK(datum),bedrag[3]>=450),SUMIFS(bedrag[*],soort[*],\"auto\"),ROUND(x*0.21,2))",
+                ifThen(
+                                and(isBlank("datum"), greaterOrEqual(Expr.cell("bedrag", 3), num("450"))),
+                                sumIfsColumns("bedrag", List.of("soort"), List.of(text("auto"))),
+                                round(times(ref("x"), num("0.21")), 2))
                         .toString());
     }
 
     @Test
     void oneSumIfsOverKeysAndOverTableColumnsAgree() {
         Env table = new Env() {
-            final Map<String, List<Object>> cols = Map.of("bedrag", List.of(new BigDecimal("10"), new BigDecimal("5"),
-                    new BigDecimal("2")), "soort", List.of("Auto", "fiets", "auto"));
+            final Map<String, List<Object>> cols = Map.of(
+                    "bedrag",
+                    List.of(new BigDecimal("10"), new BigDecimal("5"), new BigDecimal("2")),
+                    "soort",
+                    List.of("Auto", "fiets", "auto"));
 
             @Override
             public Object get(String key) {
@@ -153,7 +167,9 @@ class ExprTest {
                 return new int[] {0, 1, 2};
             }
         };
-        Expr overKeys = sumIfs(List.of("bedrag#0", "bedrag#1", "bedrag#2"), List.of(List.of("soort#0", "soort#1", "soort#2")),
+        Expr overKeys = sumIfs(
+                List.of("bedrag#0", "bedrag#1", "bedrag#2"),
+                List.of(List.of("soort#0", "soort#1", "soort#2")),
                 List.of(text("auto")));
         Expr overColumns = sumIfsColumns("bedrag", List.of("soort"), List.of(text("AUTO")));
         assertEquals(new BigDecimal("12"), overKeys.eval(table));

@@ -1,5 +1,11 @@
 package nl.rekenblad.core;
 
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
 import static nl.rekenblad.core.Expr.cell;
 import static nl.rekenblad.core.Expr.ifThen;
 import static nl.rekenblad.core.Expr.num;
@@ -12,11 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigDecimal;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
-
 class RowStepTest {
     /** Three rows: an amount and a year per row as inputs, a rate as a parameter. */
     private static final Map<String, Object[]> INPUTS = Map.of(
@@ -28,13 +29,20 @@ class RowStepTest {
     }
 
     private static Calculation calculation() {
-        RowStep aftrek = new RowStep("a.aftrek", RowStep.all(3), i -> row("Aftrek", times(cell("in.bedrag", i), ref("pct"))));
+        RowStep aftrek =
+                new RowStep("a.aftrek", RowStep.all(3), i -> row("Aftrek", times(cell("in.bedrag", i), ref("pct"))));
         // A column some rows of which are left out (a subset, as the assets sold).
-        RowStep dubbel = new RowStep("a.dubbel", new int[] {0, 2}, i -> row("Dubbel", times(cell("a.aftrek", i), num("2"))));
-        return Calculation.evaluate(List.of(aftrek, dubbel,
-                Step.amount("totaal", "Totaal", sumColumn("a.aftrek")),
-                Step.amount("t2025", "2025", sumIfsColumns("a.aftrek", List.of("in.jaar"), List.of(num("2025"))))),
-                Map.of("pct", new BigDecimal("0.28")), INPUTS);
+        RowStep dubbel =
+                new RowStep("a.dubbel", new int[] {0, 2}, i -> row("Dubbel", times(cell("a.aftrek", i), num("2"))));
+        return Calculation.evaluate(
+                List.of(
+                        aftrek,
+                        dubbel,
+                        Step.amount("totaal", "Totaal", sumColumn("a.aftrek")),
+                        Step.amount(
+                                "t2025", "2025", sumIfsColumns("a.aftrek", List.of("in.jaar"), List.of(num("2025"))))),
+                Map.of("pct", new BigDecimal("0.28")),
+                INPUTS);
     }
 
     @Test
@@ -48,7 +56,8 @@ class RowStepTest {
         assertThrows(IllegalArgumentException.class, () -> c.value("a.dubbel", 1));
         assertTrue(c.isColumn("a.aftrek"));
         assertFalse(c.isColumn("totaal"));
-        assertEquals(List.of("totaal", "t2025"), c.steps().stream().map(Step::key).toList());
+        assertEquals(
+                List.of("totaal", "t2025"), c.steps().stream().map(Step::key).toList());
         assertEquals(4, c.parts().size());
     }
 
@@ -107,6 +116,7 @@ class RowStepTest {
         assertThrows(IllegalStateException.class, () -> Calculation.evaluate(List.of(a, a), Map.of(), Map.of()));
         RowStep b = new RowStep("a.y", RowStep.all(1), i -> row("y", cell("a.onbekend", i)));
         assertThrows(IllegalStateException.class, () -> Calculation.evaluate(List.of(b), Map.of(), Map.of()));
-        assertThrows(IllegalArgumentException.class, () -> new RowStep("a.z", new int[] {2, 1}, i -> row("z", num("1"))));
+        assertThrows(
+                IllegalArgumentException.class, () -> new RowStep("a.z", new int[] {2, 1}, i -> row("z", num("1"))));
     }
 }

@@ -1,13 +1,6 @@
 package nl.rekenblad.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Stream;
 import nl.rekenblad.Rekenblad;
 import nl.rekenblad.api.Options;
 import nl.rekenblad.api.Outcome;
@@ -16,6 +9,14 @@ import nl.rekenblad.batch.Bijlage;
 import nl.rekenblad.batch.Intake;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.internal.io.JsonReader;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Fuzz targets over every reader of untrusted bytes. The contract: a result, or a typed input error
@@ -35,7 +36,8 @@ class FuzzTargets {
     private static Set<String> tempFiles() throws IOException {
         Set<String> files = new TreeSet<>();
         try (Stream<Path> s = Files.list(TMP)) {
-            s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("rekenblad") || n.startsWith("poi"))
+            s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("rekenblad") || n.startsWith("poi"))
                     .forEach(files::add);
         }
         Path poi = TMP.resolve("poifiles");

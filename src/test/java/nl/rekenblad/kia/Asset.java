@@ -1,9 +1,10 @@
 package nl.rekenblad.kia;
 
+import nl.rekenblad.core.Money;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
-import nl.rekenblad.core.Money;
 
 /** Readable assets for tests: {@code Asset.of("1", "2025-03-01", "50000").sold("2027-05-01", "20000").build()}. */
 final class Asset {
@@ -58,8 +59,19 @@ final class Asset {
     }
 
     Activum build() {
-        return new Activum("test.csv › " + id, id, "activum " + id, datum, bedrag, soort, Optional.ofNullable(ingebruikname),
-                Optional.ofNullable(betaald), Optional.ofNullable(restwaarde), Optional.ofNullable(duur),
-                Optional.ofNullable(verkoop), Optional.ofNullable(prijs), Optional.ofNullable(regeling));
+        return new Activum(
+                "test.csv › " + id,
+                id,
+                "activum " + id,
+                datum,
+                bedrag,
+                soort,
+                Optional.ofNullable(ingebruikname),
+                Optional.ofNullable(betaald),
+                Optional.ofNullable(restwaarde),
+                Optional.ofNullable(duur),
+                Optional.ofNullable(verkoop),
+                Optional.ofNullable(prijs),
+                Optional.ofNullable(regeling));
     }
 }

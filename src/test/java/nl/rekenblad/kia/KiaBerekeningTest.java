@@ -1,17 +1,5 @@
 package nl.rekenblad.kia;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Money;
 import nl.rekenblad.rules.MissingRuleException;
@@ -21,6 +9,19 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 class KiaBerekeningTest {
     private final KiaBerekening kia = KiaBerekening.withBundledRules();
 
@@ -29,7 +30,8 @@ class KiaBerekeningTest {
     }
 
     private KiaResult calc(Optional<BigDecimal> aandeel, Asset... assets) throws InvalidInputException {
-        return kia.calculate(new KiaInput("test.csv", Arrays.stream(assets).map(Asset::build).toList(), aandeel, List.of()));
+        return kia.calculate(
+                new KiaInput("test.csv", Arrays.stream(assets).map(Asset::build).toList(), aandeel, List.of()));
     }
 
     private static Money eur(String s) {
@@ -42,7 +44,8 @@ class KiaBerekeningTest {
         {2019, 2300, 57321, 16051, 106150, 318449}, {2020, 2400, 58238, 16307, 107848, 323544},
         {2021, 2400, 59170, 16568, 109574, 328721}, {2022, 2400, 59940, 16784, 110998, 332994},
         {2023, 2600, 63716, 17841, 117991, 353973}, {2024, 2800, 69765, 19535, 129194, 387580},
-        {2025, 2900, 70602, 19769, 130744, 392230}, {2026, 2900, 71683, 20072, 132746, 398236}};
+        {2025, 2900, 70602, 19769, 130744, 392230}, {2026, 2900, 71683, 20072, 132746, 398236}
+    };
 
     /** The table computed here, independently of the rules file. */
     static BigDecimal expected(long[] row, BigDecimal t) {
@@ -83,7 +86,8 @@ class KiaBerekeningTest {
     void kiaFollowsTheTableOfItsYearAtEveryEdge(long[] row, BigDecimal t) throws Exception {
         int year = (int) row[0];
         KiaResult r = calc(Asset.of("1", year + "-06-15", t.toPlainString()));
-        assertEquals(0, expected(row, t).compareTo(r.kia(year).amount()), "T " + t + " in " + year + ": " + r.kia(year));
+        assertEquals(
+                0, expected(row, t).compareTo(r.kia(year).amount()), "T " + t + " in " + year + ": " + r.kia(year));
         assertEquals(eur(t.toPlainString()), r.investeringen(year));
     }
 
@@ -146,10 +150,12 @@ class KiaBerekeningTest {
 
     @Test
     void disposalsNotAboveTheThresholdGiveNone() throws Exception {
-        KiaResult r = calc(Asset.of("1", "2024-05-01", "10000").sold("2025-03-01", "1500"),
+        KiaResult r = calc(
+                Asset.of("1", "2024-05-01", "10000").sold("2025-03-01", "1500"),
                 Asset.of("2", "2024-05-01", "10000").sold("2025-08-01", "1400"));
         assertEquals(eur("0"), r.bijtelling(2025)); // 2.900, not more than € 2.900
-        KiaResult over = calc(Asset.of("1", "2024-05-01", "10000").sold("2025-03-01", "1500"),
+        KiaResult over = calc(
+                Asset.of("1", "2024-05-01", "10000").sold("2025-03-01", "1500"),
                 Asset.of("2", "2024-05-01", "10000").sold("2025-08-01", "1400.01"));
         assertEquals(eur("812.0028"), over.bijtelling(2025)); // 28% of 2.900,01
     }
@@ -168,18 +174,21 @@ class KiaBerekeningTest {
      */
     @Test
     void disposalOfAnAssetWithEiaAddsTheEiaPercentageToo() throws Exception {
-        KiaResult r = calc(Asset.of("1", "2024-05-01", "10000").regeling(Regeling.EIA).sold("2025-06-01", "6000"));
+        KiaResult r =
+                calc(Asset.of("1", "2024-05-01", "10000").regeling(Regeling.EIA).sold("2025-06-01", "6000"));
         assertEquals(eur("2800"), r.kia(2024));
         assertEquals(eur("4080"), r.bijtelling(2025));
         // Capped at the investeringsaftrek it got: sold for 20.000 → 13.600 > 6.800.
-        KiaResult high = calc(Asset.of("1", "2024-05-01", "10000").regeling(Regeling.EIA).sold("2025-06-01", "20000"));
+        KiaResult high =
+                calc(Asset.of("1", "2024-05-01", "10000").regeling(Regeling.EIA).sold("2025-06-01", "20000"));
         assertEquals(eur("6800"), high.bijtelling(2025));
     }
 
     /** MIA alone (no KIA: the investment total is under the KIA minimum) still gives a bijtelling. */
     @Test
     void disposalOfAnAssetWithMiaOnlyGivesTheMiaBijtelling() throws Exception {
-        KiaResult r = calc(Asset.of("1", "2025-02-01", "2500").regeling(Regeling.MIA_1).sold("2026-03-01", "3000"));
+        KiaResult r = calc(
+                Asset.of("1", "2025-02-01", "2500").regeling(Regeling.MIA_1).sold("2026-03-01", "3000"));
         assertEquals(eur("0"), r.kia(2025));
         // MIA I 45% of 2.500 = 1.125; 3.000 > 2.900 (threshold 2026): 3.000 × 45% = 1.350, capped at 1.125.
         assertEquals(eur("1125"), r.bijtelling(2026));
@@ -195,7 +204,8 @@ class KiaBerekeningTest {
     /** Not yet in use at year end: only the paid part counts; the rest in the year of taking into use. */
     @Test
     void partlyPaidAssetNotYetInUseMovesTheRestToTheYearOfUse() throws Exception {
-        KiaResult r = calc(Asset.of("1", "2024-11-01", "40000").inGebruik("2025-02-01", "10000"),
+        KiaResult r = calc(
+                Asset.of("1", "2024-11-01", "40000").inGebruik("2025-02-01", "10000"),
                 Asset.of("2", "2024-03-01", "5000"));
         assertEquals(eur("15000"), r.investeringen(2024));
         assertEquals(eur("30000"), r.investeringen(2025));
@@ -206,7 +216,8 @@ class KiaBerekeningTest {
 
     @Test
     void eiaAndMiaAreComputedBesideTheKia() throws Exception {
-        KiaResult r = calc(Asset.of("1", "2025-05-01", "10000").regeling(Regeling.EIA),
+        KiaResult r = calc(
+                Asset.of("1", "2025-05-01", "10000").regeling(Regeling.EIA),
                 Asset.of("2", "2025-05-01", "20000").regeling(Regeling.MIA_2),
                 Asset.of("3", "2025-05-01", "2400").regeling(Regeling.MIA_1));
         assertEquals(eur("4000"), r.eia(2025));
@@ -216,14 +227,16 @@ class KiaBerekeningTest {
 
     @Test
     void eiaInAYearWithoutFiguresIsAnError() {
-        InvalidInputException e = assertThrows(InvalidInputException.class,
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class,
                 () -> calc(Asset.of("1", "2019-05-01", "10000").regeling(Regeling.EIA)));
         assertTrue(e.getMessage().contains("2019"), e.getMessage());
     }
 
     @Test
     void yearWithoutATableIsAnErrorNamingTheYear() {
-        MissingRuleException e = assertThrows(MissingRuleException.class, () -> calc(Asset.of("1", "2016-05-01", "10000")));
+        MissingRuleException e =
+                assertThrows(MissingRuleException.class, () -> calc(Asset.of("1", "2016-05-01", "10000")));
         assertTrue(e.getMessage().contains("2016"), e.getMessage());
     }
 
@@ -246,14 +259,16 @@ class KiaBerekeningTest {
 
     @Test
     void goodwillIsCappedAtTenPercent() throws Exception {
-        KiaResult r = calc(Asset.of("1", "2025-01-01", "10000").soort(Soort.GOODWILL).afschrijving("0", "5"),
+        KiaResult r = calc(
+                Asset.of("1", "2025-01-01", "10000").soort(Soort.GOODWILL).afschrijving("0", "5"),
                 Asset.of("2", "2025-01-01", "5000"));
         assertEquals(eur("1000"), r.afschrijvingVan(0, 2025));
     }
 
     @Test
     void depreciationEndsAtDisposalWithABookProfit() throws Exception {
-        KiaResult r = calc(Asset.of("1", "2024-01-01", "12000").afschrijving("0", "6").sold("2025-07-15", "10000"));
+        KiaResult r =
+                calc(Asset.of("1", "2024-01-01", "12000").afschrijving("0", "6").sold("2025-07-15", "10000"));
         assertEquals(eur("2000"), r.afschrijvingVan(0, 2024));
         assertEquals(eur("1000"), r.afschrijvingVan(0, 2025)); // January to June
         assertEquals(eur("1000"), r.boekwinstVan(0)); // 10.000 − (12.000 − 3.000)

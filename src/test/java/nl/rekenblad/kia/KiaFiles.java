@@ -1,13 +1,13 @@
 package nl.rekenblad.kia;
 
+import nl.rekenblad.internal.workbook.OutputWorkbook;
+
 import java.nio.file.Path;
 import java.util.Optional;
-import nl.rekenblad.internal.workbook.OutputWorkbook;
 
 /** The KIA package's reader and template for tests in other packages (they are package-private in the product). */
 public final class KiaFiles {
-    private KiaFiles() {
-    }
+    private KiaFiles() {}
 
     public static KiaInput read(Path csv) throws Exception {
         return new KiaCsvReader().read(csv, Optional.empty());

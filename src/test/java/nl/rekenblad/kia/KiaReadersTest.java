@@ -1,15 +1,5 @@
 package nl.rekenblad.kia;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Money;
 import nl.rekenblad.core.Problem;
@@ -18,6 +8,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class KiaReadersTest {
     static final String HEADER = "id,omschrijving,datum,bedrag,soort,ingebruikname,betaald,restwaarde,gebruiksduur,"
@@ -41,8 +42,10 @@ class KiaReadersTest {
 
     @Test
     void everyColumnIsRead() throws Exception {
-        Activum a = csv(HEADER + "7,Heftruck,20-11-2025,45000,bedrijfsmiddel,2026-02-01,15000,5000,10,2027-03-31,30000,mia-2\n")
-                .activa().get(0);
+        Activum a = csv(HEADER
+                        + "7,Heftruck,20-11-2025,45000,bedrijfsmiddel,2026-02-01,15000,5000,10,2027-03-31,30000,mia-2\n")
+                .activa()
+                .get(0);
         assertEquals("7", a.id());
         assertEquals(LocalDate.of(2025, 11, 20), a.datum());
         assertEquals(Money.parse("45000"), a.bedrag());
@@ -54,7 +57,9 @@ class KiaReadersTest {
 
     @Test
     void onlyTheRequiredColumnsInAnyOrderAndDutchNotation() throws Exception {
-        Activum a = csv("soort;bedrag;datum;omschrijving;id\nbedrijfsmiddel;€ 1.250,50;1-3-2025;Printer;P1\n").activa().get(0);
+        Activum a = csv("soort;bedrag;datum;omschrijving;id\nbedrijfsmiddel;€ 1.250,50;1-3-2025;Printer;P1\n")
+                .activa()
+                .get(0);
         assertEquals(Money.parse("1250.50"), a.bedrag());
         assertEquals(Optional.empty(), a.gebruiksduur());
     }
@@ -62,13 +67,21 @@ class KiaReadersTest {
     @ParameterizedTest
     @EnumSource(Soort.class)
     void everySoortWordIsAccepted(Soort soort) throws Exception {
-        assertEquals(soort, csv(HEADER + "1,x,2025-01-01,1000," + soort.word() + ",,,,,,,\n").activa().get(0).soort());
+        assertEquals(
+                soort,
+                csv(HEADER + "1,x,2025-01-01,1000," + soort.word() + ",,,,,,,\n")
+                        .activa()
+                        .get(0)
+                        .soort());
     }
 
     @Test
     void unknownSoortListsTheAcceptedWords() {
         String p = only(problems(HEADER + "1,Fiets,2025-01-01,1000,fiets,,,,,,,\n"));
-        assertTrue(p.startsWith("r.csv › regel 2: kolom soort: onbekend \"fiets\"") && p.contains("bedrijfsmiddel, woonhuis"), p);
+        assertTrue(
+                p.startsWith("r.csv › regel 2: kolom soort: onbekend \"fiets\"")
+                        && p.contains("bedrijfsmiddel, woonhuis"),
+                p);
     }
 
     @Test
@@ -79,7 +92,8 @@ class KiaReadersTest {
 
     @Test
     void badDatesAndAmountsAreNamedWithTheirColumn() {
-        List<Problem> ps = problems(HEADER + "1,x,31-02-2025,1000,bedrijfsmiddel,,,,,,,\n2,y,2025-01-01,veel,bedrijfsmiddel,,,,,,,\n");
+        List<Problem> ps = problems(
+                HEADER + "1,x,31-02-2025,1000,bedrijfsmiddel,,,,,,,\n2,y,2025-01-01,veel,bedrijfsmiddel,,,,,,,\n");
         assertEquals(2, ps.size(), ps.toString());
         assertTrue(ps.get(0).toString().contains("regel 2: kolom datum: geen bestaande datum"), ps.toString());
         assertTrue(ps.get(1).toString().contains("regel 3: kolom bedrag"), ps.toString());
@@ -87,13 +101,15 @@ class KiaReadersTest {
 
     @Test
     void duplicateIdsAreRefused() {
-        String p = only(problems(HEADER + "1,x,2025-01-01,1000,bedrijfsmiddel,,,,,,,\n1,y,2025-01-01,1000,bedrijfsmiddel,,,,,,,\n"));
+        String p = only(problems(
+                HEADER + "1,x,2025-01-01,1000,bedrijfsmiddel,,,,,,,\n1,y,2025-01-01,1000,bedrijfsmiddel,,,,,,,\n"));
         assertTrue(p.contains("regel 3") && p.contains("regel 2"), p);
     }
 
     @Test
     void saleWithoutPriceIsRefused() {
-        assertTrue(only(problems(HEADER + "1,x,2025-01-01,1000,bedrijfsmiddel,,,,,2026-01-01,,\n")).contains("verkoopdatum zonder verkoopprijs"));
+        assertTrue(only(problems(HEADER + "1,x,2025-01-01,1000,bedrijfsmiddel,,,,,2026-01-01,,\n"))
+                .contains("verkoopdatum zonder verkoopprijs"));
     }
 
     @Test
@@ -105,7 +121,8 @@ class KiaReadersTest {
     @Test
     void filledTemplateIsReadLikeItsCsv() throws Exception {
         KiaInput fromCsv = new KiaCsvReader().read(Path.of("samples/kia-2024-2025-register.csv"), Optional.empty());
-        KiaWorkbookReader.Loaded l = new KiaWorkbookReader().read(Path.of("samples/kia-2024-2025-register.xlsx"), Optional.empty());
+        KiaWorkbookReader.Loaded l =
+                new KiaWorkbookReader().read(Path.of("samples/kia-2024-2025-register.xlsx"), Optional.empty());
         l.workbook().close();
         assertEquals(fromCsv.activa().size(), l.input().activa().size());
         for (int i = 0; i < fromCsv.activa().size(); i++) {
@@ -124,12 +141,13 @@ class KiaReadersTest {
     void dateTypedAsTextInTheTemplateIsNamedByCell() throws Exception {
         KiaInput in = csv(HEADER + "1,x,2025-01-01,1000,bedrijfsmiddel,,,,,,,\n");
         Path f = dir.resolve("tekstdatum.xlsx");
-        try (XSSFWorkbook wb = KiaTemplate.filled(in).poi(); OutputStream out = Files.newOutputStream(f)) {
+        try (XSSFWorkbook wb = KiaTemplate.filled(in).poi();
+                OutputStream out = Files.newOutputStream(f)) {
             wb.getSheet(KiaTemplate.SHEET).getRow(4).getCell(2).setCellValue("1 januari 2025");
             wb.write(out);
         }
-        InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> new KiaWorkbookReader().read(f, Optional.empty()));
+        InvalidInputException e =
+                assertThrows(InvalidInputException.class, () -> new KiaWorkbookReader().read(f, Optional.empty()));
         String p = only(e.problems());
         assertTrue(p.startsWith("tekstdatum.xlsx › Register!C5: verwacht een datum"), p);
     }
@@ -137,11 +155,13 @@ class KiaReadersTest {
     @Test
     void workbookWithoutTheRegisterNameIsRefused() throws Exception {
         Path f = dir.resolve("leeg.xlsx");
-        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(f)) {
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                OutputStream out = Files.newOutputStream(f)) {
             wb.createSheet("Blad1");
             wb.write(out);
         }
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> new KiaWorkbookReader().read(f, Optional.empty()));
+        InvalidInputException e =
+                assertThrows(InvalidInputException.class, () -> new KiaWorkbookReader().read(f, Optional.empty()));
         assertTrue(only(e.problems()).contains("KIA_Register"));
     }
 }

@@ -1,23 +1,22 @@
 package nl.rekenblad.kor;
 
-import nl.rekenblad.core.Rechtsvorm;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import nl.rekenblad.aangifte.Rubriek;
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.core.Money;
+import nl.rekenblad.core.Period;
+import nl.rekenblad.core.Problem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import nl.rekenblad.core.InvalidInputException;
-import nl.rekenblad.core.Money;
-import nl.rekenblad.core.Period;
-import nl.rekenblad.core.Problem;
-import nl.rekenblad.aangifte.Rubriek;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class KorCsvReaderTest {
     @TempDir
@@ -40,15 +39,23 @@ class KorCsvReaderTest {
     @Test
     void dutchNotationInSemicolonFiles() throws Exception {
         KorInput in = read("periode;rubriek;omzet;btw\n2017-Q1;1a;€ 1.234,56;€ 259,26\n2017-Q1;5b;;-€ 12,5\n");
-        assertEquals(Money.parse("1234.56"), in.get(Period.quarter(2017, 1), Rubriek.R1A).omzet());
-        assertEquals(Money.parse("259.26"), in.get(Period.quarter(2017, 1), Rubriek.R1A).btw());
-        assertEquals(Money.parse("-12.5"), in.get(Period.quarter(2017, 1), Rubriek.R5B).btw());
+        assertEquals(
+                Money.parse("1234.56"),
+                in.get(Period.quarter(2017, 1), Rubriek.R1A).omzet());
+        assertEquals(
+                Money.parse("259.26"),
+                in.get(Period.quarter(2017, 1), Rubriek.R1A).btw());
+        assertEquals(
+                Money.parse("-12.5"),
+                in.get(Period.quarter(2017, 1), Rubriek.R5B).btw());
     }
 
     @Test
     void plainNotationInCommaFiles() throws Exception {
         KorInput in = read("periode,rubriek,omzet,btw\n2017-Q1,1a,1234.56,259.26\n");
-        assertEquals(Money.parse("1234.56"), in.get(Period.quarter(2017, 1), Rubriek.R1A).omzet());
+        assertEquals(
+                Money.parse("1234.56"),
+                in.get(Period.quarter(2017, 1), Rubriek.R1A).omzet());
     }
 
     @Test
@@ -60,7 +67,8 @@ class KorCsvReaderTest {
     @Test
     void headerIsCaseInsensitiveAndColumnsMayBeReordered() throws Exception {
         KorInput in = read("Rubriek,BTW,Periode,Omzet\n1A,21,2017-Q2,100\n");
-        assertEquals(Money.parse("21"), in.get(Period.quarter(2017, 2), Rubriek.R1A).btw());
+        assertEquals(
+                Money.parse("21"), in.get(Period.quarter(2017, 2), Rubriek.R1A).btw());
     }
 
     @Test
@@ -68,13 +76,19 @@ class KorCsvReaderTest {
         KorInput in = read("periode,rubriek,omzet,btw\n2017-Q2,1a,100,21\n2017-Q3,1a,100,21\n2017-Q4,1a,100,21\n");
         assertEquals(4, in.periods().size());
         assertEquals(1, in.warnings().size());
-        assertTrue(in.warnings().get(0).toString().contains("2017-Q1"), in.warnings().toString());
+        assertTrue(
+                in.warnings().get(0).toString().contains("2017-Q1"),
+                in.warnings().toString());
     }
 
     @Test
     void monthlyAndYearlyPeriodsAreRead() throws Exception {
-        assertEquals(12, read("periode,rubriek,omzet,btw\n2017-03,1a,100,21\n").periods().size());
-        assertEquals(List.of(Period.year(2017)), read("periode,rubriek,omzet,btw\n2017,1a,100,21\n").periods());
+        assertEquals(
+                12,
+                read("periode,rubriek,omzet,btw\n2017-03,1a,100,21\n").periods().size());
+        assertEquals(
+                List.of(Period.year(2017)),
+                read("periode,rubriek,omzet,btw\n2017,1a,100,21\n").periods());
     }
 
     @Test
@@ -88,15 +102,21 @@ class KorCsvReaderTest {
         System.arraycopy(body, 0, withBom, 3, body.length);
         Files.write(f, withBom);
         KorInput in = new KorCsvReader().read(f);
-        assertEquals(Money.parse("100"), in.get(Period.quarter(2017, 1), Rubriek.R1A).omzet());
+        assertEquals(
+                Money.parse("100"), in.get(Period.quarter(2017, 1), Rubriek.R1A).omzet());
     }
 
     @Test
     void windows1252EuroSignIsRead() throws Exception {
         Path f = dir.resolve("ansi.csv");
-        Files.write(f, "periode;rubriek;omzet;btw\r\n2017-Q1;1a;€ 2.500,00;€ 525,00\r\n".getBytes(Charset.forName("windows-1252")));
+        Files.write(
+                f,
+                "periode;rubriek;omzet;btw\r\n2017-Q1;1a;€ 2.500,00;€ 525,00\r\n"
+                        .getBytes(Charset.forName("windows-1252")));
         KorInput in = new KorCsvReader().read(f);
-        assertEquals(Money.parse("2500"), in.get(Period.quarter(2017, 1), Rubriek.R1A).omzet());
+        assertEquals(
+                Money.parse("2500"),
+                in.get(Period.quarter(2017, 1), Rubriek.R1A).omzet());
     }
 
     @Test
@@ -187,8 +207,7 @@ class KorCsvReaderTest {
                 out.write(line);
             }
         }
-        InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> new KorCsvReader().read(f));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> new KorCsvReader().read(f));
         assertTrue(e.getMessage().contains("groot.csv") && e.getMessage().contains("te groot"), e.getMessage());
     }
 }

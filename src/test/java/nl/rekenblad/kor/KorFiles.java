@@ -1,13 +1,13 @@
 package nl.rekenblad.kor;
 
-import java.nio.file.Path;
 import nl.rekenblad.core.Period;
 import nl.rekenblad.internal.workbook.OutputWorkbook;
 
+import java.nio.file.Path;
+
 /** The KOR package's readers and template for tests in other packages (they are package-private in the product). */
 public final class KorFiles {
-    private KorFiles() {
-    }
+    private KorFiles() {}
 
     public static KorInput read(Path csv) throws Exception {
         return new KorCsvReader().read(csv);

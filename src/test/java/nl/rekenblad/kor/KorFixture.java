@@ -1,7 +1,9 @@
 package nl.rekenblad.kor;
 
-import nl.rekenblad.core.Rechtsvorm;
 import nl.rekenblad.aangifte.Rubriek;
+import nl.rekenblad.core.Money;
+import nl.rekenblad.core.Period;
+import nl.rekenblad.core.Rechtsvorm;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -9,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.rekenblad.core.Money;
-import nl.rekenblad.core.Period;
 
 /** Readable KOR inputs for tests: {@code KorFixture.of(2017).line("2017-Q1", "1a", "2500", "525")}. */
 public final class KorFixture {
@@ -31,8 +31,11 @@ public final class KorFixture {
     public KorFixture line(String period, String rubriek, String omzet, String btw) {
         Period p = Period.parse(period);
         kind = p.kind();
-        lines.computeIfAbsent(p, k -> new EnumMap<>(Rubriek.class)).put(Rubriek.ofCode(rubriek).orElseThrow(),
-                new KorInput.Bedragen(omzet == null ? null : Money.parse(omzet), btw == null ? null : Money.parse(btw)));
+        lines.computeIfAbsent(p, k -> new EnumMap<>(Rubriek.class))
+                .put(
+                        Rubriek.ofCode(rubriek).orElseThrow(),
+                        new KorInput.Bedragen(
+                                omzet == null ? null : Money.parse(omzet), btw == null ? null : Money.parse(btw)));
         return this;
     }
 
@@ -60,11 +63,12 @@ public final class KorFixture {
             case MAAND -> 12;
         };
         for (int i = 1; i <= n; i++) {
-            periods.add(switch (k) {
-                case JAAR -> Period.year(year);
-                case KWARTAAL -> Period.quarter(year, i);
-                case MAAND -> Period.month(year, i);
-            });
+            periods.add(
+                    switch (k) {
+                        case JAAR -> Period.year(year);
+                        case KWARTAAL -> Period.quarter(year, i);
+                        case MAAND -> Period.month(year, i);
+                    });
         }
         return new KorInput("test.csv", year, periods, lines, rechtsvorm, vorigJaar, List.of());
     }

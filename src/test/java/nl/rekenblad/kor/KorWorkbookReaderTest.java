@@ -1,25 +1,10 @@
 package nl.rekenblad.kor;
 
-import nl.rekenblad.core.Rechtsvorm;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
+import nl.rekenblad.aangifte.Rubriek;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.core.Money;
 import nl.rekenblad.core.Period;
 import nl.rekenblad.core.Problem;
-import nl.rekenblad.aangifte.Rubriek;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
@@ -30,6 +15,20 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class KorWorkbookReaderTest {
     @TempDir
@@ -69,8 +68,10 @@ class KorWorkbookReaderTest {
         KorInput in = read(Path.of("samples/kor-2017-voorbeeld-2.xlsx"));
         assertEquals(2017, in.year());
         assertEquals(4, in.periods().size());
-        assertEquals(Money.parse("630"), in.get(Period.quarter(2017, 2), Rubriek.R1A).btw());
-        assertEquals(Money.parse("190"), in.get(Period.quarter(2017, 4), Rubriek.R5B).btw());
+        assertEquals(
+                Money.parse("630"), in.get(Period.quarter(2017, 2), Rubriek.R1A).btw());
+        assertEquals(
+                Money.parse("190"), in.get(Period.quarter(2017, 4), Rubriek.R5B).btw());
     }
 
     @Test
@@ -82,7 +83,9 @@ class KorWorkbookReaderTest {
             wb.createSheet("Notities").createRow(0).createCell(0).setCellValue("eigen aantekeningen");
             wb.setSheetOrder("Notities", 0);
             KorInput in = read(save(wb, "verplaatst.xlsx"));
-            assertEquals(Money.parse("672"), in.get(Period.quarter(2017, 4), Rubriek.R1A).btw());
+            assertEquals(
+                    Money.parse("672"),
+                    in.get(Period.quarter(2017, 4), Rubriek.R1A).btw());
         }
     }
 
@@ -91,7 +94,11 @@ class KorWorkbookReaderTest {
         try (XSSFWorkbook wb = sample()) {
             // Q1 1a btw is the 4th column (D) of the first rubriek row (10).
             wb.getSheet(KorTemplate.SHEET).getRow(9).getCell(3).setCellFormula("2500*21%");
-            assertEquals(Money.parse("525"), read(save(wb, "formule.xlsx")).get(Period.quarter(2017, 1), Rubriek.R1A).btw());
+            assertEquals(
+                    Money.parse("525"),
+                    read(save(wb, "formule.xlsx"))
+                            .get(Period.quarter(2017, 1), Rubriek.R1A)
+                            .btw());
         }
     }
 
@@ -174,7 +181,8 @@ class KorWorkbookReaderTest {
     @Test
     void oldXlsFormatIsRefusedWithAHint() throws Exception {
         Path f = dir.resolve("oud.xls");
-        try (HSSFWorkbook wb = new HSSFWorkbook(); OutputStream out = Files.newOutputStream(f)) {
+        try (HSSFWorkbook wb = new HSSFWorkbook();
+                OutputStream out = Files.newOutputStream(f)) {
             wb.createSheet("Aangiften");
             wb.write(out);
         }

@@ -5,30 +5,11 @@ import nl.rekenblad.api.Options;
 import nl.rekenblad.api.Outcome;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.btw.BtwRegulation;
-import nl.rekenblad.winst.WinstResult;
-import nl.rekenblad.kia.KiaResult;
-import nl.rekenblad.kor.KorResult;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
-import nl.rekenblad.kia.KiaResult;
 import nl.rekenblad.core.Money;
+import nl.rekenblad.kia.KiaResult;
 import nl.rekenblad.kor.KorResult;
 import nl.rekenblad.kor.Regime;
+import nl.rekenblad.winst.WinstResult;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Name;
@@ -42,6 +23,23 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Java figures and the formulas in the workbook agree to the cent, for every sample: the
@@ -68,15 +66,18 @@ class FormulaParityTest {
     private final List<Case> cases = new ArrayList<>();
 
     /** S values at and around the statutory band edges (the year adds 1000 − 1000 + 0.1 − 0.1 + 0.2 − 0.2). */
-    private static final List<String> BOUNDARIES = List.of("1345", "1345.01", "1346", "1500", "1655.30", "1882",
-            "1882.99", "1883", "1882.6", "-250.75");
+    private static final List<String> BOUNDARIES =
+            List.of("1345", "1345.01", "1346", "1500", "1655.30", "1882", "1882.99", "1883", "1882.6", "-250.75");
 
     @BeforeAll
     void produceAndRecalculateEverySample() throws Exception {
         List<Path> samples;
         try (Stream<Path> s = Files.list(Path.of("samples"))) {
-            samples = s.filter(p -> p.toString().endsWith(".csv") || p.toString().endsWith(".xlsx")
-                    || p.toString().endsWith(".xaf")).sorted().toList();
+            samples = s.filter(p -> p.toString().endsWith(".csv")
+                            || p.toString().endsWith(".xlsx")
+                            || p.toString().endsWith(".xaf"))
+                    .sorted()
+                    .toList();
         }
         assertFalse(samples.isEmpty(), "no samples");
         samples = new ArrayList<>(samples);
@@ -84,40 +85,56 @@ class FormulaParityTest {
         Files.createDirectories(work.resolve("grenzen"));
         for (String s : BOUNDARIES) {
             Path csv = work.resolve("grenzen").resolve("kor-2015-s-" + s + ".csv");
-            Files.writeString(csv, "periode,rubriek,omzet,btw\n2015-Q1,1a,,1000\n2015-Q2,1a,," + s
-                    + "\n2015-Q2,5b,,1000.00\n2015-Q3,1a,,0.1\n2015-Q3,5b,,0.1\n2015-Q4,1d,,0.2\n2015-Q4,5b,,0.2\n");
+            Files.writeString(
+                    csv,
+                    "periode,rubriek,omzet,btw\n2015-Q1,1a,,1000\n2015-Q2,1a,," + s
+                            + "\n2015-Q2,5b,,1000.00\n2015-Q3,1a,,0.1\n2015-Q3,5b,,0.1\n2015-Q4,1d,,0.2\n2015-Q4,5b,,0.2\n");
             samples.add(csv);
         }
         // Exactly at the omzetgrens, from amounts whose binary sums are not exact.
         Path precies = work.resolve("grenzen").resolve("kor-2024-precies-op-grens.csv");
-        Files.writeString(precies, "periode,rubriek,omzet,btw\n2024-Q1,1a,4999.99,1050\n2024-Q2,1b,5000.01,450\n"
-                + "2024-Q3,1a,0.1,0.02\n2024-Q3,3b,0.2,\n2024-Q4,1a,9999.7,2099.94\n");
+        Files.writeString(
+                precies,
+                "periode,rubriek,omzet,btw\n2024-Q1,1a,4999.99,1050\n2024-Q2,1b,5000.01,450\n"
+                        + "2024-Q3,1a,0.1,0.02\n2024-Q3,3b,0.2,\n2024-Q4,1a,9999.7,2099.94\n");
         samples.add(precies);
         // Issue 21's rules: cars by their date of first registration, and the VU's 1201 balance, cheques and old rules.
         String[][] autos = {
-            {"2021", "2016-11-15", "nee", "autoPercentageOud,14\n"},   // old percentage, then 25%
-            {"2023", "2016-03-20", "ja", ""},                          // zero-emission before 2017: 25% − discount
-            {"2022", "2020-05-01", "zonnecel", ""},                    // solar cells, capped in a 2020 period
+            {"2021", "2016-11-15", "nee", "autoPercentageOud,14\n"}, // old percentage, then 25%
+            {"2023", "2016-03-20", "ja", ""}, // zero-emission before 2017: 25% − discount
+            {"2022", "2020-05-01", "zonnecel", ""}, // solar cells, capped in a 2020 period
             {"2026", "2010-07-15", "nee", "autoYoungtimerOvergang,ja\nautoWaardeEconomischVerkeer,8000\n"},
-            {"2025", "2020-03-07", "ja", ""}};                         // the period from the month after registration
+            {"2025", "2020-03-07", "ja", ""}
+        }; // the period from the month after registration
         for (String[] a : autos) {
             Path csv = work.resolve("grenzen").resolve("winst-" + a[0] + "-auto-" + a[1] + ".csv");
-            Files.writeString(csv, "veld,waarde\njaar," + a[0] + "\nwinst,60000\nuren,1400\nautoCataloguswaarde,50000\n"
-                    + "autoToelating," + a[1] + "\nautoEmissievrij," + a[2] + "\nautoKosten,30000\nautoPriveKm,5000\n" + a[3]);
+            Files.writeString(
+                    csv,
+                    "veld,waarde\njaar," + a[0] + "\nwinst,60000\nuren,1400\nautoCataloguswaarde,50000\n"
+                            + "autoToelating," + a[1] + "\nautoEmissievrij," + a[2]
+                            + "\nautoKosten,30000\nautoPriveKm,5000\n" + a[3]);
             samples.add(csv);
         }
         Path vu = work.resolve("grenzen").resolve("vu-2025-regels.csv");
-        Files.writeString(vu, "aanslagjaar,2025\nrekening,omschrijving,bedrag,soort,aantal,percentage,waarde\n"
-                + "1,Voorafbetaling,1000,vennootschapsbelasting,,,\n2,Terugbetaling,-3000,vennootschapsbelasting,,,\n"
-                + "3,Cheques,891,maaltijdcheque,100,,10\n4,Cheques,691,maaltijdcheque,100,,8\n5,Rente,1000,intrest,,10,\n"
-                + "6,Leegstand,350,eigenlijke-gewestbelasting,,,\n");
+        Files.writeString(
+                vu,
+                "aanslagjaar,2025\nrekening,omschrijving,bedrag,soort,aantal,percentage,waarde\n"
+                        + "1,Voorafbetaling,1000,vennootschapsbelasting,,,\n2,Terugbetaling,-3000,vennootschapsbelasting,,,\n"
+                        + "3,Cheques,891,maaltijdcheque,100,,10\n4,Cheques,691,maaltijdcheque,100,,8\n5,Rente,1000,intrest,,10,\n"
+                        + "6,Leegstand,350,eigenlijke-gewestbelasting,,,\n");
         samples.add(vu);
         // Issue 25: 511 cost lines alternating restaurant and aftrekbaar (a SUM of 256 arguments before): the code
         // totals are one SUMIFS each, and LibreOffice gives the Java figures.
         StringBuilder lang = new StringBuilder("aanslagjaar,2026\nrekening,omschrijving,bedrag,soort\n");
         for (int i = 0; i < 511; i++) {
-            lang.append(600000 + i).append(",Kost ").append(i).append(",").append(100 + i % 7).append(".25,")
-                    .append(i % 2 == 0 ? "restaurant" : "aftrekbaar").append('\n');
+            lang.append(600000 + i)
+                    .append(",Kost ")
+                    .append(i)
+                    .append(",")
+                    .append(100 + i % 7)
+                    .append(".25,")
+                    .append(i % 2 == 0 ? "restaurant" : "aftrekbaar")
+                    .append('\n');
         }
         Path vuLang = work.resolve("grenzen").resolve("vu-2026-511-regels.csv");
         Files.writeString(vuLang, lang);
@@ -154,7 +171,8 @@ class FormulaParityTest {
                     Map<String, Money> named = new LinkedHashMap<>();
                     for (nl.rekenblad.core.Period p : o.berekening().perioden()) {
                         for (String w : List.of("5a", "5b", "5c")) {
-                            named.put("BTW_" + p.key() + "_" + w,
+                            named.put(
+                                    "BTW_" + p.key() + "_" + w,
                                     Money.of(o.aangifte().exact(nl.rekenblad.btw.BtwAangifte.exact(p, w))));
                         }
                     }
@@ -223,7 +241,8 @@ class FormulaParityTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void libreOfficeAgreesWithEveryCachedFormulaValue(Case c) throws Exception {
-        try (XSSFWorkbook ours = open(c.output()); XSSFWorkbook lo = open(c.recalculated())) {
+        try (XSSFWorkbook ours = open(c.output());
+                XSSFWorkbook lo = open(c.recalculated())) {
             assertTrue(compareFormulaCells(ours, lo, c + " (LibreOffice)") > 20, "too few formula cells compared");
         }
     }
@@ -231,7 +250,8 @@ class FormulaParityTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void poiEvaluatorAgreesWithEveryCachedFormulaValue(Case c) throws Exception {
-        try (XSSFWorkbook ours = open(c.output()); XSSFWorkbook wb = open(c.scrambled())) {
+        try (XSSFWorkbook ours = open(c.output());
+                XSSFWorkbook wb = open(c.scrambled())) {
             XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);
             assertTrue(compareFormulaCells(ours, wb, c + " (POI)") > 20, "too few formula cells compared");
         }
@@ -248,15 +268,19 @@ class FormulaParityTest {
                     if (cell.getCellType() != CellType.FORMULA) {
                         continue;
                     }
-                    String where = what + " › " + sh.getSheetName() + "!" + cell.getAddress() + " =" + cell.getCellFormula();
+                    String where =
+                            what + " › " + sh.getSheetName() + "!" + cell.getAddress() + " =" + cell.getCellFormula();
                     Cell o = other.getRow(r.getRowNum()).getCell(cell.getColumnIndex());
                     CellType type = cell.getCachedFormulaResultType();
-                    CellType otherType = o.getCellType() == CellType.FORMULA ? o.getCachedFormulaResultType() : o.getCellType();
+                    CellType otherType =
+                            o.getCellType() == CellType.FORMULA ? o.getCachedFormulaResultType() : o.getCellType();
                     switch (type) {
                         case NUMERIC -> {
                             assertEquals(CellType.NUMERIC, otherType, where);
-                            assertCents(BigDecimal.valueOf(cell.getNumericCellValue()),
-                                    BigDecimal.valueOf(o.getNumericCellValue()), where);
+                            assertCents(
+                                    BigDecimal.valueOf(cell.getNumericCellValue()),
+                                    BigDecimal.valueOf(o.getNumericCellValue()),
+                                    where);
                         }
                         case BOOLEAN -> {
                             assertEquals(CellType.BOOLEAN, otherType, where);
@@ -333,7 +357,9 @@ class FormulaParityTest {
     }
 
     static void assertCents(BigDecimal expected, BigDecimal actual, String what) {
-        assertTrue(expected.subtract(actual).abs().compareTo(CENT) < 0, what + ": expected " + expected + ", got " + actual);
+        assertTrue(
+                expected.subtract(actual).abs().compareTo(CENT) < 0,
+                what + ": expected " + expected + ", got " + actual);
     }
 
     static XSSFWorkbook open(Path p) throws IOException {

@@ -24,8 +24,7 @@ final class LibreOffice {
             </oor:items>
             """;
 
-    private LibreOffice() {
-    }
+    private LibreOffice() {}
 
     /** The soffice executable; fails (never skips) when LibreOffice is not installed. */
     static Path soffice() {
@@ -35,7 +34,8 @@ final class LibreOffice {
                 return p;
             }
         }
-        for (String p : List.of("/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice", "/opt/libreoffice/program/soffice")) {
+        for (String p : List.of(
+                "/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice", "/opt/libreoffice/program/soffice")) {
             if (Files.isExecutable(Path.of(p))) {
                 return Path.of(p);
             }
@@ -51,10 +51,20 @@ final class LibreOffice {
         Files.writeString(profile.resolve("user/registrymodifications.xcu"), PROFILE, StandardCharsets.UTF_8);
         Path out = work.resolve("recalculated");
         Files.createDirectories(out);
-        List<String> cmd = new ArrayList<>(List.of(soffice().toString(), "-env:UserInstallation=" + profile.toUri(),
-                "--headless", "--norestore", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out.toString()));
+        List<String> cmd = new ArrayList<>(List.of(
+                soffice().toString(),
+                "-env:UserInstallation=" + profile.toUri(),
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "xlsx:Calc MS Excel 2007 XML",
+                "--outdir",
+                out.toString()));
         files.forEach(f -> cmd.add(f.toString()));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(work.resolve("soffice.log").toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("soffice.log").toFile())
+                .start();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new AssertionError("LibreOffice did not finish within 5 minutes");
@@ -63,7 +73,8 @@ final class LibreOffice {
         for (Path f : files) {
             Path c = out.resolve(f.getFileName());
             if (!Files.exists(c)) {
-                throw new AssertionError("LibreOffice did not convert " + f + ": " + Files.readString(work.resolve("soffice.log")));
+                throw new AssertionError(
+                        "LibreOffice did not convert " + f + ": " + Files.readString(work.resolve("soffice.log")));
             }
             converted.add(c);
         }

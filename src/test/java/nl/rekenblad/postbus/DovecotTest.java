@@ -1,21 +1,20 @@
 package nl.rekenblad.postbus;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
-import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
+import nl.rekenblad.testing.Dovecot;
+import nl.rekenblad.testing.Wacht;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -25,12 +24,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
-import nl.rekenblad.testing.Dovecot;
-import nl.rekenblad.testing.Wacht;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The postbus against a real Dovecot 2.3 (started by the test, see {@link Dovecot}) for what GreenMail does not do:
@@ -43,6 +40,7 @@ class DovecotTest {
 
     @TempDir
     Path dir;
+
     private GreenMail smtp;
     private final StringWriter log = new StringWriter();
 
@@ -62,11 +60,31 @@ class DovecotTest {
     }
 
     private Postbus.Instellingen cfg(int imapPort, long interval) throws Exception {
-        Postbus.Instellingen d = Postbus.instellingen("imap://btw%40kantoor.nl@127.0.0.1:" + imapPort + "/INBOX",
-                "smtp://btw%40kantoor.nl@127.0.0.1:" + smtp.getSmtp().getPort(), "geheim", "Kantoor <" + BOX + ">",
-                List.of("@bedrijf.nl"), dir.resolve("postbus.db"), Optional.empty());
-        return new Postbus.Instellingen(d.imap(), d.smtp(), d.imapWachtwoord(), d.smtpWachtwoord(), d.van(), d.afzenders(),
-                d.verwerkt(), d.fouten(), d.geweigerd(), d.rapport(), d.status(), 60, 3, interval, d.verzonden(), 0);
+        Postbus.Instellingen d = Postbus.instellingen(
+                "imap://btw%40kantoor.nl@127.0.0.1:" + imapPort + "/INBOX",
+                "smtp://btw%40kantoor.nl@127.0.0.1:" + smtp.getSmtp().getPort(),
+                "geheim",
+                "Kantoor <" + BOX + ">",
+                List.of("@bedrijf.nl"),
+                dir.resolve("postbus.db"),
+                Optional.empty());
+        return new Postbus.Instellingen(
+                d.imap(),
+                d.smtp(),
+                d.imapWachtwoord(),
+                d.smtpWachtwoord(),
+                d.van(),
+                d.afzenders(),
+                d.verwerkt(),
+                d.fouten(),
+                d.geweigerd(),
+                d.rapport(),
+                d.status(),
+                60,
+                3,
+                interval,
+                d.verzonden(),
+                0);
     }
 
     private static Store connect(int port) throws Exception {
@@ -77,7 +95,12 @@ class DovecotTest {
 
     /** Puts a mail with the sample KOR CSV into the box's inbox (IMAP APPEND). */
     private static void deliver(int port, String id) throws Exception {
-        MimeMessage m = nl.rekenblad.testing.Post.mail(KLANT, BOX, "Aangiften " + id, "<" + id + "@bedrijf.nl>", "kor.csv",
+        MimeMessage m = nl.rekenblad.testing.Post.mail(
+                KLANT,
+                BOX,
+                "Aangiften " + id,
+                "<" + id + "@bedrijf.nl>",
+                "kor.csv",
                 Files.readAllBytes(Path.of("samples/kor-2017-voorbeeld-2.csv")));
         try (Store s = connect(port)) {
             Folder inbox = s.getFolder("INBOX");
@@ -94,15 +117,22 @@ class DovecotTest {
 
     private int replies() throws Exception {
         var u = smtp.getUserManager().getUserByEmail(KLANT);
-        return u == null ? 0 : smtp.getManagers().getImapHostManager().getInbox(u).getMessages().size();
+        return u == null
+                ? 0
+                : smtp.getManagers()
+                        .getImapHostManager()
+                        .getInbox(u)
+                        .getMessages()
+                        .size();
     }
 
     /** Courier/cPanel: every folder lives under "INBOX." with "." between the parts. */
     @Test
     void foldersAreMadeUnderThePersonalNamespaceWithTheServersSeparator() throws Exception {
-        try (Dovecot d = Dovecot.start(dir.resolve("dovecot"), BOX, "geheim", new Dovecot.Opties("INBOX.", '.', false))) {
+        try (Dovecot d =
+                Dovecot.start(dir.resolve("dovecot"), BOX, "geheim", new Dovecot.Opties("INBOX.", '.', false))) {
             deliver(d.port(), "ns1");
-            try (Postbus p = new Postbus(cfg(d.port(), 60), new PrintWriter(log, true), new Postbus.Storing() { })) {
+            try (Postbus p = new Postbus(cfg(d.port(), 60), new PrintWriter(log, true), new Postbus.Storing() {})) {
                 assertEquals(1, p.eenmaal().beantwoord(), log + d.log());
             }
             assertEquals(1, replies());
@@ -123,7 +153,7 @@ class DovecotTest {
             }
             deliver(d.port(), "mv1");
             deliver(d.port(), "mv2");
-            try (Postbus p = new Postbus(cfg(d.port(), 60), new PrintWriter(log, true), new Postbus.Storing() { })) {
+            try (Postbus p = new Postbus(cfg(d.port(), 60), new PrintWriter(log, true), new Postbus.Storing() {})) {
                 assertEquals(2, p.eenmaal().beantwoord(), log + d.log());
             }
             assertEquals(2, replies());
@@ -161,13 +191,16 @@ class DovecotTest {
                 Wacht.tot(wacht::get, Duration.ofSeconds(20), "the service waits for mail");
                 long start = System.nanoTime();
                 deliver(d.port(), "idle1");
-                Wacht.tot(() -> {
-                    try {
-                        return replies() == 1;
-                    } catch (Exception e) {
-                        return false;
-                    }
-                }, Duration.ofSeconds(30), "an answer while the interval is 60 s: " + log);
+                Wacht.tot(
+                        () -> {
+                            try {
+                                return replies() == 1;
+                            } catch (Exception e) {
+                                return false;
+                            }
+                        },
+                        Duration.ofSeconds(30),
+                        "an answer while the interval is 60 s: " + log);
                 long ms = (System.nanoTime() - start) / 1_000_000;
                 assertTrue(ms < 20_000, "answered after " + ms + " ms");
                 // SIGTERM's path: the stop flag and a wake-up end the IDLE within moments, not at the 60 s interval.

@@ -1,19 +1,16 @@
 package nl.rekenblad.postbus;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
-import jakarta.mail.Part;
 import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,9 +20,9 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Exactly once after {@code kill -9}: the postbus runs in a child JVM that is killed with SIGKILL at random moments
@@ -79,7 +76,10 @@ class KillTest {
                     Map<String, Integer> r = new TreeMap<>();
                     var klant = gm.getUserManager().getUserByEmail("klant@bedrijf.nl");
                     if (klant != null) {
-                        for (var stored : gm.getManagers().getImapHostManager().getInbox(klant).getMessages()) {
+                        for (var stored : gm.getManagers()
+                                .getImapHostManager()
+                                .getInbox(klant)
+                                .getMessages()) {
                             String[] h = stored.getMimeMessage().getHeader("In-Reply-To");
                             if (h != null) {
                                 r.merge(h[0], 1, Integer::sum);
@@ -102,15 +102,19 @@ class KillTest {
      */
     @Test
     void killedAtRandomMomentsAgainstDovecotEveryMailIsAnsweredExactlyOnce() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(nl.rekenblad.testing.Dovecot.available(), "dovecot-imapd not installed");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                nl.rekenblad.testing.Dovecot.available(), "dovecot-imapd not installed");
         trials("Dovecot", 3, 40, trial -> {
-            nl.rekenblad.testing.Dovecot d = nl.rekenblad.testing.Dovecot.start(dir.resolve("dovecot-" + trial), BOX, "geheim",
-                    nl.rekenblad.testing.Dovecot.Opties.standaard());
+            nl.rekenblad.testing.Dovecot d = nl.rekenblad.testing.Dovecot.start(
+                    dir.resolve("dovecot-" + trial), BOX, "geheim", nl.rekenblad.testing.Dovecot.Opties.standaard());
             nl.rekenblad.testing.Smtp smtp = new nl.rekenblad.testing.Smtp((aan, bytes) -> {
                 if (aan.equals(BOX)) {
                     try {
-                        append(d.port(), new MimeMessage(Session.getInstance(new Properties()),
-                                new java.io.ByteArrayInputStream(bytes)));
+                        append(
+                                d.port(),
+                                new MimeMessage(
+                                        Session.getInstance(new Properties()),
+                                        new java.io.ByteArrayInputStream(bytes)));
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
@@ -137,8 +141,10 @@ class KillTest {
                     Map<String, Integer> r = new TreeMap<>();
                     for (var b : smtp.ontvangen()) {
                         if (b.aan().equals("klant@bedrijf.nl")) {
-                            String[] h = new MimeMessage(Session.getInstance(new Properties()),
-                                    new java.io.ByteArrayInputStream(b.inhoud())).getHeader("In-Reply-To");
+                            String[] h = new MimeMessage(
+                                            Session.getInstance(new Properties()),
+                                            new java.io.ByteArrayInputStream(b.inhoud()))
+                                    .getHeader("In-Reply-To");
                             if (h != null) {
                                 r.merge(h[0], 1, Integer::sum);
                             }
@@ -173,10 +179,17 @@ class KillTest {
                 Path status = dir.resolve(naam + "-postbus-" + trial + ".db");
                 boolean done = false;
                 for (int run = 0; run < 40 && !done; run++) {
-                    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                            "-cp", System.getProperty("java.class.path"), PostbusKind.class.getName(),
-                            Integer.toString(srv.imapPort()), Integer.toString(srv.smtpPort()),
-                            status.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("kind.log").toFile())
+                    Process p = new ProcessBuilder(
+                                    Path.of(System.getProperty("java.home"), "bin", "java")
+                                            .toString(),
+                                    "-cp",
+                                    System.getProperty("java.class.path"),
+                                    PostbusKind.class.getName(),
+                                    Integer.toString(srv.imapPort()),
+                                    Integer.toString(srv.smtpPort()),
+                                    status.toString())
+                            .redirectErrorStream(true)
+                            .redirectOutput(dir.resolve("kind.log").toFile())
                             .start();
                     // Let it start and answer some, then kill it without warning; the last runs may finish.
                     long wait = run < 6 ? 600 + random.nextInt(1200) : 60_000;
@@ -190,8 +203,10 @@ class KillTest {
                 assertTrue(done, naam + ": a run finished the inbox: " + Files.readString(dir.resolve("kind.log")));
                 Map<String, Integer> replies = srv.replies();
                 for (String id : ids) {
-                    assertEquals(1, replies.getOrDefault(id, 0), naam + ": replies to " + id + " in trial " + trial
-                            + " after " + kills + " kills");
+                    assertEquals(
+                            1,
+                            replies.getOrDefault(id, 0),
+                            naam + ": replies to " + id + " in trial " + trial + " after " + kills + " kills");
                 }
             }
         }

@@ -1,9 +1,5 @@
 package nl.rekenblad.postbus;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -18,6 +14,12 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -29,11 +31,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The postbus against a real IMAP and SMTP server in this JVM (GreenMail on loopback): the round trip, strangers,
@@ -42,8 +43,10 @@ import org.junit.jupiter.api.io.TempDir;
 class PostbusTest {
     private static final String BOX = "btw@kantoor.nl";
     private static final String KLANT = "klant@bedrijf.nl";
+
     @TempDir
     Path dir;
+
     private GreenMail gm;
     private GreenMailUser user;
     private final StringWriter log = new StringWriter();
@@ -66,11 +69,27 @@ class PostbusTest {
 
     /** With {@code wacht} seconds to wait for the copy of a reply after a crash while sending. */
     private Postbus.Instellingen cfg(String password, long wacht) throws Exception {
-        MailUri imap = MailUri.parse("imap://btw%40kantoor.nl@127.0.0.1:" + gm.getImap().getPort() + "/INBOX", "--imap", true);
-        MailUri smtp = MailUri.parse("smtp://btw%40kantoor.nl@127.0.0.1:" + gm.getSmtp().getPort(), "--smtp", false);
-        return new Postbus.Instellingen(imap, smtp, password, password, new InternetAddress("Kantoor <" + BOX + ">"),
-                List.of(KLANT, "@vertrouwd.nl"), "Verwerkt", "Fouten", "Geweigerd", Optional.of(dir.resolve("rapport.jsonl")),
-                dir.resolve("postbus.db"), 60, 3, 1, "Verzonden", wacht);
+        MailUri imap = MailUri.parse(
+                "imap://btw%40kantoor.nl@127.0.0.1:" + gm.getImap().getPort() + "/INBOX", "--imap", true);
+        MailUri smtp = MailUri.parse(
+                "smtp://btw%40kantoor.nl@127.0.0.1:" + gm.getSmtp().getPort(), "--smtp", false);
+        return new Postbus.Instellingen(
+                imap,
+                smtp,
+                password,
+                password,
+                new InternetAddress("Kantoor <" + BOX + ">"),
+                List.of(KLANT, "@vertrouwd.nl"),
+                "Verwerkt",
+                "Fouten",
+                "Geweigerd",
+                Optional.of(dir.resolve("rapport.jsonl")),
+                dir.resolve("postbus.db"),
+                60,
+                3,
+                1,
+                "Verzonden",
+                wacht);
     }
 
     private Postbus postbus(Postbus.Storing storing) throws Exception {
@@ -100,8 +119,8 @@ class PostbusTest {
         mp.addBodyPart(text);
         for (Map.Entry<String, byte[]> a : attachments.entrySet()) {
             MimeBodyPart p = new MimeBodyPart();
-            p.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(a.getValue(),
-                    "application/octet-stream")));
+            p.setDataHandler(new jakarta.activation.DataHandler(
+                    new jakarta.mail.util.ByteArrayDataSource(a.getValue(), "application/octet-stream")));
             p.setFileName(a.getKey());
             p.setDisposition(Part.ATTACHMENT);
             mp.addBodyPart(p);
@@ -143,7 +162,7 @@ class PostbusTest {
     void mailsWithSampleAttachmentsAreAnsweredWithTheirWorkbooksAndFiled() throws Exception {
         deliver(KLANT, "Aangiften 2017", "<a1@bedrijf.nl>", "kor-2017-voorbeeld-2.csv", "kia-2024-2025-register.xlsx");
         deliver("boekhouder@vertrouwd.nl", "Auditfile", "<a2@vertrouwd.nl>", "auditfile-2025.xaf");
-        try (Postbus p = postbus(new Postbus.Storing() { })) {
+        try (Postbus p = postbus(new Postbus.Storing() {})) {
             Postbus.Ronde r = p.eenmaal();
             assertEquals(2, r.beantwoord(), log.toString());
             assertEquals(3, r.bijlagen());
@@ -162,15 +181,22 @@ class PostbusTest {
             if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
                 names.add(part.getFileName());
                 try (XSSFWorkbook wb = new XSSFWorkbook(part.getInputStream())) {
-                    assertTrue(wb.getName("KOR_Vermindering") != null || wb.getName("KIA_Totaal_2025") != null
-                            || wb.getNumberOfNames() > 0, part.getFileName());
+                    assertTrue(
+                            wb.getName("KOR_Vermindering") != null
+                                    || wb.getName("KIA_Totaal_2025") != null
+                                    || wb.getNumberOfNames() > 0,
+                            part.getFileName());
                 }
             } else {
                 String body = bodyText(part);
                 assertTrue(body.contains("kor") && body.contains("ok"), body);
                 // Dutch figures: words and euros, not JSON keys and 570.00
-                assertTrue(body.contains("te betalen € ") && !body.contains("teBetalen") && body.contains("het werkboek zit bij")
-                        || body.contains("de werkboeken zitten bij"), body);
+                assertTrue(
+                        body.contains("te betalen € ")
+                                        && !body.contains("teBetalen")
+                                        && body.contains("het werkboek zit bij")
+                                || body.contains("de werkboeken zitten bij"),
+                        body);
                 assertTrue(!body.contains("teBetalen"), body);
             }
         }
@@ -192,7 +218,7 @@ class PostbusTest {
     @Test
     void anUnexplainedAansluitingIsRepliedAsAWarningNamingQuarterAndAmount() throws Exception {
         deliver(KLANT, "Auditfile", "<o1@bedrijf.nl>", Map.of("boeken.xaf", nl.rekenblad.btw.Auditfiles.onverklaard()));
-        try (Postbus p = postbus(new Postbus.Storing() { })) {
+        try (Postbus p = postbus(new Postbus.Storing() {})) {
             assertEquals(1, p.eenmaal().beantwoord(), log.toString());
         }
         List<MimeMessage> replies = repliesTo(KLANT);
@@ -214,7 +240,8 @@ class PostbusTest {
             {KLANT, "Afwezig", "Auto-Submitted", "auto-replied"},
             {"mailer-daemon@bedrijf.nl", "Onbestelbaar", null, null},
             {KLANT, "Nieuwsbrief", "List-Id", "<nieuws.bedrijf.nl>"},
-            {KLANT, "Reclame", "Precedence", "bulk"}};
+            {KLANT, "Reclame", "Precedence", "bulk"}
+        };
         int i = 0;
         for (String[] c : cases) {
             MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
@@ -229,7 +256,7 @@ class PostbusTest {
             m.setHeader("Message-ID", "<auto" + i++ + "@bedrijf.nl>");
             user.deliver(m);
         }
-        try (Postbus p = postbus(new Postbus.Storing() { })) {
+        try (Postbus p = postbus(new Postbus.Storing() {})) {
             Postbus.Ronde r = p.eenmaal();
             assertEquals(0, r.beantwoord(), log.toString());
             assertEquals(5, r.geweigerd(), log.toString());
@@ -237,8 +264,9 @@ class PostbusTest {
         assertEquals(0, repliesTo(KLANT).size());
         assertEquals(0, count("Verzonden"), "no reply went out, so no copy came in");
         assertEquals(5, count("Geweigerd"));
-        for (String reason : new String[] {"eigen adres", "Auto-Submitted: auto-replied", "mailer-daemon", "List-Id",
-            "Precedence: bulk"}) {
+        for (String reason : new String[] {
+            "eigen adres", "Auto-Submitted: auto-replied", "mailer-daemon", "List-Id", "Precedence: bulk"
+        }) {
             assertTrue(log.toString().contains(reason), reason + " in " + log);
         }
     }
@@ -250,9 +278,23 @@ class PostbusTest {
     @Test
     void mailArrivingDuringARoundIsAnsweredAtOnceNotAfterTheInterval() throws Exception {
         Postbus.Instellingen c = cfg("geheim");
-        Postbus.Instellingen slow = new Postbus.Instellingen(c.imap(), c.smtp(), c.imapWachtwoord(), c.smtpWachtwoord(),
-                c.van(), c.afzenders(), c.verwerkt(), c.fouten(), c.geweigerd(), c.rapport(), c.status(), 60, 3, 30,
-                c.verzonden(), c.wachtSeconden());
+        Postbus.Instellingen slow = new Postbus.Instellingen(
+                c.imap(),
+                c.smtp(),
+                c.imapWachtwoord(),
+                c.smtpWachtwoord(),
+                c.van(),
+                c.afzenders(),
+                c.verwerkt(),
+                c.fouten(),
+                c.geweigerd(),
+                c.rapport(),
+                c.status(),
+                60,
+                3,
+                30,
+                c.verzonden(),
+                c.wachtSeconden());
         deliver(KLANT, "Eerste", "<i1@bedrijf.nl>", "kor-2017-voorbeeld-2.csv");
         AtomicBoolean stop = new AtomicBoolean();
         AtomicBoolean tweede = new AtomicBoolean();
@@ -278,13 +320,16 @@ class PostbusTest {
             });
             long start = System.nanoTime();
             t.start();
-            nl.rekenblad.testing.Wacht.tot(() -> {
-                try {
-                    return repliesTo(KLANT).size() == 2;
-                } catch (Exception e) {
-                    return false;
-                }
-            }, java.time.Duration.ofSeconds(20), "both mails answered well within the 30 s interval");
+            nl.rekenblad.testing.Wacht.tot(
+                    () -> {
+                        try {
+                            return repliesTo(KLANT).size() == 2;
+                        } catch (Exception e) {
+                            return false;
+                        }
+                    },
+                    java.time.Duration.ofSeconds(20),
+                    "both mails answered well within the 30 s interval");
             long ms = (System.nanoTime() - start) / 1_000_000;
             stop.set(true);
             t.join(40_000);
@@ -295,7 +340,7 @@ class PostbusTest {
     @Test
     void aStrangerGetsNoReplyAndGoesToGeweigerd() throws Exception {
         deliver("onbekend@elders.nl", "Hallo", "<x@elders.nl>", "kor-2017-voorbeeld-2.csv");
-        try (Postbus p = postbus(new Postbus.Storing() { })) {
+        try (Postbus p = postbus(new Postbus.Storing() {})) {
             assertEquals(1, p.eenmaal().geweigerd());
         }
         assertEquals(0, repliesTo("onbekend@elders.nl").size());
@@ -306,7 +351,7 @@ class PostbusTest {
     @Test
     void aRerunSendsNothingNew() throws Exception {
         deliver(KLANT, "Eén keer", "<r1@bedrijf.nl>", "kor-2017-voorbeeld-2.csv");
-        try (Postbus p = postbus(new Postbus.Storing() { })) {
+        try (Postbus p = postbus(new Postbus.Storing() {})) {
             p.eenmaal();
             Postbus.Ronde again = p.eenmaal();
             assertEquals(0, again.mails());
@@ -332,7 +377,7 @@ class PostbusTest {
         }
         assertEquals(1, repliesTo(KLANT).size());
         assertEquals(2, count("INBOX"), "the mail and the copy of its reply");
-        try (Postbus restarted = postbus(new Postbus.Storing() { })) {
+        try (Postbus restarted = postbus(new Postbus.Storing() {})) {
             restarted.eenmaal();
         }
         assertEquals(1, repliesTo(KLANT).size());
@@ -355,13 +400,13 @@ class PostbusTest {
         }
         assertEquals(0, repliesTo(KLANT).size());
         // Interrupted in VERZENDEN: a restart first waits for the copy of a reply that may have gone out ...
-        try (Postbus restarted = postbus(new Postbus.Storing() { })) {
+        try (Postbus restarted = postbus(new Postbus.Storing() {})) {
             assertEquals(0, restarted.eenmaal().beantwoord());
         }
         assertTrue(log.toString().contains("wachten op de kopie"), log.toString());
         assertEquals(0, repliesTo(KLANT).size());
         // ... and with no copy after the wait (here 0 s), answers once.
-        try (Postbus restarted = new Postbus(cfg("geheim", 0), new PrintWriter(log, true), new Postbus.Storing() { })) {
+        try (Postbus restarted = new Postbus(cfg("geheim", 0), new PrintWriter(log, true), new Postbus.Storing() {})) {
             assertEquals(1, restarted.eenmaal().beantwoord());
         }
         assertEquals(1, repliesTo(KLANT).size());
@@ -371,7 +416,7 @@ class PostbusTest {
     @Test
     void aMailWithoutUsableAttachmentGetsAShortReplySayingWhatIsAccepted() throws Exception {
         deliver(KLANT, "Zomaar", "<z@bedrijf.nl>");
-        try (Postbus p = postbus(new Postbus.Storing() { })) {
+        try (Postbus p = postbus(new Postbus.Storing() {})) {
             p.eenmaal();
         }
         MimeMessage reply = repliesTo(KLANT).get(0);
@@ -382,9 +427,10 @@ class PostbusTest {
 
     @Test
     void aWrongPasswordIsAClearFault() throws Exception {
-        try (Postbus p = new Postbus(cfg("fout"), new PrintWriter(log, true), new Postbus.Storing() { })) {
+        try (Postbus p = new Postbus(cfg("fout"), new PrintWriter(log, true), new Postbus.Storing() {})) {
             Postbus.PostbusException e = assertThrows(Postbus.PostbusException.class, p::eenmaal);
-            assertTrue(e.getMessage().contains("aanmelden bij") && e.getMessage().contains("mislukt"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("aanmelden bij") && e.getMessage().contains("mislukt"), e.getMessage());
         }
     }
 
@@ -397,7 +443,7 @@ class PostbusTest {
         gm.stop();
         AtomicBoolean stop = new AtomicBoolean();
         Thread t;
-        try (Postbus p = new Postbus(c, new PrintWriter(log, true), new Postbus.Storing() { })) {
+        try (Postbus p = new Postbus(c, new PrintWriter(log, true), new Postbus.Storing() {})) {
             t = new Thread(() -> {
                 try {
                     p.draai(stop);
@@ -406,20 +452,26 @@ class PostbusTest {
                 }
             });
             t.start();
-            nl.rekenblad.testing.Wacht.tot(() -> log.toString().contains("verbinding:"), java.time.Duration.ofSeconds(30),
+            nl.rekenblad.testing.Wacht.tot(
+                    () -> log.toString().contains("verbinding:"),
+                    java.time.Duration.ofSeconds(30),
                     "de dienst meldt de verbroken verbinding");
-            gm = new GreenMail(new ServerSetup[] {new ServerSetup(smtpPort, "127.0.0.1", "smtp"),
-                new ServerSetup(imapPort, "127.0.0.1", "imap")});
+            gm = new GreenMail(new ServerSetup[] {
+                new ServerSetup(smtpPort, "127.0.0.1", "smtp"), new ServerSetup(imapPort, "127.0.0.1", "imap")
+            });
             gm.start();
             user = gm.setUser(BOX, BOX, "geheim");
             deliver(KLANT, "Na de storing", "<d1@bedrijf.nl>", "kor-2017-voorbeeld-2.csv");
-            nl.rekenblad.testing.Wacht.tot(() -> {
-                try {
-                    return !repliesTo(KLANT).isEmpty();
-                } catch (Exception e) {
-                    return false;
-                }
-            }, java.time.Duration.ofSeconds(20), "een antwoord na de storing");
+            nl.rekenblad.testing.Wacht.tot(
+                    () -> {
+                        try {
+                            return !repliesTo(KLANT).isEmpty();
+                        } catch (Exception e) {
+                            return false;
+                        }
+                    },
+                    java.time.Duration.ofSeconds(20),
+                    "een antwoord na de storing");
             stop.set(true);
             t.join(10_000);
         }
@@ -435,8 +487,8 @@ class PostbusTest {
         Thread t = new Thread(() -> {
             while (!server.isClosed()) {
                 try (java.net.Socket s = server.accept();
-                        var in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
-                                java.nio.charset.StandardCharsets.US_ASCII));
+                        var in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                                s.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
                         var out = new java.io.PrintWriter(s.getOutputStream(), true)) {
                     out.print("220 weigeraar ESMTP\r\n");
                     out.flush();
@@ -471,11 +523,22 @@ class PostbusTest {
         deliver(KLANT, "Geweigerd antwoord", "<s1@bedrijf.nl>", "kor-2017-voorbeeld-2.csv");
         try (java.net.ServerSocket smtp = refusingSmtp()) {
             Postbus.Instellingen c = cfg("geheim");
-            Postbus.Instellingen refusing = new Postbus.Instellingen(c.imap(), MailUri.parse("smtp://btw%40kantoor.nl@127.0.0.1:"
-                    + smtp.getLocalPort(), "--smtp", false), c.imapWachtwoord(), c.smtpWachtwoord(), c.van(), c.afzenders(),
-                    c.verwerkt(), c.fouten(), c.geweigerd(), c.rapport(), c.status(), c.secondenPerBijlage(), 3,
+            Postbus.Instellingen refusing = new Postbus.Instellingen(
+                    c.imap(),
+                    MailUri.parse("smtp://btw%40kantoor.nl@127.0.0.1:" + smtp.getLocalPort(), "--smtp", false),
+                    c.imapWachtwoord(),
+                    c.smtpWachtwoord(),
+                    c.van(),
+                    c.afzenders(),
+                    c.verwerkt(),
+                    c.fouten(),
+                    c.geweigerd(),
+                    c.rapport(),
+                    c.status(),
+                    c.secondenPerBijlage(),
+                    3,
                     c.intervalSeconden());
-            try (Postbus p = new Postbus(refusing, new PrintWriter(log, true), new Postbus.Storing() { })) {
+            try (Postbus p = new Postbus(refusing, new PrintWriter(log, true), new Postbus.Storing() {})) {
                 p.eenmaal();
                 assertEquals(1, count("INBOX"));
                 p.eenmaal();
@@ -485,7 +548,9 @@ class PostbusTest {
         }
         assertEquals(0, count("INBOX"));
         assertEquals(1, count("Fouten"));
-        assertTrue(log.toString().contains("poging 1 van 3") && log.toString().contains("3 keer geweigerd"), log.toString());
+        assertTrue(
+                log.toString().contains("poging 1 van 3") && log.toString().contains("3 keer geweigerd"),
+                log.toString());
         assertEquals(0, repliesTo(KLANT).size());
     }
 
@@ -497,19 +562,25 @@ class PostbusTest {
         for (int i = 0; i < N; i++) {
             deliver(KLANT, "Mail " + i, "<m" + i + "@bedrijf.nl>", "kor-2017-voorbeeld-1.csv");
         }
-        try (Postbus p = postbus(new Postbus.Storing() { })) {
+        try (Postbus p = postbus(new Postbus.Storing() {})) {
             Postbus.Ronde r = p.eenmaal();
-            assertEquals(N, r.beantwoord(), log.toString().lines().limit(5).toList().toString());
+            assertEquals(
+                    N, r.beantwoord(), log.toString().lines().limit(5).toList().toString());
         }
         List<MimeMessage> replies = repliesTo(KLANT);
         assertEquals(N, replies.size());
-        assertEquals(N, replies.stream().map(m -> {
-            try {
-                return m.getHeader("In-Reply-To")[0];
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).distinct().count());
+        assertEquals(
+                N,
+                replies.stream()
+                        .map(m -> {
+                            try {
+                                return m.getHeader("In-Reply-To")[0];
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        })
+                        .distinct()
+                        .count());
         assertEquals(N, count("Verwerkt"));
     }
 }

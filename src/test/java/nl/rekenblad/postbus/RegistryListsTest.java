@@ -1,21 +1,22 @@
 package nl.rekenblad.postbus;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import nl.rekenblad.Rekenblad;
+import nl.rekenblad.api.Options;
+import nl.rekenblad.api.Outcome;
+import nl.rekenblad.api.Regulation;
+import nl.rekenblad.api.Source;
+import nl.rekenblad.batch.Batch;
+import nl.rekenblad.spi.Recognition;
+import nl.rekenblad.spi.RegulationProvider;
+import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import nl.rekenblad.Rekenblad;
-import nl.rekenblad.api.Options;
-import nl.rekenblad.api.Outcome;
-import nl.rekenblad.spi.Recognition;
-import nl.rekenblad.api.Regulation;
-import nl.rekenblad.spi.RegulationProvider;
-import nl.rekenblad.api.Source;
-import nl.rekenblad.batch.Batch;
-import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 22: every text that lists regulations comes from the registry. A fake regulation added to the list shows up
@@ -62,20 +63,26 @@ class RegistryListsTest {
 
     @Test
     void theRealRegistryGivesTodaysTexts() {
-        assertEquals("geen KOR-, KIA-, journaal-, auditfile- of VU-bestand van rekenblad herkend",
+        assertEquals(
+                "geen KOR-, KIA-, journaal-, auditfile- of VU-bestand van rekenblad herkend",
                 Batch.nietHerkend(Rekenblad.regulations()));
         assertEquals("KOR, KIA, journaal, auditfile of VU", Batch.soorten(Rekenblad.regulations()));
         String a = Antwoord.accepteert(Rekenblad.regulations());
-        assertTrue(a.startsWith("- een KOR-jaaropstelling (CSV of werkboek uit het sjabloon),\n") && a.contains("KIA")
-                && a.contains("XML Auditfile") && a.contains("verworpen uitgaven")
-                && a.endsWith("ook als bijlage van een doorgestuurde mail."), a);
+        assertTrue(
+                a.startsWith("- een KOR-jaaropstelling (CSV of werkboek uit het sjabloon),\n")
+                        && a.contains("KIA")
+                        && a.contains("XML Auditfile")
+                        && a.contains("verworpen uitgaven")
+                        && a.endsWith("ook als bijlage van een doorgestuurde mail."),
+                a);
     }
 
     @Test
     void aRegulationAddedToTheRegistryAppearsInEveryList() {
         List<Regulation> plus = new ArrayList<>(Rekenblad.regulations());
         plus.add(new Nep());
-        assertEquals("geen KOR-, KIA-, journaal-, auditfile-, VU- of NEP-bestand van rekenblad herkend",
+        assertEquals(
+                "geen KOR-, KIA-, journaal-, auditfile-, VU- of NEP-bestand van rekenblad herkend",
                 Batch.nietHerkend(plus));
         assertEquals("KOR, KIA, journaal, auditfile, VU of NEP", Batch.soorten(plus));
         assertTrue(Antwoord.accepteert(plus).contains("- een nepbestand (CSV),\n"), Antwoord.accepteert(plus));

@@ -1,14 +1,15 @@
 package nl.rekenblad.rules;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.math.BigDecimal;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.math.BigDecimal;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class RuleBookTest {
     private final RuleBook kor = RuleBook.load("kor");
@@ -16,9 +17,13 @@ class RuleBookTest {
     @ParameterizedTest
     @ValueSource(ints = {2002, 2010, 2019})
     void oldKorThresholdsHoldFrom2002To2019(int year) {
-        assertEquals(new BigDecimal("1345"), kor.get("KOR_Oud_Drempel", year, "drempel").number());
-        assertEquals(new BigDecimal("1883"), kor.get("KOR_Oud_Grens", year, "grens").number());
-        assertEquals(new BigDecimal("2.5"), kor.get("KOR_Oud_Factor", year, "factor").number());
+        assertEquals(
+                new BigDecimal("1345"),
+                kor.get("KOR_Oud_Drempel", year, "drempel").number());
+        assertEquals(
+                new BigDecimal("1883"), kor.get("KOR_Oud_Grens", year, "grens").number());
+        assertEquals(
+                new BigDecimal("2.5"), kor.get("KOR_Oud_Factor", year, "factor").number());
     }
 
     @Test
@@ -30,7 +35,8 @@ class RuleBookTest {
 
     @Test
     void noFallBackToAnotherYear() {
-        MissingRuleException e = assertThrows(MissingRuleException.class, () -> kor.get("KOR_Oud_Grens", 2020, "grens van de oude KOR"));
+        MissingRuleException e =
+                assertThrows(MissingRuleException.class, () -> kor.get("KOR_Oud_Grens", 2020, "grens van de oude KOR"));
         assertTrue(e.getMessage().contains("2020") && e.getMessage().contains("2002–2019"), e.getMessage());
         assertEquals(2020, e.year());
     }

@@ -1,22 +1,22 @@
 package nl.rekenblad.testing;
 
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import nl.rekenblad.cli.Main;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import picocli.CommandLine;
 
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 /** Runs the command line as a user would (through {@link CommandLine#execute}) and reads what it wrote. */
 public final class Cli {
-    private Cli() {
-    }
+    private Cli() {}
 
     /** What one run gave: the exit code and what it printed. */
-    public record Run(int exit, String out, String err) { }
+    public record Run(int exit, String out, String err) {}
 
     public static Run run(String... args) {
         StringWriter out = new StringWriter();
@@ -37,6 +37,9 @@ public final class Cli {
     /** The number in the cell a defined name points at. */
     public static double named(XSSFWorkbook wb, String name) {
         CellReference r = new CellReference(wb.getName(name).getRefersToFormula());
-        return wb.getSheet(r.getSheetName()).getRow(r.getRow()).getCell(r.getCol()).getNumericCellValue();
+        return wb.getSheet(r.getSheetName())
+                .getRow(r.getRow())
+                .getCell(r.getCol())
+                .getNumericCellValue();
     }
 }

@@ -101,27 +101,33 @@ public final class Dovecot implements AutoCloseable {
                 "}"));
         if (o.zonderMove()) {
             // Everything Dovecot 2.3 offers after login, except MOVE.
-            conf.add("imap_capability = IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE SORT SORT=DISPLAY THREAD=REFERENCES"
-                    + " THREAD=REFS THREAD=ORDEREDSUBJECT MULTIAPPEND URL-PARTIAL CATENATE UNSELECT CHILDREN NAMESPACE"
-                    + " UIDPLUS LIST-EXTENDED I18NLEVEL=1 CONDSTORE QRESYNC ESEARCH ESORT SEARCHRES WITHIN CONTEXT=SEARCH"
-                    + " LIST-STATUS BINARY SNIPPET=FUZZY PREVIEW=FUZZY STATUS=SIZE SAVEDATE LITERAL+ NOTIFY SPECIAL-USE");
+            conf.add(
+                    "imap_capability = IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE SORT SORT=DISPLAY THREAD=REFERENCES"
+                            + " THREAD=REFS THREAD=ORDEREDSUBJECT MULTIAPPEND URL-PARTIAL CATENATE UNSELECT CHILDREN NAMESPACE"
+                            + " UIDPLUS LIST-EXTENDED I18NLEVEL=1 CONDSTORE QRESYNC ESEARCH ESORT SEARCHRES WITHIN CONTEXT=SEARCH"
+                            + " LIST-STATUS BINARY SNIPPET=FUZZY PREVIEW=FUZZY STATUS=SIZE SAVEDATE LITERAL+ NOTIFY SPECIAL-USE");
         }
         Path cfg = dir.resolve("dovecot.conf");
         Files.write(cfg, conf);
-        Process p = new ProcessBuilder("/usr/sbin/dovecot", "-F", "-c", cfg.toString()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("dovecot.out").toFile()).start();
+        Process p = new ProcessBuilder("/usr/sbin/dovecot", "-F", "-c", cfg.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("dovecot.out").toFile())
+                .start();
         Dovecot d = new Dovecot(p, port, dir);
-        Wacht.tot(() -> {
-            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
-                return true;
-            } catch (IOException e) {
-                if (!p.isAlive()) {
-                    throw new IllegalStateException("dovecot stopte: " + read(dir.resolve("dovecot.out")) + read(
-                            dir.resolve("dovecot.log")));
-                }
-                return false;
-            }
-        }, Duration.ofSeconds(20), "dovecot luistert op poort " + port);
+        Wacht.tot(
+                () -> {
+                    try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                        return true;
+                    } catch (IOException e) {
+                        if (!p.isAlive()) {
+                            throw new IllegalStateException("dovecot stopte: " + read(dir.resolve("dovecot.out"))
+                                    + read(dir.resolve("dovecot.log")));
+                        }
+                        return false;
+                    }
+                },
+                Duration.ofSeconds(20),
+                "dovecot luistert op poort " + port);
         return d;
     }
 

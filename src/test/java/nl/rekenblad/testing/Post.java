@@ -7,6 +7,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+
 import java.util.Properties;
 
 /** Mails for the postbus tests and benchmarks: a text and one attachment, with a Message-ID of the test's choosing. */
@@ -15,8 +16,7 @@ public final class Post {
     public static final String KOR_CSV = "periode,rubriek,omzet,btw\n2017-Q1,1a,10000,2100\n2017-Q2,1a,1500,315\n"
             + "2017-Q2,5b,,760\n2017-Q3,1a,0,0\n2017-Q4,1a,0,0\n";
 
-    private Post() {
-    }
+    private Post() {}
 
     /**
      * A mail from {@code from} to {@code to} with "Zie bijlage." and the attachment {@code name} holding {@code content};

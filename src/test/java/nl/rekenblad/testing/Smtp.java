@@ -22,8 +22,7 @@ import java.util.function.BiConsumer;
  */
 public final class Smtp implements AutoCloseable {
     /** One delivered message: its recipient and its bytes. */
-    public record Bericht(String aan, byte[] inhoud) {
-    }
+    public record Bericht(String aan, byte[] inhoud) {}
 
     private final ServerSocket server;
     private final List<Bericht> ontvangen = new CopyOnWriteArrayList<>();
@@ -31,18 +30,20 @@ public final class Smtp implements AutoCloseable {
     /** Starts on a free loopback port; {@code bezorg} is called per recipient (in the server's thread). */
     public Smtp(BiConsumer<String, byte[]> bezorg) throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread t = new Thread(() -> {
-            while (!server.isClosed()) {
-                try {
-                    Socket s = server.accept();
-                    Thread c = new Thread(() -> sessie(s, bezorg), "smtp-sessie");
-                    c.setDaemon(true);
-                    c.start();
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }, "smtp");
+        Thread t = new Thread(
+                () -> {
+                    while (!server.isClosed()) {
+                        try {
+                            Socket s = server.accept();
+                            Thread c = new Thread(() -> sessie(s, bezorg), "smtp-sessie");
+                            c.setDaemon(true);
+                            c.start();
+                        } catch (IOException e) {
+                            return;
+                        }
+                    }
+                },
+                "smtp");
         t.setDaemon(true);
         t.start();
     }
@@ -57,7 +58,9 @@ public final class Smtp implements AutoCloseable {
     }
 
     private void sessie(Socket s, BiConsumer<String, byte[]> bezorg) {
-        try (s; BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1));
+        try (s;
+                BufferedReader in =
+                        new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1));
                 PrintWriter out = new PrintWriter(s.getOutputStream(), false, StandardCharsets.ISO_8859_1)) {
             reply(out, "220 test ESMTP");
             List<String> aan = new ArrayList<>();
@@ -84,7 +87,8 @@ public final class Smtp implements AutoCloseable {
                     aan.clear();
                     reply(out, "250 ok");
                 } else if (cmd.startsWith("RCPT TO")) {
-                    aan.add(line.substring(line.indexOf('<') + 1, line.lastIndexOf('>')).toLowerCase(Locale.ROOT));
+                    aan.add(line.substring(line.indexOf('<') + 1, line.lastIndexOf('>'))
+                            .toLowerCase(Locale.ROOT));
                     reply(out, "250 ok");
                 } else if (cmd.equals("DATA")) {
                     reply(out, "354 go");
@@ -96,7 +100,8 @@ public final class Smtp implements AutoCloseable {
                             klaar = true;
                             break;
                         }
-                        data.writeBytes((d.startsWith("..") ? d.substring(1) : d).getBytes(StandardCharsets.ISO_8859_1));
+                        data.writeBytes(
+                                (d.startsWith("..") ? d.substring(1) : d).getBytes(StandardCharsets.ISO_8859_1));
                         data.writeBytes("\r\n".getBytes(StandardCharsets.ISO_8859_1));
                     }
                     if (!klaar) {

@@ -6,8 +6,7 @@ import java.util.function.BooleanSupplier;
 
 /** Polls a condition until it holds or a deadline passes: tests wait for what they need, never a fixed time. */
 public final class Wacht {
-    private Wacht() {
-    }
+    private Wacht() {}
 
     /**
      * Returns as soon as {@code voorwaarde} holds; fails with {@code wat} when it still does not after {@code hooguit}.

@@ -12,8 +12,7 @@ import java.util.zip.ZipOutputStream;
 
 /** Hostile workbooks for tests and seeds: a sample with one part of its package changed as text. */
 public final class Xlsx {
-    private Xlsx() {
-    }
+    private Xlsx() {}
 
     /** The bytes of {@code samples/<sample>} with the part {@code part} changed by {@code change}. */
     public static byte[] patched(String sample, String part, UnaryOperator<String> change) throws IOException {

@@ -1,17 +1,18 @@
 package nl.rekenblad.vu;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import nl.rekenblad.Rekenblad;
 import nl.rekenblad.api.Options;
 import nl.rekenblad.api.Outcome;
 import nl.rekenblad.api.Source;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The sample end to end, and its output read back as a template (the tables found by their defined names). */
 class VuRegulationTest {
@@ -58,17 +59,23 @@ class VuRegulationTest {
     @Test
     void theOldGewestbelastingWordsAreRefusedWithTheExplanation() throws Exception {
         for (String old : new String[] {"gewestbelasting", "gewestbelasting-eigenlijk"}) {
-            byte[] csv = ("aanslagjaar,2026\nrekening,omschrijving,bedrag,soort\n640300,Milieuheffing,350," + old + "\n")
+            byte[] csv = ("aanslagjaar,2026\nrekening,omschrijving,bedrag,soort\n640300,Milieuheffing,350," + old
+                            + "\n")
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8);
             nl.rekenblad.core.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
-                    nl.rekenblad.core.InvalidInputException.class, () -> Rekenblad.run("vu", Source.of("oud.csv", csv),
-                            Options.defaults()).close());
-            assertTrue(e.getMessage().contains("eigenlijke-gewestbelasting") && e.getMessage().contains("onroerende voorheffing")
-                    && e.getMessage().contains("draaiden eigenlijk en"
-                    + " oneigenlijk om"), e.getMessage());
+                    nl.rekenblad.core.InvalidInputException.class,
+                    () -> Rekenblad.run("vu", Source.of("oud.csv", csv), Options.defaults())
+                            .close());
+            assertTrue(
+                    e.getMessage().contains("eigenlijke-gewestbelasting")
+                            && e.getMessage().contains("onroerende voorheffing")
+                            && e.getMessage().contains("draaiden eigenlijk en" + " oneigenlijk om"),
+                    e.getMessage());
         }
-        byte[] csv = ("aanslagjaar,2026\nrekening,omschrijving,bedrag,soort\n640300,Leegstandsheffing,350,eigenlijke-gewestbelasting\n"
-                + "640200,Onroerende voorheffing,2400,oneigenlijke-gewestbelasting\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] csv =
+                ("aanslagjaar,2026\nrekening,omschrijving,bedrag,soort\n640300,Leegstandsheffing,350,eigenlijke-gewestbelasting\n"
+                                + "640200,Onroerende voorheffing,2400,oneigenlijke-gewestbelasting\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         try (Outcome<?> o = Rekenblad.run("vu", Source.of("nieuw.csv", csv), Options.defaults())) {
             VuResult r = (VuResult) o.result();
             assertEquals(0, r.code("1202").amount().compareTo(new java.math.BigDecimal("350")));

@@ -1,16 +1,17 @@
 package nl.rekenblad.winst;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import nl.rekenblad.core.InvalidInputException;
+import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import nl.rekenblad.core.InvalidInputException;
-import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 21: the private use of a car by its date of first registration (DET), as art. 3.20 Wet IB 2001 and the
@@ -32,7 +33,9 @@ class PrivegebruikAutoTest {
             Object v = kv[i + 1];
             m.put((String) kv[i], v instanceof String s && s.matches("-?[0-9.]+") ? new BigDecimal(s) : v);
         }
-        return w.calculate(new WinstInput("w.csv", jaar, m, Map.of(), List.of())).get(WinstKeys.PRIVEGEBRUIK_AUTO).amount()
+        return w.calculate(new WinstInput("w.csv", jaar, m, Map.of(), List.of()))
+                .get(WinstKeys.PRIVEGEBRUIK_AUTO)
+                .amount()
                 .setScale(2, RoundingMode.HALF_UP);
     }
 
@@ -57,10 +60,15 @@ class PrivegebruikAutoTest {
      */
     @Test
     void carRegisteredBefore2017KeepsItsOldPercentageDuringItsFirstPeriod() throws Exception {
-        eq("5966.67", auto(2021, "autoCataloguswaarde", "40000", "autoToelating", "2016-11-15", "autoPercentageOud", "14"));
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> auto(2021, "autoCataloguswaarde", "40000",
-                "autoToelating", "2016-11-15"));
-        assertTrue(e.getMessage().contains("autoPercentageOud") && e.getMessage().contains("november 2021"), e.getMessage());
+        eq(
+                "5966.67",
+                auto(2021, "autoCataloguswaarde", "40000", "autoToelating", "2016-11-15", "autoPercentageOud", "14"));
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class,
+                () -> auto(2021, "autoCataloguswaarde", "40000", "autoToelating", "2016-11-15"));
+        assertTrue(
+                e.getMessage().contains("autoPercentageOud") && e.getMessage().contains("november 2021"),
+                e.getMessage());
     }
 
     /** A DET before 1 July 2012 kept its percentage until 2018; from 2019 25%: in 2020 the whole year, 10.000. */
@@ -100,10 +108,37 @@ class PrivegebruikAutoTest {
      */
     @Test
     void solarCellCarIsCappedInA2020PeriodAndNotFrom2021() throws Exception {
-        eq("4700", auto(2022, "autoCataloguswaarde", "50000", "autoToelating", "2020-05-01", "autoEmissievrij", "zonnecel"));
-        eq("6000", auto(2022, "autoCataloguswaarde", "50000", "autoToelating", "2021-05-01", "autoEmissievrij", "zonnecel"));
+        eq(
+                "4700",
+                auto(
+                        2022,
+                        "autoCataloguswaarde",
+                        "50000",
+                        "autoToelating",
+                        "2020-05-01",
+                        "autoEmissievrij",
+                        "zonnecel"));
+        eq(
+                "6000",
+                auto(
+                        2022,
+                        "autoCataloguswaarde",
+                        "50000",
+                        "autoToelating",
+                        "2021-05-01",
+                        "autoEmissievrij",
+                        "zonnecel"));
         // Hydrogen: no cap in 2020 either: 8% × 50.000 = 4.000.
-        eq("4000", auto(2022, "autoCataloguswaarde", "50000", "autoToelating", "2020-05-01", "autoEmissievrij", "waterstof"));
+        eq(
+                "4000",
+                auto(
+                        2022,
+                        "autoCataloguswaarde",
+                        "50000",
+                        "autoToelating",
+                        "2020-05-01",
+                        "autoEmissievrij",
+                        "waterstof"));
     }
 
     /**
@@ -113,11 +148,39 @@ class PrivegebruikAutoTest {
      */
     @Test
     void youngtimerAgeIsSixteenIn2026WithTheTransitionalChoiceForCarsThatTurnedFifteenIn2025() throws Exception {
-        eq("4812.50", auto(2026, "autoCataloguswaarde", "25000", "autoToelating", "2010-07-15",
-                "autoWaardeEconomischVerkeer", "8000"));
-        eq("2800", auto(2026, "autoCataloguswaarde", "25000", "autoToelating", "2010-07-15",
-                "autoWaardeEconomischVerkeer", "8000", "autoYoungtimerOvergang", "ja"));
-        eq("6250", auto(2026, "autoCataloguswaarde", "25000", "autoToelating", "2011-03-01",
-                "autoWaardeEconomischVerkeer", "8000", "autoYoungtimerOvergang", "ja"));
+        eq(
+                "4812.50",
+                auto(
+                        2026,
+                        "autoCataloguswaarde",
+                        "25000",
+                        "autoToelating",
+                        "2010-07-15",
+                        "autoWaardeEconomischVerkeer",
+                        "8000"));
+        eq(
+                "2800",
+                auto(
+                        2026,
+                        "autoCataloguswaarde",
+                        "25000",
+                        "autoToelating",
+                        "2010-07-15",
+                        "autoWaardeEconomischVerkeer",
+                        "8000",
+                        "autoYoungtimerOvergang",
+                        "ja"));
+        eq(
+                "6250",
+                auto(
+                        2026,
+                        "autoCataloguswaarde",
+                        "25000",
+                        "autoToelating",
+                        "2011-03-01",
+                        "autoWaardeEconomischVerkeer",
+                        "8000",
+                        "autoYoungtimerOvergang",
+                        "ja"));
     }
 }

@@ -1,17 +1,18 @@
 package nl.rekenblad.winst;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.core.Money;
+import nl.rekenblad.rules.MissingRuleException;
+import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import nl.rekenblad.core.InvalidInputException;
-import nl.rekenblad.core.Money;
-import nl.rekenblad.rules.MissingRuleException;
-import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WinstberekeningTest {
     private final Winstberekening w = Winstberekening.withBundledRules();
@@ -77,28 +78,54 @@ class WinstberekeningTest {
 
     @Test
     void meewerkaftrekFollowsThePartnerHours() throws Exception {
-        assertEquals(eur("400"), calc(2025, "winst", "20000", "uren", "1300", "partnerUren", "875").get("mwa"));
-        assertEquals(eur("250"), calc(2025, "winst", "20000", "uren", "1300", "partnerUren", "874").get("mwa"));
-        assertEquals(eur("800"), calc(2025, "winst", "20000", "uren", "1300", "partnerUren", "1750").get("mwa"));
-        assertEquals(eur("0"), calc(2025, "winst", "20000", "uren", "1300", "partnerUren", "524").get("mwa"));
+        assertEquals(
+                eur("400"),
+                calc(2025, "winst", "20000", "uren", "1300", "partnerUren", "875")
+                        .get("mwa"));
+        assertEquals(
+                eur("250"),
+                calc(2025, "winst", "20000", "uren", "1300", "partnerUren", "874")
+                        .get("mwa"));
+        assertEquals(
+                eur("800"),
+                calc(2025, "winst", "20000", "uren", "1300", "partnerUren", "1750")
+                        .get("mwa"));
+        assertEquals(
+                eur("0"),
+                calc(2025, "winst", "20000", "uren", "1300", "partnerUren", "524")
+                        .get("mwa"));
     }
 
     @Test
     void stakingsaftrekIsCapped() throws Exception {
-        assertEquals(eur("3630"), calc(2025, "winst", "20000", "stakingswinst", "5000").get("sta"));
-        assertEquals(eur("1200"), calc(2025, "winst", "20000", "stakingswinst", "1200").get("sta"));
+        assertEquals(
+                eur("3630"),
+                calc(2025, "winst", "20000", "stakingswinst", "5000").get("sta"));
+        assertEquals(
+                eur("1200"),
+                calc(2025, "winst", "20000", "stakingswinst", "1200").get("sta"));
     }
 
     @Test
     void gemengdeKostenByThresholdOrEightyPercent() throws Exception {
-        assertEquals(eur("3000"), calc(2025, "winst", "20000", "gemengdeKosten", "3000", "gemengdeKostenKeuze", "drempel").get("gk"));
-        assertEquals(eur("5700"), calc(2025, "winst", "20000", "gemengdeKosten", "8000", "gemengdeKostenKeuze", "drempel").get("gk"));
-        assertEquals(eur("1600"), calc(2025, "winst", "20000", "gemengdeKosten", "8000", "gemengdeKostenKeuze", "80%").get("gk"));
+        assertEquals(
+                eur("3000"),
+                calc(2025, "winst", "20000", "gemengdeKosten", "3000", "gemengdeKostenKeuze", "drempel")
+                        .get("gk"));
+        assertEquals(
+                eur("5700"),
+                calc(2025, "winst", "20000", "gemengdeKosten", "8000", "gemengdeKostenKeuze", "drempel")
+                        .get("gk"));
+        assertEquals(
+                eur("1600"),
+                calc(2025, "winst", "20000", "gemengdeKosten", "8000", "gemengdeKostenKeuze", "80%")
+                        .get("gk"));
     }
 
     @Test
     void thresholdChoiceWithoutAThresholdForTheYearIsAnError() {
-        InvalidInputException e = assertThrows(InvalidInputException.class,
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class,
                 () -> calc(2026, "winst", "20000", "gemengdeKosten", "3000", "gemengdeKostenKeuze", "drempel"));
         assertTrue(e.getMessage().contains("2026"), e.getMessage());
     }
@@ -112,8 +139,12 @@ class WinstberekeningTest {
     @Test
     void amountsTakenOverFromAnotherOutputCount() throws Exception {
         Map<String, Object> m = new HashMap<>(Map.of("winst", new BigDecimal("40000"), "jaar", new BigDecimal("2025")));
-        WinstResult r = w.calculate(new WinstInput("w.csv", 2025, m,
-                Map.of("kia", new WinstInput.Overgenomen(new BigDecimal("19600"), "kia.json")), List.of()));
+        WinstResult r = w.calculate(new WinstInput(
+                "w.csv",
+                2025,
+                m,
+                Map.of("kia", new WinstInput.Overgenomen(new BigDecimal("19600"), "kia.json")),
+                List.of()));
         assertEquals(eur("20400"), r.fiscaleWinst());
         assertTrue(r.calculation().step("kia").label().contains("kia.json"));
     }

@@ -8,6 +8,5 @@ public final class ExitCodes {
     public static final int FAILURE = 3;
     public static final int SOME_FAILED = 4;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

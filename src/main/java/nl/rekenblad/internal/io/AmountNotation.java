@@ -1,8 +1,9 @@
 package nl.rekenblad.internal.io;
 
-import nl.rekenblad.core.Money;
-import java.math.BigDecimal;
 import nl.rekenblad.core.DutchText;
+import nl.rekenblad.core.Money;
+
+import java.math.BigDecimal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,13 +42,16 @@ public enum AmountNotation {
      * @throws IllegalArgumentException with a Dutch message quoting the text
      */
     public BigDecimal parse(String text) {
-        String t = text == null ? "" : text.replace('\u00a0', ' ').replace('\u2212', '-').trim();
+        String t = text == null
+                ? ""
+                : text.replace('\u00a0', ' ').replace('\u2212', '-').trim();
         if (t.isEmpty()) {
             return null;
         }
         if (t.length() > MAX_CHARS) {
-            throw new IllegalArgumentException("verwacht een bedrag, gevonden een waarde van " + t.length() + " tekens"
-                    + " (ten hoogste " + MAX_CHARS + "; het grootste bedrag is " + DutchText.euroCents(Money.MAX_AMOUNT) + ")");
+            throw new IllegalArgumentException(
+                    "verwacht een bedrag, gevonden een waarde van " + t.length() + " tekens" + " (ten hoogste "
+                            + MAX_CHARS + "; het grootste bedrag is " + DutchText.euroCents(Money.MAX_AMOUNT) + ")");
         }
         return checked(parseWithin(t, text), text);
     }
@@ -67,7 +71,8 @@ public enum AmountNotation {
                     + DutchText.euroCents(Money.MAX_AMOUNT));
         }
         if (v.stripTrailingZeros().scale() > MAX_DECIMALS) {
-            throw new IllegalArgumentException("bedrag " + text.trim() + " heeft meer dan " + MAX_DECIMALS + " decimalen");
+            throw new IllegalArgumentException(
+                    "bedrag " + text.trim() + " heeft meer dan " + MAX_DECIMALS + " decimalen");
         }
         return v;
     }
@@ -86,7 +91,8 @@ public enum AmountNotation {
                 return m.group(1) != null || m.group(2) != null ? v.negate() : v;
             }
         }
-        String hint = this == DUTCH ? " (in een bestand met ; als scheidingsteken: 1.234,56)"
+        String hint = this == DUTCH
+                ? " (in een bestand met ; als scheidingsteken: 1.234,56)"
                 : " (in een bestand met , als scheidingsteken: 1234.56)";
         throw new IllegalArgumentException("verwacht een bedrag, gevonden \"" + text.trim() + "\"" + hint);
     }
@@ -128,7 +134,9 @@ public enum AmountNotation {
      * @throws IllegalArgumentException with a Dutch message quoting the text
      */
     public static BigDecimal parseTyped(String text) {
-        String t = text == null ? "" : text.replace('\u00a0', ' ').replace('\u2212', '-').trim();
+        String t = text == null
+                ? ""
+                : text.replace('\u00a0', ' ').replace('\u2212', '-').trim();
         if (t.isEmpty()) {
             return null;
         }
@@ -137,7 +145,8 @@ public enum AmountNotation {
         }
         Matcher m = TYPED.matcher(t);
         if (!m.matches() || m.group(1) != null && m.group(2) != null) {
-            throw new IllegalArgumentException("verwacht een bedrag zoals 21000, 21.000 of 21.000,50, gevonden \"" + t + "\"");
+            throw new IllegalArgumentException(
+                    "verwacht een bedrag zoals 21000, 21.000 of 21.000,50, gevonden \"" + t + "\"");
         }
         String body = m.group(3);
         boolean negative = m.group(1) != null || m.group(2) != null;
@@ -152,8 +161,10 @@ public enum AmountNotation {
             String asDecimal = body.chars().filter(c -> c == '.').count() == 1 ? body : null;
             String asThousands = body.replace(".", "");
             throw new IllegalArgumentException("\"" + t + "\" is niet eenduidig: "
-                    + (asDecimal == null ? "" : "bedoelt u " + DutchText.euroCents(new BigDecimal(asDecimal)) + " (punt als"
-                    + " decimaalteken) of ")
+                    + (asDecimal == null
+                            ? ""
+                            : "bedoelt u " + DutchText.euroCents(new BigDecimal(asDecimal)) + " (punt als"
+                                    + " decimaalteken) of ")
                     + DutchText.euroCents(new BigDecimal(asThousands)) + " (punt tussen de duizendtallen)? Schrijf "
                     + (asDecimal == null ? "" : asDecimal.replace('.', ',') + " of ") + asThousands
                     + " (een komma voor de centen, punten alleen tussen groepen van drie cijfers)");

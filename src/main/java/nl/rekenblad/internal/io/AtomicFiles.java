@@ -56,16 +56,19 @@ public final class AtomicFiles {
                 if (Files.isDirectory(target)) {
                     throw new OutputException(target + " is een map; geef een bestandsnaam", null);
                 }
-                if (target.getParent() != null && Files.exists(target.getParent()) && !Files.isDirectory(target.getParent())) {
-                    throw new OutputException("kan " + target + " niet schrijven: " + target.getParent() + " is geen map", null);
+                if (target.getParent() != null
+                        && Files.exists(target.getParent())
+                        && !Files.isDirectory(target.getParent())) {
+                    throw new OutputException(
+                            "kan " + target + " niet schrijven: " + target.getParent() + " is geen map", null);
                 }
             }
             write();
         } catch (OutputException e) {
             throw e;
         } catch (IOException e) {
-            throw new OutputException("kan " + (current == null ? "de uitvoer" : name(e, current)) + " niet schrijven: "
-                    + reason(e), e);
+            throw new OutputException(
+                    "kan " + (current == null ? "de uitvoer" : name(e, current)) + " niet schrijven: " + reason(e), e);
         }
     }
 
@@ -84,15 +87,17 @@ public final class AtomicFiles {
 
     /** Why, in Dutch. */
     static String reason(IOException e) {
-        return Messages.oorzaak(e).map(o -> switch (o) {
-            case GEEN_TOESTEMMING, ALLEEN_LEZEN -> "geen toestemming om daar te schrijven";
-            case VOL -> "de schijf is vol";
-            case BESTAAT_NIET -> "de map bestaat niet of is niet te maken";
-            case GEEN_MAP -> "een deel van het pad is geen map";
-            case IS_MAP -> "er staat een map met die naam";
-            case NAAM_TE_LANG -> "de naam is te lang";
-            case LEESFOUT -> "de schijf gaf een schrijffout";
-        }).orElse("schrijven mislukt" + Messages.reason(e));
+        return Messages.oorzaak(e)
+                .map(o -> switch (o) {
+                    case GEEN_TOESTEMMING, ALLEEN_LEZEN -> "geen toestemming om daar te schrijven";
+                    case VOL -> "de schijf is vol";
+                    case BESTAAT_NIET -> "de map bestaat niet of is niet te maken";
+                    case GEEN_MAP -> "een deel van het pad is geen map";
+                    case IS_MAP -> "er staat een map met die naam";
+                    case NAAM_TE_LANG -> "de naam is te lang";
+                    case LEESFOUT -> "de schijf gaf een schrijffout";
+                })
+                .orElse("schrijven mislukt" + Messages.reason(e));
     }
 
     private void write() throws IOException {
@@ -107,7 +112,8 @@ public final class AtomicFiles {
                 // Not Files.createTempFile: that makes the file readable by its owner only, and an output must be
                 // readable like any file the user makes (permissions by the umask), e.g. by the pipeline collecting it.
                 for (int attempt = 0; opened == null; attempt++) {
-                    tmp = dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+                    tmp = dir.resolve(
+                            "." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
                     try {
                         opened = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                     } catch (FileAlreadyExistsException ex) {

@@ -1,8 +1,5 @@
 package nl.rekenblad.internal.io;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.List;
 import nl.rekenblad.core.Problem;
 import nl.rekenblad.core.Target;
 import org.apache.poi.ss.usermodel.Cell;
@@ -16,6 +13,10 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.NumberToTextConverter;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Reads typed values from input cells of an untrusted workbook. Each bad cell becomes a problem
@@ -47,16 +48,20 @@ public final class CellReader {
     /** True when the cell holds nothing (or only blanks). */
     public boolean isEmpty(Target.Cell c) {
         Cell cell = cell(c);
-        return cell == null || cell.getCellType() == CellType.BLANK
-                || (cell.getCellType() == CellType.STRING && cell.getStringCellValue().isBlank());
+        return cell == null
+                || cell.getCellType() == CellType.BLANK
+                || (cell.getCellType() == CellType.STRING
+                        && cell.getStringCellValue().isBlank());
     }
 
     /** An amount cell: blank is null; text, error values, booleans and amounts beyond the limit are problems. */
     public BigDecimal amount(Target.Cell c) {
         Object v = value(c, "een bedrag");
         if (v instanceof String s) {
-            problems.add(Problem.error(where(c), "verwacht een bedrag, de cel bevat tekst \"" + shorten(s.trim())
-                    + "\"; Excel rekent niet met tekst: typ het bedrag als getal"));
+            problems.add(Problem.error(
+                    where(c),
+                    "verwacht een bedrag, de cel bevat tekst \"" + shorten(s.trim())
+                            + "\"; Excel rekent niet met tekst: typ het bedrag als getal"));
             return null;
         }
         if (v instanceof BigDecimal d) {
@@ -81,8 +86,10 @@ public final class CellReader {
     public LocalDate date(Target.Cell c) {
         Object v = value(c, "een datum");
         if (v instanceof String s) {
-            problems.add(Problem.error(where(c), "verwacht een datum, de cel bevat tekst \"" + s.trim()
-                    + "\"; typ de datum als datum (bijv. 1-10-2025) zodat Excel ermee kan rekenen"));
+            problems.add(Problem.error(
+                    where(c),
+                    "verwacht een datum, de cel bevat tekst \"" + s.trim()
+                            + "\"; typ de datum als datum (bijv. 1-10-2025) zodat Excel ermee kan rekenen"));
             return null;
         }
         if (v == null) {
@@ -90,7 +97,8 @@ public final class CellReader {
         }
         BigDecimal serial = (BigDecimal) v;
         if (serial.signum() <= 0 || serial.compareTo(BigDecimal.valueOf(2958465)) > 0) {
-            problems.add(Problem.error(where(c), "verwacht een datum, de cel bevat het getal " + serial.toPlainString()));
+            problems.add(
+                    Problem.error(where(c), "verwacht een datum, de cel bevat het getal " + serial.toPlainString()));
             return null;
         }
         return DateUtil.getLocalDateTime(serial.doubleValue()).toLocalDate();
@@ -123,8 +131,10 @@ public final class CellReader {
             return "";
         }
         if (cell.getCellType() == CellType.ERROR) {
-            problems.add(Problem.error(where(c), "de cel bevat een foutwaarde ("
-                    + FormulaError.forInt(cell.getErrorCellValue()).getString() + ")"));
+            problems.add(Problem.error(
+                    where(c),
+                    "de cel bevat een foutwaarde ("
+                            + FormulaError.forInt(cell.getErrorCellValue()).getString() + ")"));
             return "";
         }
         return new DataFormatter().formatCellValue(cell, ev);
@@ -139,11 +149,14 @@ public final class CellReader {
         try {
             return valueOf(c, wanted);
         } catch (StackOverflowError e) {
-            problems.add(Problem.error(where(c), "de formule is te diep genest om te berekenen (een keten van duizenden"
-                    + " cellen of haakjes); vul " + wanted + " in"));
+            problems.add(Problem.error(
+                    where(c),
+                    "de formule is te diep genest om te berekenen (een keten van duizenden"
+                            + " cellen of haakjes); vul " + wanted + " in"));
         } catch (RuntimeException e) {
-            problems.add(Problem.error(where(c), "de cel is niet te lezen (onbekend celtype of beschadigde waarde); vul "
-                    + wanted + " in"));
+            problems.add(Problem.error(
+                    where(c),
+                    "de cel is niet te lezen (onbekend celtype of beschadigde waarde); vul " + wanted + " in"));
         }
         return null;
     }
@@ -164,8 +177,10 @@ public final class CellReader {
             case FORMULA: {
                 String formula = cell.getCellFormula();
                 if (formula.length() > MAX_FORMULA_CHARS) {
-                    problems.add(Problem.error(where(c), "de formule is langer dan " + MAX_FORMULA_CHARS
-                            + " tekens (de grens van Excel); vul " + wanted + " in"));
+                    problems.add(Problem.error(
+                            where(c),
+                            "de formule is langer dan " + MAX_FORMULA_CHARS + " tekens (de grens van Excel); vul "
+                                    + wanted + " in"));
                     return null;
                 }
                 CellValue v;
@@ -185,17 +200,24 @@ public final class CellReader {
                     String s = v != null ? v.getStringValue() : cell.getStringCellValue();
                     return s.isBlank() ? null : s;
                 }
-                problems.add(Problem.error(where(c), "de formule " + shorten(formula) + " geeft geen " + wanted
-                        + (result == CellType.ERROR ? " maar een foutwaarde" : "")));
+                problems.add(Problem.error(
+                        where(c),
+                        "de formule " + shorten(formula) + " geeft geen " + wanted
+                                + (result == CellType.ERROR ? " maar een foutwaarde" : "")));
                 return null;
             }
             case ERROR:
-                problems.add(Problem.error(where(c), "de cel bevat een foutwaarde ("
-                        + FormulaError.forInt(cell.getErrorCellValue()).getString() + "); vul " + wanted + " in"));
+                problems.add(Problem.error(
+                        where(c),
+                        "de cel bevat een foutwaarde ("
+                                + FormulaError.forInt(cell.getErrorCellValue()).getString() + "); vul " + wanted
+                                + " in"));
                 return null;
             default:
-                problems.add(Problem.error(where(c), "verwacht " + wanted + ", de cel bevat "
-                        + cell.getCellType().name().toLowerCase()));
+                problems.add(Problem.error(
+                        where(c),
+                        "verwacht " + wanted + ", de cel bevat "
+                                + cell.getCellType().name().toLowerCase()));
                 return null;
         }
     }

@@ -1,12 +1,13 @@
 package nl.rekenblad.internal.io;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * How a CSV file is written, sniffed from its first non-blank line: the delimiter that occurs most often of
@@ -44,7 +45,12 @@ public record CsvDialect(char delimiter) {
 
     /** Commons CSV's format for it: this delimiter, empty lines skipped, fields trimmed. */
     public CSVFormat format() {
-        return CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).setTrim(true).build();
+        return CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(delimiter)
+                .setIgnoreEmptyLines(true)
+                .setTrim(true)
+                .build();
     }
 
     /** The fields of the first non-blank line of {@code text} (the header), as written; empty when it cannot be parsed. */

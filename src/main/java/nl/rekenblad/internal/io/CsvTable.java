@@ -1,5 +1,11 @@
 package nl.rekenblad.internal.io;
 
+import nl.rekenblad.api.Source;
+import nl.rekenblad.core.Problem;
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -19,11 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-import nl.rekenblad.api.Source;
-import nl.rekenblad.core.Problem;
-import org.apache.commons.csv.CSVException;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * The one CSV table reader: the dialect sniffed from the first non-blank line ({@link CsvDialect}), records with the
@@ -65,8 +66,8 @@ public final class CsvTable implements Closeable {
     /** As {@link #of(String, String)}, for a text whose first line is line {@code firstLine} of the file. */
     public static CsvTable of(String bron, String text, long firstLine) {
         try {
-            return new CsvTable(bron, CsvDialect.sniff(text), new StringReader(text), firstLine,
-                    () -> new StringReader(text));
+            return new CsvTable(
+                    bron, CsvDialect.sniff(text), new StringReader(text), firstLine, () -> new StringReader(text));
         } catch (IOException e) {
             throw new IllegalStateException(e); // a StringReader does not fail
         }
@@ -147,8 +148,10 @@ public final class CsvTable implements Closeable {
         } catch (UncheckedIOException e) {
             // The iterator wraps the parser's IOException; a CSVException is a file Commons CSV cannot parse.
             broken = true;
-            problems.add(e.getCause() instanceof CSVException c ? unreadable(c)
-                    : Problem.error(bron, "de CSV is niet te lezen" + Messages.reason(e.getCause())));
+            problems.add(
+                    e.getCause() instanceof CSVException c
+                            ? unreadable(c)
+                            : Problem.error(bron, "de CSV is niet te lezen" + Messages.reason(e.getCause())));
             return null;
         }
         lastLine = lines.lineAt(r.getCharacterPosition()) + firstLine - 1;
@@ -176,7 +179,8 @@ public final class CsvTable implements Closeable {
             what = null;
         }
         if (what == null) {
-            return Problem.error(bron + " › na regel " + lastLine, "de CSV is hier niet verder te lezen" + Messages.reason(e));
+            return Problem.error(
+                    bron + " › na regel " + lastLine, "de CSV is hier niet verder te lezen" + Messages.reason(e));
         }
         return Problem.error(bron, "de CSV is niet verder te lezen: " + what);
     }
@@ -304,8 +308,10 @@ public final class CsvTable implements Closeable {
             try {
                 return DateNotation.parse(t);
             } catch (IllegalArgumentException | DateTimeException e) {
-                problems.add(Problem.error(where(), "kolom " + column + ": geen datum \"" + t + "\" (verwacht"
-                        + " bijvoorbeeld 2024-03-01 of 1-3-2024)"));
+                problems.add(Problem.error(
+                        where(),
+                        "kolom " + column + ": geen datum \"" + t + "\" (verwacht"
+                                + " bijvoorbeeld 2024-03-01 of 1-3-2024)"));
                 return null;
             }
         }
@@ -317,8 +323,7 @@ public final class CsvTable implements Closeable {
      * delimiter or the line end.
      */
     static final class QuoteScan {
-        private QuoteScan() {
-        }
+        private QuoteScan() {}
 
         /** The Dutch description, with its line, or null when the quotes are in order. */
         static String diagnose(Reader r, char delimiter, long firstLine) throws IOException {

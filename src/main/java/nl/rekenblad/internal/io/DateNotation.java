@@ -10,8 +10,7 @@ public final class DateNotation {
     private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
     private static final Pattern DUTCH = Pattern.compile("(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4})");
 
-    private DateNotation() {
-    }
+    private DateNotation() {}
 
     /** The common forms without a regular expression (a journal has a million of them); null when it is not one. */
     private static LocalDate fast(String t) {
@@ -20,7 +19,9 @@ public final class DateNotation {
             if (n == 10 && t.charAt(4) == '-' && t.charAt(7) == '-') {
                 return LocalDate.of(num(t, 0, 4), num(t, 5, 7), num(t, 8, 10));
             }
-            if (n == 10 && (t.charAt(2) == '-' || t.charAt(2) == '/' || t.charAt(2) == '.') && t.charAt(5) == t.charAt(2)) {
+            if (n == 10
+                    && (t.charAt(2) == '-' || t.charAt(2) == '/' || t.charAt(2) == '.')
+                    && t.charAt(5) == t.charAt(2)) {
                 return LocalDate.of(num(t, 6, 10), num(t, 3, 5), num(t, 0, 2));
             }
         } catch (DateTimeException | NumberFormatException e) {
@@ -54,11 +55,13 @@ public final class DateNotation {
         try {
             Matcher m = ISO.matcher(t);
             if (m.matches()) {
-                return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+                return LocalDate.of(
+                        Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
             }
             m = DUTCH.matcher(t);
             if (m.matches()) {
-                return LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
+                return LocalDate.of(
+                        Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
             }
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("geen bestaande datum: \"" + t + "\"");

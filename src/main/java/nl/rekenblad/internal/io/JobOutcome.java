@@ -1,5 +1,11 @@
 package nl.rekenblad.internal.io;
 
+import nl.rekenblad.api.Outcome;
+import nl.rekenblad.api.Source;
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.core.Problem;
+import nl.rekenblad.internal.workbook.OutputWorkbook;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,11 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import nl.rekenblad.api.Outcome;
-import nl.rekenblad.api.Source;
-import nl.rekenblad.core.InvalidInputException;
-import nl.rekenblad.core.Problem;
-import nl.rekenblad.internal.workbook.OutputWorkbook;
 
 /**
  * The {@link Outcome} every regulation returns: a result with its figures and warnings, and a workbook that is
@@ -37,8 +38,15 @@ public final class JobOutcome<R> implements Outcome<R> {
      * @param inputsWorkbook whether {@code workbook} is the input's own workbook with the results added (then a part
      *                       POI fails on only while writing is the input's fault)
      */
-    public JobOutcome(String regulation, Source source, R result, Map<String, ?> figures, List<Problem> warnings,
-            Supplier<String> json, OutputWorkbook workbook, boolean inputsWorkbook) {
+    public JobOutcome(
+            String regulation,
+            Source source,
+            R result,
+            Map<String, ?> figures,
+            List<Problem> warnings,
+            Supplier<String> json,
+            OutputWorkbook workbook,
+            boolean inputsWorkbook) {
         this.regulation = regulation;
         this.source = source;
         this.result = result;
@@ -95,12 +103,13 @@ public final class JobOutcome<R> implements Outcome<R> {
      */
     private RuntimeException writeFault(RuntimeException e) throws InvalidInputException {
         if (inputsWorkbook) {
-            throw InvalidInputException.of(source.name(), "beschadigd werkboek: een onderdeel klopt niet met het formaat"
-                    + " van Excel en is niet terug te schrijven");
+            throw InvalidInputException.of(
+                    source.name(),
+                    "beschadigd werkboek: een onderdeel klopt niet met het formaat"
+                            + " van Excel en is niet terug te schrijven");
         }
         return e;
     }
-
 
     @Override
     public void save(Path workbookPath, Optional<Path> jsonPath) throws IOException, InvalidInputException {
@@ -110,8 +119,10 @@ public final class JobOutcome<R> implements Outcome<R> {
             Path input = source.path().get();
             for (Path target : targets) {
                 if (Files.exists(target) && Files.exists(input) && Files.isSameFile(target, input)) {
-                    throw InvalidInputException.of(source.name(), "het uitvoerbestand " + target
-                            + " is het invoerbestand; kies een andere naam (rekenblad wijzigt de invoer nooit)");
+                    throw InvalidInputException.of(
+                            source.name(),
+                            "het uitvoerbestand " + target
+                                    + " is het invoerbestand; kies een andere naam (rekenblad wijzigt de invoer nooit)");
                 }
             }
         }

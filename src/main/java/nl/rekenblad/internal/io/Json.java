@@ -1,18 +1,18 @@
 package nl.rekenblad.internal.io;
 
+import nl.rekenblad.core.Money;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
-import nl.rekenblad.core.Money;
 
 /**
  * A small JSON writer for rekenblad's reports: maps keep their order, {@link Money} is written as
  * a number with two decimals ({@code 957.50}), other numbers as they are.
  */
 public final class Json {
-    private Json() {
-    }
+    private Json() {}
 
     public static String write(Object value) {
         StringBuilder sb = new StringBuilder();

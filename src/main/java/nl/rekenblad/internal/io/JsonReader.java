@@ -15,6 +15,7 @@ import java.util.Map;
 public final class JsonReader {
     /** rekenblad's own reports nest four levels; this is generous and keeps the reader's recursion shallow. */
     public static final int MAX_DEPTH = 64;
+
     public static final int MAX_NUMBER_CHARS = 40;
     /** Amounts up to a trillion euros and more; beyond this a number is not an amount of a small business. */
     public static final int MAX_INTEGER_DIGITS = 15;
@@ -125,8 +126,10 @@ public final class JsonReader {
                 } catch (NumberFormatException e) {
                     throw error("geen geldige waarde");
                 }
-                if (d.signum() != 0 && (d.precision() - d.scale() > MAX_INTEGER_DIGITS || d.scale() > MAX_NUMBER_CHARS)) {
-                    throw error("getal buiten het bereik (ten hoogste " + MAX_INTEGER_DIGITS + " cijfers voor de komma)");
+                if (d.signum() != 0
+                        && (d.precision() - d.scale() > MAX_INTEGER_DIGITS || d.scale() > MAX_NUMBER_CHARS)) {
+                    throw error(
+                            "getal buiten het bereik (ten hoogste " + MAX_INTEGER_DIGITS + " cijfers voor de komma)");
                 }
                 return d;
         }

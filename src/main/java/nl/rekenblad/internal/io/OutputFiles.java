@@ -1,25 +1,25 @@
 package nl.rekenblad.internal.io;
 
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.util.List;
-import java.util.Map;
-import nl.rekenblad.spi.Contribution;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.spi.Contribution;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.NumberToTextConverter;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
 /** Reading rekenblad's own outputs back: a named result of a workbook, or the JSON report. */
 public final class OutputFiles {
     /** A JSON report is small; this is generous. */
     public static final long MAX_JSON_BYTES = 10L * 1024 * 1024;
 
-    private OutputFiles() {
-    }
+    private OutputFiles() {}
 
     /**
      * The cached number of a named cell in a rekenblad output (its formulas carry Java's values).
@@ -74,7 +74,9 @@ public final class OutputFiles {
     /** A year at {@code key} of a JSON object. */
     public static int year(Map<?, ?> json, String key) {
         BigDecimal d = number(json, key).orElseThrow(() -> new Contribution.NotUsable("mist het veld \"" + key + "\""));
-        if (d.stripTrailingZeros().scale() > 0 || d.compareTo(BigDecimal.valueOf(1900)) < 0 || d.compareTo(BigDecimal.valueOf(2200)) > 0) {
+        if (d.stripTrailingZeros().scale() > 0
+                || d.compareTo(BigDecimal.valueOf(1900)) < 0
+                || d.compareTo(BigDecimal.valueOf(2200)) > 0) {
             throw new Contribution.NotUsable("heeft bij \"" + key + "\" geen jaartal");
         }
         return d.intValueExact();

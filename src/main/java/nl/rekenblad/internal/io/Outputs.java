@@ -1,19 +1,16 @@
 package nl.rekenblad.internal.io;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.core.InvalidInputException;
 import nl.rekenblad.internal.workbook.OutputWorkbook;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 /** What every job does with its files: choose names, refuse to overwrite the input, write atomically. */
 public final class Outputs {
-    private Outputs() {
-    }
+    private Outputs() {}
 
     /** The default output name: {@code <input name>.<suffix>.xlsx} in {@code dir}. */
     public static Path defaultOutput(Path input, Path dir, String suffix) {
@@ -35,14 +32,19 @@ public final class Outputs {
     }
 
     /** A result and the workbook that holds its sheets. */
-    public record Filled<R>(R result, OutputWorkbook workbook) { }
+    public record Filled<R>(R result, OutputWorkbook workbook) {}
 
     /**
      * Calculates, then writes the result sheets into the input's own workbook ({@code opened}, when
      * the input was one) or into a fresh one; the workbook is closed when either step fails.
      */
-    public static <R> Filled<R> fill(Source source, OutputWorkbook opened, Calculating<R> calculation,
-            java.util.function.Supplier<OutputWorkbook> fresh, Writing<R> writer) throws IOException, InvalidInputException {
+    public static <R> Filled<R> fill(
+            Source source,
+            OutputWorkbook opened,
+            Calculating<R> calculation,
+            java.util.function.Supplier<OutputWorkbook> fresh,
+            Writing<R> writer)
+            throws IOException, InvalidInputException {
         OutputWorkbook wb = opened;
         R result = null;
         try {
@@ -59,8 +61,10 @@ public final class Outputs {
             if (e instanceof RuntimeException && opened != null && result != null) {
                 // Writing into the bookkeeper's own workbook touched a part POI reads only then (a style, a fill)
                 // and found it broken (found by fuzzing): the input's fault, one line.
-                throw InvalidInputException.of(source.name(), "beschadigd werkboek: een onderdeel (bijv. de opmaak) klopt"
-                        + " niet met het formaat van Excel; de uitkomst kan er niet in worden geschreven");
+                throw InvalidInputException.of(
+                        source.name(),
+                        "beschadigd werkboek: een onderdeel (bijv. de opmaak) klopt"
+                                + " niet met het formaat van Excel; de uitkomst kan er niet in worden geschreven");
             }
             throw e;
         }
@@ -73,8 +77,8 @@ public final class Outputs {
     public static void requireFile(Source source) throws IOException {
         if (source.path().isPresent() && !Files.isRegularFile(source.path().get())) {
             Path input = source.path().get();
-            throw new java.nio.file.NoSuchFileException(input.toString(), null,
-                    Files.isDirectory(input) ? "een map, geen bestand" : "niet gevonden");
+            throw new java.nio.file.NoSuchFileException(
+                    input.toString(), null, Files.isDirectory(input) ? "een map, geen bestand" : "niet gevonden");
         }
     }
 
@@ -95,8 +99,8 @@ public final class Outputs {
         } catch (StackOverflowError e) {
             throw InvalidInputException.of(source.name(), "niet te lezen: de inhoud is te diep genest");
         } catch (RuntimeException e) {
-            throw InvalidInputException.of(source.name(), "niet te lezen: de inhoud klopt niet met het formaat"
-                    + Messages.reason(e));
+            throw InvalidInputException.of(
+                    source.name(), "niet te lezen: de inhoud klopt niet met het formaat" + Messages.reason(e));
         }
     }
 }

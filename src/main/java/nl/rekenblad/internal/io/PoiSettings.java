@@ -13,8 +13,7 @@ public final class PoiSettings {
     /** Compressed size divided by inflated size must stay above this (POI's default, kept explicit). */
     public static final double MIN_INFLATE_RATIO = 0.01;
 
-    private PoiSettings() {
-    }
+    private PoiSettings() {}
 
     /** Sets POI's zip-bomb limits: entries of at most {@link #MAX_ENTRY_BYTES}, inflate ratio at least 1%. */
     public static void apply() {

@@ -1,7 +1,10 @@
 package nl.rekenblad.internal.io;
 
-import java.io.IOException;
+import nl.rekenblad.api.Source;
+import nl.rekenblad.core.InvalidInputException;
+
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -10,15 +13,12 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import nl.rekenblad.api.Source;
-import nl.rekenblad.core.InvalidInputException;
 
 /** Reads small text inputs: UTF-8 with or without BOM, else Windows-1252 (Excel's "CSV" on Windows). */
 public final class TextFiles {
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
-    private TextFiles() {
-    }
+    private TextFiles() {}
 
     /**
      * Reads {@code file} whole, refusing files over {@code maxBytes}.
@@ -37,8 +37,8 @@ public final class TextFiles {
     public static String read(Source source, long maxBytes) throws IOException, InvalidInputException {
         long size = source.size();
         if (size > maxBytes) {
-            throw InvalidInputException.of(source.name(), "bestand is te groot (" + size
-                    + " bytes; ten hoogste " + maxBytes + ")");
+            throw InvalidInputException.of(
+                    source.name(), "bestand is te groot (" + size + " bytes; ten hoogste " + maxBytes + ")");
         }
         return decode(source.readAllBytes());
     }
@@ -52,7 +52,9 @@ public final class TextFiles {
         int start = isBom(bytes) ? 3 : 0;
         Charset cs;
         try {
-            cs = isUtf8(new ByteArrayInputStream(bytes, start, bytes.length - start)) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+            cs = isUtf8(new ByteArrayInputStream(bytes, start, bytes.length - start))
+                    ? StandardCharsets.UTF_8
+                    : WINDOWS_1252;
         } catch (IOException e) {
             throw new IllegalStateException(e); // a byte array does not fail
         }
@@ -75,7 +77,9 @@ public final class TextFiles {
     }
 
     private static boolean isUtf8(InputStream s) throws IOException {
-        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        CharsetDecoder d = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.allocate(1 << 16);
         CharBuffer out = CharBuffer.allocate(1 << 16);

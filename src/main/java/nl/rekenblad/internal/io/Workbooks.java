@@ -1,8 +1,15 @@
 package nl.rekenblad.internal.io;
 
+import nl.rekenblad.api.Source;
+import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.internal.workbook.OutputWorkbook;
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Optional;
@@ -11,13 +18,6 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import nl.rekenblad.api.Source;
-import nl.rekenblad.core.InvalidInputException;
-import nl.rekenblad.internal.workbook.OutputWorkbook;
-import org.apache.poi.EncryptedDocumentException;
-import org.apache.poi.poifs.filesystem.FileMagic;
-import org.apache.poi.poifs.filesystem.POIFSFileSystem;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Opens untrusted .xlsx files safely: the file is read into memory once (it is never opened for
@@ -30,8 +30,7 @@ public final class Workbooks {
     /** A zip entry may inflate to at most this many bytes. */
     public static final long MAX_ENTRY_BYTES = PoiSettings.MAX_ENTRY_BYTES;
 
-    private Workbooks() {
-    }
+    private Workbooks() {}
 
     /** A workbook by its name, or by its content when the name says nothing. */
     public static boolean isWorkbook(Source source) throws IOException {
@@ -68,7 +67,8 @@ public final class Workbooks {
         String bron = source.name();
         long size = source.size();
         if (size > MAX_BYTES) {
-            throw InvalidInputException.of(bron, "werkboek is te groot (" + size + " bytes; ten hoogste " + MAX_BYTES + ")");
+            throw InvalidInputException.of(
+                    bron, "werkboek is te groot (" + size + " bytes; ten hoogste " + MAX_BYTES + ")");
         }
         byte[] bytes = source.readAllBytes();
         if (bytes.length == 0) {
@@ -78,13 +78,16 @@ public final class Workbooks {
         if (magic == FileMagic.OLE2) {
             boolean encrypted;
             try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(bytes))) {
-                encrypted = fs.getRoot().hasEntry("EncryptionInfo") || fs.getRoot().hasEntry("EncryptedPackage");
+                encrypted =
+                        fs.getRoot().hasEntry("EncryptionInfo") || fs.getRoot().hasEntry("EncryptedPackage");
             } catch (IOException | RuntimeException e) {
                 throw InvalidInputException.of(bron, "beschadigd bestand: geen geldig Excel-werkboek");
             }
-            throw InvalidInputException.of(bron, encrypted
-                    ? "werkboek is versleuteld met een wachtwoord; sla het op zonder wachtwoord en probeer opnieuw"
-                    : "oud Excel-formaat (.xls); sla het werkboek op als .xlsx en probeer opnieuw");
+            throw InvalidInputException.of(
+                    bron,
+                    encrypted
+                            ? "werkboek is versleuteld met een wachtwoord; sla het op zonder wachtwoord en probeer opnieuw"
+                            : "oud Excel-formaat (.xls); sla het werkboek op als .xlsx en probeer opnieuw");
         }
         if (magic != FileMagic.OOXML) {
             throw InvalidInputException.of(bron, "geen Excel-werkboek (.xlsx): de inhoud is " + describe(magic));
@@ -107,16 +110,22 @@ public final class Workbooks {
             throw InvalidInputException.of(bron, "werkboek is versleuteld; sla het op zonder wachtwoord");
         } catch (IOException | RuntimeException e) {
             String msg = String.valueOf(e.getMessage());
-            if (msg.contains("Zip bomb") || msg.contains("zip bomb") || msg.contains("MaxEntrySize")
+            if (msg.contains("Zip bomb")
+                    || msg.contains("zip bomb")
+                    || msg.contains("MaxEntrySize")
                     || msg.contains("max entry size")) {
-                throw InvalidInputException.of(bron, "verdacht werkboek (zip-bom): een onderdeel pakt veel groter uit"
-                        + " dan toegestaan; niet verwerkt");
+                throw InvalidInputException.of(
+                        bron,
+                        "verdacht werkboek (zip-bom): een onderdeel pakt veel groter uit"
+                                + " dan toegestaan; niet verwerkt");
             }
             if (msg.contains("DOCTYPE")) {
                 throw InvalidInputException.of(bron, DOCTYPE_REFUSED);
             }
-            throw InvalidInputException.of(bron, "beschadigd of geen geldig .xlsx-werkboek: een onderdeel klopt niet met"
-                    + " het formaat van Excel");
+            throw InvalidInputException.of(
+                    bron,
+                    "beschadigd of geen geldig .xlsx-werkboek: een onderdeel klopt niet met"
+                            + " het formaat van Excel");
         }
     }
 
@@ -130,9 +139,11 @@ public final class Workbooks {
     static void refuseDoctypes(String bron, byte[] bytes) throws InvalidInputException {
         long cells = 0;
         // The central directory, as POI reads it: a streamed zip (data descriptors, as SXSSF writes) reads the same.
-        try (org.apache.commons.compress.archivers.zip.ZipFile zip = org.apache.commons.compress.archivers.zip.ZipFile
-                .builder().setSeekableByteChannel(new org.apache.commons.compress.utils.SeekableInMemoryByteChannel(bytes))
-                .get()) {
+        try (org.apache.commons.compress.archivers.zip.ZipFile zip =
+                org.apache.commons.compress.archivers.zip.ZipFile.builder()
+                        .setSeekableByteChannel(
+                                new org.apache.commons.compress.utils.SeekableInMemoryByteChannel(bytes))
+                        .get()) {
             for (var e : java.util.Collections.list(zip.getEntries())) {
                 String name = e.getName().toLowerCase(java.util.Locale.ROOT);
                 if (!(name.endsWith(".xml") || name.endsWith(".rels") || name.endsWith(".vml"))) {
@@ -155,10 +166,13 @@ public final class Workbooks {
                         }
                         cells += counter.cells;
                         if (cells > MAX_CELLS) {
-                            throw InvalidInputException.of(bron, "werkboek heeft meer dan " + String.format(
-                                    java.util.Locale.ROOT, "%,d", MAX_CELLS).replace(',', '.') + " cellen; zo groot leest"
-                                    + " rekenblad een werkboek niet in (het geheugen); lever een groot register of journaal"
-                                    + " aan als CSV");
+                            throw InvalidInputException.of(
+                                    bron,
+                                    "werkboek heeft meer dan "
+                                            + String.format(java.util.Locale.ROOT, "%,d", MAX_CELLS)
+                                                    .replace(',', '.') + " cellen; zo groot leest"
+                                            + " rekenblad een werkboek niet in (het geheugen); lever een groot register of journaal"
+                                            + " aan als CSV");
                         }
                     }
                 }
@@ -185,6 +199,7 @@ public final class Workbooks {
         private boolean inName;
         /** Name characters since the {@code '<'} or the last {@code ':'}. */
         private int sinceSeparator;
+
         private boolean isC;
 
         void feed(byte[] b, int n) {
@@ -230,14 +245,16 @@ public final class Workbooks {
             props.getExtendedProperties();
             props.getCustomProperties();
         } catch (RuntimeException e) {
-            throw InvalidInputException.of(bron, "beschadigd werkboek: de documenteigenschappen (docProps) zijn geen"
-                    + " geldige XML");
+            throw InvalidInputException.of(
+                    bron, "beschadigd werkboek: de documenteigenschappen (docProps) zijn geen" + " geldige XML");
         }
         // A core-properties part POI could not read (bad XML, a bad checksum) stays a plain part, and POI then fails
         // to save the package (found by fuzzing korWorkbook and kiaWorkbook).
-        for (var part : wb.getPackage().getPartsByContentType(org.apache.poi.openxml4j.opc.ContentTypes.CORE_PROPERTIES_PART)) {
+        for (var part :
+                wb.getPackage().getPartsByContentType(org.apache.poi.openxml4j.opc.ContentTypes.CORE_PROPERTIES_PART)) {
             if (!(part instanceof org.apache.poi.openxml4j.opc.internal.PackagePropertiesPart)) {
-                throw InvalidInputException.of(bron + " › " + part.getPartName().getName().substring(1),
+                throw InvalidInputException.of(
+                        bron + " › " + part.getPartName().getName().substring(1),
                         "beschadigd werkboek: de documenteigenschappen zijn niet te lezen");
             }
         }
@@ -245,19 +262,29 @@ public final class Workbooks {
         if (!WORKBOOK_TYPES.contains(type)) {
             throw InvalidInputException.of(bron, "geen Excel-werkboek maar een ander Office-bestand (" + type + ")");
         }
-        int strings = wb.getSharedStringSource() == null ? 0 : wb.getSharedStringSource().getUniqueCount();
+        int strings = wb.getSharedStringSource() == null
+                ? 0
+                : wb.getSharedStringSource().getUniqueCount();
         long styles = wb.getStylesSource() == null ? 0 : wb.getStylesSource().getNumCellStyles();
         for (int i = 0; i < wb.getNumberOfSheets(); i++) {
             String name = wb.getSheetName(i);
-            if (name.isBlank() || name.length() > 31 || name.matches(".*[\\[\\]:*?/\\\\].*") || name.startsWith("'")
+            if (name.isBlank()
+                    || name.length() > 31
+                    || name.matches(".*[\\[\\]:*?/\\\\].*")
+                    || name.startsWith("'")
                     || name.endsWith("'")) {
-                throw InvalidInputException.of(bron, "het werkblad \"" + name + "\" heeft een naam die Excel niet toestaat"
-                        + " (ten hoogste 31 tekens, geen [ ] : * ? / \\ en geen ' aan begin of eind)");
+                throw InvalidInputException.of(
+                        bron,
+                        "het werkblad \"" + name + "\" heeft een naam die Excel niet toestaat"
+                                + " (ten hoogste 31 tekens, geen [ ] : * ? / \\ en geen ' aan begin of eind)");
             }
             for (org.apache.poi.ss.usermodel.Row row : wb.getSheetAt(i)) {
-                if (row.getRowNum() < 0 || row.getRowNum() > org.apache.poi.ss.SpreadsheetVersion.EXCEL2007.getLastRowIndex()) {
-                    throw InvalidInputException.of(bron + " › " + name, "beschadigd werkboek: een rij met het nummer "
-                            + (row.getRowNum() + 1) + " (een werkblad heeft de rijen 1 tot en met 1.048.576)");
+                if (row.getRowNum() < 0
+                        || row.getRowNum() > org.apache.poi.ss.SpreadsheetVersion.EXCEL2007.getLastRowIndex()) {
+                    throw InvalidInputException.of(
+                            bron + " › " + name,
+                            "beschadigd werkboek: een rij met het nummer " + (row.getRowNum() + 1)
+                                    + " (een werkblad heeft de rijen 1 tot en met 1.048.576)");
                 }
                 for (org.apache.poi.ss.usermodel.Cell cell : row) {
                     var ct = ((org.apache.poi.xssf.usermodel.XSSFCell) cell).getCTCell();
@@ -270,7 +297,9 @@ public final class Workbooks {
                             style = -1;
                         }
                         if (style < 0 || style >= styles) {
-                            throw InvalidInputException.of(bron + " › " + name + "!" + cell.getAddress().formatAsString(),
+                            throw InvalidInputException.of(
+                                    bron + " › " + name + "!"
+                                            + cell.getAddress().formatAsString(),
                                     "beschadigd werkboek: de cel verwijst naar een opmaak die er niet is");
                         }
                     }
@@ -282,7 +311,9 @@ public final class Workbooks {
                             index = -1;
                         }
                         if (index < 0 || index >= strings) {
-                            throw InvalidInputException.of(bron + " › " + name + "!" + cell.getAddress().formatAsString(),
+                            throw InvalidInputException.of(
+                                    bron + " › " + name + "!"
+                                            + cell.getAddress().formatAsString(),
                                     "beschadigd werkboek: de cel verwijst naar tekst " + index + " die er niet is"
                                             + " (de teksttabel heeft er " + strings + ")");
                         }
@@ -300,7 +331,8 @@ public final class Workbooks {
         wb.setWorkbookType(org.apache.poi.xssf.usermodel.XSSFWorkbookType.XLSX);
         try {
             var part = wb.getPackagePart();
-            for (var rel : part.getRelationshipsByType("http://schemas.microsoft.com/office/2006/relationships/vbaProject")) {
+            for (var rel :
+                    part.getRelationshipsByType("http://schemas.microsoft.com/office/2006/relationships/vbaProject")) {
                 var vba = part.getRelatedPart(rel);
                 part.removeRelationship(rel.getId());
                 wb.getPackage().removePart(vba);
@@ -359,7 +391,8 @@ public final class Workbooks {
         XMLStreamReader r = f.createXMLStreamReader(new ByteArrayInputStream(workbookXml));
         try {
             while (r.hasNext()) {
-                if (r.next() == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("definedName")) {
+                if (r.next() == XMLStreamConstants.START_ELEMENT
+                        && r.getLocalName().equals("definedName")) {
                     String n = r.getAttributeValue(null, "name");
                     if (n != null) {
                         names.add(n);

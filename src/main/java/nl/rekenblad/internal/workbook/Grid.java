@@ -1,9 +1,10 @@
 package nl.rekenblad.internal.workbook;
 
-import java.math.BigDecimal;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
+
+import java.math.BigDecimal;
 
 /**
  * Where a template's cells go: POI's model or {@link SheetCells}; one building code for both, so a
@@ -16,8 +17,7 @@ public interface Grid {
     void number(int row, int col, BigDecimal value, Styles.Kind kind);
 
     /** The height of {@code row} in points (a block row has its own: not used there). */
-    default void height(int row, float points) {
-    }
+    default void height(int row, float points) {}
 
     /** Cells kept as plain data, written when the workbook is saved. */
     static Grid of(SheetCells cells, Styles st) {
@@ -108,7 +108,9 @@ public interface Grid {
      * alike. A text with spaces at either end goes the usual way, which keeps those spaces.
      */
     static void inlineText(XSSFCell c, String text) {
-        if (text.isEmpty() || Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(text.length() - 1))
+        if (text.isEmpty()
+                || Character.isWhitespace(text.charAt(0))
+                || Character.isWhitespace(text.charAt(text.length() - 1))
                 || c.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA) {
             c.setCellValue(text);
             return;

@@ -1,16 +1,17 @@
 package nl.rekenblad.internal.workbook;
 
+import nl.rekenblad.core.Problem;
+import nl.rekenblad.core.Target;
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.usermodel.Name;
+import org.apache.poi.ss.util.AreaReference;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import nl.rekenblad.core.Problem;
-import nl.rekenblad.core.Target;
-import org.apache.poi.ss.SpreadsheetVersion;
-import org.apache.poi.ss.usermodel.Name;
-import org.apache.poi.ss.util.AreaReference;
 
 /**
  * A table of a template found through its defined name: the named area's first row holds the headers, found by
@@ -25,16 +26,20 @@ public record NamedTable(String sheet, int headerRow, int lastRow, Map<String, I
     }
 
     /** How a table is described in messages when something is wrong with it. */
-    public record Beschrijving(String naam, String ontbreekt, String tabel) {
-    }
+    public record Beschrijving(String naam, String ontbreekt, String tabel) {}
 
     /**
      * Finds the table named {@code name}. A missing name adds {@code missing.ontbreekt()} as a problem (or nothing
      * when it is null: an optional table); a name pointing nowhere, or a header row without a required column, adds a
      * problem saying so.
      */
-    public static Optional<NamedTable> locate(OutputWorkbook wb, Beschrijving b, List<String> fields, List<String> required,
-            List<Problem> problems, String bron) {
+    public static Optional<NamedTable> locate(
+            OutputWorkbook wb,
+            Beschrijving b,
+            List<String> fields,
+            List<String> required,
+            List<Problem> problems,
+            String bron) {
         Name name = wb.poi().getName(b.naam());
         if (name == null) {
             if (b.ontbreekt() != null) {
@@ -51,7 +56,8 @@ public record NamedTable(String sheet, int headerRow, int lastRow, Map<String, I
         }
         String sheet = area.getFirstCell().getSheetName();
         if (sheet == null || wb.poi().getSheet(sheet) == null) {
-            problems.add(Problem.error(bron, "de gedefinieerde naam " + b.naam() + " wijst niet naar een bestaand blad"));
+            problems.add(
+                    Problem.error(bron, "de gedefinieerde naam " + b.naam() + " wijst niet naar een bestaand blad"));
             return Optional.empty();
         }
         int headerRow = area.getFirstCell().getRow();
@@ -68,11 +74,14 @@ public record NamedTable(String sheet, int headerRow, int lastRow, Map<String, I
                 }
             }
         }
-        List<String> missing = required.stream().filter(f -> !cols.containsKey(f)).toList();
+        List<String> missing =
+                required.stream().filter(f -> !cols.containsKey(f)).toList();
         if (!missing.isEmpty()) {
-            problems.add(Problem.error(bron + " › " + Target.quoteSheet(sheet) + "!" + (headerRow + 1), "kolom "
-                    + String.join(", ", missing) + " ontbreekt in de kopregel van " + b.tabel() + "; verwacht "
-                    + String.join(", ", fields)));
+            problems.add(Problem.error(
+                    bron + " › " + Target.quoteSheet(sheet) + "!" + (headerRow + 1),
+                    "kolom "
+                            + String.join(", ", missing) + " ontbreekt in de kopregel van " + b.tabel() + "; verwacht "
+                            + String.join(", ", fields)));
             return Optional.empty();
         }
         return Optional.of(new NamedTable(sheet, headerRow, area.getLastCell().getRow(), cols));

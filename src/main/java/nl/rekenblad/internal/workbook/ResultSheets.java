@@ -1,9 +1,5 @@
 package nl.rekenblad.internal.workbook;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import nl.rekenblad.core.Calculation;
 import nl.rekenblad.core.Expr;
 import nl.rekenblad.core.InvalidInputException;
@@ -24,6 +20,11 @@ import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 /**
  * Writes a {@link Calculation} into a workbook: places its {@link Layout}s on result sheets,
  * lists the parameters with their sources (each a defined name), writes every step as a live
@@ -41,7 +42,8 @@ public final class ResultSheets {
     public record ColumnPlace(String sheet, int col, int[] sheetRows, boolean contiguous) {
         /** A column whose table rows are {@code rows}, on the sheet rows {@code sheetRows} (by position). */
         public static ColumnPlace of(String sheet, int col, int[] rows, int[] sheetRows) {
-            int size = rows.length == 0 ? 0 : java.util.Arrays.stream(rows).max().getAsInt() + 1;
+            int size =
+                    rows.length == 0 ? 0 : java.util.Arrays.stream(rows).max().getAsInt() + 1;
             int[] byRow = new int[size];
             java.util.Arrays.fill(byRow, -1);
             boolean contiguous = true;
@@ -110,8 +112,14 @@ public final class ResultSheets {
      * Removes the sheets and defined names of an earlier rekenblad run (recognised by {@code
      * marker} in the custom properties); refuses to touch a same-named sheet that is not ours.
      */
-    public static void removeEarlierOutput(XSSFWorkbook wb, String marker, List<String> sheets, List<String> namePrefixes,
-            List<String> keepNames, String bron) throws InvalidInputException {
+    public static void removeEarlierOutput(
+            XSSFWorkbook wb,
+            String marker,
+            List<String> sheets,
+            List<String> namePrefixes,
+            List<String> keepNames,
+            String bron)
+            throws InvalidInputException {
         boolean ours = wb.getProperties().getCustomProperties().contains(marker);
         for (String name : sheets) {
             int i = wb.getSheetIndex(name);
@@ -119,8 +127,10 @@ public final class ResultSheets {
                 continue;
             }
             if (!ours) {
-                throw InvalidInputException.of(bron, "het werkboek heeft al een blad \"" + name
-                        + "\" dat niet door rekenblad is gemaakt; geef dat blad een andere naam");
+                throw InvalidInputException.of(
+                        bron,
+                        "het werkboek heeft al een blad \"" + name
+                                + "\" dat niet door rekenblad is gemaakt; geef dat blad een andere naam");
             }
             wb.removeSheetAt(i);
         }
@@ -189,11 +199,18 @@ public final class ResultSheets {
             text(c, row, 0, u.key(), Styles.Kind.LABEL);
             text(c, row, 1, p.label(), Styles.Kind.WRAP);
             if (p.value() instanceof BigDecimal d) {
-                c.number(row, 2, d, st.get(p.unit().equals("EUR") ? Styles.Kind.MONEY
-                        : p.unit().equals("%") ? Styles.Kind.PERCENT : Styles.Kind.NUMBER));
+                c.number(
+                        row,
+                        2,
+                        d,
+                        st.get(
+                                p.unit().equals("EUR")
+                                        ? Styles.Kind.MONEY
+                                        : p.unit().equals("%") ? Styles.Kind.PERCENT : Styles.Kind.NUMBER));
             } else {
                 text(c, row, 2, (String) p.value(), Styles.Kind.TEXT_INPUT);
-                DataValidation dv = dvh.createValidation(dvh.createExplicitListConstraint(new String[] {"ja", "nee"}),
+                DataValidation dv = dvh.createValidation(
+                        dvh.createExplicitListConstraint(new String[] {"ja", "nee"}),
                         new CellRangeAddressList(row, row, 2, 2));
                 dv.setShowErrorBox(true);
                 sh.addValidationData(dv);
@@ -219,7 +236,8 @@ public final class ResultSheets {
     }
 
     /** Writes a placed layout: labels, headers, and every step as a formula with its cached value. */
-    public XSSFSheet write(String sheetName, String title, String subtitle, Layout layout, Calculation calc, int labelWidth) {
+    public XSSFSheet write(
+            String sheetName, String title, String subtitle, Layout layout, Calculation calc, int labelWidth) {
         SheetCells c = wb.createGeneratedSheet(sheetName);
         XSSFSheet sh = c.sheet();
         text(c, 0, 0, title, Styles.Kind.TITLE);
@@ -279,7 +297,8 @@ public final class ResultSheets {
         RowStep[] steps = t.columns().stream().map(calc::column).toArray(RowStep[]::new);
         org.apache.poi.xssf.usermodel.XSSFCellStyle label = st.get(Styles.Kind.LABEL);
         // Styles are made now: the workbook's style table is written before the block's rows are.
-        org.apache.poi.xssf.usermodel.XSSFCellStyle[] styles = new org.apache.poi.xssf.usermodel.XSSFCellStyle[steps.length];
+        org.apache.poi.xssf.usermodel.XSSFCellStyle[] styles =
+                new org.apache.poi.xssf.usermodel.XSSFCellStyle[steps.length];
         for (int j = 0; j < steps.length && t.rows().length > 0; j++) {
             styles[j] = st.get(kind(steps[j].at(t.rows()[0]).format(), false));
         }
@@ -298,10 +317,11 @@ public final class ResultSheets {
      * A table's column beside other cells (next to a register): sheet row {@code firstRow + k} shows table row
      * {@code rows[k]} of {@code column}, as a reference to its cell, made while the sheet is written.
      */
-    public void echoColumn(SheetCells c, int firstRow, int col, int[] rows, String column, Calculation calc, Refs refs) {
+    public void echoColumn(
+            SheetCells c, int firstRow, int col, int[] rows, String column, Calculation calc, Refs refs) {
         RowStep rs = calc.column(column);
-        org.apache.poi.xssf.usermodel.XSSFCellStyle style = rows.length == 0 ? null
-                : st.get(kind(rs.at(rows[0]).format(), false));
+        org.apache.poi.xssf.usermodel.XSSFCellStyle style =
+                rows.length == 0 ? null : st.get(kind(rs.at(rows[0]).format(), false));
         c.block(firstRow, rows.length, col, col, (k, out) -> {
             int row = rows[k];
             out.formula(col, Expr.cell(column, row), refs, cached(rs.at(row), calc.value(column, row)), style);
@@ -313,8 +333,13 @@ public final class ResultSheets {
         SheetCells c = wb.createGeneratedSheet(sheetName);
         XSSFSheet sh = c.sheet();
         text(c, 0, 0, title, Styles.Kind.TITLE);
-        text(c, 1, 0, "Elke stap: wat het is, de regel, de bron, de formule en de uitkomst (een verwijzing naar dezelfde"
-                + " cel). Bedragen in euro's; afronding alleen waar de regel dat zegt.", Styles.Kind.NOTE);
+        text(
+                c,
+                1,
+                0,
+                "Elke stap: wat het is, de regel, de bron, de formule en de uitkomst (een verwijzing naar dezelfde"
+                        + " cel). Bedragen in euro's; afronding alleen waar de regel dat zegt.",
+                Styles.Kind.NOTE);
         int[] widths = {5, 38, 70, 42, 48, 15};
         for (int i = 0; i < widths.length; i++) {
             sh.setColumnWidth(i, widths[i] * 256);
@@ -333,7 +358,8 @@ public final class ResultSheets {
                     continue;
                 }
                 Target.Cell at = (Target.Cell) targets.get(step.key());
-                Step echo = new Step(step.key(), step.label(), "", "", Expr.ref(step.key()), step.format(), null, false);
+                Step echo =
+                        new Step(step.key(), step.label(), "", "", Expr.ref(step.key()), step.format(), null, false);
                 explain(c, row++, nr++, step, at, echo, calc.value(step.key()), here);
                 continue;
             }
@@ -342,8 +368,8 @@ public final class ResultSheets {
                 Step step = rs.at(r);
                 if (step.explain()) {
                     Target.Cell at = here.row(rs.column(), r);
-                    Step echo = new Step(rs.column(), step.label(), "", "", Expr.cell(rs.column(), r), step.format(), null,
-                            false);
+                    Step echo = new Step(
+                            rs.column(), step.label(), "", "", Expr.cell(rs.column(), r), step.format(), null, false);
                     explain(c, row++, nr++, step, at, echo, calc.value(rs.column(), r), here);
                 }
             }

@@ -1,22 +1,23 @@
 package nl.rekenblad.internal.workbook;
 
+import nl.rekenblad.core.Expr;
+import nl.rekenblad.core.Refs;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import nl.rekenblad.core.Expr;
-import nl.rekenblad.core.Refs;
-import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 /**
  * The cells of a sheet rekenblad makes itself (a result sheet), kept as plain data and written
@@ -63,10 +64,17 @@ public final class SheetCells {
     }
 
     /** One cell: a style, and a text, number, boolean or formula (with its cached value) or nothing. */
-    private record Cell(XSSFCellStyle style, Kind kind, String value, String formula) {
-    }
+    private record Cell(XSSFCellStyle style, Kind kind, String value, String formula) {}
 
-    private enum Kind { BLANK, TEXT, NUMBER, BOOLEAN, FORMULA_NUMBER, FORMULA_BOOLEAN, FORMULA_TEXT }
+    private enum Kind {
+        BLANK,
+        TEXT,
+        NUMBER,
+        BOOLEAN,
+        FORMULA_NUMBER,
+        FORMULA_BOOLEAN,
+        FORMULA_TEXT
+    }
 
     private static final class Row {
         final TreeMap<Integer, Cell> cells = new TreeMap<>();
@@ -303,7 +311,9 @@ public final class SheetCells {
     /** Whether the cell holds anything: a number, a formula, or a text that is not blank. */
     public boolean filledAt(int row, int col) {
         Cell c = cellAt(row, col);
-        return c != null && c.kind() != Kind.BLANK && !(c.kind() == Kind.TEXT && c.value().isBlank());
+        return c != null
+                && c.kind() != Kind.BLANK
+                && !(c.kind() == Kind.TEXT && c.value().isBlank());
     }
 
     /** A kept cell, or a block's cell made once more to be read. */
@@ -459,8 +469,9 @@ public final class SheetCells {
             if (appended && r == appender.firstRow) {
                 int end = appender.firstRow + appender.count - 1;
                 Integer stored = rows.ceilingKey(r);
-                if (stored != null && stored <= end || blocks.stream().anyMatch(b -> b.firstRow <= end
-                        && b.firstRow + b.count > appender.firstRow)) {
+                if (stored != null && stored <= end
+                        || blocks.stream()
+                                .anyMatch(b -> b.firstRow <= end && b.firstRow + b.count > appender.firstRow)) {
                     throw new IllegalStateException("cells inside the appended rows of " + sheet.getSheetName());
                 }
                 write(out, w);
@@ -629,8 +640,10 @@ public final class SheetCells {
             case BLANK -> w.append("/>");
             case TEXT -> {
                 w.append(" t=\"inlineStr\"><is><t");
-                if (!c.value().isEmpty() && (Character.isWhitespace(c.value().charAt(0))
-                        || Character.isWhitespace(c.value().charAt(c.value().length() - 1)))) {
+                if (!c.value().isEmpty()
+                        && (Character.isWhitespace(c.value().charAt(0))
+                                || Character.isWhitespace(
+                                        c.value().charAt(c.value().length() - 1)))) {
                     w.append(" xml:space=\"preserve\"");
                 }
                 w.append('>');
@@ -694,5 +707,4 @@ public final class SheetCells {
             w.append(s, start, s.length());
         }
     }
-
 }

@@ -1,11 +1,5 @@
 package nl.rekenblad.internal.workbook;
 
-import java.util.Calendar;
-import java.util.Date;
-import java.util.GregorianCalendar;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.TimeZone;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.usermodel.PrintSetup;
@@ -16,10 +10,16 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import java.util.Calendar;
+import java.util.Date;
+import java.util.GregorianCalendar;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TimeZone;
+
 /** What every sheet rekenblad writes has in common: page setup, document properties, defined names. */
 public final class SheetSetup {
-    private SheetSetup() {
-    }
+    private SheetSetup() {}
 
     /** Fixed document dates, so that the same template always has the same bytes inside. */
     public static void fixProperties(XSSFWorkbook wb) {
@@ -47,7 +47,8 @@ public final class SheetSetup {
         sh.setAutobreaks(true);
         if (sh instanceof org.apache.poi.xssf.usermodel.XSSFSheet x) {
             // Account numbers, VAT codes and postcodes are text on purpose: no "number stored as text" triangles.
-            x.addIgnoredErrors(new org.apache.poi.ss.util.CellRangeAddress(0, 1_048_575, 0, 16_383),
+            x.addIgnoredErrors(
+                    new org.apache.poi.ss.util.CellRangeAddress(0, 1_048_575, 0, 16_383),
                     org.apache.poi.ss.usermodel.IgnoredErrorType.NUMBER_STORED_AS_TEXT);
         }
     }
@@ -77,9 +78,11 @@ public final class SheetSetup {
         Name n = wb.createName();
         n.setNameName(name);
         String ref = range.isFullRowRange() || range.getNumberOfCells() > 1
-                ? new AreaReference(new CellReference(sheet, range.getFirstRow(), range.getFirstColumn(), true, true),
-                        new CellReference(sheet, range.getLastRow(), range.getLastColumn(), true, true),
-                        SpreadsheetVersion.EXCEL2007).formatAsString()
+                ? new AreaReference(
+                                new CellReference(sheet, range.getFirstRow(), range.getFirstColumn(), true, true),
+                                new CellReference(sheet, range.getLastRow(), range.getLastColumn(), true, true),
+                                SpreadsheetVersion.EXCEL2007)
+                        .formatAsString()
                 : new CellReference(sheet, range.getFirstRow(), range.getFirstColumn(), true, true).formatAsString();
         n.setRefersToFormula(ref);
     }

@@ -1,20 +1,19 @@
 package nl.rekenblad.internal.workbook;
 
-import java.util.Optional;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
+
+import java.util.Optional;
 
 /**
  * Reads the labels and filled cells of an input sheet, whether its cells are in POI's model (a
  * bookkeeper's workbook) or {@link SheetCells} (the sheet rekenblad built for a CSV run).
  */
 public final class SheetText {
-    private SheetText() {
-    }
+    private SheetText() {}
 
     /** The text of a text cell, or null. */
     public static String text(OutputWorkbook wb, String sheet, int row, int col) {
@@ -44,8 +43,10 @@ public final class SheetText {
             return generated.get().filledAt(row, col);
         }
         Cell cell = cell(wb.poi().getSheet(sheet), row, col);
-        return cell != null && cell.getCellType() != CellType.BLANK
-                && !(cell.getCellType() == CellType.STRING && cell.getStringCellValue().isBlank());
+        return cell != null
+                && cell.getCellType() != CellType.BLANK
+                && !(cell.getCellType() == CellType.STRING
+                        && cell.getStringCellValue().isBlank());
     }
 
     private static Cell cell(Sheet sh, int row, int col) {

@@ -1,8 +1,8 @@
 package nl.rekenblad.internal.workbook;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.OutputStream;
+import java.io.StringReader;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -23,11 +23,10 @@ final class SheetXml {
         FACTORY.setProperty(XMLInputFactory.IS_COALESCING, false);
     }
 
-    private SheetXml() {
-    }
+    private SheetXml() {}
 
     /** A span of the text, [start, end), in characters. */
-    private record Span(int start, int end) { }
+    private record Span(int start, int end) {}
 
     /** {@code xml} with the sheet data (and the dimension) of {@code cells}, as one string (a small sheet). */
     static String withCells(String xml, SheetCells cells, String part) {
@@ -60,7 +59,9 @@ final class SheetXml {
                     if (event == XMLStreamConstants.START_ELEMENT) {
                         depth++;
                         // Children of <worksheet> only: a <sheetData> elsewhere (in an extension) is not ours.
-                        if (depth == 2 && (r.getLocalName().equals("sheetData") || r.getLocalName().equals("dimension"))) {
+                        if (depth == 2
+                                && (r.getLocalName().equals("sheetData")
+                                        || r.getLocalName().equals("dimension"))) {
                             String name = r.getLocalName();
                             int start = before;
                             skipElement(r);
@@ -88,7 +89,10 @@ final class SheetXml {
         }
         int at = 0;
         if (dimension != null && cells.dimensionRef().isPresent()) {
-            SheetCells.write(out, xml.substring(0, dimension.start()) + "<dimension ref=\"" + cells.dimensionRef().get() + "\"/>");
+            SheetCells.write(
+                    out,
+                    xml.substring(0, dimension.start()) + "<dimension ref=\""
+                            + cells.dimensionRef().get() + "\"/>");
             at = dimension.end();
         }
         SheetCells.write(out, xml.substring(at, sheetData.start()));

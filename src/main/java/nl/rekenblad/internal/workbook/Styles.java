@@ -1,7 +1,5 @@
 package nl.rekenblad.internal.workbook;
 
-import java.util.EnumMap;
-import java.util.Map;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
@@ -11,6 +9,9 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import java.util.EnumMap;
+import java.util.Map;
+
 /**
  * The cell styles rekenblad uses, created once per workbook and reused (an .xlsx holds at most
  * 64,000 styles). Number formats are stored en-US; Excel shows them in the reader's locale, so a
@@ -19,8 +20,28 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 public final class Styles {
     /** The kinds of cell on rekenblad's sheets. */
     public enum Kind {
-        TITLE, SUBTITLE, SECTION, HEADER, HEADER_RIGHT, LABEL, LABEL_TOTAL, NOTE, WRAP,
-        MONEY, MONEY_TOTAL, MONEY_INPUT, NUMBER, PERCENT, YEAR, DATE_INPUT, NUMBER_INPUT, INTEGER_INPUT, TEXT_INPUT, BOOL, TEXT, DISABLED
+        TITLE,
+        SUBTITLE,
+        SECTION,
+        HEADER,
+        HEADER_RIGHT,
+        LABEL,
+        LABEL_TOTAL,
+        NOTE,
+        WRAP,
+        MONEY,
+        MONEY_TOTAL,
+        MONEY_INPUT,
+        NUMBER,
+        PERCENT,
+        YEAR,
+        DATE_INPUT,
+        NUMBER_INPUT,
+        INTEGER_INPUT,
+        TEXT_INPUT,
+        BOOL,
+        TEXT,
+        DISABLED
     }
 
     static final String MONEY_FORMAT = "\"€ \"#,##0.00;\"€ \"-#,##0.00";
@@ -55,7 +76,7 @@ public final class Styles {
                     s.setAlignment(HorizontalAlignment.RIGHT);
                 }
             }
-            case LABEL, TEXT -> { }
+            case LABEL, TEXT -> {}
             case WRAP -> s.setWrapText(true);
             case LABEL_TOTAL -> {
                 s.setFont(font(true, false, 11));

@@ -1,9 +1,7 @@
 package nl.rekenblad.internal.io;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,8 +10,11 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AtomicFilesTest {
     @TempDir
@@ -67,7 +68,8 @@ class AtomicFilesTest {
     @Test
     void aDirectoryWhereTheOutputShouldGoIsNamedAndLeftAsItWas() throws Exception {
         Path target = Files.createDirectory(dir.resolve("uit.xlsx"));
-        IOException e = assertThrows(AtomicFiles.OutputException.class,
+        IOException e = assertThrows(
+                AtomicFiles.OutputException.class,
                 () -> new AtomicFiles().add(target, o -> o.write(1)).commit());
         assertEquals(target + " is een map; geef een bestandsnaam", e.getMessage());
         assertNothingLeft(target);
@@ -76,8 +78,11 @@ class AtomicFilesTest {
     @Test
     void aFileWhereAFolderShouldBeIsNamed() throws Exception {
         Path file = Files.writeString(dir.resolve("invoer.csv"), "x");
-        IOException e = assertThrows(AtomicFiles.OutputException.class,
-                () -> new AtomicFiles().add(file.resolve("uit.xlsx"), o -> o.write(1)).commit());
+        IOException e = assertThrows(
+                AtomicFiles.OutputException.class,
+                () -> new AtomicFiles()
+                        .add(file.resolve("uit.xlsx"), o -> o.write(1))
+                        .commit());
         assertTrue(e.getMessage().contains("is geen map"), e.getMessage());
         assertEquals("x", Files.readString(file));
         assertNothingLeft(file);

@@ -1,19 +1,22 @@
 package nl.rekenblad.internal.io;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 class CellCounterTest {
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "<row r='1'><c r='A1'><v>1</v></c><c r='B1' s='2'/></row>|2",
-        "<x:row><x:c r='A1'><x:v>1</x:v></x:c><x:c\tr='B1'/></x:row>|2",
-        "<cols><col min='1'/></cols><conditionalFormatting><cfRule/></conditionalFormatting><c>|1",
-        "</c><c/><cc/><a:cx/>|1",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "<row r='1'><c r='A1'><v>1</v></c><c r='B1' s='2'/></row>|2",
+                "<x:row><x:c r='A1'><x:v>1</x:v></x:c><x:c\tr='B1'/></x:row>|2",
+                "<cols><col min='1'/></cols><conditionalFormatting><cfRule/></conditionalFormatting><c>|1",
+                "</c><c/><cc/><a:cx/>|1",
+            })
     void countsCellStartTagsWithOrWithoutAPrefix(String xml, long cells) {
         Workbooks.CellCounter counter = new Workbooks.CellCounter();
         byte[] b = xml.getBytes(StandardCharsets.UTF_8);

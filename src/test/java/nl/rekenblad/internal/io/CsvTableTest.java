@@ -1,18 +1,19 @@
 package nl.rekenblad.internal.io;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import nl.rekenblad.api.Source;
+import nl.rekenblad.core.Problem;
+import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import nl.rekenblad.api.Source;
-import nl.rekenblad.core.Problem;
-import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CsvTableTest {
 
@@ -30,7 +31,9 @@ class CsvTableTest {
         List<Problem> problems = new ArrayList<>();
         List<CsvTable.Record> recs = all(t, problems);
         assertTrue(problems.isEmpty(), problems.toString());
-        assertEquals(List.of(1L, 3L, 4L, 7L), recs.stream().map(CsvTable.Record::line).toList());
+        assertEquals(
+                List.of(1L, 3L, 4L, 7L),
+                recs.stream().map(CsvTable.Record::line).toList());
         assertEquals("a.csv › regel 7", recs.get(3).where());
     }
 
@@ -57,7 +60,9 @@ class CsvTableTest {
         assertNull(r.amount("bedrag", problems));
         assertNull(r.date("datum", problems));
         assertEquals(2, problems.size());
-        assertTrue(problems.get(0).where().equals("a.csv › regel 2") && problems.get(0).message().startsWith("kolom bedrag: "),
+        assertTrue(
+                problems.get(0).where().equals("a.csv › regel 2")
+                        && problems.get(0).message().startsWith("kolom bedrag: "),
                 problems.toString());
         assertTrue(problems.get(1).message().startsWith("kolom datum: geen datum"), problems.toString());
     }
@@ -68,7 +73,8 @@ class CsvTableTest {
         List<Problem> problems = new ArrayList<>();
         all(t, problems);
         assertEquals(1, problems.size(), problems.toString());
-        assertEquals("de CSV is niet verder te lezen: regel 3: een aanhalingsteken (\") wordt niet gesloten",
+        assertEquals(
+                "de CSV is niet verder te lezen: regel 3: een aanhalingsteken (\") wordt niet gesloten",
                 problems.get(0).message());
         assertNull(t.next(problems));
         assertEquals(1, problems.size());
@@ -81,8 +87,12 @@ class CsvTableTest {
         List<CsvTable.Record> recs = all(t, problems);
         assertEquals(List.of(5L, 6L), recs.stream().map(CsvTable.Record::line).toList());
         assertEquals(1, problems.size(), problems.toString());
-        assertTrue(problems.get(0).message().startsWith("de CSV is niet verder te lezen: regel 7: na het sluitende"
-                + " aanhalingsteken volgt nog tekst"), problems.toString());
+        assertTrue(
+                problems.get(0)
+                        .message()
+                        .startsWith("de CSV is niet verder te lezen: regel 7: na het sluitende"
+                                + " aanhalingsteken volgt nog tekst"),
+                problems.toString());
     }
 
     @Test

@@ -1,12 +1,13 @@
 package nl.rekenblad.internal.io;
 
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.math.BigDecimal;
-import org.junit.jupiter.api.Test;
 
 /** Issue 21 item 10: amounts on the command line are read the Dutch way; an ambiguous dot is refused with both readings. */
 class TypedAmountTest {
@@ -32,7 +33,8 @@ class TypedAmountTest {
 
     @Test
     void aDotThatCannotGroupThousandsIsRefusedWithBothReadings() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AmountNotation.parseTyped("21.5"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> AmountNotation.parseTyped("21.5"));
         assertTrue(e.getMessage().contains("€ 21,50") && e.getMessage().contains("€ 215,00"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> AmountNotation.parseTyped("1234.56"));
         assertTrue(e.getMessage().contains("€ 1.234,56") && e.getMessage().contains("€ 123.456,00"), e.getMessage());
@@ -43,7 +45,8 @@ class TypedAmountTest {
     @Test
     void otherTextIsRefusedQuotingIt() {
         for (String bad : new String[] {"twintigduizend", "21.000,5,0", "21,000.00", "1e5", "--5", "21 000"}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AmountNotation.parseTyped(bad), bad);
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> AmountNotation.parseTyped(bad), bad);
             assertTrue(e.getMessage().contains(bad.trim()) || e.getMessage().contains("tekens"), e.getMessage());
         }
     }

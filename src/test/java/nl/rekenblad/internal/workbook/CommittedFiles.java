@@ -1,7 +1,11 @@
 package nl.rekenblad.internal.workbook;
 
+import nl.rekenblad.core.Period;
 import nl.rekenblad.kia.KiaFiles;
+import nl.rekenblad.kia.KiaInput;
 import nl.rekenblad.kor.KorFiles;
+import nl.rekenblad.kor.KorInput;
+import nl.rekenblad.winst.WinstReader;
 import nl.rekenblad.winst.WinstTemplate;
 
 import java.io.ByteArrayOutputStream;
@@ -9,13 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import nl.rekenblad.core.Period;
-import nl.rekenblad.winst.WinstReader;
-import nl.rekenblad.kia.KiaInput;
-import nl.rekenblad.kor.KorInput;
-import nl.rekenblad.core.Rechtsvorm;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The workbooks committed under {@code templates/} and {@code samples/}, as the generator makes
@@ -26,13 +23,17 @@ public final class CommittedFiles {
     /** Committed template path and how it is made. */
     public static final Path KOR_TEMPLATE = Path.of("templates/kor-jaaropstelling.xlsx");
     /** Filled templates, each made from the CSV of the same name. */
-    public static final List<String> FILLED_SAMPLES = List.of("kor-2017-voorbeeld-1", "kor-2017-voorbeeld-2",
-            "kor-2019-fictieve-btw", "kia-2024-2025-register", "winst-2025");
+    public static final List<String> FILLED_SAMPLES = List.of(
+            "kor-2017-voorbeeld-1",
+            "kor-2017-voorbeeld-2",
+            "kor-2019-fictieve-btw",
+            "kia-2024-2025-register",
+            "winst-2025");
+
     public static final Path KIA_TEMPLATE = Path.of("templates/kia-investeringsregister.xlsx");
     public static final Path WINST_TEMPLATE = Path.of("templates/winstberekening.xlsx");
 
-    private CommittedFiles() {
-    }
+    private CommittedFiles() {}
 
     static List<String> filledSampleNames() {
         return FILLED_SAMPLES;
@@ -58,7 +59,8 @@ public final class CommittedFiles {
 
     public static byte[] filledSample(String name) throws Exception {
         if (name.startsWith("winst-")) {
-            WinstReader.Loaded l = new WinstReader(nl.rekenblad.Rekenblad::provider).read(Path.of("samples", name + ".csv"));
+            WinstReader.Loaded l =
+                    new WinstReader(nl.rekenblad.Rekenblad::provider).read(Path.of("samples", name + ".csv"));
             try (OutputWorkbook wb = WinstTemplate.create(l.input().waarden())) {
                 return bytes(wb);
             }

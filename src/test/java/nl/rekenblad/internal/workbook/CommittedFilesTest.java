@@ -1,13 +1,14 @@
 package nl.rekenblad.internal.workbook;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The committed templates and filled samples are exactly what the generator writes (part by part;
@@ -36,10 +37,13 @@ class CommittedFilesTest {
     void chainedSampleOutputsAreUpToDate(String name, String kind) throws Exception {
         Path in = Path.of("samples", name + ".csv");
         String json;
-        try (var o = nl.rekenblad.Rekenblad.run(kind, nl.rekenblad.api.Source.of(in), nl.rekenblad.api.Options.defaults())) {
+        try (var o =
+                nl.rekenblad.Rekenblad.run(kind, nl.rekenblad.api.Source.of(in), nl.rekenblad.api.Options.defaults())) {
             json = o.json();
         }
-        assertEquals(json, Files.readString(Path.of("samples", name + "." + kind + ".json")),
+        assertEquals(
+                json,
+                Files.readString(Path.of("samples", name + "." + kind + ".json")),
                 "regenerate with ./rekenblad " + kind + " " + in + " --json samples/" + name + "." + kind + ".json");
     }
 
@@ -59,7 +63,10 @@ class CommittedFilesTest {
         Map<String, String> have = ZipContent.of(Files.readAllBytes(committed));
         assertEquals(want.keySet(), have.keySet(), committed + ": parts differ; regenerate with CommittedFiles.main");
         for (String part : want.keySet()) {
-            assertEquals(want.get(part), have.get(part), committed + " › " + part + " differs; regenerate with CommittedFiles.main");
+            assertEquals(
+                    want.get(part),
+                    have.get(part),
+                    committed + " › " + part + " differs; regenerate with CommittedFiles.main");
         }
     }
 }

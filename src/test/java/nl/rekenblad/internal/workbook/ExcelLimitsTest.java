@@ -1,6 +1,11 @@
 package nl.rekenblad.internal.workbook;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import nl.rekenblad.Rekenblad;
+import nl.rekenblad.api.Options;
+import nl.rekenblad.api.Outcome;
+import nl.rekenblad.api.Source;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,12 +20,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import nl.rekenblad.Rekenblad;
-import nl.rekenblad.api.Options;
-import nl.rekenblad.api.Outcome;
-import nl.rekenblad.api.Source;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 25: every formula rekenblad writes opens in Excel: at most 8.192 characters, at most 255 arguments per
@@ -30,11 +31,60 @@ import org.junit.jupiter.api.Test;
 @Tag("langzaam")
 class ExcelLimitsTest {
     /** Excel 2007's functions that a calculation could reasonably use; anything else fails the test. */
-    private static final Set<String> EXCEL_2007 = Set.of("SUM", "SUMIF", "SUMIFS", "SUMPRODUCT", "IF", "IFERROR", "AND",
-            "OR", "NOT", "MIN", "MAX", "ROUND", "ROUNDUP", "ROUNDDOWN", "FLOOR", "CEILING", "INT", "ABS", "ISBLANK",
-            "ISNUMBER", "ISTEXT", "YEAR", "MONTH", "DAY", "DATE", "EDATE", "EOMONTH", "LOWER", "UPPER", "TRIM", "LEN",
-            "EXACT", "TEXT", "VALUE", "COUNT", "COUNTA", "COUNTIF", "COUNTIFS", "INDEX", "MATCH", "VLOOKUP", "CHOOSE",
-            "MOD", "AVERAGE", "MROUND", "TRUNC", "CONCATENATE", "LEFT", "RIGHT", "MID", "SIGN", "POWER");
+    private static final Set<String> EXCEL_2007 = Set.of(
+            "SUM",
+            "SUMIF",
+            "SUMIFS",
+            "SUMPRODUCT",
+            "IF",
+            "IFERROR",
+            "AND",
+            "OR",
+            "NOT",
+            "MIN",
+            "MAX",
+            "ROUND",
+            "ROUNDUP",
+            "ROUNDDOWN",
+            "FLOOR",
+            "CEILING",
+            "INT",
+            "ABS",
+            "ISBLANK",
+            "ISNUMBER",
+            "ISTEXT",
+            "YEAR",
+            "MONTH",
+            "DAY",
+            "DATE",
+            "EDATE",
+            "EOMONTH",
+            "LOWER",
+            "UPPER",
+            "TRIM",
+            "LEN",
+            "EXACT",
+            "TEXT",
+            "VALUE",
+            "COUNT",
+            "COUNTA",
+            "COUNTIF",
+            "COUNTIFS",
+            "INDEX",
+            "MATCH",
+            "VLOOKUP",
+            "CHOOSE",
+            "MOD",
+            "AVERAGE",
+            "MROUND",
+            "TRUNC",
+            "CONCATENATE",
+            "LEFT",
+            "RIGHT",
+            "MID",
+            "SIGN",
+            "POWER");
+
     private static final Pattern FORMULA = Pattern.compile("<f(?:\\s[^>]*)?>([^<]*)</f>");
 
     @Test
@@ -55,11 +105,16 @@ class ExcelLimitsTest {
         inputs.add(Source.of("journaal-groot.csv", journal(20_000)));
         for (Source in : inputs) {
             String name = in.name();
-            String kind = name.startsWith("winst") ? "winst" : Rekenblad.recognise(in).map(r -> r.name()).orElse(null);
+            String kind = name.startsWith("winst")
+                    ? "winst"
+                    : Rekenblad.recognise(in).map(r -> r.name()).orElse(null);
             if (kind == null) {
                 continue;
             }
-            Options o = kind.equals("btw") ? Options.builder().set(nl.rekenblad.btw.BtwRegulation.KOR, true).build()
+            Options o = kind.equals("btw")
+                    ? Options.builder()
+                            .set(nl.rekenblad.btw.BtwRegulation.KOR, true)
+                            .build()
                     : Options.defaults();
             byte[] xlsx;
             try (Outcome<?> out = Rekenblad.run(kind, in, o)) {
@@ -82,7 +137,10 @@ class ExcelLimitsTest {
             }
         }
         assertTrue(formulas > 1000, "formulas checked: " + formulas);
-        assertTrue(problems.isEmpty(), problems.size() + " formulas Excel refuses, e.g. " + problems.stream().limit(5).toList());
+        assertTrue(
+                problems.isEmpty(),
+                problems.size() + " formulas Excel refuses, e.g. "
+                        + problems.stream().limit(5).toList());
         for (String f : used) {
             assertTrue(EXCEL_2007.contains(f), "function " + f + " is not one of Excel 2007's (used: " + used + ")");
         }
@@ -101,8 +159,12 @@ class ExcelLimitsTest {
         check("b", "SUM(" + "A1+".repeat(3000) + "A1)", problems, used);
         check("c", "ABS(".repeat(65) + "1" + ")".repeat(65), problems, used);
         check("d", "IF(A1=\"a,b(c\",SUM(A1,A2),0)", problems, used);
-        assertTrue(problems.size() == 3 && problems.get(0).contains("256 arguments") && problems.get(1).contains("characters")
-                && problems.get(2).contains("64"), problems.toString());
+        assertTrue(
+                problems.size() == 3
+                        && problems.get(0).contains("256 arguments")
+                        && problems.get(1).contains("characters")
+                        && problems.get(2).contains("64"),
+                problems.toString());
     }
 
     /** Length, arguments per function call and nesting of one formula. */
@@ -121,7 +183,10 @@ class ExcelLimitsTest {
                 continue;
             } else if (c == '(') {
                 int j = i;
-                while (j > 0 && (Character.isLetterOrDigit(f.charAt(j - 1)) || f.charAt(j - 1) == '.' || f.charAt(j - 1) == '_')) {
+                while (j > 0
+                        && (Character.isLetterOrDigit(f.charAt(j - 1))
+                                || f.charAt(j - 1) == '.'
+                                || f.charAt(j - 1) == '_')) {
                     j--;
                 }
                 boolean fn = j < i && Character.isLetter(f.charAt(j));
@@ -148,7 +213,10 @@ class ExcelLimitsTest {
     }
 
     private static String unescape(String xml) {
-        return xml.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&apos;", "'")
+        return xml.replace("&quot;", "\"")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&apos;", "'")
                 .replace("&amp;", "&");
     }
 
@@ -156,8 +224,14 @@ class ExcelLimitsTest {
     private static byte[] vu(int lines) {
         StringBuilder sb = new StringBuilder("aanslagjaar,2026\nrekening,omschrijving,bedrag,soort\n");
         for (int i = 0; i < lines; i++) {
-            sb.append(600000 + i).append(",Kost ").append(i).append(",").append(100 + i % 50).append(",")
-                    .append(i % 2 == 0 ? "restaurant" : "aftrekbaar").append('\n');
+            sb.append(600000 + i)
+                    .append(",Kost ")
+                    .append(i)
+                    .append(",")
+                    .append(100 + i % 50)
+                    .append(",")
+                    .append(i % 2 == 0 ? "restaurant" : "aftrekbaar")
+                    .append('\n');
         }
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -165,8 +239,8 @@ class ExcelLimitsTest {
     private static byte[] journal(int lines) {
         StringBuilder sb = new StringBuilder("datum,omschrijving,rubriek,grondslag,btw\n");
         for (int i = 0; i < lines; i++) {
-            sb.append(String.format("2025-%02d-%02d,Boeking %d,%s,100.00,%n", 1 + i % 12, 1 + i % 28, i,
-                    i % 3 == 0 ? "5b" : "1a"));
+            sb.append(String.format(
+                    "2025-%02d-%02d,Boeking %d,%s,100.00,%n", 1 + i % 12, 1 + i % 28, i, i % 3 == 0 ? "5b" : "1a"));
         }
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }

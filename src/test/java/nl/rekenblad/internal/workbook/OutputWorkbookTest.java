@@ -1,16 +1,5 @@
 package nl.rekenblad.internal.workbook;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFCell;
@@ -18,6 +7,18 @@ import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OutputWorkbookTest {
 
@@ -64,12 +65,17 @@ class OutputWorkbookTest {
         }
         try (XSSFWorkbook wb = reopen(bytes)) {
             XSSFSheet sh = wb.getSheet("Uitkomst");
-            assertEquals("Omzet & btw <rubriek 1a> \"hoog\"", sh.getRow(0).getCell(0).getStringCellValue());
-            assertEquals(14, wb.getFontAt(sh.getRow(0).getCell(0).getCellStyle().getFontIndex()).getFontHeightInPoints());
+            assertEquals(
+                    "Omzet & btw <rubriek 1a> \"hoog\"", sh.getRow(0).getCell(0).getStringCellValue());
+            assertEquals(
+                    14,
+                    wb.getFontAt(sh.getRow(0).getCell(0).getCellStyle().getFontIndex())
+                            .getFontHeightInPoints());
             assertEquals("  spaties blijven ", sh.getRow(1).getCell(0).getStringCellValue());
             assertEquals("regel\uFFFDmet stuurteken", sh.getRow(2).getCell(0).getStringCellValue());
             assertEquals(1234.56, sh.getRow(3).getCell(1).getNumericCellValue());
-            assertEquals(Styles.MONEY_FORMAT, sh.getRow(3).getCell(1).getCellStyle().getDataFormatString());
+            assertEquals(
+                    Styles.MONEY_FORMAT, sh.getRow(3).getCell(1).getCellStyle().getDataFormatString());
             assertTrue(sh.getRow(4).getCell(1).getBooleanCellValue());
             XSSFCell f = sh.getRow(5).getCell(1);
             assertEquals("Invoer!A1*2", f.getCellFormula());
@@ -104,8 +110,10 @@ class OutputWorkbookTest {
             bytes = save(wb);
         }
         try (XSSFWorkbook wb = reopen(bytes)) {
-            assertEquals("regel 1", wb.getSheet("Boekingen").getRow(0).getCell(0).getStringCellValue());
-            assertEquals("Aangifte", wb.getSheet("Aangifte").getRow(0).getCell(0).getStringCellValue());
+            assertEquals(
+                    "regel 1", wb.getSheet("Boekingen").getRow(0).getCell(0).getStringCellValue());
+            assertEquals(
+                    "Aangifte", wb.getSheet("Aangifte").getRow(0).getCell(0).getStringCellValue());
             assertEquals(1.0, wb.getSheet("Aangifte").getRow(1).getCell(0).getNumericCellValue());
         }
     }
@@ -166,8 +174,10 @@ class OutputWorkbookTest {
             c.text(2, 1, "x", null);
             String ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
             String[] written = {
-                "<worksheet xmlns=\"" + ns + "\"><dimension ref=\"A1\"/><sheetData/><pageMargins left=\"0.7\"/></worksheet>",
-                "<worksheet xmlns=\"" + ns + "\">\n  <dimension ref=\"A1\" />\n  <sheetData>\n</sheetData>\n</worksheet>",
+                "<worksheet xmlns=\"" + ns
+                        + "\"><dimension ref=\"A1\"/><sheetData/><pageMargins left=\"0.7\"/></worksheet>",
+                "<worksheet xmlns=\"" + ns
+                        + "\">\n  <dimension ref=\"A1\" />\n  <sheetData>\n</sheetData>\n</worksheet>",
                 "<x:worksheet xmlns:x=\"" + ns + "\"><x:sheetData></x:sheetData><!-- <sheetData/> --></x:worksheet>",
             };
             for (String xml : written) {
@@ -176,8 +186,11 @@ class OutputWorkbookTest {
                 assertEquals(1, out.split("<sheetData>", -1).length - 1, out);
             }
             assertTrue(SheetXml.withCells(written[0], c, "test").contains("<dimension ref=\"B3:B3\"/>"));
-            assertTrue(SheetXml.withCells(written[0], c, "test").endsWith("</sheetData><pageMargins left=\"0.7\"/></worksheet>"));
-            assertThrows(IllegalStateException.class, () -> SheetXml.withCells("<worksheet xmlns=\"" + ns + "\"/>", c, "test"));
+            assertTrue(SheetXml.withCells(written[0], c, "test")
+                    .endsWith("</sheetData><pageMargins left=\"0.7\"/></worksheet>"));
+            assertThrows(
+                    IllegalStateException.class,
+                    () -> SheetXml.withCells("<worksheet xmlns=\"" + ns + "\"/>", c, "test"));
         }
     }
 
@@ -203,15 +216,21 @@ class OutputWorkbookTest {
             byte[] bytes = save(wb);
             assertEquals(3, made[0], "each block row is made once while saving");
             String xml = part(bytes, "xl/worksheets/sheet1.xml");
-            assertTrue(xml.contains("<row r=\"3\"><c r=\"B3\"><v>2</v></c><c r=\"C3\"><f>B3*2</f><v>4</v></c>"
-                    + "<c r=\"D3\" t=\"inlineStr\"><is><t>rij 1</t></is></c><c r=\"F3\" t=\"inlineStr\"><is><t>rechts</t>"
-                    + "</is></c></row>"), xml);
+            assertTrue(
+                    xml.contains("<row r=\"3\"><c r=\"B3\"><v>2</v></c><c r=\"C3\"><f>B3*2</f><v>4</v></c>"
+                            + "<c r=\"D3\" t=\"inlineStr\"><is><t>rij 1</t></is></c><c r=\"F3\" t=\"inlineStr\"><is><t>rechts</t>"
+                            + "</is></c></row>"),
+                    xml);
             assertTrue(xml.contains("<dimension ref=\"A1:F4\"/>"), xml);
             try (XSSFWorkbook back = reopen(bytes)) {
                 XSSFSheet sh = back.getSheet("Tabel");
                 assertEquals(3.0, sh.getRow(3).getCell(1).getNumericCellValue());
                 assertEquals("B4*2", sh.getRow(3).getCell(2).getCellFormula());
-                assertEquals(6.0, new XSSFFormulaEvaluator(back).evaluate(sh.getRow(3).getCell(2)).getNumberValue());
+                assertEquals(
+                        6.0,
+                        new XSSFFormulaEvaluator(back)
+                                .evaluate(sh.getRow(3).getCell(2))
+                                .getNumberValue());
             }
         }
     }
@@ -221,7 +240,7 @@ class OutputWorkbookTest {
         try (OutputWorkbook wb = OutputWorkbook.create()) {
             SheetCells c = wb.createGeneratedSheet("Tabel");
             c.block(1, 3, 1, 2, (k, out) -> out.number(1, BigDecimal.ONE, null));
-            assertThrows(IllegalStateException.class, () -> c.block(3, 2, 2, 4, (k, out) -> { }));
+            assertThrows(IllegalStateException.class, () -> c.block(3, 2, 2, 4, (k, out) -> {}));
             c.text(2, 2, "binnen het blok", null);
             assertThrows(IllegalStateException.class, () -> save(wb));
         }
@@ -250,7 +269,8 @@ class OutputWorkbookTest {
         java.nio.file.Path tmp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
         java.util.function.Supplier<java.util.Set<String>> rowFiles = () -> {
             try (var s = java.nio.file.Files.list(tmp)) {
-                return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("rekenblad-rijen"))
+                return s.map(p -> p.getFileName().toString())
+                        .filter(n -> n.startsWith("rekenblad-rijen"))
                         .collect(java.util.stream.Collectors.toSet());
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);

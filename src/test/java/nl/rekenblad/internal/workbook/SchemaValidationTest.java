@@ -1,17 +1,5 @@
 package nl.rekenblad.internal.workbook;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import nl.rekenblad.Rekenblad;
 import nl.rekenblad.api.Options;
 import nl.rekenblad.api.Outcome;
@@ -26,6 +14,19 @@ import org.apache.xmlbeans.XmlOptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every workbook rekenblad writes opens in Excel without a repair prompt: each XML part of every sample's output,
@@ -50,7 +51,13 @@ class SchemaValidationTest {
                 String kind = n.endsWith(".xaf") ? "btw" : n.substring(0, n.indexOf('-'));
                 all.add(Arguments.of(kind, p, Options.defaults()));
                 if (kind.equals("btw")) {
-                    all.add(Arguments.of(kind, p, Options.builder().set(nl.rekenblad.btw.BtwRegulation.KOR, true).set(Options.PERIODE, nl.rekenblad.core.Period.Kind.MAAND).build()));
+                    all.add(Arguments.of(
+                            kind,
+                            p,
+                            Options.builder()
+                                    .set(nl.rekenblad.btw.BtwRegulation.KOR, true)
+                                    .set(Options.PERIODE, nl.rekenblad.core.Period.Kind.MAAND)
+                                    .build()));
                 }
             }
         }
@@ -76,7 +83,12 @@ class SchemaValidationTest {
     void everyTemplateIsValidEcma376(Regulation r) throws Exception {
         for (nl.rekenblad.core.Period.Kind k : nl.rekenblad.core.Period.Kind.values()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            r.writeTemplate(out, Options.builder().set(Options.PERIODE, k).set(Options.JAAR, 2025).build());
+            r.writeTemplate(
+                    out,
+                    Options.builder()
+                            .set(Options.PERIODE, k)
+                            .set(Options.JAAR, 2025)
+                            .build());
             assertValid(out.toByteArray(), r.name() + " " + k);
         }
     }
@@ -92,7 +104,8 @@ class SchemaValidationTest {
                     continue;
                 }
                 byte[] part = z.readAllBytes();
-                XmlObject doc = OOXML.parse(new ByteArrayInputStream(part), null, new XmlOptions().setLoadLineNumbers());
+                XmlObject doc =
+                        OOXML.parse(new ByteArrayInputStream(part), null, new XmlOptions().setLoadLineNumbers());
                 SchemaType type = doc.schemaType();
                 if (type == null || type.isNoType() || type == XmlObject.type) {
                     continue;

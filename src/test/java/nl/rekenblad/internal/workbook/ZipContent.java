@@ -10,8 +10,7 @@ import java.util.zip.ZipInputStream;
 
 /** The entries of an .xlsx (a zip) by name, to compare two workbooks part by part, ignoring zip timestamps. */
 final class ZipContent {
-    private ZipContent() {
-    }
+    private ZipContent() {}
 
     static Map<String, String> of(byte[] xlsx) throws IOException {
         Map<String, String> entries = new TreeMap<>();
