@@ -44,6 +44,15 @@ public interface Outcome<R> extends AutoCloseable {
         return java.util.Collections.unmodifiableMap(m);
     }
 
+    /**
+     * The results the workbook holds under defined names ({@code KOR_Vermindering}, {@code BTW_2025K1_5c}, …), each with
+     * the exact figure Java computed: what a spreadsheet that recalculates the workbook must show there, to the cent.
+     * In workbook order; empty for a regulation that names none.
+     */
+    default Map<String, Money> namedResults() {
+        return Map.of();
+    }
+
     /** What was noticed but did not stop the run (a missing quarter); never null. */
     List<Problem> warnings();
 

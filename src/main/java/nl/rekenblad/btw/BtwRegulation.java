@@ -211,7 +211,8 @@ public final class BtwRegulation implements RegulationProvider {
             Map<String, Object> figures = figures(b, aangifte);
             List<Problem> controle =
                     b.aantalMeldingen() > 0 ? List.of(Problem.controle(bron, b.aantalMeldingen())) : List.of();
-            return new JobOutcome<>(name(), input, result, figures, controle, () -> json(result), book.xssf(), false);
+            return new JobOutcome<>(name(), input, result, figures, controle, () -> json(result), book.xssf(), false)
+                    .withNamedResults(namedResults(result));
         } catch (InvalidInputException | IOException | RuntimeException e) {
             if (wb != null) {
                 wb.close();
@@ -251,6 +252,18 @@ public final class BtwRegulation implements RegulationProvider {
             poi.setActiveSheet(blad);
         }
         return Optional.of(kr);
+    }
+
+    /** The defined names of the return per period (5a, 5b, 5c) and, with {@link #KOR}, the KOR's, with their figures. */
+    static Map<String, Money> namedResults(BtwResult r) {
+        Map<String, Money> m = new LinkedHashMap<>();
+        for (Period p : r.berekening().perioden()) {
+            for (String w : List.of("5a", "5b", "5c")) {
+                m.put("BTW_" + p.key() + "_" + w, Money.of(r.aangifte().exact(BtwAangifte.exact(p, w))));
+            }
+        }
+        r.kor().ifPresent(k -> m.putAll(KorRegulation.namedResults(k)));
+        return m;
     }
 
     /** The key figures of an outcome: 5c per period. */

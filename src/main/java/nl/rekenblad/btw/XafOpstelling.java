@@ -240,14 +240,15 @@ final class XafOpstelling implements AuditfileReader.Handler {
                 header.versie().naam());
         BtwRegulation.BtwResult result = new BtwRegulation.BtwResult(b, aangifte, kor, Optional.of(af));
         return new JobOutcome<>(
-                "btw",
-                input,
-                result,
-                BtwRegulation.figures(b, aangifte),
-                warnings,
-                () -> BtwRegulation.json(result),
-                wb.xssf(),
-                false);
+                        "btw",
+                        input,
+                        result,
+                        BtwRegulation.figures(b, aangifte),
+                        warnings,
+                        () -> BtwRegulation.json(result),
+                        wb.xssf(),
+                        false)
+                .withNamedResults(BtwRegulation.namedResults(result));
     }
 
     private static Map<String, String> omschrijvingen(XafBerekening x) {

@@ -6,6 +6,7 @@ import nl.rekenblad.api.Outcome;
 import nl.rekenblad.api.Regulation;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.core.Money;
 import nl.rekenblad.internal.io.JobOutcome;
 import nl.rekenblad.internal.io.Json;
 import nl.rekenblad.internal.io.OutputFiles;
@@ -93,8 +94,17 @@ public final class KiaRegulation implements RegulationProvider {
         for (int y : r.years()) {
             figures.put(kia(y), r.kia(y));
         }
+        Map<String, Money> named = new LinkedHashMap<>();
+        for (int y : r.years()) {
+            named.put("KIA_Investeringen_" + y, r.investeringen(y));
+            named.put("KIA_Aftrek_" + y, r.kia(y));
+        }
+        for (int y : r.disposalYears()) {
+            named.put("KIA_Bijtelling_" + y, r.bijtelling(y));
+        }
         return new JobOutcome<>(
-                name(), source, r, figures, r.warnings(), () -> Json.write(KiaJson.toMap(r)), book, wb != null);
+                        name(), source, r, figures, r.warnings(), () -> Json.write(KiaJson.toMap(r)), book, wb != null)
+                .withNamedResults(named);
     }
 
     /** The KIA's part of the profit of {@code year}: KIA, EIA and MIA (deducted) and the bijtelling (added). */

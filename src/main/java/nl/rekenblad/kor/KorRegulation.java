@@ -108,7 +108,31 @@ public final class KorRegulation implements RegulationProvider {
         KorResult r = f.result();
         OutputWorkbook book = f.workbook();
         return new JobOutcome<>(
-                name(), source, r, figures(r), r.warnings(), () -> Json.write(KorJson.toMap(r)), book, wb != null);
+                        name(),
+                        source,
+                        r,
+                        figures(r),
+                        r.warnings(),
+                        () -> Json.write(KorJson.toMap(r)),
+                        book,
+                        wb != null)
+                .withNamedResults(namedResults(r));
+    }
+
+    /** The defined names of the KOR's results with their exact figures ({@link Outcome#namedResults()}). */
+    public static Map<String, Money> namedResults(KorResult r) {
+        Map<String, Money> m = new LinkedHashMap<>();
+        if (r.regime() == Regime.OUD) {
+            m.put("KOR_Saldo", r.saldo());
+            m.put("KOR_Grondslag", r.grondslag());
+            m.put("KOR_Vermindering", r.vermindering());
+            m.put("KOR_TeBetalen", r.teBetalen());
+            m.put("KOR_Winstcorrectie", r.winstcorrectie());
+        } else {
+            m.put("KOR_Omzet", r.omzet());
+            m.put("KOR_Omzetgrens", r.omzetgrens());
+        }
+        return m;
     }
 
     /** The figures of a batch report: the year, and the reduction and what is due, or the turnover and the verdict. */

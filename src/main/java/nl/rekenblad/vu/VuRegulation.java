@@ -6,6 +6,7 @@ import nl.rekenblad.api.Outcome;
 import nl.rekenblad.api.Regulation;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.core.Money;
 import nl.rekenblad.internal.io.JobOutcome;
 import nl.rekenblad.internal.io.Json;
 import nl.rekenblad.internal.io.Outputs;
@@ -80,14 +81,28 @@ public final class VuRegulation implements RegulationProvider {
         figures.put(AANSLAGJAAR_FIGUUR, r.input().aanslagjaar());
         figures.put(TOTAAL, r.totaal());
         return new JobOutcome<>(
-                name(),
-                source,
-                r,
-                figures,
-                r.warnings(),
-                () -> Json.write(VuJson.toMap(r)),
-                f.workbook(),
-                loaded.workbook().isPresent());
+                        name(),
+                        source,
+                        r,
+                        figures,
+                        r.warnings(),
+                        () -> Json.write(VuJson.toMap(r)),
+                        f.workbook(),
+                        loaded.workbook().isPresent())
+                .withNamedResults(namedResults(r));
+    }
+
+    /** The defined names of the total and each code's total (and 1201's reserves when it has them), with figures. */
+    static Map<String, Money> namedResults(VuResult r) {
+        Map<String, Money> m = new LinkedHashMap<>();
+        m.put("VU_Totaal", r.totaal());
+        for (String c : List.of("1201", "1202", "1205", "1206", "1207", "1208", "1210", "1215")) {
+            m.put("VU_" + c, r.code(c));
+        }
+        if (r.calculation().has("code.1201.reserves")) {
+            m.put("VU_1201_Reserves", r.naarBelasteReserves());
+        }
+        return m;
     }
 
     @Override

@@ -4,6 +4,7 @@ import nl.rekenblad.api.Options;
 import nl.rekenblad.api.Outcome;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.core.Money;
 import nl.rekenblad.internal.io.JobOutcome;
 import nl.rekenblad.internal.io.Json;
 import nl.rekenblad.internal.io.Outputs;
@@ -73,14 +74,25 @@ public final class WinstRegulation implements RegulationProvider {
         figures.put(FISCALE_WINST, r.fiscaleWinst());
         figures.put(BELASTBAAR, r.belastbaar());
         return new JobOutcome<>(
-                name(),
-                source,
-                r,
-                figures,
-                r.input().warnings(),
-                () -> Json.write(WinstJson.toMap(r)),
-                book,
-                loaded.workbook().isPresent());
+                        name(),
+                        source,
+                        r,
+                        figures,
+                        r.input().warnings(),
+                        () -> Json.write(WinstJson.toMap(r)),
+                        book,
+                        loaded.workbook().isPresent())
+                .withNamedResults(namedResults(r));
+    }
+
+    /** The defined names of the profit's main steps with their figures ({@link Outcome#namedResults()}). */
+    static Map<String, Money> namedResults(WinstResult r) {
+        Map<String, Money> m = new LinkedHashMap<>();
+        m.put("WINST_Fiscaal", r.fiscaleWinst());
+        m.put("WINST_NaOndernemersaftrek", r.naOndernemersaftrek());
+        m.put("WINST_MKBVrijstelling", r.mkbVrijstelling());
+        m.put("WINST_Belastbaar", r.belastbaar());
+        return m;
     }
 
     @Override

@@ -3,6 +3,7 @@ package nl.rekenblad.internal.io;
 import nl.rekenblad.api.Outcome;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.core.InvalidInputException;
+import nl.rekenblad.core.Money;
 import nl.rekenblad.core.Problem;
 import nl.rekenblad.internal.workbook.OutputWorkbook;
 
@@ -32,6 +33,7 @@ public final class JobOutcome<R> implements Outcome<R> {
     private final Supplier<String> json;
     private final OutputWorkbook workbook;
     private final boolean inputsWorkbook;
+    private Map<String, Money> named = Map.of();
 
     /**
      * @param workbook       the output workbook, released by {@link #close()}
@@ -55,6 +57,17 @@ public final class JobOutcome<R> implements Outcome<R> {
         this.json = json;
         this.workbook = workbook;
         this.inputsWorkbook = inputsWorkbook;
+    }
+
+    /** Sets {@link #namedResults()}; returns this outcome. */
+    public JobOutcome<R> withNamedResults(Map<String, Money> named) {
+        this.named = Collections.unmodifiableMap(new LinkedHashMap<>(named));
+        return this;
+    }
+
+    @Override
+    public Map<String, Money> namedResults() {
+        return named;
     }
 
     @Override
