@@ -6,7 +6,7 @@ import nl.rekenblad.api.Regulation;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.btw.BtwRegulation;
 import nl.rekenblad.core.InvalidInputException;
-import nl.rekenblad.internal.io.CsvDialect;
+import nl.rekenblad.internal.io.CsvTable;
 import nl.rekenblad.internal.io.TextFiles;
 import nl.rekenblad.internal.io.Workbooks;
 import nl.rekenblad.internal.workbook.OutputWorkbook;
@@ -163,7 +163,16 @@ public final class Rekenblad {
             return Optional.empty();
         }
         String head = TextFiles.decodeHead(source.head(16 * 1024));
-        return first(new Recognition(false, Set.of(), CsvDialect.sniff(head).header(head)));
+        // The first rows, the header first: a VU cost file may start with its settings (boekjaar,2025).
+        List<List<String>> rows = new ArrayList<>();
+        List<nl.rekenblad.core.Problem> ignored = new ArrayList<>();
+        CsvTable table = CsvTable.of(source.name(), head);
+        for (CsvTable.Record r = table.next(ignored); r != null && rows.size() < 10; r = table.next(ignored)) {
+            if (!r.isBlank()) {
+                rows.add(r.fields());
+            }
+        }
+        return first(Recognition.csv(rows));
     }
 
     private static Optional<RegulationProvider> first(Recognition r) {

@@ -143,6 +143,7 @@ class ApiTest {
         "kor-2017-voorbeeld-2.xlsx,kor",
         "kia-2024-2025-register.csv,kia",
         "kia-2024-2025-register.xlsx,kia",
+        "vu-2026.csv,vu",
         "btw-2025-journaal.csv,btw",
         "winst-2025.csv,",
         "kor-2025-vrijstelling.kor.json,"

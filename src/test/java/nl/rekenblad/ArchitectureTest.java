@@ -147,7 +147,9 @@ class ArchitectureTest {
                             "internal.command",
                             "batch",
                             "bench",
-                            "postbus")));
+                            "postbus",
+                            "web")),
+            Map.entry("web", Set.of("", "core", "api", "spi", "batch", "internal.io", "kor", "kia", "btw", "vu")));
 
     /** Libraries that belong to the adapters, never to a calculation. */
     private static final List<String> ADAPTER_LIBRARIES = List.of(

@@ -230,12 +230,26 @@ public final class Batch {
     }
 
     /**
-     * An attachment worked out: its report line and, for {@link Bestemming.Geheugen} when it went well, the workbook's
-     * bytes and file name.
+     * An attachment worked out: its report line, every warning or error as it was found ({@code problemen}, each naming
+     * file and line or cell), and, for {@link Bestemming.Geheugen} when it went well, the workbook's bytes, its file
+     * name and the JSON report.
      */
-    public record Verwerkt(Verslag verslag, Optional<byte[]> werkboek, String bestandsnaam) {
+    public record Verwerkt(
+            Verslag verslag,
+            List<Problem> problemen,
+            Optional<byte[]> werkboek,
+            String bestandsnaam,
+            Optional<String> json) {
+        public Verwerkt {
+            problemen = List.copyOf(problemen);
+        }
+
         static Verwerkt alleen(Verslag v) {
-            return new Verwerkt(v, Optional.empty(), null);
+            return alleen(v, List.of());
+        }
+
+        static Verwerkt alleen(Verslag v, List<Problem> problemen) {
+            return new Verwerkt(v, problemen, Optional.empty(), null, Optional.empty());
         }
     }
 
@@ -243,8 +257,16 @@ public final class Batch {
      * The one path of an attachment, for batch and postbus alike: recognised, its memory taken, run, and its workbook
      * written where {@code waar} says; never throws for a bad attachment (the report line says what went wrong).
      */
-    @SuppressWarnings("try") // the memory share is held for the run, never read
     public static Verwerkt verwerk(Bijlage b, Bestemming waar) {
+        return verwerk(b, waar, nl.rekenblad.api.Options.defaults());
+    }
+
+    /**
+     * {@link #verwerk(Bijlage, Bestemming)} with {@code opties} for the regulation that recognises it (the web page's
+     * rechtsvorm, omzet vorig jaar, a btwcodes file); a regulation ignores the options it does not read.
+     */
+    @SuppressWarnings("try") // the memory share is held for the run, never read
+    public static Verwerkt verwerk(Bijlage b, Bestemming waar, nl.rekenblad.api.Options opties) {
         if (b instanceof Bijlage.Onleesbaar o) {
             return Verwerkt.alleen(fout(b, null, o.fout()));
         }
@@ -268,11 +290,12 @@ public final class Batch {
             String kind = soort.get().name();
             List<String> uit;
             Optional<byte[]> werkboek = Optional.empty();
+            Optional<String> verslagJson = Optional.empty();
             String naam = null;
             Map<String, Object> cijfers;
             List<Problem> warnings;
             try (Geheugen.Deel deel = Geheugen.GEDEELD.neem(Geheugen.GEDEELD.schatting(soort.get(), in));
-                    Outcome<?> out = soort.get().run(input, nl.rekenblad.api.Options.defaults())) {
+                    Outcome<?> out = soort.get().run(input, opties)) {
                 if (waar instanceof Bestemming.Map m) {
                     Path xlsx = m.uitmap().resolve(m.basis() + "." + kind + ".xlsx");
                     Path json = m.uitmap().resolve(m.basis() + "." + kind + ".json");
@@ -285,6 +308,7 @@ public final class Batch {
                     notCancelled();
                     naam = Namen.stam(Namen.veilig(b.naam())) + "." + kind + ".xlsx";
                     werkboek = Optional.of(bytes.toByteArray());
+                    verslagJson = Optional.of(out.json());
                     uit = List.of(naam);
                 }
                 cijfers = out.figures();
@@ -302,8 +326,11 @@ public final class Batch {
                                     warnings.stream().map(Object::toString).toList()),
                             cijfers,
                             uit);
-            return new Verwerkt(v, werkboek, naam);
-        } catch (InvalidInputException | IOException | StackOverflowError | OutOfMemoryError | RuntimeException e) {
+            return new Verwerkt(v, warnings, werkboek, naam, verslagJson);
+        } catch (InvalidInputException e) {
+            return Verwerkt.alleen(
+                    mislukt(b, e), e.problems().stream().limit(100).toList());
+        } catch (IOException | StackOverflowError | OutOfMemoryError | RuntimeException e) {
             return Verwerkt.alleen(mislukt(b, e));
         }
     }

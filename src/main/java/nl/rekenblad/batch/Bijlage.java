@@ -29,6 +29,12 @@ public sealed interface Bijlage permits Bijlage.Invoer, Bijlage.Onleesbaar {
         return new Invoer(bron, naam, Source.of(naam, bytes), true);
     }
 
+    /** A file uploaded to the web page: its name made safe as a mail attachment's is, its bytes in memory. */
+    static Bijlage upload(String naam, byte[] bytes) {
+        String veilig = Namen.veilig(naam == null || naam.isBlank() ? "bestand" : naam);
+        return new Invoer("webpagina", veilig, Source.of(veilig, bytes), true);
+    }
+
     static Bijlage bestand(Path file) {
         return new Invoer(file.toString(), file.getFileName().toString(), Source.of(file), false);
     }

@@ -59,4 +59,25 @@ public record Verslag(
         m.put("uitvoer", uitvoer);
         return m;
     }
+
+    /** A figure's key in words, for people: "teBetalen" is "te betalen"; "5c 2025-Q1" stays. */
+    public static String woorden(String key) {
+        return key.matches("[a-z]+([A-Z][a-z0-9]*)+")
+                ? key.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT)
+                : key;
+    }
+
+    /** A figure's value the Dutch way: euros with cents, ja/nee, 1.234,5. */
+    public static String waarde(Object v) {
+        if (v instanceof nl.rekenblad.core.Money m) {
+            return nl.rekenblad.core.DutchText.euroCents(m.amount());
+        }
+        if (v instanceof Boolean b) {
+            return b ? "ja" : "nee";
+        }
+        if (v instanceof java.math.BigDecimal d) {
+            return nl.rekenblad.core.DutchText.number(d);
+        }
+        return String.valueOf(v);
+    }
 }

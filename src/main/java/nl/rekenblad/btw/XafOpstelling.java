@@ -168,7 +168,7 @@ final class XafOpstelling implements AuditfileReader.Handler {
         List<Problem> onverklaard = new ArrayList<>();
         if (!x.btwRekeningen().isEmpty()) {
             for (XafBerekening.Aansluiting a : aansluiting) {
-                a.melding().ifPresent(m -> onverklaard.add(Problem.warning(bron, m)));
+                a.melding().ifPresent(m -> onverklaard.add(Problem.aansluiting(bron, m)));
             }
         }
         if (options.get(BtwRegulation.STRENG, false) && !onverklaard.isEmpty()) {

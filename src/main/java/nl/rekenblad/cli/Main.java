@@ -22,6 +22,7 @@ import java.io.PrintWriter;
         subcommands = {
             BatchCommand.class,
             nl.rekenblad.postbus.PostbusCommand.class,
+            nl.rekenblad.web.WebCommand.class,
             TemplateCommand.class,
             BenchCommand.class
         },

@@ -21,7 +21,12 @@ public record Problem(Severity severity, String where, String message, Soort soo
          * Lines listed on the Controle sheet (btw more than a cent off, a date outside the year): the command line
          * names them in its summary rather than as a warning each run.
          */
-        CONTROLE
+        CONTROLE,
+        /**
+         * The return does not agree with the ledger's btw accounts (an auditfile's aansluiting): shown so nobody can
+         * miss it.
+         */
+        AANSLUITING
     }
 
     public Problem(Severity severity, String where, String message) {
@@ -43,6 +48,11 @@ public record Problem(Severity severity, String where, String message, Soort soo
                 where,
                 regels + (regels == 1 ? " regel vraagt" : " regels vragen") + " aandacht; zie het blad Controle",
                 Soort.CONTROLE);
+    }
+
+    /** The one wording's kind for a return the ledger does not explain ({@link Soort#AANSLUITING}). */
+    public static Problem aansluiting(String where, String message) {
+        return new Problem(Severity.WAARSCHUWING, where, message, Soort.AANSLUITING);
     }
 
     public boolean isError() {

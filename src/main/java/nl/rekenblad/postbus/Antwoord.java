@@ -144,30 +144,10 @@ final class Antwoord {
     static String cijfers(Map<String, Object> c) {
         StringBuilder sb = new StringBuilder();
         c.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ")
-                .append(woorden(k))
+                .append(Verslag.woorden(k))
                 .append(" ")
-                .append(waarde(v)));
+                .append(Verslag.waarde(v)));
         return sb.toString();
-    }
-
-    /** A figure's key in words: "teBetalen" is "te betalen"; "5c 2025-Q1" stays. */
-    private static String woorden(String key) {
-        return key.matches("[a-z]+([A-Z][a-z0-9]*)+")
-                ? key.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT)
-                : key;
-    }
-
-    private static String waarde(Object v) {
-        if (v instanceof nl.rekenblad.core.Money m) {
-            return nl.rekenblad.core.DutchText.euroCents(m.amount());
-        }
-        if (v instanceof Boolean b) {
-            return b ? "ja" : "nee";
-        }
-        if (v instanceof java.math.BigDecimal d) {
-            return nl.rekenblad.core.DutchText.number(d);
-        }
-        return String.valueOf(v);
     }
 
     static String html(List<Batch.Verwerkt> uit) {

@@ -61,7 +61,15 @@ public final class VuRegulation implements RegulationProvider {
         if (input.definedNames().contains(VuTemplate.N_KOSTEN)) {
             return true;
         }
-        List<String> c = input.columns();
+        // The header follows the settings a cost file may start with (boekjaar, aanslagjaar, wagens).
+        int i = 0;
+        while (i < input.rows().size()
+                && input.columns(i).size() >= 1
+                && List.of("boekjaar", "aanslagjaar", "wagens")
+                        .contains(input.columns(i).get(0))) {
+            i++;
+        }
+        List<String> c = i == 0 ? input.columns() : input.columns(i);
         return c.contains("omschrijving") && c.contains("bedrag") && c.contains("soort") && !c.contains("datum");
     }
 

@@ -92,6 +92,9 @@ class ReleaseTest {
                 home, bin, cache, work, "batch", home.resolve("samples/batch").toString(), "-o", "uit");
         assertTrue(batch.exit() == 0 || batch.exit() == 4, batch.out());
         assertTrue(Files.exists(work.resolve("uit/overzicht.xlsx")), batch.out());
+        Run web = run(home, bin, cache, work, "web", "--help");
+        assertEquals(0, web.exit(), web.out());
+        assertTrue(web.out().contains("REKENBLAD_WEB_WACHTWOORD"), web.out());
         // Through a symbolic link to the launcher, as a user puts it on their PATH.
         Files.createSymbolicLink(bin.resolve("rekenblad"), home.resolve("bin/rekenblad"));
         Run linked = run(home, bin, cache, work, "--version");
@@ -160,6 +163,7 @@ class ReleaseTest {
         assertTrue(batch.exit() == 0 || batch.exit() == 4, batch.out());
         Run postbus = run(home, bin, cache, work, "postbus", "--help");
         assertEquals(0, postbus.exit(), postbus.out());
+        webServes(home, bin, cache, work);
         try (var wb =
                 new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(work.resolve("winst.xlsx")))) {
             boolean dutch = false;
@@ -196,6 +200,33 @@ class ReleaseTest {
             return s.filter(p -> p.getFileName().toString().matches(pattern))
                     .findFirst()
                     .orElseThrow(() -> new AssertionError("nothing like target/" + pattern + ": run mvn -B package"));
+        }
+    }
+
+    /** {@code web --poort 0} starts, prints its address and serves the page; then it is stopped. */
+    private static void webServes(Path home, Path bin, Path cache, Path work) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/rekenblad").toString(), "web", "--poort", "0")
+                .directory(work.toFile())
+                .redirectErrorStream(true);
+        pb.environment().remove("JAVA_HOME");
+        pb.environment().put("PATH", bin.toString());
+        pb.environment().put("XDG_CACHE_HOME", cache.toString());
+        Process p = pb.start();
+        try {
+            String first = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream())).readLine();
+            java.util.regex.Matcher m =
+                    java.util.regex.Pattern.compile("(http://\\S+/)").matcher(String.valueOf(first));
+            assertTrue(m.find(), "web prints its address: " + first);
+            var page = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(m.group(1)))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("Sleep een of meer bestanden"), page.body());
+        } finally {
+            p.destroy();
+            p.waitFor();
         }
     }
 
