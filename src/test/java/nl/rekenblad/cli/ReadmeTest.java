@@ -43,11 +43,11 @@ class ReadmeTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"kia", "winst", "btw"})
     void exampleCommandPrintsWhatTheReadmeShows(String command) throws Exception {
-        String readme = Files.readString(Path.of("README.md"));
+        String readme = Files.readString(Path.of("docs", command + ".md"));
         Matcher cmd = Pattern.compile(
                         "\\./rekenblad " + command + " (\\S+)\\n```\\s+```text\\n(.*?)```", Pattern.DOTALL)
                 .matcher(readme);
-        assertTrue(cmd.find(), "no " + command + " example in the README");
+        assertTrue(cmd.find(), "no " + command + " example in docs/" + command + ".md");
         nl.rekenblad.testing.Cli.Run r = nl.rekenblad.testing.Cli.run(
                 command, cmd.group(1), "-o", dir.resolve("uit.xlsx").toString());
         assertEquals(0, r.exit(), r.err());

@@ -44,8 +44,18 @@ final class LibreOffice {
                 + " apt-get install -y libreoffice-calc-nogui");
     }
 
+    /** Prints each workbook to PDF (every sheet, as its page setup says) in one LibreOffice run, recalculated on load. */
+    static List<Path> pdf(List<Path> files, Path work) throws IOException, InterruptedException {
+        return convert(files, work, "pdf", ".pdf");
+    }
+
     /** Recalculates every file in one LibreOffice run; returns the converted files, in order. */
     static List<Path> recalculate(List<Path> files, Path work) throws IOException, InterruptedException {
+        return convert(files, work, "xlsx:Calc MS Excel 2007 XML", ".xlsx");
+    }
+
+    private static List<Path> convert(List<Path> files, Path work, String filter, String extension)
+            throws IOException, InterruptedException {
         Path profile = work.resolve("profile");
         Files.createDirectories(profile.resolve("user"));
         Files.writeString(profile.resolve("user/registrymodifications.xcu"), PROFILE, StandardCharsets.UTF_8);
@@ -57,7 +67,7 @@ final class LibreOffice {
                 "--headless",
                 "--norestore",
                 "--convert-to",
-                "xlsx:Calc MS Excel 2007 XML",
+                filter,
                 "--outdir",
                 out.toString()));
         files.forEach(f -> cmd.add(f.toString()));
@@ -71,7 +81,8 @@ final class LibreOffice {
         }
         List<Path> converted = new ArrayList<>();
         for (Path f : files) {
-            Path c = out.resolve(f.getFileName());
+            String name = f.getFileName().toString();
+            Path c = out.resolve(name.substring(0, name.lastIndexOf('.')) + extension);
             if (!Files.exists(c)) {
                 throw new AssertionError(
                         "LibreOffice did not convert " + f + ": " + Files.readString(work.resolve("soffice.log")));
