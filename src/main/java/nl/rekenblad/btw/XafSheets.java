@@ -251,7 +251,7 @@ final class XafSheets {
             c.sheet().setColumnWidth(i, 15 * 256);
         }
         c.sheet().createFreezePane(1, FIRST);
-        SheetSetup.pageSetup(c.sheet());
+        SheetSetup.pageSetup(c.sheet(), headers.size());
     }
 
     private String sumEvery(int excelRow, int offset) {
@@ -278,7 +278,10 @@ final class XafSheets {
                                         + accounts(BtwRol.BEIDE) + ": daarvan is alleen 5a − 5b te vergelijken")
                         + ". Boekingen op die rekeningen zonder btw-code (afdracht, overboeking, correctie) horen niet bij de"
                         + " aangifte: hieronder. Wat zij niet verklaren staat in \"Niet verklaard\"; dat moet 0 zijn.",
-                st.get(Styles.Kind.NOTE));
+                st.get(Styles.Kind.WRAP));
+        // The note spans the table and wraps: one long line would set the printed page's width (and shrink it).
+        c.sheet().addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(1, 1, 0, 8));
+        c.height(1, 64f);
         String[] headers = {
             "Periode",
             "5a aangifte",
@@ -398,7 +401,7 @@ final class XafSheets {
             c.sheet().setColumnWidth(i, 16 * 256);
         }
         c.sheet().setColumnWidth(4, 44 * 256);
-        SheetSetup.pageSetup(c.sheet());
+        SheetSetup.pageSetup(c.sheet(), 9);
     }
 
     static String omschrijving(XafBerekening.Boekingsregel b) {

@@ -89,6 +89,65 @@ class SheetPicturesTest {
         }
     }
 
+    /**
+     * Issue 25: every page of every output, printed to A4 by LibreOffice as the sheets' page setup says, is readable at
+     * 100%: no word smaller than 6 pt high (the sheets' 8-point text measures 6,2 pt; a sheet squeezed to fit one page
+     * wide, as the auditfile's Aansluiting was by a long note, measured 2,7 pt).
+     */
+    @Test
+    void everyPrintedPageIsReadableAtFullSize() throws Exception {
+        List<Path> outputs = new ArrayList<>();
+        for (String[] r : List.of(
+                new String[] {"kor", "kor-2017-voorbeeld-2.csv"},
+                new String[] {"kor", "kor-2025-vrijstelling.csv"},
+                new String[] {"kia", "kia-2024-2025-register.csv"},
+                new String[] {"winst", "winst-2025-volledig.csv"},
+                new String[] {"btw", "btw-2025-journaal.csv"},
+                new String[] {"btw", "auditfile-2025.xaf"})) {
+            try (Outcome<?> o =
+                    Rekenblad.regulation(r[0]).run(Source.of(Path.of("samples", r[1])), Options.defaults())) {
+                Path out = work.resolve("druk-" + r[1] + ".xlsx");
+                o.save(out);
+                outputs.add(out);
+            }
+        }
+        Options vu = Options.builder()
+                .set(VuRegulation.WAGENS, Source.of(Path.of("samples/vu-2026-wagens.csv")))
+                .build();
+        try (Outcome<?> o = Rekenblad.regulation("vu").run(Source.of(Path.of("samples/vu-2026.csv")), vu)) {
+            Path out = work.resolve("druk-vu-2026.xlsx");
+            o.save(out);
+            outputs.add(out);
+        }
+        List<String> small = new ArrayList<>();
+        for (Path pdf : LibreOffice.pdf(outputs, work)) {
+            String info = run("pdfinfo", pdf.toString());
+            assertTrue(info.contains("A4"), pdf + " is printed on A4: " + info);
+            String bbox = run("pdftotext", "-bbox", pdf.toString(), "-");
+            int page = 0;
+            double min = Double.MAX_VALUE;
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                            "<page |yMin=\"([0-9.]+)\" xMax=\"[0-9.]+\" yMax=\"([0-9.]+)\"")
+                    .matcher(bbox);
+            while (m.find()) {
+                if (m.group(1) == null) {
+                    if (page > 0 && min < 6.0) {
+                        small.add(pdf.getFileName() + " page " + page + ": " + min + " pt");
+                    }
+                    page++;
+                    min = Double.MAX_VALUE;
+                } else {
+                    min = Math.min(min, Double.parseDouble(m.group(2)) - Double.parseDouble(m.group(1)));
+                }
+            }
+            if (page > 0 && min < 6.0) {
+                small.add(pdf.getFileName() + " page " + page + ": " + min + " pt");
+            }
+            assertTrue(page > 1, pdf + " printed its sheets: " + page + " pages");
+        }
+        assertEquals(List.of(), small, "pages printed too small to read");
+    }
+
     /** The first page of {@code pdf} whose text starts with {@code title}: the opening sheet's first page. */
     static int pageStartingWith(Path pdf, String title) throws Exception {
         String info = run("pdfinfo", pdf.toString());
