@@ -35,6 +35,7 @@ import static nl.rekenblad.core.Expr.num;
 import static nl.rekenblad.core.Expr.or;
 import static nl.rekenblad.core.Expr.plus;
 import static nl.rekenblad.core.Expr.ref;
+import static nl.rekenblad.core.Expr.round;
 import static nl.rekenblad.core.Expr.text;
 import static nl.rekenblad.core.Expr.times;
 
@@ -192,10 +193,11 @@ public final class Winstberekening {
                         ifThen(
                                 ref(WinstKeys.MEDEGERECHTIGDE),
                                 num("0"),
-                                times(ref(WinstKeys.NA_ONDERNEMERSAFTREK), ref("MKB_Pct"))))
+                                round(times(ref(WinstKeys.NA_ONDERNEMERSAFTREK), ref("MKB_Pct")), 2)))
                 .rule(
                         DutchText.percent(mkb.number()) + " van de winst na ondernemersaftrek in " + y
-                                + "; bij een verlies verkleint zij het verlies. Niet voor winst als medegerechtigde: die is geen"
+                                + ", afgerond op centen (zo is de belastbare winst precies het getoonde verschil); bij een"
+                                + " verlies verkleint zij het verlies. Niet voor winst als medegerechtigde: die is geen"
                                 + " ondernemer.",
                         mkb.source() + "; art. 3.79a lid 1 (ondernemer)")
                 .named("WINST_MKBVrijstelling"));
@@ -825,13 +827,15 @@ public final class Winstberekening {
                         "Meewerkaftrek",
                         ifThen(
                                 and(rechtZa, less(ref(input("partnerVergoeding")), ref("MWA_MaxVergoeding"))),
-                                times(
-                                        max(
-                                                num("0"),
-                                                minus(
-                                                        ref(WinstKeys.FISCAAL),
-                                                        max(num("0"), ref(input("stakingswinst"))))),
-                                        pct),
+                                round(
+                                        times(
+                                                max(
+                                                        num("0"),
+                                                        minus(
+                                                                ref(WinstKeys.FISCAAL),
+                                                                max(num("0"), ref(input("stakingswinst"))))),
+                                                pct),
+                                        2),
                                 num("0")))
                 .rule(
                         "Voor een partner die meewerkt en minder dan "
@@ -841,7 +845,7 @@ public final class Winstberekening {
                                 + bands(params, "MWA_Pct", DutchText::percent)
                                 + " van de winst zonder stakingswinst, vanaf "
                                 + bands(params, "MWA_Uren", DutchText::number)
-                                + " uur (met het urencriterium).",
+                                + " uur (met het urencriterium); afgerond op centen, zodat de getoonde bedragen optellen.",
                         params.get("MWA_Pct1").parameter().source()));
         steps.add(Step.amount(
                         WinstKeys.STAKINGSAFTREK,

@@ -41,6 +41,28 @@ class WinstberekeningTest {
         assertEquals(eur("43650"), r.belastbaar());
     }
 
+    /**
+     * Issue 25: what the sheet shows adds up. The meewerkaftrek (a percentage of the profit) and the MKB-winstvrijstelling
+     * are rounded to cents in their step, so belastbare winst is exactly the shown difference (the sample
+     * winst-2025-volledig showed 3.089,03 − 392,31 = 2.696,73 before).
+     */
+    @Test
+    void theShownStepsAddUpToTheCent() throws Exception {
+        WinstResult r = Winstberekening.withBundledRules()
+                .calculate(new WinstReader(nl.rekenblad.Rekenblad::provider)
+                        .read(java.nio.file.Path.of("samples/winst-2025-volledig.csv"))
+                        .input());
+        assertEquals(eur("465.25"), r.get(WinstKeys.MEEWERKAFTREK));
+        assertEquals(eur("3089.03"), r.naOndernemersaftrek());
+        assertEquals(eur("392.31"), r.mkbVrijstelling());
+        assertEquals(eur("2696.72"), r.belastbaar());
+        assertEquals(r.belastbaar(), r.naOndernemersaftrek().minus(r.mkbVrijstelling()));
+        // One more profit where 12,7% has a third decimal that rounds up: 1.000,05 × 12,7% = 127,00635.
+        WinstResult k = calc(2025, "winst", "3470.05", "uren", "1400");
+        assertEquals(eur("127.01"), k.mkbVrijstelling());
+        assertEquals(eur("873.04"), k.belastbaar());
+    }
+
     @Test
     void lossYearReducesTheLossAndLimitsTheZelfstandigenaftrek() throws Exception {
         WinstResult r = calc(2024, "winst", "-10000", "uren", "1400");
