@@ -149,7 +149,20 @@ class ArchitectureTest {
                             "bench",
                             "postbus",
                             "web")),
-            Map.entry("web", Set.of("", "core", "api", "spi", "batch", "internal.io", "kor", "kia", "btw", "vu")));
+            Map.entry(
+                    "web",
+                    Set.of(
+                            "",
+                            "core",
+                            "api",
+                            "spi",
+                            "batch",
+                            "internal.io",
+                            "internal.command",
+                            "kor",
+                            "kia",
+                            "btw",
+                            "vu")));
 
     /** Libraries that belong to the adapters, never to a calculation. */
     private static final List<String> ADAPTER_LIBRARIES = List.of(

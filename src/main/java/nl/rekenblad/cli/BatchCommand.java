@@ -44,12 +44,8 @@ public final class BatchCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "bestanden tegelijk (standaard: het aantal cores)")
     Integer threads;
 
-    @Option(
-            names = "--budget",
-            paramLabel = "SECONDEN",
-            defaultValue = "60",
-            description = "tijd per bestand (standaard: ${DEFAULT-VALUE} s)")
-    long budget;
+    @CommandLine.Mixin
+    nl.rekenblad.internal.command.BudgetOptie budget;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -60,8 +56,8 @@ public final class BatchCommand implements Callable<Integer> {
         boolean terminal =
                 System.console() != null && System.getenv("TERM") != null && !"dumb".equals(System.getenv("TERM"));
         int n = threads != null ? threads : Batch.defaultThreads();
-        Batch.Uitkomst u =
-                Batch.run(inputs, new Batch.Options(outdir, Optional.ofNullable(rapport), n, budget), out, terminal);
+        Batch.Uitkomst u = Batch.run(
+                inputs, new Batch.Options(outdir, Optional.ofNullable(rapport), n, budget.seconden()), out, terminal);
         out.printf(
                 "bestanden: %d · ok: %d · waarschuwing: %d · fout: %d · niet herkend: %d · tijd: %.1f s%n",
                 u.regels().size(),

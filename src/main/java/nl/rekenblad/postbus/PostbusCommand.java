@@ -105,12 +105,8 @@ public final class PostbusCommand implements Callable<Integer> {
             description = "wachtwoorden, alleen leesbaar voor uzelf")
     Path wachtwoordBestand;
 
-    @Option(
-            names = "--budget",
-            defaultValue = "60",
-            paramLabel = "SECONDEN",
-            description = "tijd per bijlage (standaard: ${DEFAULT-VALUE})")
-    long budget;
+    @CommandLine.Mixin
+    nl.rekenblad.internal.command.BudgetOptie budget;
 
     @Option(
             names = "--pogingen",
@@ -184,7 +180,7 @@ public final class PostbusCommand implements Callable<Integer> {
                 geweigerd,
                 Optional.ofNullable(rapport),
                 status,
-                budget,
+                budget.seconden(),
                 Math.max(1, pogingen),
                 Math.max(1, interval));
         try (Postbus p = new Postbus(cfg, out, new Postbus.Storing() {})) {

@@ -42,12 +42,8 @@ public final class WebCommand implements Callable<Integer> {
                     + " netwerk); herhaalbaar")
     List<String> namen = List.of();
 
-    @Option(
-            names = "--budget",
-            paramLabel = "SECONDEN",
-            defaultValue = "60",
-            description = "tijd per bestand (standaard: ${DEFAULT-VALUE} s)")
-    long budget;
+    @CommandLine.Mixin
+    nl.rekenblad.internal.command.BudgetOptie budget;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -56,7 +52,7 @@ public final class WebCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Optional<String> wachtwoord = Optional.ofNullable(System.getenv("REKENBLAD_WEB_WACHTWOORD"));
-        WebServer server = new WebServer(adres, poort, wachtwoord, namen, budget, out);
+        WebServer server = new WebServer(adres, poort, wachtwoord, namen, budget.seconden(), out);
         try {
             server.start();
         } catch (java.io.IOException e) {
