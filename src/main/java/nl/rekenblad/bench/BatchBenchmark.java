@@ -67,10 +67,115 @@ public final class BatchBenchmark {
                         n, nanos / 1e9, u.regels().size() * 1e9 / nanos, u.tel(nl.rekenblad.batch.Verslag.Status.FOUT));
                 out.flush();
             }
+            versusOpenpyxl(out, dir, attachments, threads);
             cold(out, dir);
         } finally {
             Bench.remove(dir);
         }
+    }
+
+    /** The Python loop issue 26 measures against: open each small workbook, change a cell, save it. */
+    private static final String OPENPYXL_LOOP = String.join(
+            "\n",
+            "import os, sys, time, openpyxl",
+            "src, dst = sys.argv[1], sys.argv[2]",
+            "names = sorted(os.listdir(src))",
+            "t = time.perf_counter()",
+            "for n in names:",
+            "    wb = openpyxl.load_workbook(os.path.join(src, n))",
+            "    wb.worksheets[0]['A1'] = 'bewerkt'",
+            "    wb.save(os.path.join(dst, n))",
+            "print(len(names), time.perf_counter() - t)",
+            "");
+
+    /**
+     * Issue 26's comparison, in the same run: batch over 600 small KOR CSVs (a folder, on all threads) against an
+     * openpyxl open-edit-save loop over 600 small KOR workbooks (one Python process), when python3 with openpyxl is
+     * there ({@code apt-get install python3-openpyxl}); says so when it is not.
+     */
+    static void versusOpenpyxl(PrintWriter out, Path dir, byte[][] attachments, int threads) throws Exception {
+        int n = 600;
+        Path csvs = Files.createDirectories(dir.resolve("vergelijk-csv"));
+        Path xlsxs = Files.createDirectories(dir.resolve("vergelijk-xlsx"));
+        Path pyOut = Files.createDirectories(dir.resolve("vergelijk-py-uit"));
+        for (int i = 0; i < n; i++) {
+            Files.write(csvs.resolve(String.format("kor-%04d.csv", i)), attachments[0]);
+            Files.write(xlsxs.resolve(String.format("kor-%04d.xlsx", i)), attachments[1]);
+        }
+        long t = System.nanoTime();
+        Batch.Uitkomst u = Batch.run(
+                List.of(csvs),
+                new Batch.Options(dir.resolve("vergelijk-uit"), Optional.empty(), threads, 60),
+                new PrintWriter(OutputStream.nullOutputStream()),
+                false);
+        double rekenblad = u.regels().size() * 1e9 / (System.nanoTime() - t);
+        out.printf("batch over %d kleine KOR-CSV's, in deze JVM na het opwarmen: %.1f bestanden/s%n", n, rekenblad);
+        // As a user runs it: a fresh JVM through the launcher's options, start to finish.
+        double commando = fresh(dir, csvs, n);
+        if (commando > 0) {
+            out.printf(
+                    "rekenblad batch over dezelfde %d CSV's als los commando (nieuwe JVM): %.1f bestanden/s%n",
+                    n, commando);
+        }
+        Path script = dir.resolve("openpyxl_loop.py");
+        Files.writeString(script, OPENPYXL_LOOP);
+        String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+        String printed;
+        try {
+            Process p = new ProcessBuilder(python, script.toString(), xlsxs.toString(), pyOut.toString())
+                    .redirectErrorStream(true)
+                    .start();
+            printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                out.println("openpyxl niet beschikbaar (apt-get install python3-openpyxl): "
+                        + printed.lines().reduce((a, b) -> b).orElse(""));
+                return;
+            }
+        } catch (java.io.IOException e) {
+            out.println("python3 niet gevonden: vergelijking met openpyxl overgeslagen");
+            return;
+        }
+        String[] parts = printed.lines().reduce((a, b) -> b).orElse("0 1").split(" ");
+        double openpyxl = Integer.parseInt(parts[0]) / Double.parseDouble(parts[1]);
+        out.printf("openpyxl openen-bewerken-opslaan over %d kleine KOR-werkboeken: %.1f bestanden/s%n", n, openpyxl);
+        out.printf(
+                "rekenblad ÷ openpyxl: %.2f× in de JVM%s (doel stap één 1,25×, doel 500 bestanden/s)%n",
+                rekenblad / openpyxl,
+                commando > 0 ? String.format(", %.2f× als los commando", commando / openpyxl) : "");
+    }
+
+    /** Files per second of {@code rekenblad batch} over {@code folder} in a new JVM, as the launcher starts it; 0 outside the jar. */
+    private static double fresh(Path dir, Path folder, int n) throws Exception {
+        Path jar = Path.of(BatchBenchmark.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+        if (!jar.toString().endsWith(".jar")) {
+            return 0;
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-Xlog:cds=off"));
+        Path jsa = jar.resolveSibling("rekenblad.jsa");
+        if (Files.exists(jsa)) {
+            cmd.add("-XX:SharedArchiveFile=" + jsa);
+        }
+        cmd.addAll(List.of(
+                "-jar",
+                jar.toString(),
+                "batch",
+                folder.toString(),
+                "-o",
+                dir.resolve("los-uit").toString()));
+        long t = System.nanoTime();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            return 0;
+        }
+        return n * 1e9 / (System.nanoTime() - t);
     }
 
     /** One kor run in a new JVM with the launcher's options (CDS archive when present), timed from outside. */
