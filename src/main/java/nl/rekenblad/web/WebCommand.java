@@ -38,8 +38,8 @@ public final class WebCommand implements Callable<Integer> {
     @Option(
             names = "--naam",
             paramLabel = "HOSTNAAM",
-            description = "een naam waaronder de pagina ook bereikt wordt (bijvoorbeeld de naam van de computer in het"
-                    + " netwerk); herhaalbaar")
+            description = "een naam of IP-adres waaronder de pagina ook bereikt wordt (bijvoorbeeld de naam van de"
+                    + " computer in het netwerk, of 192.168.1.20 bij --adres 0.0.0.0); herhaalbaar")
     List<String> namen = List.of();
 
     @CommandLine.Mixin
