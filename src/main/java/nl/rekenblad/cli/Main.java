@@ -64,17 +64,19 @@ public final class Main implements Runnable {
             cl.addSubcommand(r.name(), new CommandLine(r.command()));
         }
         others.forEach(cl::addSubcommand);
-        // Texts that list the regulations come from the registry.
-        for (var sub : cl.getSubcommands().values()) {
-            if (sub.getCommand() instanceof nl.rekenblad.internal.command.Beschrijving b) {
-                var u = sub.getCommandSpec().usageMessage();
-                u.description(b.beschrijving(u.description()));
+        // Texts that follow from the registry and the rules data are completed only when a help text is shown: a run
+        // of kor need not load the winstberekening and read its rules to describe it.
+        Runnable teksten = new Runnable() {
+            private boolean klaar;
+
+            @Override
+            public synchronized void run() {
+                if (!klaar) {
+                    klaar = true;
+                    completeTexts(cl);
+                }
             }
-        }
-        var batch = cl.getSubcommands().get("batch").getCommandSpec().usageMessage();
-        batch.description(java.util.Arrays.stream(batch.description())
-                .map(d -> d.replace(BatchCommand.SOORTEN, nl.rekenblad.batch.Batch.soorten(Rekenblad.regulations())))
-                .toArray(String[]::new));
+        };
         cl.setResourceBundle(java.util.ResourceBundle.getBundle("nl.rekenblad.cli.Teksten"));
         cl.setParameterExceptionHandler(Main::usageError);
         // picocli passes Errors on; a hostile input must never end in a stack trace.
@@ -96,7 +98,25 @@ public final class Main implements Runnable {
             }
         });
         cl.setExecutionExceptionHandler(Main::handle);
+        cl.setHelpFactory((spec, colors) -> {
+            teksten.run();
+            return new CommandLine.Help(spec, colors);
+        });
         return cl;
+    }
+
+    /** Completes the help texts that list the regulations (batch) or follow from data (winst's fields). */
+    private static void completeTexts(CommandLine cl) {
+        for (var sub : cl.getSubcommands().values()) {
+            if (sub.getCommand() instanceof nl.rekenblad.internal.command.Beschrijving b) {
+                var u = sub.getCommandSpec().usageMessage();
+                u.description(b.beschrijving(u.description()));
+            }
+        }
+        var batch = cl.getSubcommands().get("batch").getCommandSpec().usageMessage();
+        batch.description(java.util.Arrays.stream(batch.description())
+                .map(d -> d.replace(BatchCommand.SOORTEN, nl.rekenblad.batch.Batch.soorten(Rekenblad.regulations())))
+                .toArray(String[]::new));
     }
 
     /**
