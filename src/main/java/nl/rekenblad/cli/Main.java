@@ -24,7 +24,8 @@ import java.io.PrintWriter;
             nl.rekenblad.postbus.PostbusCommand.class,
             nl.rekenblad.web.WebCommand.class,
             TemplateCommand.class,
-            BenchCommand.class
+            BenchCommand.class,
+            OefenCommand.class
         },
         exitCodeListHeading = "%nExitcodes:%n",
         exitCodeList = {
