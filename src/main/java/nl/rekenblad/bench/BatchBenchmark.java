@@ -146,77 +146,73 @@ public final class BatchBenchmark {
 
     /** Files per second of {@code rekenblad batch} over {@code folder} in a new JVM, as the launcher starts it; 0 outside the jar. */
     private static double fresh(Path dir, Path folder, int n) throws Exception {
+        long nanos = timedRun(
+                10 * 60,
+                "batch",
+                folder.toString(),
+                "-o",
+                dir.resolve("los-uit").toString());
+        return nanos < 0 ? 0 : n * 1e9 / nanos;
+    }
+
+    /** The product jar this class runs from, or empty when it runs from classes (tests, an IDE). */
+    private static java.util.Optional<Path> jar() throws Exception {
         Path jar = Path.of(BatchBenchmark.class
                 .getProtectionDomain()
                 .getCodeSource()
                 .getLocation()
                 .toURI());
-        if (!jar.toString().endsWith(".jar")) {
-            return 0;
+        return jar.toString().endsWith(".jar") ? java.util.Optional.of(jar) : java.util.Optional.empty();
+    }
+
+    /**
+     * The wall time in nanoseconds of {@code rekenblad args} in a new JVM with the launcher's options (C1 only, the CDS
+     * archive beside the jar when present); -1 outside the jar, on failure or past {@code seconds}.
+     */
+    private static long timedRun(long seconds, String... args) throws Exception {
+        java.util.Optional<Path> jar = jar();
+        if (jar.isEmpty()) {
+            return -1;
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-Xlog:cds=off"));
-        Path jsa = jar.resolveSibling("rekenblad.jsa");
+        List<String> cmd =
+                new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        Path jsa = jar.get().resolveSibling("rekenblad.jsa");
         if (Files.exists(jsa)) {
             cmd.add("-XX:SharedArchiveFile=" + jsa);
         }
-        cmd.addAll(List.of(
-                "-jar",
-                jar.toString(),
-                "batch",
-                folder.toString(),
-                "-o",
-                dir.resolve("los-uit").toString()));
+        cmd.addAll(List.of("-jar", jar.get().toString()));
+        cmd.addAll(List.of(args));
         long t = System.nanoTime();
         Process p = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
-        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            return 0;
+        if (!p.waitFor(seconds, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            return -1;
         }
-        return n * 1e9 / (System.nanoTime() - t);
+        return System.nanoTime() - t;
     }
 
     /** One kor run in a new JVM with the launcher's options (CDS archive when present), timed from outside. */
     static void cold(PrintWriter out, Path dir) throws Exception {
-        Path jar = Path.of(BatchBenchmark.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .toURI());
-        if (!jar.toString().endsWith(".jar")) {
+        if (jar().isEmpty()) {
             out.println("koude start: alleen te meten vanuit target/rekenblad.jar");
             return;
         }
         Path input = dir.resolve("koud.csv");
         Files.writeString(input, "periode,rubriek,omzet,btw\n2017-Q1,1a,2500,525\n2017-Q1,5b,,190\n");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Path jsa = jar.resolveSibling("rekenblad.jsa");
+        Path jsa = jar().get().resolveSibling("rekenblad.jsa");
         List<Long> times = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            List<String> cmd =
-                    new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
-            if (Files.exists(jsa)) {
-                cmd.add("-XX:SharedArchiveFile=" + jsa);
-            }
-            cmd.addAll(List.of(
-                    "-jar",
-                    jar.toString(),
-                    "kor",
-                    input.toString(),
-                    "-o",
-                    dir.resolve("koud.xlsx").toString()));
-            long t = System.nanoTime();
-            Process p = new ProcessBuilder(cmd)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            long nanos = timedRun(
+                    60, "kor", input.toString(), "-o", dir.resolve("koud.xlsx").toString());
+            if (nanos < 0) {
                 out.println("koude start mislukt");
                 return;
             }
-            times.add(System.nanoTime() - t);
+            times.add(nanos);
         }
         times.sort(null);
         out.printf(

@@ -1,9 +1,7 @@
 package nl.rekenblad.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 
 /** What every benchmark does around its measurements: say what machine it ran on, and leave no files behind. */
 final class Bench {
@@ -20,8 +18,6 @@ final class Bench {
 
     /** Removes a benchmark's temporary folder with everything in it. */
     static void remove(Path dir) throws IOException {
-        try (var s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        nl.rekenblad.internal.io.AtomicFiles.removeTree(dir);
     }
 }

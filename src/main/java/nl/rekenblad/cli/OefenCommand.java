@@ -61,11 +61,7 @@ final class OefenCommand implements Callable<Integer> {
             }
             return Main.OK;
         } finally {
-            try (var s = Files.walk(tmp)) {
-                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            nl.rekenblad.internal.io.AtomicFiles.removeTree(tmp);
         }
     }
 }

@@ -183,16 +183,7 @@ public final class WebServer implements AutoCloseable {
         } catch (Exception e) {
             throw new IOException("de server stopt niet" + nl.rekenblad.internal.io.Messages.reason(e), e);
         }
-        verwijder(tijdelijk);
-    }
-
-    /** Removes {@code map} and all in it. */
-    private static void verwijder(Path map) throws IOException {
-        try (var s = Files.walk(map)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        nl.rekenblad.internal.io.AtomicFiles.removeTree(tijdelijk);
     }
 
     /** The one handler: checks, then the page, its parts, the templates and the upload. */
@@ -452,7 +443,7 @@ public final class WebServer implements AutoCloseable {
             json(response, callback, HttpStatus.BAD_REQUEST_400, Map.of("fout", "upload niet te lezen" + reden(e)));
             return;
         } finally {
-            verwijder(map);
+            nl.rekenblad.internal.io.AtomicFiles.removeTree(map);
         }
         for (Map<String, Object> b : uit) {
             log.printf("web: %s: %s%n", b.get("naam"), b.get("status"));

@@ -114,11 +114,7 @@ class WebTest {
         if (server != null) {
             server.close();
         }
-        try (var s = Files.walk(tmp)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        nl.rekenblad.internal.io.AtomicFiles.removeTree(tmp);
     }
 
     /** Uploads {@code files} (and side files by field) and waits until the page shows an answer for each. */

@@ -140,4 +140,16 @@ public final class AtomicFiles {
             }
         }
     }
+
+    /** Removes {@code dir} and everything in it (a temporary folder of our own); nothing when it is gone already. */
+    public static void removeTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
 }
