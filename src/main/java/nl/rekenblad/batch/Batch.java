@@ -9,10 +9,11 @@ import nl.rekenblad.core.Problem;
 import nl.rekenblad.internal.io.AtomicFiles;
 import nl.rekenblad.internal.io.Json;
 import nl.rekenblad.internal.io.Messages;
+import nl.rekenblad.internal.workbook.OutputWorkbook;
+import nl.rekenblad.internal.workbook.SheetCells;
+import nl.rekenblad.internal.workbook.Style;
 import nl.rekenblad.internal.workbook.Styles;
 import nl.rekenblad.rules.MissingRuleException;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -459,35 +460,36 @@ public final class Batch {
             byte[] bytes = jsonl.toString().getBytes(StandardCharsets.UTF_8);
             files.add(o.rapport().get(), out -> out.write(bytes));
         }
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            // The same document properties as every other output (creator rekenblad, a fixed date): reruns compare.
-            nl.rekenblad.internal.workbook.SheetSetup.fixProperties(wb);
-            Styles st = new Styles(wb);
-            XSSFSheet sh = wb.createSheet("Overzicht");
+        try (OutputWorkbook wb = OutputWorkbook.create()) {
+            SheetCells sh = wb.createGeneratedSheet("Overzicht");
             String[] h = {"bron", "bijlage", "soort", "status", "melding", "cijfers", "uitvoer"};
-            var hr = sh.createRow(0);
+            Style header = wb.styles().get(Styles.Kind.HEADER);
             for (int i = 0; i < h.length; i++) {
-                hr.createCell(i).setCellValue(h[i]);
-                hr.getCell(i).setCellStyle(st.get(Styles.Kind.HEADER));
+                sh.text(0, i, h[i], header);
             }
             int r = 1;
             for (Verslag v : u.regels()) {
-                var row = sh.createRow(r++);
-                row.createCell(0).setCellValue(cell(v.bron()));
-                row.createCell(1).setCellValue(cell(v.bijlage() == null ? "" : v.bijlage()));
-                row.createCell(2).setCellValue(v.soort() == null ? "" : v.soort());
-                row.createCell(3).setCellValue(v.status().word());
-                row.createCell(4).setCellValue(cell(v.melding()));
-                row.createCell(5).setCellValue(cell(v.cijfers().isEmpty() ? "" : Json.line(v.cijfers())));
-                row.createCell(6).setCellValue(cell(String.join(", ", v.uitvoer())));
+                String[] cells = {
+                    cell(v.bron()),
+                    cell(v.bijlage() == null ? "" : v.bijlage()),
+                    v.soort() == null ? "" : v.soort(),
+                    v.status().word(),
+                    cell(v.melding()),
+                    cell(v.cijfers().isEmpty() ? "" : Json.line(v.cijfers())),
+                    cell(String.join(", ", v.uitvoer()))
+                };
+                for (int i = 0; i < cells.length; i++) {
+                    sh.text(r, i, cells[i], null);
+                }
+                r++;
             }
             int[] widths = {40, 30, 8, 14, 80, 50, 80};
             for (int i = 0; i < widths.length; i++) {
-                sh.setColumnWidth(i, widths[i] * 256);
+                sh.settings().width(i, widths[i]);
             }
-            sh.createFreezePane(0, 1);
+            sh.settings().freeze(0, 1);
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-            wb.write(bytes);
+            wb.save(bytes);
             files.add(o.uitmap().resolve("overzicht.xlsx"), out -> bytes.writeTo(out));
         }
         files.commit();

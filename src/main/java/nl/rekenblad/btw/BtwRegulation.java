@@ -243,14 +243,7 @@ public final class BtwRegulation implements RegulationProvider {
                 options.get(KorRegulation.OMZET_VORIG_JAAR));
         KorResult kr = KorRegulation.addTo(wb.xssf(), in);
         // The workbook opens on the return, as without --kor; the KOR sheets follow it.
-        var poi = wb.xssf().poi();
-        int blad = poi.getSheetIndex(BtwWorkbook.AANGIFTE);
-        if (blad >= 0) {
-            for (int i = 0; i < poi.getNumberOfSheets(); i++) {
-                poi.getSheetAt(i).setSelected(i == blad);
-            }
-            poi.setActiveSheet(blad);
-        }
+        wb.xssf().openOn(BtwWorkbook.AANGIFTE);
         return Optional.of(kr);
     }
 

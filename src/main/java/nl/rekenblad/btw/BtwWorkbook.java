@@ -5,11 +5,10 @@ import nl.rekenblad.core.Target;
 import nl.rekenblad.internal.workbook.OutputWorkbook;
 import nl.rekenblad.internal.workbook.ResultSheets;
 import nl.rekenblad.internal.workbook.SheetCells;
-import nl.rekenblad.internal.workbook.SheetSetup;
+import nl.rekenblad.internal.workbook.SheetSettings;
+import nl.rekenblad.internal.workbook.Style;
 import nl.rekenblad.internal.workbook.Styles;
 import nl.rekenblad.rules.UsedParameter;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -41,9 +40,9 @@ public final class BtwWorkbook implements AutoCloseable {
     private final OutputWorkbook xssf;
     private final SheetCells.Appender boekingen;
     private final Styles styles;
-    private final XSSFCellStyle money;
-    private final XSSFCellStyle percent;
-    private final XSSFCellStyle text;
+    private final Style money;
+    private final Style percent;
+    private final Style text;
     private final int given;
     private int nextRow = 1;
 
@@ -58,25 +57,24 @@ public final class BtwWorkbook implements AutoCloseable {
     public BtwWorkbook(List<String> header, List<String> computed, List<String> extraSheets) throws IOException {
         xssf = OutputWorkbook.create();
         try {
-            SheetSetup.fixProperties(xssf.poi());
-            styles = new Styles(xssf.poi());
-            xssf.poi().createSheet(AANGIFTE);
+            styles = xssf.styles();
+            xssf.reserveSheet(AANGIFTE);
             for (String extra : extraSheets) {
-                xssf.poi().createSheet(extra);
+                xssf.reserveSheet(extra);
             }
             SheetCells sheet = xssf.createGeneratedSheet(BOEKINGEN);
             money = styles.get(Styles.Kind.MONEY);
             percent = styles.get(Styles.Kind.PERCENT);
             text = styles.get(Styles.Kind.TEXT);
             given = header.size();
-            XSSFCellStyle hs = styles.get(Styles.Kind.HEADER);
+            Style hs = styles.get(Styles.Kind.HEADER);
             for (int i = 0; i < header.size(); i++) {
                 sheet.text(0, i, header.get(i), hs);
             }
             for (int i = 0; i < computed.size(); i++) {
                 sheet.text(0, given + i, computed.get(i), hs);
             }
-            sheet.sheet().createFreezePane(0, 1);
+            sheet.settings().freeze(0, 1);
             boekingen = sheet.appender(1);
         } catch (IOException | RuntimeException e) {
             xssf.close();
@@ -235,7 +233,7 @@ public final class BtwWorkbook implements AutoCloseable {
                                 ? "; de eerste " + b.meldingen().size() + " staan hieronder"
                                 : ""),
                 styles.get(Styles.Kind.NOTE));
-        XSSFCellStyle header = styles.get(Styles.Kind.HEADER);
+        Style header = styles.get(Styles.Kind.HEADER);
         String[] headers = {"Regel", "Omschrijving", "Melding"};
         for (int i = 0; i < headers.length; i++) {
             c.text(3, i, headers[i], header);
@@ -247,12 +245,12 @@ public final class BtwWorkbook implements AutoCloseable {
             c.text(row, 2, m.melding(), text);
             row++;
         }
-        XSSFSheet sh = c.sheet();
-        sh.setColumnWidth(0, 9 * 256);
-        sh.setColumnWidth(1, 40 * 256);
-        sh.setColumnWidth(2, 100 * 256);
-        sh.createFreezePane(0, 4);
-        SheetSetup.pageSetup(sh);
+        SheetSettings sh = c.settings();
+        sh.width(0, 9);
+        sh.width(1, 40);
+        sh.width(2, 100);
+        sh.freeze(0, 4);
+        sh.pageSetup();
     }
 
     /** The underlying workbook, for result sheets added after the btw ones (the KOR with --kor). */

@@ -5,7 +5,6 @@ import nl.rekenblad.auditfile.Grootboek.BtwRol;
 import nl.rekenblad.core.Period;
 import nl.rekenblad.core.Target;
 import nl.rekenblad.internal.workbook.SheetCells;
-import nl.rekenblad.internal.workbook.SheetSetup;
 import nl.rekenblad.internal.workbook.Styles;
 
 import java.math.BigDecimal;
@@ -243,15 +242,15 @@ final class XafSheets {
             c.formula(row, jaar + 1, sumEvery(excel, 1), sumB, st.get(Styles.Kind.MONEY_TOTAL));
             row++;
         }
-        c.sheet().setColumnWidth(C_CODE, 12 * 256);
-        c.sheet().setColumnWidth(C_OMSCHRIJVING, 36 * 256);
-        c.sheet().setColumnWidth(C_RUBRIEK, 14 * 256);
-        c.sheet().setColumnWidth(C_REDEN, 60 * 256);
+        c.settings().width(C_CODE, 12);
+        c.settings().width(C_OMSCHRIJVING, 36);
+        c.settings().width(C_RUBRIEK, 14);
+        c.settings().width(C_REDEN, 60);
         for (int i = C_PERIODS; i < headers.size(); i++) {
-            c.sheet().setColumnWidth(i, 15 * 256);
+            c.settings().width(i, 15);
         }
-        c.sheet().createFreezePane(1, FIRST);
-        SheetSetup.pageSetup(c.sheet(), headers.size());
+        c.settings().freeze(1, FIRST);
+        c.settings().pageSetup(headers.size());
     }
 
     private String sumEvery(int excelRow, int offset) {
@@ -280,7 +279,7 @@ final class XafSheets {
                         + " aangifte: hieronder. Wat zij niet verklaren staat in \"Niet verklaard\"; dat moet 0 zijn.",
                 st.get(Styles.Kind.WRAP));
         // The note spans the table and wraps: one long line would set the printed page's width (and shrink it).
-        c.sheet().addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(1, 1, 0, 8));
+        c.settings().merge(1, 1, 0, 8);
         c.height(1, 64f);
         String[] headers = {
             "Periode",
@@ -396,12 +395,12 @@ final class XafSheets {
         if (x.correcties().isEmpty()) {
             c.text(row, 0, "geen", st.get(Styles.Kind.NOTE));
         }
-        c.sheet().setColumnWidth(0, 14 * 256);
+        c.settings().width(0, 14);
         for (int i = 1; i <= 8; i++) {
-            c.sheet().setColumnWidth(i, 16 * 256);
+            c.settings().width(i, 16);
         }
-        c.sheet().setColumnWidth(4, 44 * 256);
-        SheetSetup.pageSetup(c.sheet(), 9);
+        c.settings().width(4, 44);
+        c.settings().pageSetup(9);
     }
 
     static String omschrijving(XafBerekening.Boekingsregel b) {

@@ -56,7 +56,7 @@ public final class Main implements Runnable {
 
     /** The configured command line, also for tests ({@code commandLine().execute(…)}). */
     public static CommandLine commandLine() {
-        PoiSettings.apply();
+        PoiSettings.applyBeforeReading();
         CommandLine cl = new CommandLine(new Main());
         // One subcommand per regulation, in the registry's order, before batch, template and bench.
         java.util.Map<String, CommandLine> others = new java.util.LinkedHashMap<>(cl.getSubcommands());

@@ -6,16 +6,9 @@ import nl.rekenblad.internal.workbook.NamedTable;
 import nl.rekenblad.internal.workbook.OutputWorkbook;
 import nl.rekenblad.internal.workbook.ResultSheets;
 import nl.rekenblad.internal.workbook.SheetCells;
-import nl.rekenblad.internal.workbook.SheetSetup;
+import nl.rekenblad.internal.workbook.SheetSettings;
 import nl.rekenblad.internal.workbook.Styles;
-import org.apache.poi.ss.SpreadsheetVersion;
-import org.apache.poi.ss.usermodel.DataValidation;
-import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.Name;
-import org.apache.poi.ss.util.AreaReference;
-import org.apache.poi.ss.util.CellRangeAddressList;
-import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -52,19 +45,15 @@ final class KiaTemplate {
     }
 
     private static OutputWorkbook build(KiaInput input, boolean generated) {
-        OutputWorkbook wb = OutputWorkbook.create();
-        SheetSetup.fixProperties(wb.poi());
-        Styles st = new Styles(wb.poi());
-        XSSFSheet sh;
+        OutputWorkbook wb = generated ? OutputWorkbook.create() : OutputWorkbook.createInObjectModel();
+        Styles st = wb.styles();
         Grid c;
         if (generated) {
-            SheetCells cells = wb.createGeneratedSheet(SHEET);
-            sh = cells.sheet();
-            c = Grid.of(cells, st);
+            c = Grid.of(wb.createGeneratedSheet(SHEET), st);
         } else {
-            sh = wb.poi().createSheet(SHEET);
-            c = Grid.of(sh, st);
+            c = Grid.of(wb.poi().createSheet(SHEET), st);
         }
+        SheetSettings sh = wb.settings(SHEET).orElseThrow();
         c.text(0, 0, "Investeringsregister", Styles.Kind.TITLE);
         c.text(
                 1,
@@ -90,7 +79,7 @@ final class KiaTemplate {
         };
         for (int i = 0; i < fields.length; i++) {
             c.text(HEADER_ROW, i, fields[i], Styles.Kind.HEADER);
-            sh.setColumnWidth(i, widths[i] * 256);
+            sh.width(i, widths[i]);
         }
         int n = input == null ? 0 : input.activa().size();
         int rows = n + (input == null ? EMPTY_ROWS : 20);
@@ -116,31 +105,22 @@ final class KiaTemplate {
             }
         }
         int last = HEADER_ROW + rows;
-        Name name = wb.poi().createName();
-        name.setNameName(N_REGISTER);
-        name.setRefersToFormula(new AreaReference(
-                        new CellReference(SHEET, HEADER_ROW, 0, true, true),
-                        new CellReference(SHEET, last, fields.length - 1, true, true),
-                        SpreadsheetVersion.EXCEL2007)
-                .formatAsString());
-        DataValidationHelper dvh = sh.getDataValidationHelper();
-        list(sh, dvh, java.util.Arrays.stream(Soort.values()).map(Soort::word).toArray(String[]::new), last, 4);
-        list(
-                sh,
-                dvh,
-                java.util.Arrays.stream(Regeling.values()).map(Regeling::word).toArray(String[]::new),
+        wb.defineName(N_REGISTER, SHEET, new CellRangeAddress(HEADER_ROW, last, 0, fields.length - 1));
+        sh.choices(
+                HEADER_ROW + 1,
                 last,
-                11);
-        sh.createFreezePane(2, HEADER_ROW + 1);
-        SheetSetup.pageSetup(sh);
+                4,
+                4,
+                java.util.Arrays.stream(Soort.values()).map(Soort::word).toList());
+        sh.choices(
+                HEADER_ROW + 1,
+                last,
+                11,
+                11,
+                java.util.Arrays.stream(Regeling.values()).map(Regeling::word).toList());
+        sh.freeze(2, HEADER_ROW + 1);
+        sh.pageSetup();
         return wb;
-    }
-
-    private static void list(XSSFSheet sh, DataValidationHelper dvh, String[] words, int last, int col) {
-        DataValidation dv = dvh.createValidation(
-                dvh.createExplicitListConstraint(words), new CellRangeAddressList(HEADER_ROW + 1, last, col, col));
-        dv.setShowErrorBox(true);
-        sh.addValidationData(dv);
     }
 
     /** One register row: the cells of {@code a}, or empty input cells when there is no asset. */

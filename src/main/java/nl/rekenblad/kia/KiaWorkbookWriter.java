@@ -37,12 +37,7 @@ final class KiaWorkbookWriter {
     public void write(OutputWorkbook wb, KiaResult result) throws InvalidInputException {
         String bron = result.input().bron();
         ResultSheets.removeEarlierOutput(
-                wb.poi(),
-                MARKER,
-                SHEETS,
-                List.of("KIA_", "EIA_", "MIA_", "AFS_"),
-                List.of(KiaTemplate.N_REGISTER),
-                bron);
+                wb, MARKER, SHEETS, List.of("KIA_", "EIA_", "MIA_", "AFS_"), List.of(KiaTemplate.N_REGISTER), bron);
         List<Problem> problems = new ArrayList<>();
         KiaTemplate.Located loc =
                 KiaTemplate.locate(wb, problems, bron).orElseThrow(() -> new InvalidInputException(problems));
@@ -55,7 +50,7 @@ final class KiaWorkbookWriter {
                 List.of(KiaBerekening.KIA, KiaBerekening.DESINVESTERINGEN, KiaBerekening.AFSCHRIJVINGEN);
         for (String sheet : layoutSheets) {
             out.place(sheet, result.layouts().get(sheet));
-            wb.poi().createSheet(sheet);
+            wb.reserveSheet(sheet);
         }
         out.checkPlaced(result.calculation());
         out.parameters(
@@ -97,7 +92,6 @@ final class KiaWorkbookWriter {
      */
     private static void redenColumn(
             OutputWorkbook wb, ResultSheets out, KiaTemplate.Located loc, List<Integer> rows, KiaResult result) {
-        XSSFSheet sh = wb.poi().getSheet(loc.sheet());
         int col = loc.columns().values().stream()
                         .mapToInt(Integer::intValue)
                         .max()
@@ -106,12 +100,13 @@ final class KiaWorkbookWriter {
         Optional<SheetCells> generated = wb.generated(loc.sheet());
         // The register rekenblad built for a CSV run has the column free; a bookkeeper's register is checked and
         // cleared.
+        XSSFSheet sh = generated.isPresent() ? null : wb.poi().getSheet(loc.sheet());
         if (generated.isEmpty() && !clearRedenColumn(sh, loc, col)) {
             return;
         }
         Grid grid = generated.isPresent() ? Grid.of(generated.get(), out.styles()) : Grid.of(sh, out.styles());
         grid.text(loc.headerRow(), col, REDEN_HEADER, Styles.Kind.HEADER);
-        sh.setColumnWidth(col, 30 * 256);
+        wb.settings(loc.sheet()).orElseThrow().width(col, 30);
         String column = KiaKeys.asset(KiaKeys.PerActivum.REDEN);
         if (generated.isPresent()) {
             // The register rekenblad wrote has its assets on consecutive rows.

@@ -209,7 +209,7 @@ public final class KorRegulation implements RegulationProvider {
      */
     public static KorResult addTo(OutputWorkbook wb, KorInput in) throws InvalidInputException {
         KorResult r = KorJaaropstelling.withBundledRules().calculate(in);
-        KorTemplate.addTo(wb.poi(), in);
+        KorTemplate.addTo(wb, in);
         new KorWorkbookWriter().write(wb, r);
         return r;
     }

@@ -9,19 +9,14 @@ import nl.rekenblad.core.Target;
 import nl.rekenblad.internal.workbook.Grid;
 import nl.rekenblad.internal.workbook.OutputWorkbook;
 import nl.rekenblad.internal.workbook.SheetCells;
-import nl.rekenblad.internal.workbook.SheetSetup;
+import nl.rekenblad.internal.workbook.SheetSettings;
 import nl.rekenblad.internal.workbook.SheetText;
 import nl.rekenblad.internal.workbook.Styles;
 import org.apache.poi.ss.SpreadsheetVersion;
-import org.apache.poi.ss.usermodel.DataValidation;
-import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -79,28 +74,33 @@ final class KorTemplate {
     }
 
     /** Adds the input sheet, filled with {@code input}, to an existing workbook (the btw-opstelling with --kor). */
-    public static void addTo(XSSFWorkbook wb, KorInput input) {
-        Styles st = new Styles(wb);
-        XSSFSheet sh = wb.createSheet(SHEET);
-        fill(wb, sh, Grid.of(sh, st), st, input.periods().get(0).kind(), input.year(), input);
+    public static void addTo(OutputWorkbook wb, KorInput input) {
+        addTo(wb, input.periods().get(0).kind(), input.year(), input);
     }
 
+    /**
+     * A workbook with the input sheet: its cells kept as {@link SheetCells} and written straight to the package when
+     * {@code generated}, else in POI's model.
+     */
     private static OutputWorkbook build(Period.Kind kind, Integer year, KorInput input, boolean generated) {
-        OutputWorkbook wb = OutputWorkbook.create();
-        SheetSetup.fixProperties(wb.poi());
-        Styles st = new Styles(wb.poi());
         if (generated) {
-            SheetCells cells = wb.createGeneratedSheet(SHEET);
-            fill(wb.poi(), cells.sheet(), Grid.of(cells, st), st, kind, year, input);
-        } else {
-            XSSFSheet sh = wb.poi().createSheet(SHEET);
-            fill(wb.poi(), sh, Grid.of(sh, st), st, kind, year, input);
+            OutputWorkbook wb = OutputWorkbook.create();
+            addTo(wb, kind, year, input);
+            return wb;
         }
+        OutputWorkbook wb = OutputWorkbook.createInObjectModel();
+        XSSFSheet sh = wb.poi().createSheet(SHEET);
+        fill(wb, wb.settings(SHEET).orElseThrow(), Grid.of(sh, wb.styles()), kind, year, input);
         return wb;
     }
 
+    private static void addTo(OutputWorkbook wb, Period.Kind kind, Integer year, KorInput input) {
+        SheetCells cells = wb.createGeneratedSheet(SHEET);
+        fill(wb, cells.settings(), Grid.of(cells, wb.styles()), kind, year, input);
+    }
+
     private static void fill(
-            XSSFWorkbook wb, XSSFSheet sh, Grid c, Styles st, Period.Kind kind, Integer year, KorInput input) {
+            OutputWorkbook wb, SheetSettings sh, Grid c, Period.Kind kind, Integer year, KorInput input) {
         int n = switch (kind) {
             case JAAR -> 1;
             case KWARTAAL -> 4;
@@ -139,7 +139,7 @@ final class KorTemplate {
             int col = FIRST_GRID_COL + 2 * i;
             c.text(headerRow, col, shortLabel(kind, i + 1), Styles.Kind.HEADER_RIGHT);
             c.text(headerRow, col + 1, "", Styles.Kind.HEADER_RIGHT);
-            sh.addMergedRegion(new CellRangeAddress(headerRow, headerRow, col, col + 1));
+            sh.merge(headerRow, headerRow, col, col + 1);
             c.text(headerRow + 1, col, "Omzet", Styles.Kind.HEADER_RIGHT);
             c.text(headerRow + 1, col + 1, "Btw", Styles.Kind.HEADER_RIGHT);
         }
@@ -167,31 +167,29 @@ final class KorTemplate {
         }
         int lastRow = FIRST_GRID_ROW + rubrieken.length - 1;
         int lastCol = FIRST_GRID_COL + 2 * n - 1;
-        SheetSetup.definedName(wb, SHEET, N_JAAR, new CellRangeAddress(3, 3, FIRST_GRID_COL, FIRST_GRID_COL));
-        SheetSetup.definedName(wb, SHEET, N_RECHTSVORM, new CellRangeAddress(4, 4, FIRST_GRID_COL, FIRST_GRID_COL));
-        SheetSetup.definedName(wb, SHEET, N_VORIG_JAAR, new CellRangeAddress(5, 5, FIRST_GRID_COL, FIRST_GRID_COL));
-        SheetSetup.definedName(
-                wb, SHEET, N_PERIODEN, new CellRangeAddress(headerRow, headerRow, FIRST_GRID_COL, lastCol));
-        SheetSetup.definedName(wb, SHEET, N_RUBRIEKEN, new CellRangeAddress(FIRST_GRID_ROW, lastRow, 0, 0));
-        SheetSetup.definedName(
-                wb, SHEET, N_INVOER, new CellRangeAddress(FIRST_GRID_ROW, lastRow, FIRST_GRID_COL, lastCol));
+        wb.defineName(N_JAAR, SHEET, new CellRangeAddress(3, 3, FIRST_GRID_COL, FIRST_GRID_COL));
+        wb.defineName(N_RECHTSVORM, SHEET, new CellRangeAddress(4, 4, FIRST_GRID_COL, FIRST_GRID_COL));
+        wb.defineName(N_VORIG_JAAR, SHEET, new CellRangeAddress(5, 5, FIRST_GRID_COL, FIRST_GRID_COL));
+        wb.defineName(N_PERIODEN, SHEET, new CellRangeAddress(headerRow, headerRow, FIRST_GRID_COL, lastCol));
+        wb.defineName(N_RUBRIEKEN, SHEET, new CellRangeAddress(FIRST_GRID_ROW, lastRow, 0, 0));
+        wb.defineName(N_INVOER, SHEET, new CellRangeAddress(FIRST_GRID_ROW, lastRow, FIRST_GRID_COL, lastCol));
 
-        DataValidationHelper dvh = sh.getDataValidationHelper();
-        DataValidation dv = dvh.createValidation(
-                dvh.createExplicitListConstraint(java.util.Arrays.stream(Rechtsvorm.values())
+        sh.choices(
+                4,
+                4,
+                FIRST_GRID_COL,
+                FIRST_GRID_COL,
+                java.util.Arrays.stream(Rechtsvorm.values())
                         .map(Rechtsvorm::word)
-                        .toArray(String[]::new)),
-                new CellRangeAddressList(4, 4, FIRST_GRID_COL, FIRST_GRID_COL));
-        dv.setShowErrorBox(true);
-        sh.addValidationData(dv);
+                        .toList());
 
-        sh.setColumnWidth(0, 9 * 256);
-        sh.setColumnWidth(1, 62 * 256);
+        sh.width(0, 9);
+        sh.width(1, 62);
         for (int col = FIRST_GRID_COL; col <= lastCol; col++) {
-            sh.setColumnWidth(col, 13 * 256);
+            sh.width(col, 13);
         }
-        sh.createFreezePane(2, FIRST_GRID_ROW);
-        SheetSetup.pageSetup(sh);
+        sh.freeze(2, FIRST_GRID_ROW);
+        sh.pageSetup();
     }
 
     /** Q1 … Q4, jan … dec or Jaar: the label a template shows over a period's columns. */
@@ -342,28 +340,26 @@ final class KorTemplate {
         List<String> missing = new ArrayList<>();
         Map<String, AreaReference> areas = new LinkedHashMap<>();
         for (String n : INPUT_NAMES) {
-            Name name = wb.poi().getName(n);
-            if (name == null) {
+            String refersTo = wb.refersTo(n).orElse(null);
+            if (refersTo == null) {
                 if (!n.equals(N_RECHTSVORM) && !n.equals(N_VORIG_JAAR)) {
                     missing.add(n);
                 }
                 continue;
             }
             try {
-                AreaReference a = new AreaReference(name.getRefersToFormula(), SpreadsheetVersion.EXCEL2007);
+                AreaReference a = new AreaReference(refersTo, SpreadsheetVersion.EXCEL2007);
                 String sheetName = a.getFirstCell().getSheetName();
-                if (sheetName == null || wb.poi().getSheet(sheetName) == null) {
+                if (sheetName == null || wb.sheetIndex(sheetName) < 0) {
                     problems.add(Problem.error(
                             bron,
-                            "de gedefinieerde naam " + n + " wijst niet naar een bestaand blad ("
-                                    + name.getRefersToFormula() + ")"));
+                            "de gedefinieerde naam " + n + " wijst niet naar een bestaand blad (" + refersTo + ")"));
                     continue;
                 }
                 areas.put(n, a);
             } catch (RuntimeException e) {
                 problems.add(Problem.error(
-                        bron,
-                        "de gedefinieerde naam " + n + " wijst niet naar cellen (" + name.getRefersToFormula() + ")"));
+                        bron, "de gedefinieerde naam " + n + " wijst niet naar cellen (" + refersTo + ")"));
             }
         }
         if (!missing.isEmpty()) {

@@ -36,7 +36,7 @@ final class KorWorkbookWriter {
      */
     public void write(OutputWorkbook wb, KorResult result) throws InvalidInputException {
         String bron = result.input().bron();
-        ResultSheets.removeEarlierOutput(wb.poi(), MARKER, SHEETS, List.of("KOR_"), KorTemplate.INPUT_NAMES, bron);
+        ResultSheets.removeEarlierOutput(wb, MARKER, SHEETS, List.of("KOR_"), KorTemplate.INPUT_NAMES, bron);
         List<Problem> problems = new ArrayList<>();
         KorTemplate.Located loc =
                 KorTemplate.locate(wb, problems, bron).orElseThrow(() -> new InvalidInputException(problems));
@@ -58,7 +58,7 @@ final class KorWorkbookWriter {
         ResultSheets out = new ResultSheets(wb, targets);
         out.place(JAAROPSTELLING, result.layout());
         out.checkPlaced(result.calculation());
-        wb.poi().createSheet(JAAROPSTELLING);
+        wb.reserveSheet(JAAROPSTELLING);
         SheetCells params = out.parameters(
                 PARAMETERS,
                 "Parameters kleineondernemersregeling " + result.year(),

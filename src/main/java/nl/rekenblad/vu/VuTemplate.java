@@ -6,11 +6,9 @@ import nl.rekenblad.internal.workbook.Grid;
 import nl.rekenblad.internal.workbook.NamedTable;
 import nl.rekenblad.internal.workbook.OutputWorkbook;
 import nl.rekenblad.internal.workbook.SheetCells;
-import nl.rekenblad.internal.workbook.SheetSetup;
+import nl.rekenblad.internal.workbook.SheetSettings;
 import nl.rekenblad.internal.workbook.Styles;
-import org.apache.poi.ss.SpreadsheetVersion;
-import org.apache.poi.ss.usermodel.Name;
-import org.apache.poi.ss.util.AreaReference;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 
@@ -61,9 +59,8 @@ public final class VuTemplate {
     }
 
     private static OutputWorkbook build(VuInput in, boolean generated) {
-        OutputWorkbook wb = OutputWorkbook.create();
-        SheetSetup.fixProperties(wb.poi());
-        Styles st = new Styles(wb.poi());
+        OutputWorkbook wb = generated ? OutputWorkbook.create() : OutputWorkbook.createInObjectModel();
+        Styles st = wb.styles();
         Grid k = grid(wb, KOSTEN, generated, st);
         k.text(0, 0, "Verworpen uitgaven: kosten", Styles.Kind.TITLE);
         k.text(
@@ -100,9 +97,7 @@ public final class VuTemplate {
             k.number(row, 6, c == null ? null : c.waarde(), kk[6]);
         }
         name(wb, N_KOSTEN, KOSTEN, HEADER_ROW, HEADER_ROW + rows, KOST_VELDEN.size() - 1);
-        Name aj = wb.poi().createName();
-        aj.setNameName(N_AANSLAGJAAR);
-        aj.setRefersToFormula(new CellReference(KOSTEN, 2, 1, true, true).formatAsString());
+        wb.defineName(N_AANSLAGJAAR, new CellReference(KOSTEN, 2, 1, true, true).formatAsString());
         setup(wb, KOSTEN, generated, new int[] {12, 40, 14, 22, 10, 12, 10}, KOST_VELDEN);
 
         Grid w = grid(wb, WAGENPARK, generated, st);
@@ -179,26 +174,20 @@ public final class VuTemplate {
     }
 
     private static void setup(OutputWorkbook wb, String sheet, boolean generated, int[] widths, List<String> fields) {
-        XSSFSheet sh = wb.poi().getSheet(sheet);
+        SheetSettings sh = wb.settings(sheet).orElseThrow();
         for (int i = 0; i < widths.length; i++) {
             // Wide enough for its bold header ("financieringskosten", not "financieringsko sten").
             int header = i < fields.size() ? fields.get(i).length() + 3 : 0;
-            sh.setColumnWidth(i, Math.max(widths[i], header) * 256);
+            sh.width(i, Math.max(widths[i], header));
         }
-        sh.createFreezePane(0, HEADER_ROW + 1);
+        sh.freeze(0, HEADER_ROW + 1);
         // The note spans the table and wraps, instead of one long line that sets the printed page's width.
-        sh.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(1, 1, 0, widths.length - 1));
-        SheetSetup.pageSetup(sh, widths.length);
+        sh.merge(1, 1, 0, widths.length - 1);
+        sh.pageSetup(widths.length);
     }
 
     private static void name(OutputWorkbook wb, String name, String sheet, int first, int last, int lastCol) {
-        Name n = wb.poi().createName();
-        n.setNameName(name);
-        n.setRefersToFormula(new AreaReference(
-                        new CellReference(sheet, first, 0, true, true),
-                        new CellReference(sheet, last, lastCol, true, true),
-                        SpreadsheetVersion.EXCEL2007)
-                .formatAsString());
+        wb.defineName(name, sheet, new CellRangeAddress(first, last, 0, lastCol));
     }
 
     /** Finds a table by its defined name; a missing required table is a problem, a missing optional one is empty. */

@@ -25,7 +25,7 @@ final class VuWorkbookWriter {
     void write(OutputWorkbook wb, VuResult r) throws InvalidInputException {
         String bron = r.input().bron();
         ResultSheets.removeEarlierOutput(
-                wb.poi(),
+                wb,
                 MARKER,
                 SHEETS,
                 List.of("VU_"),
@@ -84,7 +84,7 @@ final class VuWorkbookWriter {
                 }
             }
         }
-        wb.poi().createSheet(VuBerekening.OPSTELLING);
+        wb.reserveSheet(VuBerekening.OPSTELLING);
         out.write(
                 VuBerekening.OPSTELLING,
                 "Verworpen uitgaven, aanslagjaar " + r.input().aanslagjaar(),
@@ -92,7 +92,7 @@ final class VuWorkbookWriter {
                 r.opstelling(),
                 r.calculation(),
                 70);
-        wb.poi().createSheet(VuBerekening.WAGENS);
+        wb.reserveSheet(VuBerekening.WAGENS);
         out.write(
                 VuBerekening.WAGENS,
                 "Wagens: aftrekbaar percentage, aanslagjaar " + r.input().aanslagjaar(),

@@ -24,17 +24,13 @@ public final class WinstWorkbookWriter {
         String bron = result.input().bron();
         List<String> paramNames = result.parameters().stream().map(p -> p.key()).toList();
         ResultSheets.removeEarlierOutput(
-                wb.poi(),
+                wb,
                 MARKER,
                 SHEETS,
                 List.of("WINST_", "MKB_", "ZA_", "SA_", "MWA_", "STA_", "GK_", "Urencriterium"),
                 List.of(WinstTemplate.N_INVOER),
                 bron);
-        paramNames.forEach(n -> {
-            if (wb.poi().getName(n) != null) {
-                wb.poi().removeName(wb.poi().getName(n));
-            }
-        });
+        paramNames.forEach(wb::removeName);
         List<Problem> problems = new ArrayList<>();
         Map<String, Target.Cell> cells =
                 WinstTemplate.locate(wb, problems, bron).orElseThrow(() -> new InvalidInputException(problems));
@@ -43,7 +39,7 @@ public final class WinstWorkbookWriter {
         ResultSheets out = new ResultSheets(wb, targets);
         out.place(Winstberekening.SHEET, result.layout());
         out.checkPlaced(result.calculation());
-        wb.poi().createSheet(Winstberekening.SHEET);
+        wb.reserveSheet(Winstberekening.SHEET);
         SheetCells params = out.parameters(
                 PARAMETERS,
                 "Parameters winstberekening " + result.input().jaar(),

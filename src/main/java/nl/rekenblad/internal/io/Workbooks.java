@@ -95,6 +95,7 @@ public final class Workbooks {
         refuseDoctypes(bron, bytes);
         OutputWorkbook wb = null;
         try {
+            PoiSettings.beforeReading();
             wb = OutputWorkbook.read(new ByteArrayInputStream(bytes));
             check(bron, wb.poi());
             if (wb.poi().getWorkbookType() == org.apache.poi.xssf.usermodel.XSSFWorkbookType.XLSM) {

@@ -77,7 +77,7 @@ public interface Grid {
             public void text(int row, int col, String text, Styles.Kind kind) {
                 XSSFCell c = cell(sh, row, col);
                 inlineText(c, text);
-                c.setCellStyle(st.get(kind));
+                c.setCellStyle(st.poi(kind));
             }
 
             @Override
@@ -87,7 +87,7 @@ public interface Grid {
                     // POI's cell holds a double; the amounts on a template are cents, which a double shows exactly.
                     c.setCellValue(value.doubleValue());
                 }
-                c.setCellStyle(st.get(kind));
+                c.setCellStyle(st.poi(kind));
             }
         };
     }

@@ -3,7 +3,6 @@ package nl.rekenblad.internal.workbook;
 import nl.rekenblad.core.Problem;
 import nl.rekenblad.core.Target;
 import org.apache.poi.ss.SpreadsheetVersion;
-import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.util.AreaReference;
 
 import java.util.ArrayList;
@@ -40,8 +39,8 @@ public record NamedTable(String sheet, int headerRow, int lastRow, Map<String, I
             List<String> required,
             List<Problem> problems,
             String bron) {
-        Name name = wb.poi().getName(b.naam());
-        if (name == null) {
+        Optional<String> name = wb.refersTo(b.naam());
+        if (name.isEmpty()) {
             if (b.ontbreekt() != null) {
                 problems.add(Problem.error(bron, b.ontbreekt()));
             }
@@ -49,13 +48,13 @@ public record NamedTable(String sheet, int headerRow, int lastRow, Map<String, I
         }
         AreaReference area;
         try {
-            area = new AreaReference(name.getRefersToFormula(), SpreadsheetVersion.EXCEL2007);
+            area = new AreaReference(name.get(), SpreadsheetVersion.EXCEL2007);
         } catch (RuntimeException e) {
             problems.add(Problem.error(bron, "de gedefinieerde naam " + b.naam() + " wijst niet naar cellen"));
             return Optional.empty();
         }
         String sheet = area.getFirstCell().getSheetName();
-        if (sheet == null || wb.poi().getSheet(sheet) == null) {
+        if (sheet == null || wb.sheetIndex(sheet) < 0) {
             problems.add(
                     Problem.error(bron, "de gedefinieerde naam " + b.naam() + " wijst niet naar een bestaand blad"));
             return Optional.empty();

@@ -11,17 +11,10 @@ import nl.rekenblad.core.Step;
 import nl.rekenblad.core.Target;
 import nl.rekenblad.rules.Parameter;
 import nl.rekenblad.rules.UsedParameter;
-import org.apache.poi.ss.usermodel.DataValidation;
-import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.Name;
-import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFCell;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -99,7 +92,7 @@ public final class ResultSheets {
      */
     public ResultSheets(OutputWorkbook wb, Map<String, Target> targets, Map<String, ColumnPlace> columns) {
         this.wb = wb;
-        this.st = new Styles(wb.poi());
+        this.st = wb.styles();
         this.targets = targets;
         this.columns = columns;
     }
@@ -113,17 +106,16 @@ public final class ResultSheets {
      * marker} in the custom properties); refuses to touch a same-named sheet that is not ours.
      */
     public static void removeEarlierOutput(
-            XSSFWorkbook wb,
+            OutputWorkbook wb,
             String marker,
             List<String> sheets,
             List<String> namePrefixes,
             List<String> keepNames,
             String bron)
             throws InvalidInputException {
-        boolean ours = wb.getProperties().getCustomProperties().contains(marker);
+        boolean ours = wb.hasMarker(marker);
         for (String name : sheets) {
-            int i = wb.getSheetIndex(name);
-            if (i < 0) {
+            if (wb.sheetIndex(name) < 0) {
                 continue;
             }
             if (!ours) {
@@ -132,16 +124,16 @@ public final class ResultSheets {
                         "het werkboek heeft al een blad \"" + name
                                 + "\" dat niet door rekenblad is gemaakt; geef dat blad een andere naam");
             }
-            wb.removeSheetAt(i);
+            wb.removeSheet(name);
         }
-        List<Name> outputNames = new ArrayList<>();
-        for (Name n : wb.getAllNames()) {
-            boolean output = namePrefixes.stream().anyMatch(p -> n.getNameName().startsWith(p));
-            if (ours && output && !keepNames.contains(n.getNameName())) {
-                outputNames.add(n);
+        if (ours) {
+            for (String n : wb.nameNames()) {
+                boolean output = namePrefixes.stream().anyMatch(n::startsWith);
+                if (output && !keepNames.contains(n)) {
+                    wb.removeName(n);
+                }
             }
         }
-        outputNames.forEach(wb::removeName);
     }
 
     /** The first row a layout's sections start on, below the title and subtitle. */
@@ -180,12 +172,12 @@ public final class ResultSheets {
     /** Lists the parameters on a sheet of their own; each value cell becomes a defined name. */
     public SheetCells parameters(String sheetName, String title, String note, List<UsedParameter> params) {
         SheetCells c = wb.createGeneratedSheet(sheetName);
-        XSSFSheet sh = c.sheet();
+        SheetSettings sh = c.settings();
         text(c, 0, 0, title, Styles.Kind.TITLE);
         text(c, 1, 0, note, Styles.Kind.NOTE);
         int[] widths = {24, 48, 14, 9, 8, 11, 70, 10};
         for (int i = 0; i < widths.length; i++) {
-            sh.setColumnWidth(i, widths[i] * 256);
+            sh.width(i, widths[i]);
         }
         int row = 3;
         String[] headers = {"Naam", "Omschrijving", "Waarde", "Eenheid", "Jaar", "Geldt voor", "Bron", "Zekerheid"};
@@ -193,7 +185,6 @@ public final class ResultSheets {
             text(c, row, i, headers[i], Styles.Kind.HEADER);
         }
         row++;
-        DataValidationHelper dvh = sh.getDataValidationHelper();
         for (UsedParameter u : params) {
             Parameter p = u.parameter();
             text(c, row, 0, u.key(), Styles.Kind.LABEL);
@@ -209,11 +200,7 @@ public final class ResultSheets {
                                         : p.unit().equals("%") ? Styles.Kind.PERCENT : Styles.Kind.NUMBER));
             } else {
                 text(c, row, 2, (String) p.value(), Styles.Kind.TEXT_INPUT);
-                DataValidation dv = dvh.createValidation(
-                        dvh.createExplicitListConstraint(new String[] {"ja", "nee"}),
-                        new CellRangeAddressList(row, row, 2, 2));
-                dv.setShowErrorBox(true);
-                sh.addValidationData(dv);
+                sh.choices(row, row, 2, 2, List.of("ja", "nee"));
             }
             text(c, row, 3, p.unit(), Styles.Kind.TEXT);
             c.number(row, 4, BigDecimal.valueOf(u.year()), null);
@@ -225,8 +212,8 @@ public final class ResultSheets {
             c.fitRowHeight(row);
             row++;
         }
-        sh.createFreezePane(0, 4);
-        SheetSetup.pageSetup(sh);
+        sh.freeze(0, 4);
+        sh.pageSetup();
         return c;
     }
 
@@ -236,10 +223,10 @@ public final class ResultSheets {
     }
 
     /** Writes a placed layout: labels, headers, and every step as a formula with its cached value. */
-    public XSSFSheet write(
+    public SheetCells write(
             String sheetName, String title, String subtitle, Layout layout, Calculation calc, int labelWidth) {
         SheetCells c = wb.createGeneratedSheet(sheetName);
-        XSSFSheet sh = c.sheet();
+        SheetSettings sh = c.settings();
         text(c, 0, 0, title, Styles.Kind.TITLE);
         text(c, 1, 0, subtitle, Styles.Kind.SUBTITLE);
         Refs refs = refs(sheetName);
@@ -253,7 +240,7 @@ public final class ResultSheets {
             }
             if (s.headers().stream().anyMatch(h -> h.length() > 12)) {
                 // Bold headers wrap in a 15-wide column from about 13 characters on.
-                c.height(row, 2 * sh.getDefaultRowHeightInPoints() * 1.05f);
+                c.height(row, 2 * sh.defaultRowHeight() * 1.05f);
             }
             row++;
             if (s.table() != null) {
@@ -282,23 +269,22 @@ public final class ResultSheets {
             }
             row++;
         }
-        sh.setColumnWidth(0, labelWidth * 256);
+        sh.width(0, labelWidth);
         for (int j = 1; j <= width; j++) {
-            sh.setColumnWidth(j, 15 * 256);
+            sh.width(j, 15);
         }
-        sh.createFreezePane(1, FIRST_SECTION_ROW);
-        SheetSetup.pageSetup(sh, width + 1);
-        wb.poi().setPrintArea(wb.poi().getSheetIndex(sh), 0, width, 0, row);
-        return sh;
+        sh.freeze(1, FIRST_SECTION_ROW);
+        sh.pageSetup(width + 1);
+        sh.printArea(width, row);
+        return c;
     }
 
     /** A table's rows from {@code firstRow} on, made while the sheet is written: a label and a formula per column. */
     private void table(SheetCells c, int firstRow, Layout.Table t, Calculation calc, Refs refs) {
         RowStep[] steps = t.columns().stream().map(calc::column).toArray(RowStep[]::new);
-        org.apache.poi.xssf.usermodel.XSSFCellStyle label = st.get(Styles.Kind.LABEL);
-        // Styles are made now: the workbook's style table is written before the block's rows are.
-        org.apache.poi.xssf.usermodel.XSSFCellStyle[] styles =
-                new org.apache.poi.xssf.usermodel.XSSFCellStyle[steps.length];
+        Style label = st.get(Styles.Kind.LABEL);
+        // Styles are made now: in POI's model the style table is written before the block's rows are.
+        Style[] styles = new Style[steps.length];
         for (int j = 0; j < steps.length && t.rows().length > 0; j++) {
             styles[j] = st.get(kind(steps[j].at(t.rows()[0]).format(), false));
         }
@@ -320,8 +306,7 @@ public final class ResultSheets {
     public void echoColumn(
             SheetCells c, int firstRow, int col, int[] rows, String column, Calculation calc, Refs refs) {
         RowStep rs = calc.column(column);
-        org.apache.poi.xssf.usermodel.XSSFCellStyle style =
-                rows.length == 0 ? null : st.get(kind(rs.at(rows[0]).format(), false));
+        Style style = rows.length == 0 ? null : st.get(kind(rs.at(rows[0]).format(), false));
         c.block(firstRow, rows.length, col, col, (k, out) -> {
             int row = rows[k];
             out.formula(col, Expr.cell(column, row), refs, cached(rs.at(row), calc.value(column, row)), style);
@@ -329,9 +314,9 @@ public final class ResultSheets {
     }
 
     /** One line per explained step: what, rule, source, formula, and the amount (a reference to the step's cell). */
-    public XSSFSheet toelichting(String sheetName, String title, Calculation calc, List<Problem> warnings) {
+    public SheetCells toelichting(String sheetName, String title, Calculation calc, List<Problem> warnings) {
         SheetCells c = wb.createGeneratedSheet(sheetName);
-        XSSFSheet sh = c.sheet();
+        SheetSettings sh = c.settings();
         text(c, 0, 0, title, Styles.Kind.TITLE);
         text(
                 c,
@@ -342,7 +327,7 @@ public final class ResultSheets {
                 Styles.Kind.NOTE);
         int[] widths = {5, 38, 70, 42, 48, 15};
         for (int i = 0; i < widths.length; i++) {
-            sh.setColumnWidth(i, widths[i] * 256);
+            sh.width(i, widths[i]);
         }
         int row = 3;
         String[] headers = {"Nr", "Stap", "Regel", "Bron", "Formule", "Uitkomst"};
@@ -381,9 +366,9 @@ public final class ResultSheets {
                 text(c, row++, 1, p.toString(), Styles.Kind.LABEL);
             }
         }
-        sh.createFreezePane(0, 4);
-        SheetSetup.pageSetup(sh);
-        return sh;
+        sh.freeze(0, 4);
+        sh.pageSetup();
+        return c;
     }
 
     private void explain(SheetCells c, int row, int nr, Step step, Target.Cell at, Step echo, Object value, Refs here) {
@@ -398,16 +383,9 @@ public final class ResultSheets {
 
     /** Opens the workbook on {@code activeSheet}, asks Excel to recalculate on load, and marks our sheets. */
     public void finish(String activeSheet, String marker, List<String> sheets) {
-        int idx = wb.poi().getSheetIndex(activeSheet);
-        for (int i = 0; i < wb.poi().getNumberOfSheets(); i++) {
-            wb.poi().getSheetAt(i).setSelected(i == idx);
-        }
-        wb.poi().setActiveSheet(idx);
-        wb.poi().setForceFormulaRecalculation(true);
-        var custom = wb.poi().getProperties().getCustomProperties();
-        if (!custom.contains(marker)) {
-            custom.addProperty(marker, String.join(";", sheets));
-        }
+        wb.openOn(activeSheet);
+        wb.recalculateOnLoad();
+        wb.mark(marker, String.join(";", sheets));
     }
 
     /** Checks that every step has a place; a step without one is a programming error. */
@@ -457,7 +435,7 @@ public final class ResultSheets {
         } else {
             cell.setCellValue((String) cached);
         }
-        cell.setCellStyle(st.get(kind(step.format(), total)));
+        cell.setCellStyle(st.poi(kind(step.format(), total)));
     }
 
     public Refs refs(String sheet) {
@@ -497,12 +475,6 @@ public final class ResultSheets {
     }
 
     void defineName(String name, Target.Cell cell) {
-        Name existing = wb.poi().getName(name);
-        if (existing != null) {
-            wb.poi().removeName(existing);
-        }
-        Name n = wb.poi().createName();
-        n.setNameName(name);
-        n.setRefersToFormula(new CellReference(cell.sheet(), cell.row(), cell.col(), true, true).formatAsString());
+        wb.defineName(name, new CellReference(cell.sheet(), cell.row(), cell.col(), true, true).formatAsString());
     }
 }

@@ -3,8 +3,6 @@ package nl.rekenblad.internal.workbook;
 import nl.rekenblad.core.Expr;
 import nl.rekenblad.core.Refs;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,7 +20,7 @@ import java.util.TreeMap;
 /**
  * The cells of a sheet rekenblad makes itself (a result sheet), kept as plain data and written
  * as the sheet's {@code <sheetData>} when the workbook is saved. Everything else about the sheet
- * (column widths, frozen panes, page setup, validations) stays on the {@link XSSFSheet}.
+ * (column widths, frozen panes, page setup, validations) is in its {@link SheetSettings}.
  *
  * <p>Building these cells through POI's XML object model cost most of the time of a small job;
  * plain data written once is many times cheaper and gives the same file: texts are inline
@@ -42,17 +40,17 @@ public final class SheetCells {
 
     /** Where a block row's cells go, in ascending column order. */
     public interface Cells {
-        void text(int col, String text, XSSFCellStyle style);
+        void text(int col, String text, Style style);
 
-        void number(int col, BigDecimal value, XSSFCellStyle style);
+        void number(int col, BigDecimal value, Style style);
 
-        void blank(int col, XSSFCellStyle style);
+        void blank(int col, Style style);
 
         /** A formula (without "=") with its cached value: a {@link BigDecimal}, a boolean or a text. */
-        void formula(int col, String formula, Object cached, XSSFCellStyle style);
+        void formula(int col, String formula, Object cached, Style style);
 
         /** The same, the formula written by {@code expr} as seen through {@code refs}. */
-        default void formula(int col, Expr expr, Refs refs, Object cached, XSSFCellStyle style) {
+        default void formula(int col, Expr expr, Refs refs, Object cached, Style style) {
             formula(col, expr.formula(refs), cached, style);
         }
     }
@@ -64,7 +62,7 @@ public final class SheetCells {
     }
 
     /** One cell: a style, and a text, number, boolean or formula (with its cached value) or nothing. */
-    private record Cell(XSSFCellStyle style, Kind kind, String value, String formula) {}
+    private record Cell(Style style, Kind kind, String value, String formula) {}
 
     private enum Kind {
         BLANK,
@@ -81,68 +79,66 @@ public final class SheetCells {
         float height = -1;
     }
 
-    private final XSSFSheet sheet;
+    private final SheetSettings settings;
+    private final Styles styles;
     private final TreeMap<Integer, Row> rows = new TreeMap<>();
     private final List<Block> blocks = new ArrayList<>();
     private Appender appender;
 
-    SheetCells(XSSFSheet sheet) {
-        this.sheet = sheet;
+    SheetCells(SheetSettings settings, Styles styles) {
+        this.settings = settings;
+        this.styles = styles;
     }
 
-    public XSSFSheet sheet() {
-        return sheet;
+    /** The sheet's widths, panes, page setup and the like. */
+    public SheetSettings settings() {
+        return settings;
+    }
+
+    /** The styles of the sheet's workbook. */
+    public Styles styles() {
+        return styles;
     }
 
     private void put(int row, int col, Cell c) {
         rows.computeIfAbsent(row, r -> new Row()).cells.put(col, c);
     }
 
-    public void text(int row, int col, String text, XSSFCellStyle style) {
+    public void text(int row, int col, String text, Style style) {
         put(row, col, new Cell(quoted(text, style), Kind.TEXT, text, null));
     }
-
-    private final java.util.Map<Short, XSSFCellStyle> quotedStyles = new java.util.HashMap<>();
 
     /**
      * A text that Excel would take for a formula when a user edits the cell (F2, Enter): "=SUM(B30:E30)" on an
      * explanation sheet, "-" or "+" at the start, "@": with the quote prefix it stays text. Other texts keep
      * {@code style}.
      */
-    private XSSFCellStyle quoted(String text, XSSFCellStyle style) {
+    private Style quoted(String text, Style style) {
         if (text == null || text.isEmpty() || "=+-@".indexOf(text.charAt(0)) < 0) {
             return style;
         }
-        short key = style == null ? -1 : style.getIndex();
-        return quotedStyles.computeIfAbsent(key, k -> {
-            XSSFCellStyle q = sheet.getWorkbook().createCellStyle();
-            if (style != null) {
-                q.cloneStyleFrom(style);
-            }
-            q.setQuotePrefixed(true);
-            return q;
-        });
+        return styles.quoted(style);
     }
 
-    public void number(int row, int col, BigDecimal value, XSSFCellStyle style) {
+    public void number(int row, int col, BigDecimal value, Style style) {
         put(row, col, new Cell(style, Kind.NUMBER, number(value), null));
     }
 
-    public void bool(int row, int col, boolean value, XSSFCellStyle style) {
+    public void bool(int row, int col, boolean value, Style style) {
         put(row, col, new Cell(style, Kind.BOOLEAN, value ? "1" : "0", null));
     }
 
     /** An empty cell with a style (an input to fill in, or a line under a total). */
-    public void blank(int row, int col, XSSFCellStyle style) {
+    public void blank(int row, int col, Style style) {
         put(row, col, new Cell(style, Kind.BLANK, null, null));
     }
 
     /** A formula (without "=") with the value Java computed for it: a {@link BigDecimal}, a boolean or a text. */
-    public void formula(int row, int col, String formula, Object cached, XSSFCellStyle style) {
+    public void formula(int row, int col, String formula, Object cached, Style style) {
         put(row, col, formulaCell(formula, cached, style));
     }
 
-    private static Cell formulaCell(String formula, Object cached, XSSFCellStyle style) {
+    private static Cell formulaCell(String formula, Object cached, Style style) {
         if (cached instanceof Boolean b) {
             return new Cell(style, Kind.FORMULA_BOOLEAN, b ? "1" : "0", formula);
         } else if (cached instanceof BigDecimal n) {
@@ -161,7 +157,7 @@ public final class SheetCells {
             boolean rowsMeet = b.firstRow < o.firstRow + o.count && o.firstRow < b.firstRow + b.count;
             boolean colsMeet = b.firstCol <= o.lastCol && o.firstCol <= b.lastCol;
             if (rowsMeet && colsMeet) {
-                throw new IllegalStateException("blocks overlap on " + sheet.getSheetName());
+                throw new IllegalStateException("blocks overlap on " + settings.name());
             }
         }
         if (count > 0) {
@@ -234,25 +230,25 @@ public final class SheetCells {
         }
 
         @Override
-        public void text(int col, String text, XSSFCellStyle style) {
+        public void text(int col, String text, Style style) {
             lastCol = Math.max(lastCol, col);
             cells.text(col, text, owner.quoted(text, style));
         }
 
         @Override
-        public void number(int col, BigDecimal value, XSSFCellStyle style) {
+        public void number(int col, BigDecimal value, Style style) {
             lastCol = Math.max(lastCol, col);
             cells.number(col, value, style);
         }
 
         @Override
-        public void blank(int col, XSSFCellStyle style) {
+        public void blank(int col, Style style) {
             lastCol = Math.max(lastCol, col);
             cells.blank(col, style);
         }
 
         @Override
-        public void formula(int col, String formula, Object cached, XSSFCellStyle style) {
+        public void formula(int col, String formula, Object cached, Style style) {
             lastCol = Math.max(lastCol, col);
             cells.formula(col, formula, cached, style);
         }
@@ -353,22 +349,22 @@ public final class SheetCells {
         abstract void put(int col, Cell cell);
 
         @Override
-        public void text(int col, String text, XSSFCellStyle style) {
+        public void text(int col, String text, Style style) {
             put(col, new Cell(style, Kind.TEXT, text, null));
         }
 
         @Override
-        public void number(int col, BigDecimal value, XSSFCellStyle style) {
+        public void number(int col, BigDecimal value, Style style) {
             put(col, new Cell(style, Kind.NUMBER, SheetCells.number(value), null));
         }
 
         @Override
-        public void blank(int col, XSSFCellStyle style) {
+        public void blank(int col, Style style) {
             put(col, new Cell(style, Kind.BLANK, null, null));
         }
 
         @Override
-        public void formula(int col, String formula, Object cached, XSSFCellStyle style) {
+        public void formula(int col, String formula, Object cached, Style style) {
             put(col, formulaCell(formula, cached, style));
         }
     }
@@ -382,12 +378,12 @@ public final class SheetCells {
         int lines = 1;
         for (Map.Entry<Integer, Cell> e : r.cells.entrySet()) {
             Cell c = e.getValue();
-            if (c.kind() == Kind.TEXT && c.style() != null && c.style().getWrapText()) {
-                lines = Math.max(lines, SheetSetup.linesNeeded(c.value(), sheet.getColumnWidth(e.getKey())));
+            if (c.kind() == Kind.TEXT && c.style() != null && c.style().wrap()) {
+                lines = Math.max(lines, SheetSetup.linesNeeded(c.value(), settings.width(e.getKey())));
             }
         }
         if (lines > 1) {
-            r.height = lines * sheet.getDefaultRowHeightInPoints() * 1.05f;
+            r.height = lines * settings.defaultRowHeight() * 1.05f;
         }
     }
 
@@ -472,7 +468,7 @@ public final class SheetCells {
                 if (stored != null && stored <= end
                         || blocks.stream()
                                 .anyMatch(b -> b.firstRow <= end && b.firstRow + b.count > appender.firstRow)) {
-                    throw new IllegalStateException("cells inside the appended rows of " + sheet.getSheetName());
+                    throw new IllegalStateException("cells inside the appended rows of " + settings.name());
                 }
                 write(out, w);
                 w = new StringBuilder(2 * FLUSH_AT);
@@ -572,7 +568,7 @@ public final class SheetCells {
                     b.source.write(r0 - b.firstRow, bw);
                 }
                 if (next < here.size() && here.get(next).firstCol <= ce.getKey()) {
-                    throw new IllegalStateException("a cell inside a block on " + sheet.getSheetName() + " row " + r);
+                    throw new IllegalStateException("a cell inside a block on " + settings.name() + " row " + r);
                 }
                 cell(w, ce.getKey(), r, ce.getValue());
             }
@@ -600,7 +596,7 @@ public final class SheetCells {
         }
 
         @Override
-        public void formula(int col, Expr expr, Refs refs, Object cached, XSSFCellStyle style) {
+        public void formula(int col, Expr expr, Refs refs, Object cached, Style style) {
             scratch.setLength(0);
             expr.appendFormula(refs, scratch);
             cell(w, col, row, formulaCell(null, cached, style), scratch);
@@ -631,9 +627,9 @@ public final class SheetCells {
         w.append(letters(col));
         w.append(r);
         w.append('"');
-        if (c.style() != null && c.style().getIndex() != 0) {
+        if (c.style() != null && c.style().index() != 0) {
             w.append(" s=\"");
-            w.append(c.style().getIndex());
+            w.append(c.style().index());
             w.append('"');
         }
         switch (c.kind()) {

@@ -1,10 +1,8 @@
 package nl.rekenblad.internal.workbook;
 
 import org.apache.poi.ss.SpreadsheetVersion;
-import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
@@ -17,7 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.TimeZone;
 
-/** What every sheet rekenblad writes has in common: page setup, document properties, defined names. */
+/** What every sheet rekenblad writes in POI's model has in common: page setup, document properties, references. */
 public final class SheetSetup {
     private SheetSetup() {}
 
@@ -69,22 +67,15 @@ public final class SheetSetup {
         }
     }
 
-    /** Defines (or redefines) the workbook-scoped {@code name} as an absolute reference to {@code range} on {@code sheet}. */
-    public static void definedName(Workbook wb, String sheet, String name, CellRangeAddress range) {
-        Name existing = wb.getName(name);
-        if (existing != null) {
-            wb.removeName(existing);
-        }
-        Name n = wb.createName();
-        n.setNameName(name);
-        String ref = range.isFullRowRange() || range.getNumberOfCells() > 1
+    /** An absolute reference to {@code range} on {@code sheet}, as a defined name refers to it. */
+    static String reference(String sheet, CellRangeAddress range) {
+        return range.isFullRowRange() || range.getNumberOfCells() > 1
                 ? new AreaReference(
                                 new CellReference(sheet, range.getFirstRow(), range.getFirstColumn(), true, true),
                                 new CellReference(sheet, range.getLastRow(), range.getLastColumn(), true, true),
                                 SpreadsheetVersion.EXCEL2007)
                         .formatAsString()
                 : new CellReference(sheet, range.getFirstRow(), range.getFirstColumn(), true, true).formatAsString();
-        n.setRefersToFormula(ref);
     }
 
     /** The lines a wrapping text takes in a column {@code width} (in 1/256 of a character) wide. */

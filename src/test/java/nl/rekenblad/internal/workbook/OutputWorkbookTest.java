@@ -46,11 +46,11 @@ class OutputWorkbookTest {
     @Test
     void generatedCellsAreReadBackByPoiWithTheirTypesStylesAndCachedValues() throws Exception {
         byte[] bytes;
-        try (OutputWorkbook wb = OutputWorkbook.create()) {
-            Styles st = new Styles(wb.poi());
+        try (OutputWorkbook wb = OutputWorkbook.createInObjectModel()) {
+            Styles st = wb.styles();
             wb.poi().createSheet("Invoer").createRow(0).createCell(0).setCellValue(40);
             SheetCells c = wb.createGeneratedSheet("Uitkomst");
-            c.sheet().setColumnWidth(1, 20 * 256);
+            c.settings().width(1, 20);
             c.text(0, 0, "Omzet & btw <rubriek 1a> \"hoog\"", st.get(Styles.Kind.TITLE));
             c.text(1, 0, "  spaties blijven ", null);
             c.text(2, 0, "regel\u0001met stuurteken", null);
@@ -100,7 +100,7 @@ class OutputWorkbookTest {
     @Test
     void generatedSheetInAStreamedWorkbookIsFilledToo() throws Exception {
         byte[] bytes;
-        try (OutputWorkbook wb = OutputWorkbook.create()) {
+        try (OutputWorkbook wb = OutputWorkbook.createInObjectModel()) {
             wb.poi().createSheet("Boekingen");
             SXSSFWorkbook streamed = wb.streamed();
             streamed.getSheet("Boekingen").createRow(0).createCell(0).setCellValue("regel 1");
@@ -121,7 +121,7 @@ class OutputWorkbookTest {
     @Test
     void removingAGeneratedSheetDropsItsCells() throws Exception {
         byte[] bytes;
-        try (OutputWorkbook wb = OutputWorkbook.create()) {
+        try (OutputWorkbook wb = OutputWorkbook.createInObjectModel()) {
             wb.poi().createSheet("Invoer");
             wb.createGeneratedSheet("Oud").text(0, 0, "weg", null);
             wb.removeSheet("Oud");
@@ -136,7 +136,7 @@ class OutputWorkbookTest {
 
     @Test
     void aSheetWithCellsInPoisModelCannotBecomeAGeneratedOne() throws Exception {
-        try (OutputWorkbook wb = OutputWorkbook.create()) {
+        try (OutputWorkbook wb = OutputWorkbook.createInObjectModel()) {
             wb.poi().createSheet("Invoer").createRow(0).createCell(0).setCellValue(1);
             assertThrows(IllegalStateException.class, () -> wb.createGeneratedSheet("Invoer"));
         }
@@ -144,7 +144,7 @@ class OutputWorkbookTest {
 
     @Test
     void workbookWithoutGeneratedSheetsIsSavedAsPoiWritesIt() throws Exception {
-        try (OutputWorkbook wb = OutputWorkbook.create()) {
+        try (OutputWorkbook wb = OutputWorkbook.createInObjectModel()) {
             wb.poi().createSheet("Invoer").createRow(0).createCell(0).setCellValue("x");
             try (XSSFWorkbook back = reopen(save(wb))) {
                 assertEquals("x", back.getSheet("Invoer").getRow(0).getCell(0).getStringCellValue());
@@ -159,7 +159,7 @@ class OutputWorkbookTest {
         for (java.lang.reflect.Method m : OutputWorkbook.class.getMethods()) {
             assertFalse(m.getName().equals("write") || m.getName().equals("commit"), m.toString());
         }
-        try (OutputWorkbook wb = OutputWorkbook.create()) {
+        try (OutputWorkbook wb = OutputWorkbook.createInObjectModel()) {
             wb.createGeneratedSheet("Uitkomst").text(0, 0, "x", null);
             try (XSSFWorkbook back = reopen(save(wb))) {
                 assertEquals("x", back.getSheet("Uitkomst").getRow(0).getCell(0).getStringCellValue());
@@ -169,7 +169,7 @@ class OutputWorkbookTest {
 
     @Test
     void sheetDataIsFoundAsAnElementHoweverItIsWritten() throws Exception {
-        try (OutputWorkbook wb = OutputWorkbook.create()) {
+        try (OutputWorkbook wb = OutputWorkbook.createInObjectModel()) {
             SheetCells c = wb.createGeneratedSheet("Uitkomst");
             c.text(2, 1, "x", null);
             String ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -196,7 +196,7 @@ class OutputWorkbookTest {
 
     @Test
     void aBlockIsMadeWhileSavingAndSitsBesideKeptCellsInColumnOrder() throws Exception {
-        try (OutputWorkbook wb = OutputWorkbook.create()) {
+        try (OutputWorkbook wb = OutputWorkbook.createInObjectModel()) {
             SheetCells c = wb.createGeneratedSheet("Tabel");
             c.text(0, 0, "Kop", null);
             c.text(2, 5, "rechts", null);
@@ -237,7 +237,7 @@ class OutputWorkbookTest {
 
     @Test
     void blocksThatShareCellsOrAKeptCellInsideABlockAreRefused() throws Exception {
-        try (OutputWorkbook wb = OutputWorkbook.create()) {
+        try (OutputWorkbook wb = OutputWorkbook.createInObjectModel()) {
             SheetCells c = wb.createGeneratedSheet("Tabel");
             c.block(1, 3, 1, 2, (k, out) -> out.number(1, BigDecimal.ONE, null));
             assertThrows(IllegalStateException.class, () -> c.block(3, 2, 2, 4, (k, out) -> {}));
@@ -249,7 +249,7 @@ class OutputWorkbookTest {
     @Test
     @org.junit.jupiter.api.Tag("langzaam")
     void aLargeBlockIsWrittenWithoutKeepingItsRows() throws Exception {
-        try (OutputWorkbook wb = OutputWorkbook.create()) {
+        try (OutputWorkbook wb = OutputWorkbook.createInObjectModel()) {
             SheetCells c = wb.createGeneratedSheet("Groot");
             int rows = 200_000;
             c.block(0, rows, 0, 1, (k, out) -> {
@@ -278,7 +278,7 @@ class OutputWorkbookTest {
         };
         java.util.Set<String> before = rowFiles.get();
         byte[] bytes;
-        try (OutputWorkbook wb = OutputWorkbook.create()) {
+        try (OutputWorkbook wb = OutputWorkbook.createInObjectModel()) {
             SheetCells c = wb.createGeneratedSheet("Boekingen");
             c.text(0, 0, "omschrijving", null);
             c.text(0, 1, "bedrag", null);
