@@ -19,14 +19,6 @@ import java.io.PrintWriter;
         version = "rekenblad 0.1.0",
         description = "Rekent belastingzaken voor kleine ondernemers door en schrijft een werkboek met live formules"
                 + " en een toelichting in het Nederlands.",
-        subcommands = {
-            BatchCommand.class,
-            nl.rekenblad.postbus.PostbusCommand.class,
-            nl.rekenblad.web.WebCommand.class,
-            TemplateCommand.class,
-            BenchCommand.class,
-            OefenCommand.class
-        },
         exitCodeListHeading = "%nExitcodes:%n",
         exitCodeList = {
             "0:gelukt (eventueel met waarschuwingen)",
@@ -51,20 +43,42 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 
-    /** The configured command line, also for tests ({@code commandLine().execute(…)}). */
+    /** The configured command line with every subcommand, also for tests ({@code commandLine().execute(…)}). */
     public static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * The command line for {@code args}: when the first argument names a regulation, only that subcommand is built
+     * (a {@code kor} run need not build the models of postbus, web and batch, whose options load mail and server
+     * classes); otherwise every subcommand, for the help and for suggestions on a mistyped command.
+     */
+    static CommandLine commandLine(String[] args) {
         PoiSettings.applyBeforeReading();
         CommandLine cl = new CommandLine(new Main());
+        String first = args.length == 0 ? "" : args[0];
+        boolean one = Rekenblad.providers().stream().anyMatch(r -> r.name().equals(first));
         // One subcommand per regulation, in the registry's order, before batch, template and bench.
-        java.util.Map<String, CommandLine> others = new java.util.LinkedHashMap<>(cl.getSubcommands());
-        others.keySet().forEach(cl.getCommandSpec()::removeSubcommand);
         for (nl.rekenblad.spi.RegulationProvider r : Rekenblad.providers()) {
-            cl.addSubcommand(r.name(), new CommandLine(r.command()));
+            if (!one || r.name().equals(first)) {
+                cl.addSubcommand(r.name(), new CommandLine(r.command()));
+            }
         }
-        others.forEach(cl::addSubcommand);
+        if (!one) {
+            // The commands after the regulations' own, in the order the help lists them (named here, not in a
+            // constant: a class literal loads its class).
+            java.util.List.of(
+                            BatchCommand.class,
+                            nl.rekenblad.postbus.PostbusCommand.class,
+                            nl.rekenblad.web.WebCommand.class,
+                            TemplateCommand.class,
+                            BenchCommand.class,
+                            OefenCommand.class)
+                    .forEach(c -> cl.addSubcommand(new CommandLine(c)));
+        }
         // Texts that follow from the registry and the rules data are completed only when a help text is shown: a run
         // of kor need not load the winstberekening and read its rules to describe it.
         Runnable teksten = new Runnable() {
@@ -113,6 +127,9 @@ public final class Main implements Runnable {
                 var u = sub.getCommandSpec().usageMessage();
                 u.description(b.beschrijving(u.description()));
             }
+        }
+        if (!cl.getSubcommands().containsKey("batch")) {
+            return;
         }
         var batch = cl.getSubcommands().get("batch").getCommandSpec().usageMessage();
         batch.description(java.util.Arrays.stream(batch.description())

@@ -4,6 +4,7 @@ import nl.rekenblad.Rekenblad;
 import nl.rekenblad.api.Options;
 import nl.rekenblad.api.Outcome;
 import nl.rekenblad.api.Source;
+import nl.rekenblad.testing.Route;
 import nl.rekenblad.vu.VuRegulation;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -53,6 +54,15 @@ class ShownFiguresAddUpTest {
                 "vu-2026.csv"
             })
     void theShownFiguresOfEverySumAddUp(String sample) throws Exception {
+        for (Route route : Route.values()) {
+            route.run(() -> {
+                check(sample, route);
+                return null;
+            });
+        }
+    }
+
+    private static void check(String sample, Route route) throws Exception {
         String name = sample.split("-")[0].equals("auditfile") ? "btw" : sample.split("-")[0];
         Options o = Options.builder()
                 .set(VuRegulation.WAGENS, Source.of(Path.of("samples/vu-2026-wagens.csv")))
@@ -112,7 +122,7 @@ class ShownFiguresAddUpTest {
             }
         }
         assertTrue(checked > 0, sample + ": no sums found to check");
-        assertEquals(List.of(), off, sample);
+        assertEquals(List.of(), off, sample + " (" + route + ")");
     }
 
     private static BigDecimal cents(double v) {
