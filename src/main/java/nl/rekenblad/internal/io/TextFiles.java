@@ -3,7 +3,6 @@ package nl.rekenblad.internal.io;
 import nl.rekenblad.api.Source;
 import nl.rekenblad.core.InvalidInputException;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -50,15 +49,54 @@ public final class TextFiles {
 
     static String decode(byte[] bytes) {
         int start = isBom(bytes) ? 3 : 0;
-        Charset cs;
-        try {
-            cs = isUtf8(new ByteArrayInputStream(bytes, start, bytes.length - start))
-                    ? StandardCharsets.UTF_8
-                    : WINDOWS_1252;
-        } catch (IOException e) {
-            throw new IllegalStateException(e); // a byte array does not fail
-        }
+        Charset cs = isUtf8(bytes, start, bytes.length) ? StandardCharsets.UTF_8 : WINDOWS_1252;
         return new String(bytes, start, bytes.length - start, cs);
+    }
+
+    /**
+     * Whether {@code b[from … to)} is valid UTF-8 as the JDK's strict decoder judges it: no overlong form, no
+     * surrogate, nothing past U+10FFFF, no sequence cut off at the end. The same answer as decoding (a test holds
+     * them together) without a decoder's buffers, which cost more than a small CSV itself.
+     */
+    static boolean isUtf8(byte[] b, int from, int to) {
+        int i = from;
+        while (i < to) {
+            int c = b[i] & 0xff;
+            if (c < 0x80) {
+                i++;
+                continue;
+            }
+            int n;
+            int lo = 0x80;
+            int hi = 0xBF;
+            if (c >= 0xC2 && c <= 0xDF) {
+                n = 1;
+            } else if (c >= 0xE0 && c <= 0xEF) {
+                n = 2;
+                lo = c == 0xE0 ? 0xA0 : lo; // overlong
+                hi = c == 0xED ? 0x9F : hi; // surrogates
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                n = 3;
+                lo = c == 0xF0 ? 0x90 : lo; // overlong
+                hi = c == 0xF4 ? 0x8F : hi; // past U+10FFFF
+            } else {
+                return false;
+            }
+            if (i + n >= to) {
+                return false;
+            }
+            int c1 = b[i + 1] & 0xff;
+            if (c1 < lo || c1 > hi) {
+                return false;
+            }
+            for (int k = 2; k <= n; k++) {
+                if ((b[i + k] & 0xC0) != 0x80) {
+                    return false;
+                }
+            }
+            i += n + 1;
+        }
+        return true;
     }
 
     /** Whether {@code head} starts with UTF-8's byte order mark. */

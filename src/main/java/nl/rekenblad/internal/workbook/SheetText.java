@@ -21,7 +21,7 @@ public final class SheetText {
         if (generated.isPresent()) {
             return generated.get().textAt(row, col);
         }
-        Cell cell = cell(wb.poi().getSheet(sheet), row, col);
+        Cell cell = cell(wb, sheet, row, col);
         return cell != null && cell.getCellType() == CellType.STRING ? cell.getStringCellValue() : null;
     }
 
@@ -32,7 +32,7 @@ public final class SheetText {
             String t = generated.get().textAt(row, col);
             return t == null ? "" : t;
         }
-        Cell cell = cell(wb.poi().getSheet(sheet), row, col);
+        Cell cell = cell(wb, sheet, row, col);
         return cell == null ? "" : new DataFormatter().formatCellValue(cell);
     }
 
@@ -42,14 +42,16 @@ public final class SheetText {
         if (generated.isPresent()) {
             return generated.get().filledAt(row, col);
         }
-        Cell cell = cell(wb.poi().getSheet(sheet), row, col);
+        Cell cell = cell(wb, sheet, row, col);
         return cell != null
                 && cell.getCellType() != CellType.BLANK
                 && !(cell.getCellType() == CellType.STRING
                         && cell.getStringCellValue().isBlank());
     }
 
-    private static Cell cell(Sheet sh, int row, int col) {
+    /** A cell in POI's model; none in a workbook written straight to the package (its sheets are all generated). */
+    private static Cell cell(OutputWorkbook wb, String sheet, int row, int col) {
+        Sheet sh = wb.isObjectModel() ? wb.poi().getSheet(sheet) : null;
         Row r = sh == null ? null : sh.getRow(row);
         return r == null ? null : r.getCell(col);
     }

@@ -98,6 +98,82 @@ class OutputWorkbookTest {
     }
 
     @Test
+    void aWorkbookWrittenStraightToThePackageIsReadBackByPoiWithEverySetting() throws Exception {
+        byte[] bytes;
+        try (OutputWorkbook wb = OutputWorkbook.create()) {
+            assertFalse(wb.isObjectModel());
+            assertThrows(IllegalStateException.class, wb::poi, "no POI model behind it");
+            Styles st = wb.styles();
+            SheetCells in = wb.createGeneratedSheet("Invoer");
+            in.number(0, 0, new BigDecimal("40"), st.get(Styles.Kind.MONEY_INPUT));
+            in.text(1, 0, "=SOM(A1) blijft tekst", null);
+            in.text(2, 0, "€ 1.234,56 − 3 × 2 café \uD83D\uDE00 ctrl\u0007", st.get(Styles.Kind.WRAP));
+            in.settings().width(0, 30);
+            in.settings().freeze(1, 2);
+            in.settings().merge(4, 4, 0, 2);
+            in.settings().choices(5, 9, 1, 1, java.util.List.of("ja", "nee"));
+            in.settings().pageSetup();
+            wb.reserveSheet("Uitkomst");
+            SheetCells out = wb.createGeneratedSheet("Uitkomst");
+            out.formula(0, 0, "Invoer!A1*2", new BigDecimal("80"), st.get(Styles.Kind.MONEY_TOTAL));
+            out.settings().pageSetup(20);
+            out.settings().printArea(3, 9);
+            wb.defineName("Invoer_Bedrag", "Invoer", new org.apache.poi.ss.util.CellRangeAddress(0, 0, 0, 0));
+            wb.defineName("Weg", "Invoer!$A$2");
+            wb.removeName("Weg");
+            wb.mark("rekenblad-test", "Uitkomst");
+            wb.openOn("Uitkomst");
+            wb.recalculateOnLoad();
+            assertEquals(java.util.List.of("Invoer", "Uitkomst"), wb.sheetNames());
+            assertEquals(java.util.Optional.of("Invoer!$A$1"), wb.refersTo("invoer_bedrag"));
+            assertTrue(wb.hasMarker("rekenblad-test"));
+            bytes = save(wb);
+        }
+        SchemaValidationTest.assertValid(bytes, "package");
+        try (XSSFWorkbook wb = reopen(bytes)) {
+            XSSFSheet in = wb.getSheet("Invoer");
+            assertEquals(40.0, in.getRow(0).getCell(0).getNumericCellValue());
+            assertFalse(in.getRow(0).getCell(0).getCellStyle().getLocked());
+            assertEquals("=SOM(A1) blijft tekst", in.getRow(1).getCell(0).getStringCellValue());
+            assertTrue(in.getRow(1).getCell(0).getCellStyle().getQuotePrefixed());
+            assertEquals(
+                    "€ 1.234,56 − 3 × 2 café \uD83D\uDE00 ctrl\uFFFD",
+                    in.getRow(2).getCell(0).getStringCellValue());
+            assertTrue(in.getRow(2).getCell(0).getCellStyle().getWrapText());
+            assertEquals(30 * 256, in.getColumnWidth(0));
+            assertEquals(1, in.getPaneInformation().getVerticalSplitPosition());
+            assertEquals(2, in.getPaneInformation().getHorizontalSplitPosition());
+            assertEquals("A5:C5", in.getMergedRegion(0).formatAsString());
+            assertEquals(
+                    java.util.List.of("ja", "nee"),
+                    java.util.List.of(in.getDataValidations()
+                            .get(0)
+                            .getValidationConstraint()
+                            .getExplicitListValues()));
+            assertTrue(in.getFitToPage());
+            assertTrue(in.getPrintSetup().getLandscape());
+            XSSFSheet out = wb.getSheet("Uitkomst");
+            XSSFCell f = out.getRow(0).getCell(0);
+            assertEquals("Invoer!A1*2", f.getCellFormula());
+            assertEquals(80.0, f.getNumericCellValue());
+            assertEquals(Styles.MONEY_FORMAT, f.getCellStyle().getDataFormatString());
+            assertTrue(wb.getFontAt(f.getCellStyle().getFontIndex()).getBold());
+            assertFalse(out.getFitToPage(), "20 columns print at full size");
+            assertEquals("Uitkomst!$A$1:$D$10", wb.getPrintArea(1));
+            assertEquals("A:A", out.getRepeatingColumns().formatAsString());
+            assertEquals("Invoer!$A$1", wb.getName("Invoer_Bedrag").getRefersToFormula());
+            assertEquals(null, wb.getName("Weg"));
+            assertEquals(1, wb.getActiveSheetIndex());
+            assertTrue(wb.getForceFormulaRecalculation());
+            assertTrue(wb.getProperties().getCustomProperties().contains("rekenblad-test"));
+            XSSFFormulaEvaluator ev = wb.getCreationHelper().createFormulaEvaluator();
+            assertEquals(80.0, ev.evaluate(f).getNumberValue());
+        }
+        String xml = part(bytes, "xl/worksheets/sheet1.xml");
+        assertTrue(xml.contains("&#8364; 1.234,56 &#8722;"), "beyond Latin-1 as character references: " + xml);
+    }
+
+    @Test
     void generatedSheetInAStreamedWorkbookIsFilledToo() throws Exception {
         byte[] bytes;
         try (OutputWorkbook wb = OutputWorkbook.createInObjectModel()) {
