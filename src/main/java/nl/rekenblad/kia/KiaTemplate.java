@@ -31,7 +31,7 @@ final class KiaTemplate {
     private KiaTemplate() {}
 
     public static OutputWorkbook create() {
-        return build(null, false);
+        return build(null, true);
     }
 
     /** The register filled with {@code input}, its cells in POI's model (to be read or changed before it is saved). */

@@ -57,7 +57,7 @@ final class KorTemplate {
 
     /** An empty template for periods of {@code kind}; {@code year} may be null (the bookkeeper fills it in). */
     public static OutputWorkbook create(Period.Kind kind, Integer year) {
-        return build(kind, year, null, false);
+        return build(kind, year, null, true);
     }
 
     /** The input sheet filled with {@code input}, its cells in POI's model (to be read or changed before it is saved). */

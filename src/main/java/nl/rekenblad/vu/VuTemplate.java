@@ -50,7 +50,7 @@ public final class VuTemplate {
 
     /** The empty template ({@code rekenblad template vu}). */
     public static OutputWorkbook create() {
-        return build(null, false);
+        return build(null, true);
     }
 
     /** The sheets filled with {@code in}, kept as generated cells: how the output of a CSV run starts. */

@@ -56,6 +56,28 @@ class BothRoutesTest {
         assertEquals(String.join("\n", viaPoi), String.join("\n", viaPackage), sample.toString());
     }
 
+    static Stream<nl.rekenblad.api.Regulation> templates() {
+        return SchemaValidationTest.templates();
+    }
+
+    @ParameterizedTest(name = "template {0}")
+    @MethodSource("templates")
+    void bothRoutesWriteTheSameTemplate(nl.rekenblad.api.Regulation r) throws Exception {
+        byte[] viaPackage = template(Route.PACKAGE, r);
+        byte[] viaPoi = template(Route.OBJECT_MODEL, r);
+        assertTrue(ZipContent.of(viaPoi).containsKey("xl/sharedStrings.xml"), "POI's route");
+        assertTrue(!ZipContent.of(viaPackage).containsKey("xl/sharedStrings.xml"), "the package route");
+        assertEquals(String.join("\n", describe(viaPoi)), String.join("\n", describe(viaPackage)), r.name());
+    }
+
+    private static byte[] template(Route route, nl.rekenblad.api.Regulation r) throws Exception {
+        return route.run(() -> {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            r.writeTemplate(out, Options.defaults());
+            return out.toByteArray();
+        });
+    }
+
     /** Everything a reader sees of a workbook, one line per fact, in a fixed order. */
     static List<String> describe(byte[] xlsx) throws Exception {
         List<String> out = new ArrayList<>();
