@@ -155,22 +155,12 @@ public final class BatchBenchmark {
         return nanos < 0 ? 0 : n * 1e9 / nanos;
     }
 
-    /** The product jar this class runs from, or empty when it runs from classes (tests, an IDE). */
-    private static java.util.Optional<Path> jar() throws Exception {
-        Path jar = Path.of(BatchBenchmark.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .toURI());
-        return jar.toString().endsWith(".jar") ? java.util.Optional.of(jar) : java.util.Optional.empty();
-    }
-
     /**
      * The wall time in nanoseconds of {@code rekenblad args} in a new JVM with the launcher's options (C1 only, the CDS
      * archive beside the jar when present); -1 outside the jar, on failure or past {@code seconds}.
      */
     private static long timedRun(long seconds, String... args) throws Exception {
-        java.util.Optional<Path> jar = jar();
+        java.util.Optional<Path> jar = Bench.jar();
         if (jar.isEmpty()) {
             return -1;
         }
@@ -197,13 +187,13 @@ public final class BatchBenchmark {
 
     /** One kor run in a new JVM with the launcher's options (CDS archive when present), timed from outside. */
     static void cold(PrintWriter out, Path dir) throws Exception {
-        if (jar().isEmpty()) {
+        if (Bench.jar().isEmpty()) {
             out.println("koude start: alleen te meten vanuit target/rekenblad.jar");
             return;
         }
         Path input = dir.resolve("koud.csv");
         Files.writeString(input, "periode,rubriek,omzet,btw\n2017-Q1,1a,2500,525\n2017-Q1,5b,,190\n");
-        Path jsa = jar().get().resolveSibling("rekenblad.jsa");
+        Path jsa = Bench.jar().get().resolveSibling("rekenblad.jsa");
         List<Long> times = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             long nanos = timedRun(

@@ -16,6 +16,13 @@ final class Bench {
                 Runtime.getRuntime().maxMemory() >> 20);
     }
 
+    /** The product jar the benchmarks run from, or empty when they run from classes (tests, an IDE). */
+    static java.util.Optional<Path> jar() throws java.net.URISyntaxException {
+        Path jar = Path.of(
+                Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return jar.toString().endsWith(".jar") ? java.util.Optional.of(jar) : java.util.Optional.empty();
+    }
+
     /** Removes a benchmark's temporary folder with everything in it. */
     static void remove(Path dir) throws IOException {
         nl.rekenblad.internal.io.AtomicFiles.removeTree(dir);

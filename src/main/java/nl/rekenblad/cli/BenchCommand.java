@@ -9,12 +9,13 @@ import picocli.CommandLine.Parameters;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code rekenblad bench btw}: measures the btw-opstelling on generated journals. */
+/** {@code rekenblad bench btw|xaf|kia|batch|start}: measures rekenblad on generated inputs, or its cold start. */
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
         description =
-                "Meet de snelheid op zelf gemaakte journaals, auditfiles, investeringsregisters of mails (niets groots wordt bewaard). Draai met"
+                "Meet de snelheid op zelf gemaakte journaals, auditfiles, investeringsregisters of mails (niets groots wordt bewaard), of"
+                        + " de koude start van elke opdracht op de voorbeelden (start). Draai met"
                         + " REKENBLAD_JAVA_OPTS=-Xmx512m om het geheugen te begrenzen.")
 public final class BenchCommand implements Callable<Integer> {
     /** What to measure. */
@@ -22,7 +23,8 @@ public final class BenchCommand implements Callable<Integer> {
         btw,
         xaf,
         kia,
-        batch
+        batch,
+        start
     }
 
     @Parameters(index = "0", paramLabel = "WAT", description = "${COMPLETION-CANDIDATES}")
@@ -58,6 +60,25 @@ public final class BenchCommand implements Callable<Integer> {
             description = "batch: bestanden tegelijk (standaard: als rekenblad batch, het aantal cores)")
     Integer threads;
 
+    @Option(
+            names = "--runs",
+            paramLabel = "N",
+            defaultValue = "7",
+            description = "start: koude starts per opdracht, de mediaan telt (standaard: ${DEFAULT-VALUE})")
+    int runs;
+
+    @Option(
+            names = "--vergelijk",
+            paramLabel = "JAR",
+            description = "start: meet ook dit andere jar-bestand, om en om met deze build (voor en na een wijziging)")
+    java.nio.file.Path vergelijk;
+
+    @Option(
+            names = "--voorbeelden",
+            paramLabel = "MAP",
+            description = "start: de map met voorbeelden (standaard: samples naast de map van het jar-bestand)")
+    java.nio.file.Path voorbeelden;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -67,6 +88,12 @@ public final class BenchCommand implements Callable<Integer> {
             BtwBenchmark.run(regels, spec.commandLine().getOut());
         } else if (wat == Wat.kia) {
             nl.rekenblad.bench.KiaBenchmark.run(activa, spec.commandLine().getOut());
+        } else if (wat == Wat.start) {
+            nl.rekenblad.bench.StartBenchmark.run(
+                    Math.max(1, runs),
+                    java.util.Optional.ofNullable(vergelijk),
+                    java.util.Optional.ofNullable(voorbeelden),
+                    spec.commandLine().getOut());
         } else if (wat == Wat.xaf) {
             nl.rekenblad.bench.XafBenchmark.run(regels, spec.commandLine().getOut());
         } else {

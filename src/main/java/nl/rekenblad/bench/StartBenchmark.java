@@ -1,0 +1,150 @@
+package nl.rekenblad.bench;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code rekenblad bench start}: the wall time of a cold run of each common command on its bundled sample, in a new
+ * JVM started as the launcher starts it (C1 only, a class-data-sharing archive trained on the samples by the hidden
+ * {@code oefen} command), as the median of several runs. With {@code --vergelijk OUD.jar} another build is measured in
+ * the same rounds, run for run alternating, so a change is measured before and after back to back.
+ */
+public final class StartBenchmark {
+    /** The commands measured, with their samples (relative to the samples folder). */
+    static final List<List<String>> RUNS = List.of(
+            List.of("--version"),
+            List.of("kor", "kor-2017-voorbeeld-2.csv"),
+            List.of("kor", "kor-2017-voorbeeld-2.xlsx"),
+            List.of("kia", "kia-2024-2025-register.csv"),
+            List.of("winst", "winst-2025.csv"),
+            List.of("btw", "btw-2025-journaal.csv"),
+            List.of("btw", "auditfile-2025.xaf"),
+            List.of("vu", "vu-2026.csv", "--wagens", "vu-2026-wagens.csv"));
+
+    private StartBenchmark() {}
+
+    /**
+     * Measures {@code runs} cold runs of every command with the jar this class runs from, and with {@code other} when
+     * given, on the samples in {@code samples} (default: the {@code samples} folder beside the jar's folder).
+     */
+    public static void run(int runs, Optional<Path> other, Optional<Path> samples, PrintWriter out) throws Exception {
+        Optional<Path> self = Bench.jar();
+        if (self.isEmpty()) {
+            out.println(
+                    "bench start: alleen te meten vanuit het jar-bestand (target/rekenblad.jar of lib/rekenblad.jar)");
+            return;
+        }
+        Path dir = samples.orElse(self.get().toAbsolutePath().getParent().resolveSibling("samples"));
+        if (!Files.isDirectory(dir)) {
+            out.println("bench start: geen map met voorbeelden: " + dir + " (geef --voorbeelden MAP)");
+            return;
+        }
+        List<Path> jars = new ArrayList<>(List.of(self.get()));
+        other.ifPresent(jars::add);
+        Path tmp = Files.createTempDirectory("rekenblad-start");
+        try {
+            List<Path> archives = new ArrayList<>();
+            for (int j = 0; j < jars.size(); j++) {
+                Path jsa = tmp.resolve("archief-" + j + ".jsa");
+                train(jars.get(j), jsa, dir);
+                archives.add(jsa);
+            }
+            out.printf(
+                    "java %s, %d cores; koude start als de starter (alleen C1, CDS-archief getraind met oefen), mediaan"
+                            + " van %d, in seconden%n",
+                    System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), runs);
+            StringBuilder head = new StringBuilder(String.format("%-34s", "opdracht"));
+            for (Path jar : jars) {
+                head.append(String.format(" %18s", shortName(jar, jar == self.get())));
+            }
+            out.println(head);
+            for (List<String> run : RUNS) {
+                List<String> args = new ArrayList<>();
+                boolean present = true;
+                for (String a : run) {
+                    boolean file = a.contains(".") && !a.startsWith("-");
+                    present &= !file || Files.exists(dir.resolve(a));
+                    args.add(file ? dir.resolve(a).toString() : a);
+                }
+                if (!present) {
+                    continue;
+                }
+                if (!run.get(0).startsWith("-")) {
+                    args.addAll(List.of("-o", tmp.resolve("uit.xlsx").toString()));
+                }
+                List<List<Long>> times = new ArrayList<>();
+                jars.forEach(j -> times.add(new ArrayList<>()));
+                for (int i = 0; i < runs; i++) {
+                    // Alternating: a slow moment of the machine hits both builds alike.
+                    for (int j = 0; j < jars.size(); j++) {
+                        times.get(j).add(timed(jars.get(j), archives.get(j), args));
+                    }
+                }
+                StringBuilder line = new StringBuilder(String.format("%-34s", String.join(" ", run)));
+                for (List<Long> t : times) {
+                    t.sort(null);
+                    line.append(
+                            t.get(0) < 0
+                                    ? String.format(" %18s", "mislukt")
+                                    : String.format(" %18.3f", t.get(t.size() / 2) / 1e9));
+                }
+                out.println(line);
+                out.flush();
+            }
+        } finally {
+            Bench.remove(tmp);
+        }
+    }
+
+    private static String shortName(Path jar, boolean self) {
+        String name = jar.getFileName().toString();
+        return self ? "deze build" : name.length() > 18 ? name.substring(0, 18) : name;
+    }
+
+    /** Trains a class-data-sharing archive for {@code jar} as the launcher does: one oefen run over the samples. */
+    private static void train(Path jar, Path jsa, Path samples) throws Exception {
+        List<String> cmd = new ArrayList<>(java());
+        cmd.addAll(List.of("-XX:ArchiveClassesAtExit=" + jsa, "-jar", jar.toString(), "oefen", samples.toString()));
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+        }
+    }
+
+    /** The wall time in nanoseconds of one run in a new JVM, or -1 when it fails. */
+    private static long timed(Path jar, Path jsa, List<String> args) throws Exception {
+        List<String> cmd = new ArrayList<>(java());
+        if (Files.exists(jsa)) {
+            cmd.add("-XX:SharedArchiveFile=" + jsa);
+        }
+        cmd.addAll(List.of("-jar", jar.toString()));
+        cmd.addAll(args);
+        long t = System.nanoTime();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            return -1;
+        }
+        return System.nanoTime() - t;
+    }
+
+    /** The JVM and the launcher's options. */
+    private static List<String> java() {
+        return List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-XX:TieredStopAtLevel=1",
+                "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off");
+    }
+}
