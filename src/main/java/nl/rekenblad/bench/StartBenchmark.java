@@ -58,7 +58,7 @@ public final class StartBenchmark {
                     "java %s, %d cores; koude start als de starter (alleen C1, CDS-archief getraind met oefen), mediaan"
                             + " van %d, in seconden%n",
                     System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), runs);
-            StringBuilder head = new StringBuilder(String.format("%-34s", "opdracht"));
+            StringBuilder head = new StringBuilder(String.format("%-44s", "opdracht"));
             for (Path jar : jars) {
                 head.append(String.format(" %18s", shortName(jar, jar == self.get())));
             }
@@ -85,7 +85,7 @@ public final class StartBenchmark {
                         times.get(j).add(timed(jars.get(j), archives.get(j), args));
                     }
                 }
-                StringBuilder line = new StringBuilder(String.format("%-34s", String.join(" ", run)));
+                StringBuilder line = new StringBuilder(String.format("%-44s", String.join(" ", run)));
                 for (List<Long> t : times) {
                     t.sort(null);
                     line.append(
