@@ -155,7 +155,7 @@ public final class BtwBenchmark {
         try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
                 CSVParser p = CSVParser.parse(
                         in, CSVFormat.DEFAULT.builder().setDelimiter(';').build());
-                OutputWorkbook out = OutputWorkbook.create()) {
+                OutputWorkbook out = OutputWorkbook.createInObjectModel()) {
             SXSSFWorkbook wb = out.streamed();
             Sheet sh = wb.createSheet("Boekingen");
             int i = 0;
