@@ -15,24 +15,13 @@ import java.util.concurrent.TimeUnit;
  * the same rounds, run for run alternating, so a change is measured before and after back to back.
  */
 public final class StartBenchmark {
-    /** The commands measured, with their samples (relative to the samples folder). */
-    static final List<List<String>> RUNS = List.of(
-            List.of("--version"),
-            List.of("kor", "kor-2017-voorbeeld-2.csv"),
-            List.of("kor", "kor-2017-voorbeeld-2.xlsx"),
-            List.of("kia", "kia-2024-2025-register.csv"),
-            List.of("winst", "winst-2025.csv"),
-            List.of("btw", "btw-2025-journaal.csv"),
-            List.of("btw", "auditfile-2025.xaf"),
-            List.of("vu", "vu-2026.csv", "--wagens", "vu-2026-wagens.csv"));
-
     private StartBenchmark() {}
 
     /**
-     * Measures {@code runs} cold runs of every command with the jar this class runs from, and with {@code other} when
+     * Measures {@code rounds} cold runs of every command with the jar this class runs from, and with {@code other} when
      * given, on the samples in {@code samples} (default: the {@code samples} folder beside the jar's folder).
      */
-    public static void run(int runs, Optional<Path> other, Optional<Path> samples, PrintWriter out) throws Exception {
+    public static void run(int rounds, Optional<Path> other, Optional<Path> samples, PrintWriter out) throws Exception {
         Optional<Path> self = Bench.jar();
         if (self.isEmpty()) {
             out.println(
@@ -57,29 +46,26 @@ public final class StartBenchmark {
             out.printf(
                     "java %s, %d cores; koude start als de starter (alleen C1, CDS-archief getraind met oefen), mediaan"
                             + " van %d, in seconden%n",
-                    System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), runs);
+                    System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), rounds);
             StringBuilder head = new StringBuilder(String.format("%-44s", "opdracht"));
             for (Path jar : jars) {
                 head.append(String.format(" %18s", shortName(jar, jar == self.get())));
             }
             out.println(head);
-            for (List<String> run : RUNS) {
-                List<String> args = new ArrayList<>();
-                boolean present = true;
-                for (String a : run) {
-                    boolean file = a.contains(".") && !a.startsWith("-");
-                    present &= !file || Files.exists(dir.resolve(a));
-                    args.add(file ? dir.resolve(a).toString() : a);
-                }
-                if (!present) {
+            List<List<String>> runs = new ArrayList<>(List.of(List.of("--version")));
+            runs.addAll(Voorbeelden.RUNS);
+            for (List<String> run : runs) {
+                Optional<List<String>> found = Voorbeelden.arguments(run, dir);
+                if (found.isEmpty()) {
                     continue;
                 }
+                List<String> args = new ArrayList<>(found.get());
                 if (!run.get(0).startsWith("-")) {
                     args.addAll(List.of("-o", tmp.resolve("uit.xlsx").toString()));
                 }
                 List<List<Long>> times = new ArrayList<>();
                 jars.forEach(j -> times.add(new ArrayList<>()));
-                for (int i = 0; i < runs; i++) {
+                for (int i = 0; i < rounds; i++) {
                     // Alternating: a slow moment of the machine hits both builds alike.
                     for (int j = 0; j < jars.size(); j++) {
                         times.get(j).add(timed(jars.get(j), archives.get(j), args));

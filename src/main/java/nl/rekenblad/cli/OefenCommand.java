@@ -24,16 +24,6 @@ import java.util.concurrent.Callable;
         description =
                 "Rekent de meegeleverde voorbeelden door zonder iets af te drukken of te bewaren (voor de starter).")
 final class OefenCommand implements Callable<Integer> {
-    /** The runs, with paths relative to the samples folder; a missing sample is skipped. */
-    static final List<List<String>> RUNS = List.of(
-            List.of("kor", "kor-2017-voorbeeld-2.csv"),
-            List.of("kor", "kor-2017-voorbeeld-2.xlsx"),
-            List.of("kia", "kia-2024-2025-register.csv"),
-            List.of("winst", "winst-2025.csv"),
-            List.of("btw", "btw-2025-journaal.csv"),
-            List.of("btw", "auditfile-2025.xaf"),
-            List.of("vu", "vu-2026.csv", "--wagens", "vu-2026-wagens.csv"));
-
     @Parameters(index = "0", paramLabel = "SAMPLES", description = "de map met voorbeelden")
     Path samples;
 
@@ -42,17 +32,12 @@ final class OefenCommand implements Callable<Integer> {
         Path tmp = Files.createTempDirectory("rekenblad-oefen");
         try {
             int n = 0;
-            for (List<String> run : RUNS) {
-                List<String> args = new ArrayList<>();
-                boolean present = true;
-                for (String a : run) {
-                    boolean file = a.contains(".");
-                    present &= !file || Files.exists(samples.resolve(a));
-                    args.add(file ? samples.resolve(a).toString() : a);
-                }
-                if (!present) {
+            for (List<String> run : nl.rekenblad.bench.Voorbeelden.RUNS) {
+                var found = nl.rekenblad.bench.Voorbeelden.arguments(run, samples);
+                if (found.isEmpty()) {
                     continue;
                 }
+                List<String> args = new ArrayList<>(found.get());
                 args.addAll(List.of("-o", tmp.resolve("uit-" + n++ + ".xlsx").toString()));
                 CommandLine cl = Main.commandLine();
                 cl.setOut(new PrintWriter(OutputStream.nullOutputStream()));
