@@ -243,7 +243,8 @@ public final class OutputWorkbook implements Closeable {
     /** Defines (or redefines) the workbook-scoped {@code name} as {@code refersTo} (a formula without "="). */
     public void defineName(String name, String refersTo) {
         if (poi == null) {
-            names.remove(name);
+            // Excel's names are case-insensitive: one differing only in case replaces the other.
+            removeName(name);
             names.put(name, refersTo);
             return;
         }

@@ -20,7 +20,7 @@ public final class SheetSetup {
     private SheetSetup() {}
 
     /** Fixed document dates, so that the same template always has the same bytes inside. */
-    public static void fixProperties(XSSFWorkbook wb) {
+    static void fixProperties(XSSFWorkbook wb) {
         GregorianCalendar cal = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.ROOT);
         cal.clear();
         cal.set(2026, Calendar.JANUARY, 1);
@@ -35,7 +35,7 @@ public final class SheetSetup {
      * A4 landscape, fitted to one page wide: how a bookkeeper prints a working paper; and no "number stored as text"
      * warnings on the sheet rekenblad made.
      */
-    public static void pageSetup(Sheet sh) {
+    static void pageSetup(Sheet sh) {
         PrintSetup ps = sh.getPrintSetup();
         ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
         ps.setLandscape(true);
@@ -58,7 +58,7 @@ public final class SheetSetup {
      * As {@link #pageSetup(Sheet)} for a sheet of {@code columns} columns: a wider one than {@link #FIT_COLUMNS} is not
      * shrunk to one page wide but printed at full size across pages, with its label column on every page.
      */
-    public static void pageSetup(Sheet sh, int columns) {
+    static void pageSetup(Sheet sh, int columns) {
         pageSetup(sh);
         if (columns > FIT_COLUMNS) {
             sh.setFitToPage(false);

@@ -121,6 +121,8 @@ class OutputWorkbookTest {
             wb.defineName("Invoer_Bedrag", "Invoer", new org.apache.poi.ss.util.CellRangeAddress(0, 0, 0, 0));
             wb.defineName("Weg", "Invoer!$A$2");
             wb.removeName("Weg");
+            wb.defineName("Dubbel", "Invoer!$A$2");
+            wb.defineName("DUBBEL", "Invoer!$A$3");
             wb.mark("rekenblad-test", "Uitkomst");
             wb.openOn("Uitkomst");
             wb.recalculateOnLoad();
@@ -163,6 +165,8 @@ class OutputWorkbookTest {
             assertEquals("A:A", out.getRepeatingColumns().formatAsString());
             assertEquals("Invoer!$A$1", wb.getName("Invoer_Bedrag").getRefersToFormula());
             assertEquals(null, wb.getName("Weg"));
+            assertEquals(1, wb.getNames("Dubbel").size(), "a name differing only in case replaces the other");
+            assertEquals("Invoer!$A$3", wb.getName("Dubbel").getRefersToFormula());
             assertEquals(1, wb.getActiveSheetIndex());
             assertTrue(wb.getForceFormulaRecalculation());
             assertTrue(wb.getProperties().getCustomProperties().contains("rekenblad-test"));
