@@ -104,7 +104,7 @@ class KillTest {
     void killedAtRandomMomentsAgainstDovecotEveryMailIsAnsweredExactlyOnce() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(
                 nl.rekenblad.testing.Dovecot.available(), "dovecot-imapd not installed");
-        trials("Dovecot", 3, 40, trial -> {
+        trials("Dovecot", 3, 100, trial -> {
             nl.rekenblad.testing.Dovecot d = nl.rekenblad.testing.Dovecot.start(
                     dir.resolve("dovecot-" + trial), BOX, "geheim", nl.rekenblad.testing.Dovecot.Opties.standaard());
             nl.rekenblad.testing.Smtp smtp = new nl.rekenblad.testing.Smtp((aan, bytes) -> {
@@ -191,8 +191,9 @@ class KillTest {
                             .redirectErrorStream(true)
                             .redirectOutput(dir.resolve("kind.log").toFile())
                             .start();
-                    // Let it start and answer some, then kill it without warning; the last runs may finish.
-                    long wait = run < 6 ? 600 + random.nextInt(1200) : 60_000;
+                    // Let it start and answer some, then kill it without warning; the last runs may finish. The
+                    // window starts about when the service has started (a small kor job now takes milliseconds).
+                    long wait = run < 6 ? 400 + random.nextInt(1400) : 60_000;
                     if (p.waitFor(wait, TimeUnit.MILLISECONDS)) {
                         done = p.exitValue() == 0 && srv.inbox() == 0;
                     } else {
