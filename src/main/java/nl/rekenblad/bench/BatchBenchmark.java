@@ -173,28 +173,9 @@ public final class BatchBenchmark {
      */
     private static long timedRun(long seconds, String... args) throws Exception {
         java.util.Optional<Path> jar = Bench.jar();
-        if (jar.isEmpty()) {
-            return -1;
-        }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd =
-                new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
-        Path jsa = jar.get().resolveSibling("rekenblad.jsa");
-        if (Files.exists(jsa)) {
-            cmd.add("-XX:SharedArchiveFile=" + jsa);
-        }
-        cmd.addAll(List.of("-jar", jar.get().toString()));
-        cmd.addAll(List.of(args));
-        long t = System.nanoTime();
-        Process p = new ProcessBuilder(cmd)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        if (!p.waitFor(seconds, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            p.destroyForcibly();
-            return -1;
-        }
-        return System.nanoTime() - t;
+        return jar.isEmpty()
+                ? -1
+                : Bench.timed(jar.get(), jar.get().resolveSibling("rekenblad.jsa"), seconds, List.of(args));
     }
 
     /** One kor run in a new JVM with the launcher's options (CDS archive when present), timed from outside. */

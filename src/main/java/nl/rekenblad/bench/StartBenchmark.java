@@ -68,7 +68,7 @@ public final class StartBenchmark {
                 for (int i = 0; i < rounds; i++) {
                     // Alternating: a slow moment of the machine hits both builds alike.
                     for (int j = 0; j < jars.size(); j++) {
-                        times.get(j).add(timed(jars.get(j), archives.get(j), args));
+                        times.get(j).add(Bench.timed(jars.get(j), archives.get(j), 120, args));
                     }
                 }
                 StringBuilder line = new StringBuilder(String.format("%-44s", String.join(" ", run)));
@@ -94,7 +94,7 @@ public final class StartBenchmark {
 
     /** Trains a class-data-sharing archive for {@code jar} as the launcher does: one oefen run over the samples. */
     private static void train(Path jar, Path jsa, Path samples) throws Exception {
-        List<String> cmd = new ArrayList<>(java());
+        List<String> cmd = Bench.launcherJava(null);
         cmd.addAll(List.of("-XX:ArchiveClassesAtExit=" + jsa, "-jar", jar.toString(), "oefen", samples.toString()));
         Process p = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
@@ -103,34 +103,5 @@ public final class StartBenchmark {
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly();
         }
-    }
-
-    /** The wall time in nanoseconds of one run in a new JVM, or -1 when it fails. */
-    private static long timed(Path jar, Path jsa, List<String> args) throws Exception {
-        List<String> cmd = new ArrayList<>(java());
-        if (Files.exists(jsa)) {
-            cmd.add("-XX:SharedArchiveFile=" + jsa);
-        }
-        cmd.addAll(List.of("-jar", jar.toString()));
-        cmd.addAll(args);
-        long t = System.nanoTime();
-        Process p = new ProcessBuilder(cmd)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            p.destroyForcibly();
-            return -1;
-        }
-        return System.nanoTime() - t;
-    }
-
-    /** The JVM and the launcher's options. */
-    private static List<String> java() {
-        return List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-XX:TieredStopAtLevel=1",
-                "-Xlog:cds=off",
-                "-Xlog:cds+dynamic=off");
     }
 }

@@ -5,11 +5,7 @@ import nl.rekenblad.core.InvalidInputException;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -114,25 +110,32 @@ public final class TextFiles {
         }
     }
 
+    /** {@link #isUtf8(byte[], int, int)} over a stream, chunk by chunk: a character cut by a chunk's end waits for the next. */
     private static boolean isUtf8(InputStream s) throws IOException {
-        CharsetDecoder d = StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.allocate(1 << 16);
-        CharBuffer out = CharBuffer.allocate(1 << 16);
         byte[] buf = new byte[1 << 15];
+        int kept = 0;
         int n;
-        while ((n = s.read(buf)) > 0) {
-            in.put(buf, 0, n);
-            in.flip();
-            if (d.decode(in, out, false).isError()) {
+        while ((n = s.read(buf, kept, buf.length - kept)) > 0) {
+            int end = kept + n;
+            int whole = wholeCharacters(buf, end);
+            if (!isUtf8(buf, 0, whole)) {
                 return false;
             }
-            out.clear();
-            in.compact();
+            kept = end - whole;
+            System.arraycopy(buf, whole, buf, 0, kept);
         }
-        in.flip();
-        return !d.decode(in, out, true).isError();
+        return isUtf8(buf, 0, kept);
+    }
+
+    /** Where a character that the last bytes of {@code b[0 … end)} begin but do not finish starts; else {@code end}. */
+    private static int wholeCharacters(byte[] b, int end) {
+        for (int i = end - 1; i >= Math.max(0, end - 3); i--) {
+            int c = b[i] & 0xff;
+            if ((c & 0xC0) != 0x80) {
+                int length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+                return i + length > end ? i : end;
+            }
+        }
+        return end;
     }
 }

@@ -1,6 +1,6 @@
 package nl.rekenblad.internal.workbook;
 
-import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.ss.util.CellRangeAddress;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -86,11 +86,8 @@ final class PackageSheet implements SheetSettings {
         return pageSetup && pageColumns <= SheetSetup.FIT_COLUMNS;
     }
 
-    static String range(int firstRow, int lastRow, int firstCol, int lastCol) {
-        String first = CellReference.convertNumToColString(firstCol) + (firstRow + 1);
-        return firstRow == lastRow && firstCol == lastCol
-                ? first
-                : first + ":" + CellReference.convertNumToColString(lastCol) + (lastRow + 1);
+    private static String range(int firstRow, int lastRow, int firstCol, int lastCol) {
+        return new CellRangeAddress(firstRow, lastRow, firstCol, lastCol).formatAsString();
     }
 
     /** The widths as {@code <col>} elements, one per column as POI writes them. */

@@ -1,6 +1,7 @@
 package nl.rekenblad.internal.workbook;
 
 import nl.rekenblad.core.Target;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 
 import java.io.IOException;
@@ -188,17 +189,15 @@ final class PackageWriter {
         }
         for (int i = 0; i < sheets.size(); i++) {
             PackageSheet sh = sheets.get(i);
-            String quoted = Target.quoteSheet(sh.name());
             if (sh.printLastCol >= 0) {
                 definedName(
                         names,
                         "_xlnm.Print_Area",
                         i,
-                        quoted + "!$A$1:$" + CellReference.convertNumToColString(sh.printLastCol) + "$"
-                                + (sh.printLastRow + 1));
+                        SheetSetup.reference(sh.name(), new CellRangeAddress(0, sh.printLastRow, 0, sh.printLastCol)));
             }
             if (sh.pageSetup && !sh.fitted()) {
-                definedName(names, "_xlnm.Print_Titles", i, quoted + "!$A:$A");
+                definedName(names, "_xlnm.Print_Titles", i, Target.quoteSheet(sh.name()) + "!$A:$A");
             }
         }
         if (!names.isEmpty()) {

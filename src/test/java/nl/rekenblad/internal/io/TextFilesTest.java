@@ -51,6 +51,34 @@ class TextFilesTest {
     }
 
     @Test
+    void aStreamedFileGetsTheSameAnswerWhereCharactersStraddleItsChunks() throws Exception {
+        Random r = new Random(9);
+        byte[][] pieces = {
+            "a".getBytes(StandardCharsets.UTF_8),
+            "€".getBytes(StandardCharsets.UTF_8),
+            "é".getBytes(StandardCharsets.UTF_8),
+            "\uD83D\uDE00".getBytes(StandardCharsets.UTF_8),
+            {(byte) 0xE2, (byte) 0x82}, // cut off
+            {(byte) 0x80}, // stray continuation byte
+            {(byte) 0xE9} // Windows-1252 é
+        };
+        for (int t = 0; t < 400; t++) {
+            java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+            // Around the 32 KB chunk of the stream, so a character is cut by a chunk's end.
+            b.write("x".repeat(32_760 + r.nextInt(12)).getBytes(StandardCharsets.US_ASCII));
+            for (int k = 0; k < 4; k++) {
+                b.write(pieces[r.nextInt(t % 2 == 0 ? 4 : pieces.length)]);
+            }
+            byte[] bytes = b.toByteArray();
+            boolean utf8 = TextFiles.isUtf8(bytes, 0, bytes.length);
+            assertEquals(jdkSaysUtf8(bytes), utf8);
+            assertEquals(
+                    utf8 ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName("windows-1252"),
+                    TextFiles.charset(nl.rekenblad.api.Source.of("t.csv", bytes)));
+        }
+    }
+
+    @Test
     void textIsReadAsUtf8OrElseAsWindows1252() {
         assertEquals("€ 1.234,56 café", TextFiles.decode("€ 1.234,56 café".getBytes(StandardCharsets.UTF_8)));
         assertEquals("café", TextFiles.decode(new byte[] {'c', 'a', 'f', (byte) 0xE9}));
